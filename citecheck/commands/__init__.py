@@ -1,0 +1,11 @@
+"""Subcommands of the `citecheck` command line, registered in COMMANDS.
+
+Each module has NAME, HELP, `add_arguments(parser)` and `run(args) -> int`
+(the exit code). Commands map options onto the stages and hold no logic of their own.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+COMMANDS: tuple[ModuleType, ...] = ()

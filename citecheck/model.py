@@ -1,0 +1,206 @@
+"""The typed values that pass between the stages.
+
+document → notes → citations → links → checks → verdicts → reports / exports
+
+Every stage takes and returns these frozen dataclasses; no stage reaches into
+another stage's internals. CSL-JSON items are plain dicts (the CSL data schema is
+the contract), treated as read-only once built.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+# --- document → notes ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    """One note as written in the source.
+
+    `mark` is the label as printed ("12", "*", "fn-a"); `number` is its integer
+    value, or None for symbol and named notes. `line` is the 1-based line in the
+    source file (the paragraph index for formats without lines).
+    """
+
+    section: str
+    mark: str
+    number: int | None
+    text: str
+    line: int
+
+    @property
+    def unnumbered(self) -> bool:
+        return self.number is None
+
+
+@dataclass(frozen=True)
+class Marker:
+    """An in-text reference to a note (a superscript, `[^id]`, a noteref link)."""
+
+    section: str
+    mark: str
+    number: int | None
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block of notes that share one numbering (a chapter's endnotes)."""
+
+    label: str
+    notes: tuple[Note, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Document:
+    """What a reader found in one file.
+
+    `has_body` tells whether the body text was present and searched for markers:
+    a file holding only the notes has no markers to match, and verification must
+    not call every note unreferenced.
+    """
+
+    path: str
+    format: str
+    sections: tuple[Section, ...]
+    markers: tuple[Marker, ...] = ()
+    has_body: bool = False
+    body_sections: tuple[str, ...] = ()
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        return tuple(note for section in self.sections for note in section.notes)
+
+
+def section_key(label: str) -> str:
+    """Fold a section label so a body heading and a notes heading compare equal.
+
+    "第 1 章", "【第1章】" and "[第１章]" all fold to "第1章".
+    """
+    folded = unicodedata.normalize("NFKC", label)
+    folded = folded.strip().strip("[]【】()（）〔〕")
+    return "".join(folded.split()).casefold()
+
+
+# --- notes → citations -------------------------------------------------------------
+
+BackRefKind = Literal["ibid", "op-cit", "short-form"]
+
+
+@dataclass(frozen=True)
+class BackRef:
+    """A citation that stands for an earlier one (同上, 前掲書, Ibid., a short form).
+
+    `target` is the id of the full citation it resolves to, or None when it could
+    not be resolved; `problem` says why ("missing", "other-section", "ambiguous").
+    """
+
+    kind: BackRefKind
+    target: str | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited work inside a note, as a CSL-JSON item plus where it came from."""
+
+    id: str
+    section: str
+    note_mark: str
+    note_line: int
+    text: str
+    csl: dict[str, Any]
+    backref: BackRef | None = None
+    locator: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedNote:
+    note: Note
+    citations: tuple[Citation, ...]
+    commentary: str | None
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    document: Document
+    notes: tuple[ParsedNote, ...]
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        return tuple(c for parsed in self.notes for c in parsed.citations)
+
+
+# --- citations → links → checks → verdicts ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Link:
+    """A URL to check, with every citation that cites it.
+
+    `cited_on` is the date the citations give for it (access date, else
+    publication date) as "YYYY", "YYYYMM" or "YYYYMMDD", used to pick the
+    archive snapshot closest to what the author saw.
+    """
+
+    url: str
+    citation_ids: tuple[str, ...]
+    doi: str | None = None
+    cited_on: str | None = None
+
+
+@dataclass(frozen=True)
+class Hop:
+    url: str
+    status: int
+
+
+@dataclass(frozen=True)
+class Check:
+    """One observation of a URL over HTTP (all hops, retries counted)."""
+
+    url: str
+    method: str
+    status: int | None
+    final_url: str | None
+    hops: tuple[Hop, ...] = ()
+    error: str | None = None
+    attempts: int = 1
+    elapsed: float = 0.0
+    checked_at: float = 0.0
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+    content_type: str | None = None
+
+
+VerdictState = Literal["resolvable", "moved", "dead", "inconclusive"]
+
+
+@dataclass(frozen=True)
+class ArchiveSnapshot:
+    url: str
+    timestamp: str
+    status: int | None = None
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The judgement on one link, with the reason code and the evidence for it."""
+
+    url: str
+    state: VerdictState
+    reason: str
+    status: int | None = None
+    final_url: str | None = None
+    new_url: str | None = None
+    hops: tuple[Hop, ...] = ()
+    attempts: int = 0
+    elapsed: float = 0.0
+    archive: ArchiveSnapshot | None = None
+    citation_ids: tuple[str, ...] = ()
+    details: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,172 @@
+"""Plain-text endnotes: a notes section with one block of numbered notes per chapter.
+
+Accepts either the notes alone or the whole manuscript, in which case the notes
+section is the last line that is exactly a notes heading (注, Notes, …) and is
+followed by a chapter heading or a note.
+
+    注
+    [序章]
+    - 1 「中央外事工作会议在北京举行」『人民日报』2023年12月29日。
+    - 2 施欣怡「…」『國際展望』2024年第6期、72-73頁。
+      (a line after a note without a blank line continues it)
+    * an unnumbered note
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from citecheck.errors import InputError
+from citecheck.model import Document, Note, Section
+from citecheck.readers.source import load_text
+
+NOTES_HEADING = re.compile(r"^\s*(注|註|脚注|後注|尾注|Notes|NOTES|Endnotes|ENDNOTES)\s*$")
+BRACKETED_SECTION = re.compile(r"^\s*[\[【〔]\s*([^\]】〕]{1,30}?)\s*[\]】〕]\s*$")
+BARE_SECTION = re.compile(
+    r"^\s*(序章|終章|第\s*[0-9０-９一二三四五六七八九十]+\s*[章部節]"
+    r"|(?:Chapter|CHAPTER|Part|PART)\s+[0-9IVXLC]+|Introduction|Conclusion)\s*$"
+)
+DASHED_NOTE = re.compile(r"^\s*[-–•・]\s*([0-9０-９]{1,4})[.．)）]?\s+(.*)$")
+PLAIN_NOTE = re.compile(r"^\s*([0-9０-９]{1,4})(?:[.．)）]\s*|\s+)(.*)$")
+SYMBOL_NOTE = re.compile(r"^\s*(?:[-–]\s*)?([*＊※†‡])\s*(.*)$")
+
+#: An undashed "12 text" line is only a new note when its number is at most this far
+#: past the previous one; otherwise it is text that happens to start with a number.
+MAX_PLAIN_JUMP = 20
+DEFAULT_SECTION = "Notes"
+
+
+@dataclass
+class _OpenNote:
+    mark: str
+    number: int | None
+    line: int
+    parts: list[str] = field(default_factory=list)
+
+
+def join_lines(parts: list[str]) -> str:
+    """Join continuation lines: no space between two East Asian characters."""
+    text = ""
+    for part in parts:
+        if not part:
+            continue
+        if text and not (_is_wide(text[-1]) and _is_wide(part[0])):
+            text += " "
+        text += part
+    return text
+
+
+def _is_wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def section_heading(line: str) -> str | None:
+    """The section label on a notes-block heading line, without brackets, or None."""
+    match = BRACKETED_SECTION.match(line) or BARE_SECTION.match(line)
+    return match.group(1).strip() if match else None
+
+
+def _note_start(line: str, previous: int | None) -> tuple[str, int | None, str] | None:
+    """(mark, number, text) when `line` opens a note, else None."""
+    match = DASHED_NOTE.match(line)
+    if match:
+        number = int(match.group(1))
+        return str(number), number, match.group(2).strip()
+    match = PLAIN_NOTE.match(line)
+    if match:
+        number = int(match.group(1))
+        if 1 <= number <= (previous or 0) + MAX_PLAIN_JUMP:
+            return str(number), number, match.group(2).strip()
+    match = SYMBOL_NOTE.match(line)
+    if match and match.group(2).strip():
+        return match.group(1), None, match.group(2).strip()
+    return None
+
+
+def find_notes_start(lines: list[str]) -> int | None:
+    """Index of the first line of the notes section, or None when there is no heading.
+
+    The last notes heading wins (the first one is usually in the table of contents),
+    but only one that is followed by a section heading or a note.
+    """
+    for index in range(len(lines) - 1, -1, -1):
+        if not NOTES_HEADING.match(lines[index]):
+            continue
+        following = next((ln for ln in lines[index + 1 :] if ln.strip()), "")
+        if section_heading(following) or _note_start(following, None):
+            return index + 1
+    return None
+
+
+def parse_notes(lines: list[str], first_line: int = 1) -> tuple[Section, ...]:
+    """Parse the lines of a notes section into sections of notes.
+
+    Parsing stops at the first line after a blank line that is neither a note nor
+    a section heading: that is where the back matter begins.
+    """
+    sections: list[Section] = []
+    label, label_line = DEFAULT_SECTION, first_line
+    notes: list[Note] = []
+    current: _OpenNote | None = None
+    after_blank = False
+    previous: int | None = None
+
+    def close_note() -> None:
+        nonlocal current
+        if current is not None:
+            text = join_lines(current.parts)
+            notes.append(Note(label, current.mark, current.number, text, current.line))
+            current = None
+
+    def close_section() -> None:
+        close_note()
+        if notes:
+            sections.append(Section(label, tuple(notes), label_line))
+        notes.clear()
+
+    for offset, raw in enumerate(lines):
+        line_no = first_line + offset
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            after_blank = True
+            continue
+        heading = section_heading(line)
+        if heading is not None:
+            close_section()
+            label, label_line, previous = heading, line_no, None
+            after_blank = False
+            continue
+        start = _note_start(line, previous)
+        if start is not None:
+            close_note()
+            mark, number, text = start
+            current = _OpenNote(mark, number, line_no, [text])
+            if number is not None:
+                previous = number
+        elif current is not None and not after_blank:
+            current.parts.append(line.strip())
+        elif current is not None or sections or notes:
+            break
+        after_blank = False
+    close_section()
+    return tuple(sections)
+
+
+def read_text(text: str, path: str = "<text>") -> Document:
+    lines = text.splitlines()
+    start = find_notes_start(lines)
+    if start is None:
+        sections = parse_notes(lines, 1)
+        has_body = False
+    else:
+        sections = parse_notes(lines[start:], start + 1)
+        has_body = any(line.strip() for line in lines[: start - 1])
+    if not sections:
+        raise InputError(f"{path}: no notes found (expected numbered notes such as '- 1 text')")
+    return Document(path=path, format="text", sections=sections, has_body=has_body)
+
+
+def read(path: str) -> Document:
+    return read_text(load_text(path), path)
