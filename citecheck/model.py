@@ -204,3 +204,35 @@ class Verdict:
     archive: ArchiveSnapshot | None = None
     citation_ids: tuple[str, ...] = ()
     details: tuple[str, ...] = field(default_factory=tuple)
+
+
+# --- verification and the final report ------------------------------------------------
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something an editor must look at: a marker without a note, a broken 同上, …"""
+
+    kind: str
+    severity: Severity
+    section: str | None
+    line: int | None
+    note: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a writer needs: the parsed notes, marker problems and link verdicts.
+
+    `verdicts` is empty when links were not checked; `offline` is True when the
+    network itself was unreachable (every link then inconclusive).
+    """
+
+    parsed: ParsedDocument
+    problems: tuple[Problem, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+    offline: bool = False
+    links_checked: bool = False
