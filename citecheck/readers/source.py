@@ -19,7 +19,8 @@ def load_bytes(path: str | Path) -> bytes:
     try:
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
-            raise InputError(f"{path}: {size} bytes is larger than the {MAX_INPUT_BYTES} byte limit")
+            limit = MAX_INPUT_BYTES
+            raise InputError(f"{path}: {size} bytes is larger than the {limit} byte limit")
         return file.read_bytes()
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
