@@ -1,0 +1,72 @@
+"""The body of a plain-text manuscript: its chapters and the note markers in them.
+
+Markers restart in every chapter, so each marker needs the chapter it sits in. A
+chapter starts at a line that holds only its label ("序章", "第 1 章", "終章",
+"Chapter 2"). Two things look like chapter starts and are not:
+
+- a table of contents that lists the labels before the text: when a label comes
+  back later, the later line is the real start (the last start of each label wins);
+- running heads that repeat the current chapter's label on every page: a heading
+  equal to the chapter we are already in is ignored.
+
+Titles after the label on the same line ("第1章 大国間競争下の中国外交") are table of
+contents or summary entries, never the start of the chapter text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from citecheck.model import Marker, section_key
+from citecheck.readers.superscripts import superscript_markers
+
+CHAPTER_HEADING = re.compile(
+    r"^\s*(序章|終章|序論|結論|第\s*[0-9０-９一二三四五六七八九十]+\s*[章部]"
+    r"|(?:Chapter|CHAPTER)\s+[0-9IVXLC]+|Introduction|Conclusion)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Chapter:
+    label: str
+    line: int
+
+
+def chapter_starts(lines: list[str], first_line: int = 1) -> tuple[Chapter, ...]:
+    """The chapters of the body in reading order, each with the line it starts on."""
+    starts: dict[str, Chapter] = {}
+    current: str | None = None
+    for offset, line in enumerate(lines):
+        match = CHAPTER_HEADING.match(line)
+        if not match:
+            continue
+        label = " ".join(match.group(1).split())
+        key = section_key(label)
+        if key == current:
+            continue
+        starts[key] = Chapter(label, first_line + offset)
+        current = key
+    return tuple(sorted(starts.values(), key=lambda chapter: chapter.line))
+
+
+def body_markers(
+    lines: list[str], chapters: tuple[Chapter, ...], outside_label: str, first_line: int = 1
+) -> tuple[Marker, ...]:
+    """Every note marker in `lines`, labelled with the chapter it sits in.
+
+    Markers before the first chapter (or in a body without chapters) get
+    `outside_label`, the label of the notes that have no chapter of their own.
+    """
+    chapter_lines = [chapter.line for chapter in chapters]
+    markers: list[Marker] = []
+    for offset, line in enumerate(lines):
+        line_no = first_line + offset
+        found = superscript_markers(line)
+        if not found:
+            continue
+        index = bisect_right(chapter_lines, line_no) - 1
+        label = chapters[index].label if index >= 0 else outside_label
+        markers.extend(Marker(label, mark, number, line_no, col) for mark, number, col in found)
+    return tuple(markers)
