@@ -240,13 +240,16 @@ class HttpClient:
             scope = RequestScope(self._guard, self._resolver, self._watchdog, watch)
             try:
                 with request_scope(scope):
-                    return self._send(method, url, headers, want_body, budget)
+                    reply = self._send(method, url, headers, want_body, budget)
             except Exception as exc:  # every failure becomes a code on the Check
                 code = "timeout" if watch.expired else self._failure_code(exc)
                 return _Reply(url, method, error=code)
             finally:
                 self._watchdog.release(watch)
                 budget.spent += time.monotonic() - started
+        if watch.expired:  # cut off mid-answer: what was read is not the whole answer
+            return _Reply(url, method, error="timeout")
+        return reply
 
     def _send(
         self, method: str, url: str, headers: dict[str, str], want_body: bool, budget: _Budget

@@ -57,9 +57,9 @@ def call_with_retries(
     overrun by a retry, and a request that timed out is not retried on a deadline
     that could not hold a second timeout.
     """
-    backoff = tenacity.wait_exponential_jitter(
-        initial=policy.backoff_base, max=policy.backoff_max, jitter=policy.backoff_base
-    )
+    backoff = tenacity.wait_exponential(
+        multiplier=policy.backoff_base, max=policy.backoff_max
+    ) + tenacity.wait_random(0, policy.backoff_base)
 
     def wait(state: tenacity.RetryCallState) -> float:
         asked = retry_after(state.outcome.result())  # type: ignore[union-attr]
