@@ -17,8 +17,9 @@ from pathlib import Path
 
 from citecheck.errors import InputError
 from citecheck.model import Document
-from citecheck.readers import markdown, plaintext, urllist
+from citecheck.readers import epub, html, markdown, plaintext, urllist
 from citecheck.readers.source import decode_text, load_bytes
+from citecheck.readers.zipparts import ZipParts
 
 Reader = Callable[[str], Document]
 
@@ -26,6 +27,8 @@ READERS: dict[str, Reader] = {
     "text": plaintext.read,
     "markdown": markdown.read,
     "urls": urllist.read,
+    "html": html.read,
+    "epub": epub.read,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -33,6 +36,8 @@ EXTENSIONS: dict[str, str] = {
     ".markdown": "markdown",
     ".mdown": "markdown",
     ".mkd": "markdown",
+    ".html": "html",
+    ".epub": "epub",
 }
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -81,6 +86,13 @@ def sniff_text(text: str, path: str = "<text>") -> str:
 
 
 def _sniff_zip(path: str) -> str:
+    parts = ZipParts(path, "zip")
+    if parts.has("word/document.xml") and "docx" in READERS:
+        return "docx"
+    if parts.has("META-INF/container.xml") or (
+        parts.has("mimetype") and parts.read("mimetype").strip() == b"application/epub+zip"
+    ):
+        return "epub"
     raise InputError(f"{path}: a zip archive, but neither a DOCX nor an EPUB")
 
 
