@@ -17,7 +17,7 @@ from pathlib import Path
 
 from citecheck.errors import InputError
 from citecheck.model import Document
-from citecheck.readers import epub, html, markdown, plaintext, urllist
+from citecheck.readers import docx, epub, html, markdown, plaintext, urllist
 from citecheck.readers.source import decode_text, load_bytes
 from citecheck.readers.zipparts import ZipParts
 
@@ -29,6 +29,7 @@ READERS: dict[str, Reader] = {
     "urls": urllist.read,
     "html": html.read,
     "epub": epub.read,
+    "docx": docx.read,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -38,6 +39,7 @@ EXTENSIONS: dict[str, str] = {
     ".mkd": "markdown",
     ".html": "html",
     ".epub": "epub",
+    ".docx": "docx",
 }
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -87,7 +89,7 @@ def sniff_text(text: str, path: str = "<text>") -> str:
 
 def _sniff_zip(path: str) -> str:
     parts = ZipParts(path, "zip")
-    if parts.has("word/document.xml") and "docx" in READERS:
+    if parts.has("word/document.xml"):
         return "docx"
     if parts.has("META-INF/container.xml") or (
         parts.has("mimetype") and parts.read("mimetype").strip() == b"application/epub+zip"
