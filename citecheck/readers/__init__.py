@@ -17,7 +17,7 @@ from pathlib import Path
 
 from citecheck.errors import InputError
 from citecheck.model import Document
-from citecheck.readers import docx, epub, html, markdown, plaintext, urllist
+from citecheck.readers import bibtex, docx, epub, html, markdown, plaintext, urllist
 from citecheck.readers.source import decode_text, load_bytes
 from citecheck.readers.zipparts import ZipParts
 
@@ -30,6 +30,7 @@ READERS: dict[str, Reader] = {
     "html": html.read,
     "epub": epub.read,
     "docx": docx.read,
+    "bibtex": bibtex.read,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -40,6 +41,8 @@ EXTENSIONS: dict[str, str] = {
     ".html": "html",
     ".epub": "epub",
     ".docx": "docx",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
 }
 
 ZIP_MAGIC = b"PK\x03\x04"
