@@ -116,12 +116,16 @@ def _chapters(report: Report) -> list[str]:
         body = "".join(_note(index, parsed, verdicts, chapter_problems) for parsed in notes)
         chapters.append(
             f'<section class="chapter" id="s{index}">'
-            f"<h2>{escape(label)} <small>{len(notes)} notes</small></h2>"
+            f"<h2>{escape(label)} <small>{_plural(len(notes), 'note')}</small></h2>"
             f"{_problem_list(chapter_problems)}"
             f'<ol class="notes">{body}</ol>'
             "</section>"
         )
     return chapters
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _verdicts_by_citation(report: Report) -> dict[str, list[Verdict]]:
