@@ -1,0 +1,228 @@
+"""Markers against notes, chapter by chapter: every marker has its note and every note
+its marker, each number once, in order, without gaps.
+
+Each missing number is reported once, where the editor can act on it: a marker whose
+note is missing at the marker, a note whose marker is missing at the note (with the
+body lines where the marker belongs), a number missing from both as a gap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from citecheck.model import Document, Problem
+from citecheck.verify.sections import SectionView, section_views
+
+
+class Item(NamedTuple):
+    """A numbered marker or note: what the checks below need of either."""
+
+    number: int
+    line: int
+
+
+def numbering_problems(document: Document) -> list[Problem]:
+    """Marker and note numbering problems; none when the document has no body text."""
+    if not document.has_body:
+        return []
+    problems: list[Problem] = []
+    for view in section_views(document):
+        problems.extend(_section_problems(view))
+    return problems
+
+
+def _section_problems(view: SectionView) -> list[Problem]:
+    markers = [Item(m.number, m.line) for m in view.markers if m.number is not None]
+    notes = [Item(n.number, n.line) for n in view.notes if n.number is not None]
+    first_marker = _first_by_number(markers)
+    first_note = _first_by_number(notes)
+    label = view.label
+
+    def problem(
+        kind: str, line: int | None, number: int | None, message: str, also: Sequence[int] = ()
+    ) -> Problem:
+        return Problem(kind, "error", label, line, number, message, tuple(also))
+
+    found: list[Problem] = []
+    found += [
+        problem(
+            "duplicate-marker",
+            item.line,
+            item.number,
+            f"{label}: marker {item.number} appears again (first at line "
+            f"{first_marker[item.number].line})",
+            [first_marker[item.number].line],
+        )
+        for item in _repeats(markers)
+    ]
+    found += [
+        problem(
+            "duplicate-note",
+            item.line,
+            item.number,
+            f"{label}: there are two notes {item.number} (the first at line "
+            f"{first_note[item.number].line})",
+            [first_note[item.number].line],
+        )
+        for item in _repeats(notes)
+    ]
+    for number, marker in sorted(first_marker.items()):
+        if number not in first_note:
+            jump = _neighbours(first_note, number)
+            found.append(
+                problem(
+                    "marker-without-note",
+                    marker.line,
+                    number,
+                    f"{label}: marker {number} has no note{_notes_jump(jump)}",
+                    [item.line for item in jump if item],
+                )
+            )
+    for number, note in sorted(first_note.items()):
+        if number not in first_marker:
+            before, after = _neighbours(first_marker, number)
+            found.append(
+                problem(
+                    "note-without-marker",
+                    note.line,
+                    number,
+                    f"{label}: note {number} is not referenced in the text"
+                    f"{_marker_place(before, after)}",
+                    [item.line for item in (before, after) if item],
+                )
+            )
+    for note in view.notes:
+        if note.number is None and not any(m.mark == note.mark for m in view.markers):
+            found.append(
+                problem(
+                    "note-without-marker",
+                    note.line,
+                    None,
+                    f"{label}: unnumbered note {note.mark} is not referenced in the text",
+                )
+            )
+    highest = max([*first_marker, *first_note], default=0)
+    for number in range(1, highest + 1):
+        if number not in first_marker and number not in first_note:
+            after = _neighbours(first_note, number)[1] or _neighbours(first_marker, number)[1]
+            found.append(
+                problem(
+                    "numbering-gap",
+                    after.line if after else None,
+                    number,
+                    f"{label}: number {number} is skipped by both the markers and the notes",
+                )
+            )
+    found += _order_problems("marker-order", "marker", markers, label)
+    found += _order_problems("note-order", "note", notes, label)
+    return found
+
+
+def _first_by_number(items: Sequence[Item]) -> dict[int, Item]:
+    first: dict[int, Item] = {}
+    for item in items:
+        first.setdefault(item.number, item)
+    return first
+
+
+def _repeats(items: Sequence[Item]) -> list[Item]:
+    seen: set[int] = set()
+    repeats = []
+    for item in items:
+        if item.number in seen:
+            repeats.append(item)
+        seen.add(item.number)
+    return repeats
+
+
+def _neighbours(by_number: dict[int, Item], number: int) -> tuple[Item | None, Item | None]:
+    """The items with the nearest lower and higher numbers."""
+    lower = max((n for n in by_number if n < number), default=None)
+    higher = min((n for n in by_number if n > number), default=None)
+    return (
+        by_number[lower] if lower is not None else None,
+        by_number[higher] if higher is not None else None,
+    )
+
+
+def _notes_jump(jump: tuple[Item | None, Item | None]) -> str:
+    before, after = jump
+    if before and after:
+        return f" (the notes go from {before.number} to {after.number} at line {after.line})"
+    return ""
+
+
+def _marker_place(before: Item | None, after: Item | None) -> str:
+    if before and after:
+        if before.line == after.line:
+            return (
+                f"; its marker belongs on line {before.line},"
+                f" between {before.number} and {after.number}"
+            )
+        return (
+            f"; its marker belongs between marker {before.number} (line {before.line})"
+            f" and marker {after.number} (line {after.line})"
+        )
+    if before:
+        return f"; its marker belongs after marker {before.number} (line {before.line})"
+    if after:
+        return f"; its marker belongs before marker {after.number} (line {after.line})"
+    return ""
+
+
+def _order_problems(kind: str, noun: str, items: Sequence[Item], label: str) -> list[Problem]:
+    """Items that break the ascending order: those outside a longest ascending run.
+
+    Taking the longest increasing subsequence as the true order reports the one
+    displaced item (or both ends of a swap far apart), not everything after it.
+    """
+    firsts = list(_first_by_number(items).values())
+    firsts.sort(key=lambda item: item.line)
+    keep = set(_longest_increasing(firsts))
+    found = []
+    for index, item in enumerate(firsts):
+        if index in keep:
+            continue
+        previous = firsts[index - 1] if index else None
+        following = firsts[index + 1] if index + 1 < len(firsts) else None
+        context = ", ".join(
+            f"{word} {noun} {other.number} (line {other.line})"
+            for word, other in (("after", previous), ("before", following))
+            if other
+        )
+        found.append(
+            Problem(
+                kind,
+                "error",
+                label,
+                item.line,
+                item.number,
+                f"{label}: {noun} {item.number} is out of order: it comes {context}",
+                tuple(other.line for other in (previous, following) if other),
+            )
+        )
+    return found
+
+
+def _longest_increasing(items: Sequence[Item]) -> list[int]:
+    """Indexes of one longest strictly increasing subsequence of the items' numbers."""
+    tails: list[int] = []  # number ending the best run of each length
+    tail_index: list[int] = []
+    parent: list[int | None] = []
+    for index, item in enumerate(items):
+        position = bisect_left(tails, item.number)
+        if position == len(tails):
+            tails.append(item.number)
+            tail_index.append(index)
+        else:
+            tails[position] = item.number
+            tail_index[position] = index
+        parent.append(tail_index[position - 1] if position else None)
+    run: list[int] = []
+    cursor = tail_index[-1] if tail_index else None
+    while cursor is not None:
+        run.append(cursor)
+        cursor = parent[cursor]
+    return run[::-1]
