@@ -75,10 +75,6 @@ def variant_problems(parsed: ParsedDocument) -> list[Problem]:
             continue
         first = occurrences[0]
         other = next(o for o in occurrences if as_written(o.name) != forms[0])
-        uses = ", ".join(
-            f"{shorten(form)} ×{sum(as_written(o.name) == form for o in occurrences)}"
-            for form in forms
-        )
         found.append(
             Problem(
                 "variant-form",
@@ -88,7 +84,7 @@ def variant_problems(parsed: ParsedDocument) -> list[Problem]:
                 other.note_number,
                 f"{other.section} note {other.note_mark}: {shorten(other.name)} is written"
                 f" {shorten(first.name)} in {first.section} note {first.note_mark}"
-                f" (line {first.line}); forms used: {uses}",
+                f" (line {first.line}); {len(forms)} forms in {len(occurrences)} citations",
                 (first.line,),
             )
         )
