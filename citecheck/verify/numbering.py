@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from citecheck.model import Document, Problem
+from citecheck.model import Document, Problem, section_key
 from citecheck.verify.sections import SectionView, section_views
 
 
@@ -27,10 +27,27 @@ def numbering_problems(document: Document) -> list[Problem]:
     """Marker and note numbering problems; none when the document has no body text."""
     if not document.has_body:
         return []
+    chapters = {section_key(label) for label in document.body_sections}
     problems: list[Problem] = []
     for view in section_views(document):
-        problems.extend(_section_problems(view))
+        if view.notes and not view.markers and view.key not in chapters:
+            problems.append(_missing_chapter(view))
+        else:
+            problems.extend(_section_problems(view))
     return problems
+
+
+def _missing_chapter(view: SectionView) -> Problem:
+    """One error for a block of notes whose chapter the body does not have, not one per note."""
+    return Problem(
+        "notes-without-chapter",
+        "error",
+        view.label,
+        view.notes[0].line,
+        None,
+        f"{view.label}: {len(view.notes)} notes, but the text has no chapter {view.label}"
+        " and no marker for them",
+    )
 
 
 def _section_problems(view: SectionView) -> list[Problem]:

@@ -90,3 +90,24 @@ def test_notes_alone_have_no_body():
     document = read_text("注\n\n- 1 One.\n- 2 Two.\n")
     assert not document.has_body
     assert document.markers == ()
+
+
+def test_titled_headings_are_used_when_no_label_stands_alone():
+    lines = [
+        "目次",
+        "第1章 始まり\t3",
+        "第2章 終わり\t9",
+        "",
+        "第1章 始まり",
+        "本文¹",
+        "第2章 終わり",
+    ]
+    lines += ["本文¹", "第2章では前述のとおり²"]
+    assert [(c.label, c.line) for c in chapter_starts(lines)] == [("第1章", 5), ("第2章", 7)]
+
+
+def test_a_notes_label_alone_on_a_line_starts_its_chapter():
+    lines = ["Introduction", "Text¹", "Chapter 1", "Introduction", "Text¹"]
+    assert [c.label for c in chapter_starts(lines)] == ["Chapter 1"]
+    found = chapter_starts(lines[:3], note_labels=("Introduction", "Chapter 1"))
+    assert [(c.label, c.line) for c in found] == [("Introduction", 1), ("Chapter 1", 3)]

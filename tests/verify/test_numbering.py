@@ -91,3 +91,8 @@ def test_no_body_means_no_marker_checks():
     from citecheck.readers.plaintext import read_text
 
     assert numbering_problems(read_text(NOTES)) == []
+
+
+def test_notes_whose_chapter_is_missing_are_one_error():
+    found = problems(notes=NOTES + "\n\n[第2章]\n- 1 F\n- 2 G")
+    assert kinds(found) == [("notes-without-chapter", None, 20)]
