@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from citecheck.model import Marker, section_key
-from citecheck.readers.superscripts import superscript_markers
+from citecheck.readers.markstyles import marker_style
 
 CHAPTER_LABEL = (
     r"序章|終章|序論|結論|第\s*[0-9０-９一二三四五六七八九十]+\s*[章部]"
@@ -90,14 +90,20 @@ def body_markers(
 ) -> tuple[Marker, ...]:
     """Every note marker in `lines`, labelled with the chapter it sits in.
 
+    Markers are superscripts (¹²), else bracketed numbers ([12]), else (注12):
+    see `citecheck.readers.markstyles`.
+
     Markers before the first chapter (or in a body without chapters) get
     `outside_label`, the label of the notes that have no chapter of their own.
     """
+    find = marker_style(lines)
+    if find is None:
+        return ()
     chapter_lines = [chapter.line for chapter in chapters]
     markers: list[Marker] = []
     for offset, line in enumerate(lines):
         line_no = first_line + offset
-        found = superscript_markers(line)
+        found = find(line)
         if not found:
             continue
         index = bisect_right(chapter_lines, line_no) - 1

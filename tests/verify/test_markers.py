@@ -111,3 +111,18 @@ def test_a_notes_label_alone_on_a_line_starts_its_chapter():
     assert [c.label for c in chapter_starts(lines)] == ["Chapter 1"]
     found = chapter_starts(lines[:3], note_labels=("Introduction", "Chapter 1"))
     assert [(c.label, c.line) for c in found] == [("Introduction", 1), ("Chapter 1", 3)]
+
+
+def test_bracketed_markers_when_there_are_no_superscripts():
+    document = read("序章\n本文[1]。続き［２］と[3](http://x)と[4, 5]。", "[序章]\n- 1 A\n- 2 B")
+    assert [(m.number, m.column) for m in document.markers] == [(1, 3), (2, 9)]
+
+
+def test_note_word_markers():
+    document = read("序章\n本文（注1）。続き(注 2)。", "[序章]\n- 1 A\n- 2 B")
+    assert [(m.number, m.column) for m in document.markers] == [(1, 3), (2, 10)]
+
+
+def test_one_marker_style_per_manuscript():
+    document = read("序章\n本文¹。一覧[2]。", "[序章]\n- 1 A")
+    assert [m.number for m in document.markers] == [1]
