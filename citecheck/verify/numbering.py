@@ -50,91 +50,131 @@ def _missing_chapter(view: SectionView) -> Problem:
     )
 
 
-def _section_problems(view: SectionView) -> list[Problem]:
-    markers = [Item(m.number, m.line) for m in view.markers if m.number is not None]
-    notes = [Item(n.number, n.line) for n in view.notes if n.number is not None]
-    first_marker = _first_by_number(markers)
-    first_note = _first_by_number(notes)
-    label = view.label
+class _Scope:
+    """The numbered markers and notes of one section, and how to word its problems."""
+
+    def __init__(self, view: SectionView) -> None:
+        self.view = view
+        self.label = view.label
+        self.markers = [Item(m.number, m.line) for m in view.markers if m.number is not None]
+        self.notes = [Item(n.number, n.line) for n in view.notes if n.number is not None]
+        self.first_marker = _first_by_number(self.markers)
+        self.first_note = _first_by_number(self.notes)
 
     def problem(
-        kind: str, line: int | None, number: int | None, message: str, also: Sequence[int] = ()
+        self, kind: str, line: int | None, number: int | None, text: str, also: Sequence[int] = ()
     ) -> Problem:
-        return Problem(kind, "error", label, line, number, message, tuple(also))
+        return Problem(
+            kind, "error", self.label, line, number, f"{self.label}: {text}", tuple(also)
+        )
 
-    found: list[Problem] = []
-    found += [
-        problem(
-            "duplicate-marker",
-            item.line,
-            item.number,
-            f"{label}: marker {item.number} appears again (first at line "
-            f"{first_marker[item.number].line})",
-            [first_marker[item.number].line],
-        )
-        for item in _repeats(markers)
+
+def _section_problems(view: SectionView) -> list[Problem]:
+    scope = _Scope(view)
+    return [
+        *_duplicates(scope),
+        *_unmatched(scope),
+        *_unreferenced_symbols(scope),
+        *_gaps(scope),
+        *_order_problems(scope, "marker", scope.markers),
+        *_order_problems(scope, "note", scope.notes),
     ]
-    found += [
-        problem(
-            "duplicate-note",
-            item.line,
-            item.number,
-            f"{label}: there are two notes {item.number} (the first at line "
-            f"{first_note[item.number].line})",
-            [first_note[item.number].line],
-        )
-        for item in _repeats(notes)
-    ]
-    for number, marker in sorted(first_marker.items()):
-        if number not in first_note:
-            jump = _neighbours(first_note, number)
+
+
+def _duplicates(scope: _Scope) -> list[Problem]:
+    found = []
+    for noun, items, first in (
+        ("marker", scope.markers, scope.first_marker),
+        ("note", scope.notes, scope.first_note),
+    ):
+        for item in _repeats(items):
+            original = first[item.number].line
             found.append(
-                problem(
+                scope.problem(
+                    f"duplicate-{noun}",
+                    item.line,
+                    item.number,
+                    f"{noun} {item.number} appears again (first at line {original})",
+                    [original],
+                )
+            )
+    return found
+
+
+def _unmatched(scope: _Scope) -> list[Problem]:
+    """Markers without a note and notes without a marker, one problem per number."""
+    found = []
+    for number, marker in sorted(scope.first_marker.items()):
+        if number not in scope.first_note:
+            jump = _neighbours(scope.first_note, number)
+            found.append(
+                scope.problem(
                     "marker-without-note",
                     marker.line,
                     number,
-                    f"{label}: marker {number} has no note{_notes_jump(jump)}",
+                    f"marker {number} has no note{_notes_jump(jump)}",
                     [item.line for item in jump if item],
                 )
             )
-    for number, note in sorted(first_note.items()):
-        if number not in first_marker:
-            before, after = _neighbours(first_marker, number)
+    for number, note in sorted(scope.first_note.items()):
+        if number not in scope.first_marker:
+            before, after = _neighbours(scope.first_marker, number)
             found.append(
-                problem(
+                scope.problem(
                     "note-without-marker",
                     note.line,
                     number,
-                    f"{label}: note {number} is not referenced in the text"
-                    f"{_marker_place(before, after)}",
+                    f"note {number} is not referenced in the text{_marker_place(before, after)}",
                     [item.line for item in (before, after) if item],
                 )
             )
-    for note in view.notes:
-        if note.number is None and not any(m.mark == note.mark for m in view.markers):
-            found.append(
-                problem(
-                    "note-without-marker",
-                    note.line,
-                    None,
-                    f"{label}: unnumbered note {note.mark} is not referenced in the text",
-                )
-            )
-    highest = max([*first_marker, *first_note], default=0)
-    for number in range(1, highest + 1):
-        if number not in first_marker and number not in first_note:
-            after = _neighbours(first_note, number)[1] or _neighbours(first_marker, number)[1]
-            found.append(
-                problem(
-                    "numbering-gap",
-                    after.line if after else None,
-                    number,
-                    f"{label}: number {number} is skipped by both the markers and the notes",
-                )
-            )
-    found += _order_problems("marker-order", "marker", markers, label)
-    found += _order_problems("note-order", "note", notes, label)
     return found
+
+
+def _unreferenced_symbols(scope: _Scope) -> list[Problem]:
+    """Symbol notes (*, ※, †) that no marker with the same symbol refers to."""
+    marks = {marker.mark for marker in scope.view.markers}
+    return [
+        scope.problem(
+            "note-without-marker",
+            note.line,
+            None,
+            f"unnumbered note {note.mark} is not referenced in the text",
+        )
+        for note in scope.view.notes
+        if note.number is None and note.mark not in marks
+    ]
+
+
+def _gaps(scope: _Scope) -> list[Problem]:
+    """Runs of numbers that neither a marker nor a note uses, one problem per run."""
+    used = set(scope.first_marker) | set(scope.first_note)
+    missing = [number for number in range(1, max(used, default=0) + 1) if number not in used]
+    found = []
+    for run in _runs(missing):
+        after = (
+            _neighbours(scope.first_note, run[0])[1] or _neighbours(scope.first_marker, run[0])[1]
+        )
+        numbers = f"number {run[0]} is" if len(run) == 1 else f"numbers {run[0]}–{run[-1]} are"
+        found.append(
+            scope.problem(
+                "numbering-gap",
+                after.line if after else None,
+                run[0],
+                f"{numbers} skipped by both the markers and the notes",
+            )
+        )
+    return found
+
+
+def _runs(numbers: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
 
 
 def _first_by_number(items: Sequence[Item]) -> dict[int, Item]:
@@ -189,14 +229,13 @@ def _marker_place(before: Item | None, after: Item | None) -> str:
     return ""
 
 
-def _order_problems(kind: str, noun: str, items: Sequence[Item], label: str) -> list[Problem]:
+def _order_problems(scope: _Scope, noun: str, items: Sequence[Item]) -> list[Problem]:
     """Items that break the ascending order: those outside a longest ascending run.
 
     Taking the longest increasing subsequence as the true order reports the one
     displaced item (or both ends of a swap far apart), not everything after it.
     """
-    firsts = list(_first_by_number(items).values())
-    firsts.sort(key=lambda item: item.line)
+    firsts = sorted(_first_by_number(items).values(), key=lambda item: item.line)
     keep = set(_longest_increasing(firsts))
     found = []
     for index, item in enumerate(firsts):
@@ -210,14 +249,12 @@ def _order_problems(kind: str, noun: str, items: Sequence[Item], label: str) -> 
             if other
         )
         found.append(
-            Problem(
-                kind,
-                "error",
-                label,
+            scope.problem(
+                f"{noun}-order",
                 item.line,
                 item.number,
-                f"{label}: {noun} {item.number} is out of order: it comes {context}",
-                tuple(other.line for other in (previous, following) if other),
+                f"{noun} {item.number} is out of order: it comes {context}",
+                [other.line for other in (previous, following) if other],
             )
         )
     return found

@@ -96,3 +96,11 @@ def test_no_body_means_no_marker_checks():
 def test_notes_whose_chapter_is_missing_are_one_error():
     found = problems(notes=NOTES + "\n\n[第2章]\n- 1 F\n- 2 G")
     assert kinds(found) == [("notes-without-chapter", None, 20)]
+
+
+def test_a_run_of_skipped_numbers_is_one_gap():
+    body = "序章\n一¹。二²。\n三⁶。"
+    notes = "[序章]\n- 1 A\n- 2 B\n- 6 C"
+    found = problems(body, notes)
+    assert kinds(found) == [("numbering-gap", 3, 13)]
+    assert "numbers 3–5 are skipped" in found[0].message
