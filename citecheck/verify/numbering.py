@@ -74,7 +74,7 @@ def _section_problems(view: SectionView) -> list[Problem]:
     return [
         *_duplicates(scope),
         *_unmatched(scope),
-        *_unreferenced_symbols(scope),
+        *_unmatched_named(scope),
         *_gaps(scope),
         *_order_problems(scope, "marker", scope.markers),
         *_order_problems(scope, "note", scope.notes),
@@ -131,10 +131,14 @@ def _unmatched(scope: _Scope) -> list[Problem]:
     return found
 
 
-def _unreferenced_symbols(scope: _Scope) -> list[Problem]:
-    """Symbol notes (*, ※, †) that no marker with the same symbol refers to."""
-    marks = {marker.mark for marker in scope.view.markers}
-    return [
+def _unmatched_named(scope: _Scope) -> list[Problem]:
+    """Symbol or named notes (*, ※, [^fn-a]) and markers that do not find each other.
+
+    A named note may be referred to more than once, so only absence is an error.
+    """
+    marks = {marker.mark for marker in scope.view.markers if marker.number is None}
+    note_marks = {note.mark for note in scope.view.notes if note.number is None}
+    found = [
         scope.problem(
             "note-without-marker",
             note.line,
@@ -144,6 +148,19 @@ def _unreferenced_symbols(scope: _Scope) -> list[Problem]:
         for note in scope.view.notes
         if note.number is None and note.mark not in marks
     ]
+    reported: set[str] = set()
+    for marker in scope.view.markers:
+        if marker.number is None and marker.mark not in note_marks | reported:
+            reported.add(marker.mark)
+            found.append(
+                scope.problem(
+                    "marker-without-note",
+                    marker.line,
+                    None,
+                    f"marker {marker.mark} has no note",
+                )
+            )
+    return found
 
 
 def _gaps(scope: _Scope) -> list[Problem]:

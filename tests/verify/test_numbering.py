@@ -104,3 +104,19 @@ def test_a_run_of_skipped_numbers_is_one_gap():
     found = problems(body, notes)
     assert kinds(found) == [("numbering-gap", 3, 10)]  # reported at note 6
     assert "numbers 3–5 are skipped" in found[0].message
+
+
+def test_named_notes_and_markers_match_by_mark():
+    from citecheck.model import Document, Marker, Note, Section
+
+    notes = (Note("Notes", "a", None, "A", 10), Note("Notes", "b", None, "B", 11))
+    markers = (
+        Marker("Notes", "a", None, 1, 5),
+        Marker("Notes", "a", None, 2, 5),  # a named note may be cited twice
+        Marker("Notes", "c", None, 3, 5),
+    )
+    document = Document("x.md", "markdown", (Section("Notes", notes),), markers, True, ("Notes",))
+    assert kinds(numbering_problems(document)) == [
+        ("marker-without-note", None, 3),
+        ("note-without-marker", None, 11),
+    ]
