@@ -1,4 +1,7 @@
-"""Dates that do not exist (2023年2月30日, February 30, 2023, 31 июня 2024)."""
+"""Dates that do not exist: 2023年2月30日, February 30, 2023, 31 июня 2024, 31 de abril de 2024.
+
+A date is read when it has a day, a month and a year; anything less is not checked.
+"""
 
 from __future__ import annotations
 
@@ -29,22 +32,44 @@ ENGLISH_MONTHS = {
     )
     for name in names
 }
-RUSSIAN_MONTHS = {
+#: Month stems in Russian and Ukrainian, read in any grammatical case (мая, вересня).
+CYRILLIC_MONTHS = {
     stem: number
-    for number, stem in enumerate(
+    for number, stems in enumerate(
         [
-            "январ",
-            "феврал",
-            "март",
-            "апрел",
-            "ма",
-            "июн",
-            "июл",
-            "август",
-            "сентябр",
-            "октябр",
-            "ноябр",
-            "декабр",
+            ("январ", "січ"),
+            ("феврал", "лют"),
+            ("март", "берез"),
+            ("апрел", "квіт"),
+            ("ма", "трав"),
+            ("июн", "черв"),
+            ("июл", "лип"),
+            ("август", "серп"),
+            ("сентябр", "верес"),
+            ("октябр", "жовт"),
+            ("ноябр", "листопад"),
+            ("декабр", "груд"),
+        ],
+        start=1,
+    )
+    for stem in stems
+}
+SPANISH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
         ],
         start=1,
     )
@@ -55,7 +80,11 @@ CJK_DATE = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1
 NUMERIC_DATE = re.compile(r"(?<![\d./-])(\d{4})([./-])(\d{1,2})\2(\d{1,2})(?![\d])")
 ENGLISH_MDY = re.compile(rf"\b({_ENGLISH})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.IGNORECASE)
 ENGLISH_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_ENGLISH})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
-RUSSIAN_DMY = re.compile(r"(?<!\d)(\d{1,2})\s+([а-яё]+)\s+(\d{4})", re.IGNORECASE)
+CYRILLIC_DMY = re.compile(r"(?<!\d)(\d{1,2})\s+([а-яёіїє]+)\s+(\d{4})", re.IGNORECASE)
+SPANISH_DMY = re.compile(
+    rf"(?<!\d)(\d{{1,2}})\s+de\s+({'|'.join(SPANISH_MONTHS)})\s+(?:de\s+|del\s+)?(\d{{4}})",
+    re.IGNORECASE,
+)
 
 
 def written_dates(text: str) -> Iterator[tuple[str, int, int, int]]:
@@ -68,17 +97,19 @@ def written_dates(text: str) -> Iterator[tuple[str, int, int, int]]:
         yield match.group(), int(match[3]), ENGLISH_MONTHS[match[1].lower()], int(match[2])
     for match in ENGLISH_DMY.finditer(text):
         yield match.group(), int(match[3]), ENGLISH_MONTHS[match[2].lower()], int(match[1])
-    for match in RUSSIAN_DMY.finditer(text):
-        month = _russian_month(match[2])
+    for match in CYRILLIC_DMY.finditer(text):
+        month = _cyrillic_month(match[2])
         if month:
             yield match.group(), int(match[3]), month, int(match[1])
+    for match in SPANISH_DMY.finditer(text):
+        yield match.group(), int(match[3]), SPANISH_MONTHS[match[2].lower()], int(match[1])
 
 
-def _russian_month(word: str) -> int | None:
-    """The month of a Russian month name in any case (мая, июня, сентября)."""
+def _cyrillic_month(word: str) -> int | None:
+    """The month a Russian or Ukrainian month name stands for, in any case."""
     word = word.lower()
-    for stem, number in sorted(RUSSIAN_MONTHS.items(), key=lambda item: -len(item[0])):
-        if word.startswith(stem) and len(word) - len(stem) <= 2:
+    for stem, number in sorted(CYRILLIC_MONTHS.items(), key=lambda item: -len(item[0])):
+        if word.startswith(stem) and len(word) - len(stem) <= 3:
             return number
     return None
 

@@ -41,6 +41,7 @@ def test_impossible_dates_in_every_script():
         "“Title,” Reuters, February 29, 2023.",
         "«Заголовок», ТАСС, 31 июня 2024.",
         "『本』2024年2月29日；2023.4.31.",
+        "*La Nación*, 31 de abril de 2024; «Заголовок», 31 вересня 2024.",
     )
     found = impossible_date_problems(document)
     assert kinds(found) == [
@@ -49,6 +50,8 @@ def test_impossible_dates_in_every_script():
         ("impossible-date", 3, 6),
         ("impossible-date", 4, 7),
         ("impossible-date", 5, 8),
+        ("impossible-date", 6, 9),
+        ("impossible-date", 6, 9),
     ]
     assert "2023年2月30日" in found[0].message
     assert "2023.4.31" in found[4].message
