@@ -32,9 +32,23 @@ def numbering_problems(document: Document) -> list[Problem]:
     for view in section_views(document):
         if view.notes and not view.markers and view.key not in chapters:
             problems.append(_missing_chapter(view))
+        elif view.markers and not view.notes:
+            problems.append(_missing_notes(view))
         else:
             problems.extend(_section_problems(view))
     return problems
+
+
+def _missing_notes(view: SectionView) -> Problem:
+    """One error for markers in a section that has no notes at all, not one per marker."""
+    return Problem(
+        "markers-without-notes",
+        "error",
+        view.label,
+        view.markers[0].line,
+        None,
+        f"{view.label}: {len(view.markers)} note markers, but there are no notes for {view.label}",
+    )
 
 
 def _missing_chapter(view: SectionView) -> Problem:

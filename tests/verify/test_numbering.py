@@ -120,3 +120,18 @@ def test_named_notes_and_markers_match_by_mark():
         ("marker-without-note", None, 3),
         ("note-without-marker", None, 11),
     ]
+
+
+def test_markers_in_a_section_without_notes_are_one_error():
+    found = problems(notes=NOTES.split("\n\n")[0])
+    assert kinds(found) == [("markers-without-notes", None, 6)]
+    assert "2 note markers" in found[0].message
+
+
+def test_a_body_whose_chapters_are_not_found_gives_two_errors_not_one_per_note():
+    found = problems(body="本文¹。続き²。三³。", notes=NOTES)
+    assert sorted(p.kind for p in found) == [
+        "markers-without-notes",
+        "notes-without-chapter",
+        "notes-without-chapter",
+    ]
