@@ -1,0 +1,48 @@
+"""What an archive lookup may do: where it asks, how fast, and whether at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from citecheck.errors import UsageError
+
+WAYBACK_AVAILABILITY_API = "https://archive.org/wayback/available"
+WAYBACK_CDX_API = "https://web.archive.org/cdx/search/cdx"
+WAYBACK_REPLAY = "https://web.archive.org/web/"
+
+
+@dataclass(frozen=True)
+class ArchiveSettings:
+    """Endpoints and politeness for one archive (the Wayback Machine or a mirror of its APIs).
+
+    The default pace, 20 requests a minute with a burst of 3, stays well under the
+    Internet Archive's reported limit (about 60 a minute). The availability API is
+    asked for the closest capture before the citation date, then after it; the CDX
+    API (one query sees both sides) is the fallback when it names none, and
+    `replay_base` turns a CDX row into a snapshot URL. `cdx_window_days` bounds
+    the CDX fallback query to that many days either side of the citation date.
+    `verify_snapshots` fetches each offered snapshot once (one more rate-limited
+    request) and drops it unless it still answers 200 for the same page.
+    """
+
+    availability_api: str | None = WAYBACK_AVAILABILITY_API
+    cdx_api: str | None = WAYBACK_CDX_API
+    replay_base: str = WAYBACK_REPLAY
+    availability_directions: tuple[str, ...] = ("before", "after")
+    rate_per_minute: float = 20.0
+    burst: int = 3
+    enabled: bool = True
+    cdx_window_days: int = 3 * 365
+    cdx_limit: int = 2000
+    verify_snapshots: bool = False
+
+    def __post_init__(self) -> None:
+        if self.rate_per_minute <= 0:
+            raise UsageError(f"archive rate must be positive, not {self.rate_per_minute}")
+        if self.burst < 1:
+            raise UsageError(f"archive burst must be at least 1, not {self.burst}")
+        unknown = set(self.availability_directions) - {"before", "after"}
+        if unknown:
+            raise UsageError(f"unknown availability direction(s): {', '.join(sorted(unknown))}")
+        if self.cdx_window_days < 1 or self.cdx_limit < 1:
+            raise UsageError("CDX window and limit must be positive")
