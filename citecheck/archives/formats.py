@@ -93,15 +93,23 @@ def parse_availability(body: bytes) -> ArchiveSnapshot | None:
 def cdx_request(endpoint: str, url: str, start: str | None, end: str | None, limit: int) -> str:
     """The CDX query for 200 captures of exactly `url` between `start` and `end`.
 
-    `collapse=timestamp:8` keeps one capture a day, so `limit` spans a long window.
+    `collapse=timestamp:8` keeps one capture a day, so `limit` spans a long window,
+    and `fl` asks only for the three columns used, keeping the answer small.
+    Without a window, a negative limit asks for the latest captures instead of the
+    earliest.
     """
-    params = {"url": url, "output": "json", "filter": "statuscode:200"}
+    params = {
+        "url": url,
+        "output": "json",
+        "fl": "timestamp,original,statuscode",
+        "filter": "statuscode:200",
+    }
     if start:
         params["from"] = start
     if end:
         params["to"] = end
     params["collapse"] = "timestamp:8"
-    params["limit"] = str(limit)
+    params["limit"] = str(limit if start or end else -limit)
     return with_query(endpoint, params)
 
 

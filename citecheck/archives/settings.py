@@ -19,8 +19,9 @@ class ArchiveSettings:
     Internet Archive's reported limit (about 60 a minute). The availability API is
     asked for the closest capture before the citation date, then after it; the CDX
     API (one query sees both sides) is the fallback when it names none, and
-    `replay_base` turns a CDX row into a snapshot URL. `cdx_window_days` bounds
-    the CDX fallback query to that many days either side of the citation date.
+    `replay_base` turns a CDX row into a snapshot URL. The CDX query keeps one
+    capture a day within `cdx_window_days` either side of the citation date, so a
+    `cdx_limit` above twice the window never cuts off the captures nearest it.
     `verify_snapshots` fetches each offered snapshot once (one more rate-limited
     request) and drops it unless it still answers 200 for the same page.
     """
@@ -32,8 +33,8 @@ class ArchiveSettings:
     rate_per_minute: float = 20.0
     burst: int = 3
     enabled: bool = True
-    cdx_window_days: int = 3 * 365
-    cdx_limit: int = 2000
+    cdx_window_days: int = 366
+    cdx_limit: int = 1000
     verify_snapshots: bool = False
 
     def __post_init__(self) -> None:
