@@ -14,6 +14,7 @@ class Fetcher(Protocol):
     def fetch(
         self,
         url: str,
+        *,
         method: str = ...,
         headers: Mapping[str, str] | None = ...,
         want_body: bool = ...,
