@@ -23,6 +23,11 @@ class ArchiveService:
     Archive blocks an address for an hour when its 429s are ignored. Lookups then
     report "archive-rate-limited" rather than pretending nothing was archived.
     Safe to share between threads.
+
+    Give lookups a client that does not retry (`NetPolicy(retries=0)`): a retry
+    inside the client is a request the bucket never paced, and a retried 429 is
+    exactly the hammering the archive punishes. Retries a client does make are
+    still counted in `sent_at`, so an audit of the pace stays honest.
     """
 
     def __init__(
@@ -63,6 +68,9 @@ class ArchiveService:
                 return None
             self._sent_at.append(self._clock())
         check = client.fetch(url, method="GET", headers=ACCEPT_JSON if json else None)
+        if check.attempts > 1:
+            with self._lock:
+                self._sent_at.extend([self._clock()] * (check.attempts - 1))
         if check.status == 429:
             self._stop(check)
         return check

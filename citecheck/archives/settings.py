@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
 
 from citecheck.errors import UsageError
 
 WAYBACK_AVAILABILITY_API = "https://archive.org/wayback/available"
 WAYBACK_CDX_API = "https://web.archive.org/cdx/search/cdx"
 WAYBACK_REPLAY = "https://web.archive.org/web/"
+
+#: Config-file spellings that differ from the field names (the rest are kebab-case).
+_KEY_ALIASES = {"wayback-api": "availability_api"}
 
 
 @dataclass(frozen=True)
@@ -47,3 +52,16 @@ class ArchiveSettings:
             raise UsageError(f"unknown availability direction(s): {', '.join(sorted(unknown))}")
         if self.cdx_window_days < 1 or self.cdx_limit < 1:
             raise UsageError("CDX window and limit must be positive")
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> ArchiveSettings:
+        """Settings from a config `archive` table (kebab-case keys: "wayback-api",
+        "cdx-api", "rate-per-minute", "burst", "enabled", "verify-snapshots", …)."""
+        names = {field.name for field in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            name = _KEY_ALIASES.get(key, key.replace("-", "_"))
+            if name not in names:
+                raise UsageError(f"unknown archive setting {key!r}")
+            values[name] = tuple(value) if isinstance(value, list) else value
+        return cls(**values)

@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from citecheck.archives import ArchiveSettings
 from citecheck.archives.formats import (
     ArchiveFormatError,
     Capture,
@@ -16,6 +17,7 @@ from citecheck.archives.formats import (
     parse_cdx,
     replay_url,
 )
+from citecheck.errors import UsageError
 from citecheck.model import ArchiveSnapshot
 
 DOCUMENTED = (
@@ -132,3 +134,20 @@ def test_replay_url() -> None:
         replay_url("https://web.archive.org/web/", capture)
         == "https://web.archive.org/web/20130919044612/http://example.com/a?b=1"
     )
+
+
+def test_settings_from_a_config_table() -> None:
+    settings = ArchiveSettings.from_table(
+        {"wayback-api": "http://127.0.0.1:1/av", "rate-per-minute": 12, "enabled": False}
+    )
+    assert settings.availability_api == "http://127.0.0.1:1/av"
+    assert (settings.rate_per_minute, settings.enabled) == (12, False)
+    assert ArchiveSettings.from_table({"availability-directions": ["before"]}) == (
+        ArchiveSettings(availability_directions=("before",))
+    )
+    with pytest.raises(UsageError, match="unknown archive setting"):
+        ArchiveSettings.from_table({"speed": 1})
+    with pytest.raises(UsageError, match="rate"):
+        ArchiveSettings.from_table({"rate-per-minute": 0})
+    with pytest.raises(UsageError, match="direction"):
+        ArchiveSettings(availability_directions=("sideways",))
