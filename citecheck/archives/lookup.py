@@ -24,7 +24,7 @@ from citecheck.archives.formats import (
 from citecheck.archives.service import ArchiveService, shared_service
 from citecheck.archives.settings import ArchiveSettings
 from citecheck.archives.timestamps import shifted, target_timestamp
-from citecheck.model import ArchiveSnapshot, Link
+from citecheck.model import ArchiveSnapshot, Check, Link
 
 FOUND = "archived"
 NOT_ARCHIVED = "not-archived"
@@ -60,16 +60,22 @@ class _Search:
         self.failed = False
         self.unusable = False
 
-    def _ask(self, api: str, url: str, *, json: bool = True) -> bytes | None:
-        """The body of a 2xx answer, or None after noting why there is none."""
+    def _send(self, url: str, *, json: bool) -> Check | None:
+        """The archive's answer, or None (noted) when it is or just became rate-limited."""
         check = self.service.get(self.client, url, json=json)
+        if check is not None:
+            self.requests += check.attempts
         if check is None or check.status == 429:
             self.rate_limited = True
-            if check is not None:
-                self.requests += 1
-            self.details.append(f"{api}: {self.service.stopped_because}")
+            self.details.append(self.service.stopped_because or "the archive answered 429")
             return None
-        self.requests += 1
+        return check
+
+    def _ask(self, api: str, url: str) -> bytes | None:
+        """The body of a 2xx answer, or None after noting why there is none."""
+        check = self._send(url, json=True)
+        if check is None:
+            return None
         if check.error is not None or check.status is None or not 200 <= check.status < 300:
             self.failed = True
             self.details.append(f"{api}: {check.error or f'HTTP {check.status}'}")
@@ -83,12 +89,10 @@ class _Search:
             return False
         if not self.settings.verify_snapshots:
             return True
-        check = self.service.get(self.client, snapshot.url, json=False)
+        check = self._send(snapshot.url, json=False)
         if check is None:
-            self.rate_limited = True
-            self.details.append(f"not verified {snapshot.url}: {self.service.stopped_because}")
+            self.details.append(f"offered unverified: {snapshot.url}")
             return True
-        self.requests += 1
         problem = replay_problem(snapshot, original, check)
         if problem is not None:
             self.unusable = True

@@ -32,6 +32,7 @@ class Wayback:
     availability_empty: bool = False
     ignores_status_filter: bool = False
     too_many_requests: bool = False
+    replay_too_many_requests: bool = False
     replay_to_root: set[str] = field(default_factory=set)
     requests: list[tuple[float, str]] = field(default_factory=list)
     base: str = ""
@@ -118,14 +119,15 @@ class _Handler(BaseHTTPRequestHandler):
         wayback.log(self.path)
         parts = urlsplit(self.path)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
-        if wayback.too_many_requests:
+        replay = parts.path.startswith("/web/")
+        if wayback.too_many_requests or (replay and wayback.replay_too_many_requests):
             self._send(429, b"Too Many Requests", "text/plain", Retry_After="120")
         elif parts.path == "/wayback/available":
             body = json.dumps(wayback.available(query)).encode()
             self._send(200, body, "application/json")
         elif parts.path == "/cdx/search/cdx":
             self._send(200, json.dumps(wayback.cdx(query)).encode(), "application/json")
-        elif parts.path.startswith("/web/"):
+        elif replay:
             timestamp, _, original = self.path[len("/web/") :].partition("/")
             if original in wayback.replay_to_root:
                 root = "/".join(original.split("/")[:3]) + "/"

@@ -134,6 +134,17 @@ def test_verified_snapshot_that_replays_the_page_is_offered(client, wayback) -> 
     assert wayback.paths("/web/") == [f"/web/20240210000000/{PAGE}"]
 
 
+def test_429_while_verifying_offers_the_snapshot_unverified(client, wayback) -> None:
+    wayback.captures[PAGE] = [("20240210000000", 200)]
+    wayback.replay_too_many_requests = True
+    settings = settings_for(wayback, verify_snapshots=True)
+    service = ArchiveService(settings)
+    result = find_snapshot(client, Link(PAGE, ("c1",), cited_on="20240215"), settings, service)
+    assert result.snapshot.timestamp == "20240210000000"
+    assert any(detail.startswith("offered unverified") for detail in result.details)
+    assert service.stopped_because is not None
+
+
 def test_after_a_429_the_archive_is_not_asked_again(client, wayback: Wayback) -> None:
     wayback.too_many_requests = True
     wayback.captures[PAGE] = [("20240210000000", 200)]
