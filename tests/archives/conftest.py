@@ -6,12 +6,13 @@ from collections.abc import Iterator
 
 import pytest
 
+from citecheck.net import HttpClient, NetPolicy
+
 
 @pytest.fixture
-def client() -> Iterator[object]:
-    net = pytest.importorskip("citecheck.net", reason="the network package is not merged yet")
-    policy = net.NetPolicy(
+def client() -> Iterator[HttpClient]:
+    policy = NetPolicy(
         connect_timeout=1.0, read_timeout=2.0, deadline=4.0, retries=0, allow_private=True
     )
-    with net.HttpClient(policy) as http:
+    with HttpClient(policy) as http:
         yield http
