@@ -10,13 +10,14 @@ minute and a burst of 3 by default) and stops asking once the archive answers 42
     lookup.snapshot   # ArchiveSnapshot | None (status 200 captures only)
     lookup.reason     # "archived", "not-archived", "no-usable-snapshot",
                       # "archive-rate-limited", "archive-error" or "archive-disabled"
+    lookups = find_snapshots(archive_client, links, settings, service, progress=report)
 
 The client should not retry: the service paces every request it sends, and a
 retried 429 is what gets an address blocked.
 """
 
 from citecheck.archives.limiter import TokenBucket
-from citecheck.archives.lookup import ArchiveLookup, find_snapshot
+from citecheck.archives.lookup import ArchiveLookup, find_snapshot, find_snapshots
 from citecheck.archives.service import ArchiveService, shared_service
 from citecheck.archives.settings import ArchiveSettings
 
@@ -26,5 +27,6 @@ __all__ = [
     "ArchiveSettings",
     "TokenBucket",
     "find_snapshot",
+    "find_snapshots",
     "shared_service",
 ]

@@ -9,6 +9,9 @@ or (with `verify_snapshots`) whose replay lands on another page, is never offere
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from citecheck.archives.choice import closest_capture, replay_problem, usable
@@ -47,6 +50,13 @@ class ArchiveLookup:
     source: str | None = None
     requests: int = 0
     details: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> str:
+        """One line for a verdict's details: "archive: archived 20240210000000 (cdx)"."""
+        if self.snapshot is None:
+            return f"archive: {self.reason}"
+        return f"archive: {self.reason} {self.snapshot.timestamp} ({self.source})"
 
 
 class _Search:
@@ -178,3 +188,33 @@ def find_snapshot(
         if snapshot is not None:
             return search.result(snapshot, "cdx")
     return search.result(None, None)
+
+
+def find_snapshots(
+    client: Fetcher,
+    links: Sequence[Link],
+    settings: ArchiveSettings,
+    service: ArchiveService | None = None,
+    *,
+    workers: int = 3,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[ArchiveLookup, ...]:
+    """`find_snapshot` for every link, in the order of `links`.
+
+    The service's bucket sets the pace whatever `workers` is; a few workers only
+    let one answer's latency overlap the wait for the next token.
+    """
+    service = service or shared_service(settings)
+    done, lock = 0, threading.Lock()
+
+    def one(link: Link) -> ArchiveLookup:
+        nonlocal done
+        result = find_snapshot(client, link, settings, service)
+        if progress is not None:
+            with lock:
+                done += 1
+                progress(done, len(links))
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        return tuple(pool.map(one, links))

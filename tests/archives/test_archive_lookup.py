@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from fake_wayback import Wayback, serve_wayback
 
-from citecheck.archives import ArchiveService, ArchiveSettings, find_snapshot
+from citecheck.archives import ArchiveService, ArchiveSettings, find_snapshot, find_snapshots
 from citecheck.model import ArchiveSnapshot, Link
 
 PAGE = "https://www.mod.go.jp/j/press/news/2024/02/15a.html"
@@ -178,3 +178,20 @@ def test_disabled_archive_sends_nothing(client, wayback: Wayback) -> None:
     result = lookup(client, wayback, Link(PAGE, ("c1",)), enabled=False)
     assert (result.snapshot, result.reason, result.requests) == (None, "archive-disabled", 0)
     assert wayback.requests == []
+
+
+def test_many_links_in_order_with_progress(client, wayback: Wayback) -> None:
+    links = [Link(f"{PAGE}?n={n}", (f"c{n}",), cited_on="20240215") for n in range(8)]
+    for link in links[::2]:
+        wayback.captures[link.url] = [("20240101000000", 200)]
+    settings = settings_for(wayback, cdx_api=None)
+    seen: list[tuple[int, int]] = []
+    results = find_snapshots(
+        client, links, settings, ArchiveService(settings), progress=lambda d, t: seen.append((d, t))
+    )
+    assert [r.reason for r in results] == ["archived", "not-archived"] * 4
+    assert [r.summary for r in results[:2]] == [
+        "archive: archived 20240101000000 (availability)",
+        "archive: not-archived",
+    ]
+    assert sorted(seen) == [(n, 8) for n in range(1, 9)]
