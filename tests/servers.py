@@ -43,6 +43,7 @@ Everything ends by itself: idle connections time out, held responses end after
   /huge-headers/ID           200 with a 100 KB header line
   /many-headers/ID           200 with 500 headers
   /redirect?to=URL&code=C    C (default 302) → URL
+  /cookie-gate/ID            302 to itself with Set-Cookie, 200 once the cookie comes back
   /echo-headers              200 application/json: the request headers
 """
 
@@ -52,6 +53,7 @@ import gzip
 import json
 import socket
 import socketserver
+import ssl
 import threading
 import time
 import zlib
@@ -124,6 +126,13 @@ class _Server(socketserver.ThreadingTCPServer):
     def __init__(self, address: tuple[str, int], web: ScenarioWeb) -> None:
         self.web = web
         super().__init__(address, _Handler)
+
+    def get_request(self):  # type: ignore[no-untyped-def]
+        sock, address = super().get_request()
+        if self.web.tls is not None:
+            sock.settimeout(2)  # a client that never finishes the handshake must not block us
+            sock = self.web.tls.wrap_socket(sock, server_side=True)
+        return sock, address
 
 
 class _Close(Exception):
@@ -389,6 +398,11 @@ class _Scenario:
     def do_redirect(self) -> bool:
         return self.redirect(int(self.query.get("code", "302")), self.query.get("to", "/"))
 
+    def do_cookie_gate(self) -> bool:
+        if "gate=open" in self.headers.get("cookie", ""):
+            return self.do_ok()
+        return self.send(302, b"", {"Location": self.path, "Set-Cookie": "gate=open; Path=/"})
+
     def do_echo_headers(self) -> bool:
         body = json.dumps(self.headers).encode()
         return self.send(200, body, {"Content-Type": "application/json"})
@@ -399,7 +413,7 @@ class ScenarioWeb:
 
     `latency` delays every answer (seconds); `hold_seconds` bounds how long a
     hanging or dripping answer lasts; `idle_seconds` closes idle keep-alive
-    connections.
+    connections; `tls` (a server-side SSLContext) serves HTTPS instead.
     """
 
     def __init__(
@@ -409,7 +423,10 @@ class ScenarioWeb:
         latency: float = 0.0,
         hold_seconds: float = 10.0,
         idle_seconds: float = 5.0,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
+        self.tls = tls
+        self.scheme = "https" if tls is not None else "http"
         self.addresses = [f"127.0.0.{2 + n}" for n in range(hosts)]
         self.latency = latency
         self.hold_seconds = hold_seconds
@@ -423,7 +440,7 @@ class ScenarioWeb:
 
     def url(self, path: str, host: int = 0) -> str:
         address, port = self._servers[host].server_address[:2]
-        return f"http://{address}:{port}{path}"
+        return f"{self.scheme}://{address}:{port}{path}"
 
     def port(self, host: int = 0) -> int:
         return self._servers[host].server_address[1]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
+from requests.cookies import RequestsCookieJar, extract_cookies_to_jar
 
 from citecheck.model import Check, Hop
 from citecheck.net.body import CHUNK, CappedBody
@@ -82,6 +83,24 @@ class _Budget:
         self.spent += time.monotonic() - started
 
 
+@dataclass
+class _FetchState:
+    """What every request of one fetch shares: headers, body wish, time, cookies.
+
+    Cookies live only as long as one fetch: enough for the sites that set a
+    cookie and redirect to themselves (which would otherwise look like a
+    redirect loop), and nothing leaks from one cited URL to another.
+    """
+
+    headers: dict[str, str]
+    want_body: bool
+    budget: _Budget
+    cookies: RequestsCookieJar = field(default_factory=RequestsCookieJar)
+
+    def cookie_state(self) -> tuple[tuple[str, str | None, str, str], ...]:
+        return tuple(sorted((c.name, c.value, c.domain, c.path) for c in self.cookies))
+
+
 class HttpClient:
     """Fetches URLs under a `NetPolicy`. Thread-safe: share one across a thread pool.
 
@@ -128,17 +147,17 @@ class HttpClient:
     ) -> Check:
         checked_at = time.time()
         budget = _Budget(self.policy.deadline)
-        merged = {**self._default_headers, **(headers or {})}
+        state = _FetchState({**self._default_headers, **(headers or {})}, want_body, budget)
         first = ("GET" if want_body else "HEAD") if method == "auto" else method.upper()
         hops: list[Hop] = []
-        reply, attempts = self._follow(url, first, merged, want_body, budget, hops)
+        reply, attempts = self._follow(url, first, state, hops)
         if (
             method == "auto"
             and first == "HEAD"
             and not _is_success(reply)
             and reply.error not in NO_GET_FALLBACK
         ):
-            reply, attempts = self._follow(reply.url, "GET", merged, want_body, budget, hops)
+            reply, attempts = self._follow(reply.url, "GET", state, hops)
         self._count(reply)
         content_type = reply.header("content-type")
         return Check(
@@ -177,19 +196,13 @@ class HttpClient:
     # --- redirects ----------------------------------------------------------------
 
     def _follow(
-        self,
-        url: str,
-        method: str,
-        headers: dict[str, str],
-        want_body: bool,
-        budget: _Budget,
-        hops: list[Hop],
+        self, url: str, method: str, state: _FetchState, hops: list[Hop]
     ) -> tuple[_Reply, int]:
         """Request `url`, following redirects; append each redirect to `hops`."""
-        visited = {_without_fragment(url)}
+        visited = {(_without_fragment(url), state.cookie_state())}
         current = url
         for _ in range(self.policy.max_redirects + 1):
-            reply, attempts = self._with_retries(method, current, headers, want_body, budget)
+            reply, attempts = self._with_retries(method, current, state)
             location = reply.header("location")
             if reply.error or reply.status not in REDIRECT_STATUSES or not location:
                 return reply, attempts
@@ -197,20 +210,20 @@ class HttpClient:
             target = _without_fragment(urljoin(current, location.strip()))
             if urlsplit(target).scheme not in ("http", "https"):
                 return _Reply(target, method, error="unsupported-scheme"), attempts
-            if target in visited:
+            seen = (target, state.cookie_state())
+            if seen in visited:  # same place, same cookies: it will never end
                 return _Reply(target, method, reply.status, error="redirect-loop"), attempts
-            visited.add(target)
+            visited.add(seen)
             if reply.status == 303 and method != "HEAD":
                 method = "GET"
             current = target
         last_status = hops[-1].status if hops else None
         return _Reply(current, method, last_status, error="too-many-redirects"), attempts
 
-    def _with_retries(
-        self, method: str, url: str, headers: dict[str, str], want_body: bool, budget: _Budget
-    ) -> tuple[_Reply, int]:
+    def _with_retries(self, method: str, url: str, state: _FetchState) -> tuple[_Reply, int]:
+        budget = state.budget
         return call_with_retries(
-            lambda: self._exchange(method, url, headers, want_body, budget),
+            lambda: self._exchange(method, url, state),
             policy=self.policy,
             retryable=lambda reply: is_retryable(reply.status, reply.error),
             retry_after=lambda reply: retry_after_seconds(reply.header("retry-after")),
@@ -220,9 +233,7 @@ class HttpClient:
 
     # --- one request --------------------------------------------------------------
 
-    def _exchange(
-        self, method: str, url: str, headers: dict[str, str], want_body: bool, budget: _Budget
-    ) -> _Reply:
+    def _exchange(self, method: str, url: str, state: _FetchState) -> _Reply:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             return _Reply(url, method, error="unsupported-scheme")
@@ -232,6 +243,7 @@ class HttpClient:
             return _Reply(url, method, error="invalid-url")
         if not parts.hostname:
             return _Reply(url, method, error="invalid-url")
+        budget = state.budget
         if budget.left() <= 0:
             return _Reply(url, method, error="timeout")
         with self._limiter.slot(host_key):
@@ -240,7 +252,7 @@ class HttpClient:
             scope = RequestScope(self._guard, self._resolver, self._watchdog, watch)
             try:
                 with request_scope(scope):
-                    reply = self._send(method, url, headers, want_body, budget)
+                    reply = self._send(method, url, state)
             except Exception as exc:  # every failure becomes a code on the Check
                 code = "timeout" if watch.expired else self._failure_code(exc)
                 return _Reply(url, method, error=code)
@@ -251,22 +263,23 @@ class HttpClient:
             return _Reply(url, method, error="timeout")
         return reply
 
-    def _send(
-        self, method: str, url: str, headers: dict[str, str], want_body: bool, budget: _Budget
-    ) -> _Reply:
+    def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
+        cookies = state.cookies if len(state.cookies) else None
         try:
-            prepared = requests.Request(method, url, headers=headers).prepare()
+            prepared = requests.Request(method, url, state.headers, cookies=cookies).prepare()
         except requests.exceptions.RequestException as exc:
             raise FetchFailure("invalid-url", str(exc)) from None
-        left = budget.left()
+        left = state.budget.left()
         timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
         response = self._adapter.send(prepared, stream=True, timeout=timeout, proxies={})
         try:
             status = response.status_code
             reply_headers = tuple((k.lower(), v) for k, v in response.raw.headers.items())
+            if "set-cookie" in response.headers:
+                extract_cookies_to_jar(state.cookies, prepared, response.raw)
             body = b""
             read_body = (
-                want_body
+                state.want_body
                 and method != "HEAD"
                 and status not in REDIRECT_STATUSES
                 and _is_textual(response.headers.get("content-type"))

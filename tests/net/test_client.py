@@ -224,3 +224,19 @@ def test_unusable_urls(client: HttpClient, url: str, error: str) -> None:
 def test_redirect_to_another_scheme_stops(client: HttpClient, web: ScenarioWeb) -> None:
     check = client.fetch(web.url("/redirect?to=ftp://example.org/x"))
     assert check.error == "unsupported-scheme" and len(check.hops) == 1
+
+
+def test_explicit_head_is_not_replaced_by_get(client: HttpClient, web: ScenarioWeb) -> None:
+    check = client.fetch(web.url("/head-not-allowed/1"), method="HEAD")
+    assert (check.status, check.method) == (405, "HEAD")
+
+
+def test_cookie_set_on_a_redirect_is_sent_back(client: HttpClient, web: ScenarioWeb) -> None:
+    check = client.fetch(web.url("/cookie-gate/1"))
+    assert (check.status, check.error, len(check.hops)) == (200, None, 1)
+
+
+def test_cookies_do_not_leak_between_fetches(client: HttpClient, web: ScenarioWeb) -> None:
+    client.fetch(web.url("/cookie-gate/1"))
+    sent = json.loads(client.fetch(web.url("/echo-headers")).body)
+    assert "cookie" not in sent
