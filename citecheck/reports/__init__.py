@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from citecheck.errors import UsageError
 from citecheck.model import Report
+from citecheck.output import write_text
 from citecheck.reports import html_report, json_report, junit, markdown, terminal
 
 Writer = Callable[[Report], str]
@@ -37,6 +38,10 @@ def render(report: Report, fmt: str, *, color: bool = False, quiet: bool = False
     return writer(report)
 
 
-def write_html(report: Report) -> str:
-    """The self-contained HTML report (the file `--report NAME.html` writes)."""
-    return html_report.render(report)
+def write_html(report: Report, path: str | None = None, *, force: bool = False) -> str:
+    """The self-contained HTML report; also written to `path` when given (never over an
+    existing file without `force`)."""
+    page = html_report.render(report)
+    if path is not None:
+        write_text(page, path, force=force)
+    return page

@@ -1,6 +1,6 @@
 """A progress bar for the checking stage: drawn on a terminal, silent anywhere else.
 
-The checks stage only sees a callback `(done, total, url)`, so it stays free of any
+The checks stage only sees a callback `(done, total, url)` (`url` optional), so it stays free of any
 display code; `ProgressBar` is one such callback.
 """
 
@@ -51,7 +51,7 @@ class ProgressBar:
         if self._progress is not None:
             self._progress.stop()
 
-    def __call__(self, done: int, total: int, url: str) -> None:
+    def __call__(self, done: int, total: int, url: str = "") -> None:
         if self._progress is None:
             return
         shown = url if len(url) <= 60 else url[:57] + "..."

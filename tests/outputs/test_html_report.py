@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import pytest
+
+from citecheck.errors import UsageError
 from citecheck.model import Report
 from citecheck.reports import write_html
+from citecheck.reports.html_report import _anchor
 
 
 class _Collector(HTMLParser):
@@ -76,9 +81,16 @@ def test_notes_are_marked_for_the_verdict_filter(report: Report) -> None:
 
 
 def test_script_links_only_web_addresses() -> None:
-    from citecheck.reports.html_report import _anchor
-
     assert _anchor("javascript:alert(1)") == "<code>javascript:alert(1)</code>"
     assert re.fullmatch(
         r'<a href="https://e\.org/\?a=1&amp;b=2".*</a>', _anchor("https://e.org/?a=1&b=2")
     )
+
+
+def test_write_html_writes_the_file_once(tmp_path: Path, report: Report) -> None:
+    target = tmp_path / "report.html"
+    page = write_html(report, str(target))
+    assert target.read_text(encoding="utf-8") == page
+    with pytest.raises(UsageError, match="exists"):
+        write_html(report, str(target))
+    assert write_html(report, str(target), force=True) == page
