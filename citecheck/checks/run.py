@@ -31,7 +31,7 @@ class VerdictStore(Protocol):
 
     def fresh_verdict(self, url: str, max_age: float) -> Verdict | None: ...
 
-    def record(self, verdict: Verdict, checks: Sequence[Check]) -> None: ...
+    def record_verdict(self, verdict: Verdict, checks: Sequence[Check] = ...) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def check_links(
             observations = observe(link.url, client, baselines, options.accepted_for(link.url))
             verdict, checks = judge(link, observations), _checks_of(observations)
         if store is not None:
-            store.record(verdict, checks)
+            store.record_verdict(verdict, checks)
         return verdict
 
     return tuple(
