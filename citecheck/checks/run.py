@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
@@ -12,7 +13,8 @@ from citecheck.model import Check, Link, Verdict
 from citecheck.net.pool import run_concurrently
 from citecheck.verdicts import Observations, judge
 
-Progress = Callable[[int, int], None]
+#: Called after each link with (links done, links in all, the link's URL).
+Progress = Callable[[int, int, str], None]
 
 
 class PlatformDecision(Protocol):
@@ -59,6 +61,7 @@ def check_links(
     inconclusive: an uncertain answer is always asked again.
     """
     baselines = Baselines(lambda url: client.fetch(url))
+    done = Counter(total=len(links), report=progress)
 
     def check_one(link: Link) -> Verdict:
         if store is not None:
@@ -75,16 +78,34 @@ def check_links(
             store.record_verdict(verdict, checks)
         return verdict
 
+    def check_and_count(link: Link) -> Verdict:
+        verdict = check_one(link)
+        done.tick(link.url)
+        return verdict
+
     return tuple(
         run_concurrently(
             links,
-            check_one,
+            check_and_count,
             concurrency=options.concurrency,
             key=lambda link: site_of(link.url),
             per_key=2 * options.host_concurrency,
-            progress=progress,
         )
     )
+
+
+class Counter:
+    """Counts finished links across worker threads and reports each to `report`."""
+
+    def __init__(self, total: int, report: Progress | None) -> None:
+        self.total, self.done, self._report = total, 0, report
+        self._lock = threading.Lock()
+
+    def tick(self, url: str) -> None:
+        with self._lock:
+            self.done += 1
+            if self._report is not None:
+                self._report(self.done, self.total, url)
 
 
 def _checks_of(observations: Observations) -> tuple[Check, ...]:

@@ -9,18 +9,20 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
 
 from citecheck import config as settings
 from citecheck.checks import CheckOptions, check_links
-from citecheck.citations import parse_document
 from citecheck.config import Config
 from citecheck.links import extract_links
-from citecheck.model import Report, Verdict
+from citecheck.links.extract import notes_as_commentary
+from citecheck.model import Document, ParsedDocument, Report, Verdict
 from citecheck.net import HttpClient
+from citecheck.net.cache import ResultCache
 from citecheck.output import write_text
 from citecheck.readers import read_document
 from citecheck.reports import render, write_html
+from citecheck.reports.progress import ProgressBar
+from citecheck.reports.terminal import use_color
 
 NAME = "check"
 HELP = "Check every cited URL and DOI: resolvable, moved, dead or inconclusive."
@@ -102,7 +104,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--report", metavar="FILE.html", help="also write the HTML report")
     out.add_argument("-o", "--output", metavar="FILE", help="write the report here, not to stdout")
     out.add_argument("--force", action="store_true", help="overwrite existing output files")
-    out.add_argument("--quiet", action="store_true", help="no progress bar, no terminal report")
+    out.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar; the terminal report is the summary line alone",
+    )
     out.add_argument(
         "--fail-on",
         type=_arg(settings.verdict_classes, "verdicts like moved,inconclusive"),
@@ -131,8 +137,17 @@ def configure(args: argparse.Namespace) -> Config:
     return settings.with_overrides(settings.load_config(args.config), overrides)
 
 
+def parse(document: Document) -> ParsedDocument:
+    """Citations of the document; without the citation parser, each note's text as is."""
+    try:
+        from citecheck.citations import parse_document
+    except ImportError:
+        return notes_as_commentary(document)
+    return parse_document(document)
+
+
 def build_report(args: argparse.Namespace, config: Config) -> Report:
-    parsed = parse_document(read_document(args.path))
+    parsed = parse(read_document(args.path))
     links = tuple(link for link in extract_links(parsed) if config.wants(link.url))
     options = CheckOptions(
         accepted_for=config.accepted_for,
@@ -140,13 +155,20 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
         host_concurrency=config.host_concurrency,
         concurrency=config.concurrency,
     )
-    with HttpClient(config.net_policy()) as client, _progress(args, len(links)) as progress:
-        verdicts = check_links(links, client, options, progress=progress)
-        offline = client.network_status() == "offline"
+    store = None if args.no_cache else ResultCache(config.cache)
+    bar = ProgressBar(enabled=False if args.quiet else None)
+    try:
+        with HttpClient(config.net_policy()) as client, bar:
+            verdicts = check_links(links, client, options, store=store, progress=bar)
+            offline = client.network_status() == "offline"
+    finally:
+        if store is not None:
+            store.close()
     return Report(parsed=parsed, verdicts=verdicts, offline=offline, links_checked=True)
 
 
 def exit_code(verdicts: tuple[Verdict, ...], fail_on: frozenset[str]) -> int:
+    """1 when a link is dead or in a `--fail-on` class, else 0."""
     failing = {"dead"} | set(fail_on)
     return 1 if any(verdict.state in failing for verdict in verdicts) else 0
 
@@ -154,19 +176,10 @@ def exit_code(verdicts: tuple[Verdict, ...], fail_on: frozenset[str]) -> int:
 def run(args: argparse.Namespace) -> int:
     config = configure(args)
     report = build_report(args, config)
-    if not (args.quiet and args.format == "terminal" and args.output is None):
-        write_text(render(report, args.format), args.output, force=args.force)
+    to_terminal = args.output is None or args.output == "-"
+    color = args.format == "terminal" and to_terminal and use_color(sys.stdout)
+    text = render(report, args.format, color=color, quiet=args.quiet)
+    write_text(text, args.output, force=args.force)
     if args.report:
-        write_html(report, args.report, force=args.force)
+        write_text(write_html(report), args.report, force=args.force)
     return exit_code(report.verdicts, config.fail_on)
-
-
-def _progress(
-    args: argparse.Namespace, total: int
-) -> AbstractContextManager[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr when it is a terminal; nothing otherwise."""
-    if args.quiet or not sys.stderr.isatty() or total == 0:
-        return nullcontext(None)
-    from citecheck.checks.progress import progress_bar
-
-    return progress_bar(total)

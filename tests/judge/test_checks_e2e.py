@@ -131,9 +131,9 @@ def test_fresh_final_results_are_reused_and_inconclusive_ones_rechecked(
 
 
 def test_progress_reports_every_link(web: ScenarioWeb) -> None:
-    seen: list[tuple[int, int]] = []
+    seen: list[tuple[int, int, str]] = []
     links = [Link(web.url(f"/ok/pr{n}"), ()) for n in range(5)]
     with HttpClient(POLICY) as client:
-        check_links(links, client, CheckOptions(), progress=lambda d, t: seen.append((d, t)))
-    assert seen[-1] == (5, 5)
-    assert len(seen) == 5
+        check_links(links, client, CheckOptions(), progress=lambda *args: seen.append(args))
+    assert [(done, total) for done, total, _ in seen] == [(n, 5) for n in range(1, 6)]
+    assert {url for _, _, url in seen} == {link.url for link in links}

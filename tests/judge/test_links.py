@@ -86,3 +86,27 @@ def test_compact_date_shapes():
     assert compact_date({"raw": "2024年3月1日"}) == "20240301"
     assert compact_date({"literal": "n.d."}) is None
     assert compact_date(None) is None
+
+
+def test_urls_in_commentary_are_cited_by_the_note_itself():
+    note = Note("第2章", "71", 225, "x", 225)
+    document = Document("notes.txt", "text", (Section("第2章", (note,)),))
+    commentary = "位置の特定は OSINT ユーザーによるもの。<https://x.com/moklasen/status/1888305392817430814>."
+    parsed_doc = ParsedDocument(document, (ParsedNote(note, (), commentary),))
+    (link,) = extract_links(parsed_doc)
+    assert link.url == "https://x.com/moklasen/status/1888305392817430814"
+    assert link.citation_ids == ("note:第2章/71",)
+
+
+def test_notes_as_commentary_finds_every_url_of_the_sample(sample_notes_path):
+    from citecheck.links.extract import notes_as_commentary
+    from citecheck.readers import read_document
+
+    links = extract_links(notes_as_commentary(read_document(str(sample_notes_path))))
+    assert [link.url for link in links] == [
+        "https://x.com/USUN/status/1712874869707219266",
+        "https://t.me/DIUkraine/4723",
+        "https://t.me/brygada47/1228",
+        "https://x.com/moklasen/status/1888305392817430814",
+        "https://dream.kotra.or.kr/kotranews/cms/com/index.do?MENU_ID=530",
+    ]
