@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from citecheck.commands import verify
+from citecheck.commands import check, verify
 
-COMMANDS: tuple[ModuleType, ...] = (verify,)
+COMMANDS: tuple[ModuleType, ...] = (
+    verify,
+    check,
+)
