@@ -40,12 +40,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from citecheck.archives import ArchiveSettings
 from citecheck.errors import UsageError
 from citecheck.net import NetPolicy
 
 VERDICT_CLASSES = ("resolvable", "moved", "dead", "inconclusive")
 CONFIG_FILES = ("citecheck.toml", "pyproject.toml")
-ARCHIVE_KEYS = {"enabled": bool, "wayback-api": str, "cdx-api": str, "rate-per-minute": float}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -64,7 +64,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     accept: Mapping[str, frozenset[int]] = field(default_factory=dict)
-    archive: Mapping[str, Any] = field(default_factory=dict)
+    archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     cache: str | None = None
     max_age: float = 86400.0
     allow_private: bool = False
@@ -177,19 +177,13 @@ def _accept(value: Any) -> Mapping[str, frozenset[int]]:
     return accepted
 
 
-def _archive(value: Any) -> Mapping[str, Any]:
+def _archive(value: Any) -> ArchiveSettings:
     if not isinstance(value, dict):
-        raise ValueError(f"a table with keys {', '.join(ARCHIVE_KEYS)}")
-    for key, item in value.items():
-        expected = ARCHIVE_KEYS.get(key)
-        if expected is None:
-            raise ValueError(f"a table with keys {', '.join(ARCHIVE_KEYS)} (not {key!r})")
-        numeric = expected is float and isinstance(item, int | float)
-        if not (isinstance(item, expected) or numeric) or isinstance(item, bool) != (
-            expected is bool
-        ):
-            raise ValueError(f"{key} as {expected.__name__}")
-    return dict(value)
+        raise ValueError("a table such as {enabled = true, rate-per-minute = 20}")
+    try:
+        return ArchiveSettings.from_table(value)
+    except (UsageError, TypeError) as exc:
+        raise ValueError(f"a valid archive table ({exc})") from None
 
 
 #: File key → (Config attribute, converter).

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from citecheck import config as settings
 from citecheck.checks import CheckOptions, check_links
+from citecheck.checks.snapshots import with_snapshots
 from citecheck.config import Config
 from citecheck.links import extract_links
 from citecheck.links.extract import notes_as_commentary
@@ -19,10 +20,12 @@ from citecheck.model import Document, ParsedDocument, Report, Verdict
 from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
 from citecheck.output import write_text
+from citecheck.platforms import handler_for
 from citecheck.readers import read_document
 from citecheck.reports import render, write_html
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
+from citecheck.verdicts.offline import offline_verdict
 
 NAME = "check"
 HELP = "Check every cited URL and DOI: resolvable, moved, dead or inconclusive."
@@ -154,16 +157,22 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
         max_age=config.max_age,
         host_concurrency=config.host_concurrency,
         concurrency=config.concurrency,
+        handler_for=handler_for,
     )
+    policy = config.net_policy()
     store = None if args.no_cache else ResultCache(config.cache)
     bar = ProgressBar(enabled=False if args.quiet else None)
     try:
-        with HttpClient(config.net_policy()) as client, bar:
+        with HttpClient(policy) as client, bar:
             verdicts = check_links(links, client, options, store=store, progress=bar)
             offline = client.network_status() == "offline"
     finally:
         if store is not None:
             store.close()
+    if offline:
+        verdicts = tuple(offline_verdict(verdict) for verdict in verdicts)
+    elif not args.no_archive:
+        verdicts = with_snapshots(verdicts, links, config.archive, policy)
     return Report(parsed=parsed, verdicts=verdicts, offline=offline, links_checked=True)
 
 
