@@ -32,6 +32,7 @@ options given on the command line override the file.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -102,7 +103,8 @@ class Config:
 
 
 def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+    valid = isinstance(value, int | float) and not isinstance(value, bool)
+    if not valid or not math.isfinite(value) or value <= 0:
         raise ValueError("a positive number")
     return float(value)
 
@@ -131,23 +133,28 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def pattern(value: str) -> str:
+    """A regular expression, checked to compile."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"valid regular expressions ({value!r}: {exc})") from None
+    return value
+
+
 def _patterns(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("a list of regular expressions")
-    for pattern in value:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"valid regular expressions ({pattern!r}: {exc})") from None
-    return tuple(value)
+    return tuple(pattern(item) for item in value)
 
 
 def duration(value: Any) -> float:
     """Seconds from a number or a string like "90", "30m", "12h", "1d"."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
-        return float(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if math.isfinite(value) and value >= 0:
+            return float(value)
     match = _DURATION.match(value) if isinstance(value, str) else None
     if not match:
         raise ValueError('a duration such as 3600, "30m", "12h" or "1d"')

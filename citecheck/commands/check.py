@@ -46,6 +46,7 @@ def _arg(convert: Callable[[str], object], what: str) -> Callable[[str], object]
 
 _seconds = _arg(lambda text: settings.KEYS["timeout"][1](float(text)), "a positive number")
 _count = _arg(lambda text: settings.KEYS["concurrency"][1](int(text)), "a whole number ≥ 1")
+_regex = _arg(settings.pattern, "a regular expression")
 _retries = _arg(lambda text: settings.KEYS["retries"][1](int(text)), "a whole number ≥ 0")
 
 
@@ -83,10 +84,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     net.add_argument("--user-agent", metavar="TEXT")
     net.add_argument(
-        "--exclude", action="append", metavar="REGEX", help="skip URLs matching (repeatable)"
+        "--exclude",
+        action="append",
+        type=_regex,
+        metavar="REGEX",
+        help="skip URLs matching (repeatable)",
     )
     net.add_argument(
-        "--include", action="append", metavar="REGEX", help="check URLs matching even if excluded"
+        "--include",
+        action="append",
+        type=_regex,
+        metavar="REGEX",
+        help="check URLs matching even if excluded",
     )
     cache = parser.add_argument_group("cache and archives")
     cache.add_argument(

@@ -141,6 +141,9 @@ def test_output_file_and_html_report(web, tmp_path, capsys) -> None:
         (["--fail-on", "broken"], "expected verdicts"),
         (["--max-age", "soon"], "expected a duration"),
         (["--config", "missing.toml"], "not found"),
+        (["--exclude", "(unclosed"], "expected a regular expression"),
+        (["--include", "[z-a]"], "expected a regular expression"),
+        (["--timeout", "nan"], "expected a positive number"),
     ],
 )
 def test_bad_options_exit_2_with_one_line(sample_notes_path, capsys, extra, message) -> None:
