@@ -152,9 +152,9 @@ def _patterns(value: Any) -> tuple[str, ...]:
 
 def duration(value: Any) -> float:
     """Seconds from a number or a string like "90", "30m", "12h", "1d"."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if math.isfinite(value) and value >= 0:
-            return float(value)
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and math.isfinite(value) and value >= 0:
+        return float(value)
     match = _DURATION.match(value) if isinstance(value, str) else None
     if not match:
         raise ValueError('a duration such as 3600, "30m", "12h" or "1d"')
