@@ -185,3 +185,35 @@ def test_sample_without_network_is_inconclusive_offline_not_dead(sample_notes_pa
     }
     code, _ = run_json(capsys, str(sample_notes_path), "--no-cache", "--fail-on", "inconclusive")
     assert code == 1
+
+
+def test_dead_links_and_only_they_get_an_archive_snapshot(web, tmp_path, capsys):
+    from tests.archives.fake_wayback import Wayback, serve_wayback
+
+    dead, alive = web.url("/missing/19"), web.url("/ok/20")
+    path = manuscript(tmp_path, [dead, alive])
+    captures = {
+        dead: [("20240105120000", 200), ("20190101000000", 200)],
+        alive: [("20240105", 200)],
+    }
+    with serve_wayback(Wayback(captures=captures)) as wayback:
+        config = tmp_path / "citecheck.toml"
+        config.write_text(
+            "[archive]\n"
+            f'wayback-api = "{wayback.base}/wayback/available"\n'
+            f'cdx-api = "{wayback.base}/cdx/search/cdx"\n'
+            f'replay-base = "{wayback.base}/web/"\n'
+            "rate-per-minute = 6000\n",
+            "utf-8",
+        )
+        argv = ["--config", str(config), "--no-cache", *FAST]
+        argv.remove("--no-archive")
+        code, report = run_json(capsys, str(path), *argv)
+        asked = wayback.paths("/")
+    assert code == 1
+    first, second = report["links"]
+    assert first["verdict"] == "dead"
+    assert first["archive"]["timestamp"] == "20240105120000"
+    assert first["archive"]["url"].startswith(wayback.base + "/web/20240105120000")
+    assert second["archive"] is None
+    assert asked and all(alive not in request for request in asked)
