@@ -12,6 +12,11 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _HOME_SEGMENT = re.compile(
     r"^(?:index|default|home|top)(?:\.\w{2,5})?$|^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.IGNORECASE
 )
+_ERROR_SEGMENT = re.compile(
+    r"^(?:40[14]|410|(?:page[-_]?)?not[-_]?found|pagenotfound|error(?:[-_]?40[34])?|errors?)"
+    r"(?:\.\w{2,5})?$",
+    re.IGNORECASE,
+)
 _LOGIN = re.compile(
     r"(?:^|[/_.-])(?:log-?in|sign-?in|signon|logon|sso|auth|authenticate|session/new|"
     r"accounts?/login|users?/sign_in)(?:$|[/_.?-])",
@@ -62,6 +67,12 @@ def is_site_root(url: str) -> bool:
     if parts.query:
         return False
     return not segments or (len(segments) == 1 and bool(_HOME_SEGMENT.match(segments[0])))
+
+
+def is_error_page(url: str) -> bool:
+    """True for an address that names an error page ("/404.html", "/error/not-found")."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    return any(_ERROR_SEGMENT.match(segment) for segment in segments)
 
 
 def is_login_page(url: str) -> bool:

@@ -9,8 +9,10 @@ Two independent signs, each enough on its own:
   path that cannot exist (the baseline), and that baseline is recognisably a
   not-found page (a 4xx answer, or not-found wording).
 
-A host that answers every path with the same 200 page and no not-found wording
-(an app shell) tells us nothing either way: the judge calls that inconclusive.
+A host that answers every path with the same 200 page and no not-found wording is
+judged by a stricter likeness; when that page is an app shell (almost no words,
+the content comes from script, as on x.com) it tells nothing either way and the
+judge calls it inconclusive.
 """
 
 from __future__ import annotations
@@ -76,6 +78,13 @@ _WORD = re.compile(r"\w+")
 
 #: How alike (0–1) a page and the host's not-found baseline must be to count as the same.
 LIKENESS_THRESHOLD = 0.9
+#: Stricter, when the baseline itself does not say "not found" (the host answers any
+#: path with one 200 page): only a near copy of that page counts.
+STRICT_LIKENESS = 0.97
+#: Words compared at most (a page's start holds its template; this bounds the cost).
+MAX_COMPARED_WORDS = 2000
+#: A page with fewer visible words than this is an app shell filled in by script.
+SHELL_WORDS = 30
 
 
 def _fold(text: str) -> str:
@@ -100,9 +109,11 @@ def likeness(page: Page, page_url: str, other: Page, other_url: str) -> float:
     a, b = _template_words(page, echoed), _template_words(other, echoed)
     if not a and not b:
         return 1.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < LIKENESS_THRESHOLD:
-        return matcher.real_quick_ratio()
+    matcher = SequenceMatcher(None, a[:MAX_COMPARED_WORDS], b[:MAX_COMPARED_WORDS], autojunk=False)
+    for estimate in (matcher.real_quick_ratio, matcher.quick_ratio):
+        upper_bound = estimate()
+        if upper_bound < LIKENESS_THRESHOLD:
+            return upper_bound
     return matcher.ratio()
 
 

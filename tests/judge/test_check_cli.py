@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,9 @@ import pytest
 from citecheck.cli import main
 from tests.servers import ScenarioWeb
 
-FAST = ["--allow-private", "--no-archive", "--timeout", "0.8", "--deadline", "2"]
+# Generous limits: no scenario here hangs, and a loaded test machine must not turn
+# a slow answer into a timeout.
+FAST = ["--allow-private", "--no-archive", "--timeout", "5", "--deadline", "10"]
 
 # (path, host) → expected verdict
 CITED = {
@@ -93,14 +94,13 @@ def test_exclude_and_include_patterns(web, tmp_path, capsys) -> None:
 
 
 def test_cache_reuses_final_verdicts(web, tmp_path, capsys) -> None:
-    path = manuscript(tmp_path, [web.url("/missing/15"), web.url("/slow/16?ms=600")])
+    path = manuscript(tmp_path, [web.url("/missing/15"), web.url("/slow/16?ms=100")])
     cache = str(tmp_path / "results.sqlite")
     first_code, first = run_json(capsys, str(path), "--cache", cache, *FAST)
-    hits = web.stats.hits("/missing/15")
-    started = time.monotonic()
+    hits = web.stats.hits("/missing/15"), web.stats.hits("/slow/16")
+    assert hits == (1, 1)
     second_code, second = run_json(capsys, str(path), "--cache", cache, *FAST)
-    assert time.monotonic() - started < 0.6
-    assert web.stats.hits("/missing/15") == hits
+    assert (web.stats.hits("/missing/15"), web.stats.hits("/slow/16")) == hits
     assert first_code == second_code == 1
     assert [link["verdict"] for link in second["links"]] == ["dead", "resolvable"]
     assert first["links"] == second["links"]

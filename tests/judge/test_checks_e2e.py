@@ -18,9 +18,9 @@ from citecheck.net.cache import ResultCache
 from tests.servers import ScenarioWeb
 
 POLICY = NetPolicy(
-    connect_timeout=1.0,
-    read_timeout=0.8,
-    deadline=2.5,
+    connect_timeout=2.0,
+    read_timeout=1.5,
+    deadline=4.0,
     retries=2,
     backoff_base=0.02,
     backoff_max=0.1,
@@ -85,7 +85,7 @@ def test_every_scenario_gets_its_verdict_and_evidence(web: ScenarioWeb) -> None:
     assert by_path["/missing/9"].status == 404
     assert by_path["/to-home/20"].final_url == web.url("/")
     assert [v.citation_ids for v in verdicts] == [link.citation_ids for link in links]
-    assert elapsed < 10
+    assert elapsed < 20
 
 
 def test_baseline_is_fetched_once_per_host_and_only_when_needed(web: ScenarioWeb) -> None:

@@ -136,6 +136,13 @@ TABLE = [
         "redirect-to-login",
         None,
     ),
+    (
+        "redirect-to-an-error-page-that-answers-200",
+        answer(U, hops=[(U, 302)], final="https://site.example/errors/404.html", body=ARTICLE),
+        "dead",
+        "redirect-to-not-found",
+        None,
+    ),
     ("dns", answer(U, None, error="dns"), "dead", "dns-not-found", None),
     ("loop", answer(U, 302, error="redirect-loop"), "dead", "redirect-loop", None),
     ("offline", answer(U, None, error="offline"), "inconclusive", "offline", None),
@@ -291,3 +298,47 @@ def test_meta_refresh_to_itself_is_a_reload_not_a_move():
         "Live blog", "<p>x</p>", head=f'<meta http-equiv="refresh" content="60; url={U}">'
     )
     assert judge(Link(U, ()), Observations(answer(U, body=reload_))).state == "resolvable"
+
+
+SITE_TEMPLATE = "<nav>" + " ".join(f"Section{n} menu entry" for n in range(40)) + "</nav>"
+
+
+def test_host_answering_any_path_with_one_full_page_is_dead_for_that_page():
+    same = page("Example News", SITE_TEMPLATE + "<p>Latest headlines today.</p>")
+    obs = Observations(answer(U, body=same), baseline=_baseline_body(200, same))
+    verdict = judge(Link(U, ()), obs)
+    assert (verdict.state, verdict.reason) == ("dead", "soft-404-same-page-for-any-path")
+
+
+def test_real_article_on_a_host_answering_any_path_with_its_home_page_is_resolvable():
+    home = page("Example News", SITE_TEMPLATE + "<p>Latest headlines today.</p>")
+    article = page(
+        "Example News",
+        SITE_TEMPLATE + "<p>" + " ".join(f"budget paragraph {n}" for n in range(60)) + "</p>",
+    )
+    obs = Observations(answer(U, body=article), baseline=_baseline_body(200, home))
+    assert judge(Link(U, ()), obs).state == "resolvable"
+
+
+def test_cited_home_page_is_not_compared_with_a_baseline_redirected_home():
+    root = "http://site.example/"
+    home = page("Example News", SITE_TEMPLATE)
+    baseline = answer(
+        "http://site.example/citecheck-x-no-such-page",
+        hops=[("http://site.example/citecheck-x-no-such-page", 302)],
+        final=root,
+        body=home,
+    )
+    verdict = judge(Link(root, ()), Observations(answer(root, body=home), baseline=baseline))
+    assert (verdict.state, verdict.reason) == ("resolvable", "ok")
+
+
+def _baseline_body(status: int, body: bytes) -> Check:
+    url = "http://site.example/citecheck-0b8e-no-such-page"
+    return answer(url, status, body=body)
+
+
+def test_meta_refresh_to_the_site_root_is_dead():
+    to_root = page("Moved", head='<meta http-equiv="refresh" content="0; url=/">')
+    verdict = judge(Link(U, ()), Observations(answer(U, body=to_root)))
+    assert (verdict.state, verdict.reason) == ("dead", "meta-refresh-to-root")
