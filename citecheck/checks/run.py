@@ -83,13 +83,19 @@ def check_links(
         done.tick(link.url)
         return verdict
 
+    # Twice the host's request slots in workers, so that a host keeps every slot busy
+    # while some of its links sleep before a retry; enough workers for every site to
+    # have that many, within twice the global request limit.
+    per_site = 2 * options.host_concurrency
+    sites = len({site_of(link.url) for link in links})
+    workers = min(sites * per_site, 2 * options.concurrency)
     return tuple(
         run_concurrently(
             links,
             check_and_count,
-            concurrency=options.concurrency,
+            concurrency=max(workers, 1),
             key=lambda link: site_of(link.url),
-            per_key=2 * options.host_concurrency,
+            per_key=per_site,
         )
     )
 
