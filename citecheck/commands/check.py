@@ -26,6 +26,7 @@ from citecheck.reports import render, write_html
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
 from citecheck.verdicts.offline import offline_verdict
+from citecheck.verify import citation_problems, document_problems
 
 NAME = "check"
 HELP = "Check every cited URL and DOI: resolvable, moved, dead or inconclusive."
@@ -160,6 +161,7 @@ def parse(document: Document) -> ParsedDocument:
 
 def build_report(args: argparse.Namespace, config: Config) -> Report:
     parsed = parse(read_document(args.path))
+    problems = tuple(document_problems(parsed.document) + citation_problems(parsed))
     links = tuple(link for link in extract_links(parsed) if config.wants(link.url))
     options = CheckOptions(
         accepted_for=config.accepted_for,
@@ -182,11 +184,12 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
         verdicts = tuple(offline_verdict(verdict) for verdict in verdicts)
     elif not args.no_archive:
         verdicts = with_snapshots(verdicts, links, config.archive, policy)
-    return Report(parsed=parsed, verdicts=verdicts, offline=offline, links_checked=True)
+    return Report(parsed, problems, verdicts, offline=offline, links_checked=True)
 
 
 def exit_code(verdicts: tuple[Verdict, ...], fail_on: frozenset[str]) -> int:
-    """1 when a link is dead or in a `--fail-on` class, else 0."""
+    """1 when a link is dead or in a `--fail-on` class, else 0 (note problems are
+    shown in the report; `citecheck verify` is the command that fails on them)."""
     failing = {"dead"} | set(fail_on)
     return 1 if any(verdict.state in failing for verdict in verdicts) else 0
 
