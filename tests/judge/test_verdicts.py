@@ -342,3 +342,18 @@ def test_meta_refresh_to_the_site_root_is_dead():
     to_root = page("Moved", head='<meta http-equiv="refresh" content="0; url=/">')
     verdict = judge(Link(U, ()), Observations(answer(U, body=to_root)))
     assert (verdict.state, verdict.reason) == ("dead", "meta-refresh-to-root")
+
+
+def test_binary_body_sent_as_html_is_not_parsed_as_a_page():
+    bomb = b"\0" * 256 * 1024
+    verdict = judge(Link(U, ()), Observations(answer(U, body=bomb)))
+    assert (verdict.state, verdict.reason) == ("resolvable", "ok")
+
+
+def test_charset_from_the_header_and_utf16_pages():
+    title = "ページが見つかりません"
+    sjis = f"<html><head><title>{title}</title></head><body></body></html>".encode("shift_jis")
+    check = answer(U, body=sjis, headers=[("content-type", "text/html; charset=Shift_JIS")])
+    assert judge(Link(U, ()), Observations(check)).reason == "soft-404"
+    utf16 = f"<html><head><title>{title}</title></head></html>".encode("utf-16")
+    assert judge(Link(U, ()), Observations(answer(U, body=utf16))).reason == "soft-404"
