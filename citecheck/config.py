@@ -18,6 +18,7 @@ options given on the command line override the file.
     max-age = "1d"          # seconds, or "30m", "12h", "2d"
     allow-private = false
     fail-on = ["moved"]     # exit 1 for these too (dead always fails)
+    confirm-dead = 3        # dead only after 3 dead checks ≥ 3 days apart (needs the cache)
 
     [tool.citecheck.accept]
     "example.org" = [403]   # status codes that mean "alive" on this host
@@ -70,6 +71,7 @@ class Config:
     max_age: float = 86400.0
     allow_private: bool = False
     fail_on: frozenset[str] = frozenset()
+    confirm_dead: int = 1
     source: str | None = None
 
     def net_policy(self) -> NetPolicy:
@@ -210,6 +212,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "max-age": ("max_age", duration),
     "allow-private": ("allow_private", _flag),
     "fail-on": ("fail_on", verdict_classes),
+    "confirm-dead": ("confirm_dead", _count),
 }
 
 

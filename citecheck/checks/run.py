@@ -10,8 +10,10 @@ from typing import Protocol
 from citecheck.checks.baseline import Baselines, site_of
 from citecheck.checks.observe import Fetcher, observe
 from citecheck.model import Check, Link, Verdict
+from citecheck.net.cache import VerdictRecord
 from citecheck.net.pool import run_concurrently
 from citecheck.verdicts import Observations, judge
+from citecheck.verdicts.confirm import confirm
 
 #: Called after each link with (links done, links in all, the link's URL).
 Progress = Callable[[int, int, str], None]
@@ -35,16 +37,20 @@ class VerdictStore(Protocol):
 
     def record_verdict(self, verdict: Verdict, checks: Sequence[Check] = ...) -> None: ...
 
+    def history(self, url: str) -> Sequence[VerdictRecord]: ...
+
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """How to check: per-host accepted statuses, cache freshness, platform handlers."""
+    """How to check: per-host accepted statuses, cache freshness, platform handlers, and
+    how many dead observations days apart (in the cache's history) make a link dead."""
 
     accepted_for: Callable[[str], frozenset[int]] = lambda url: frozenset()
     max_age: float = 86400.0
     host_concurrency: int = 4
     concurrency: int = 128
     handler_for: Callable[[str], PlatformHandler | None] = lambda url: None
+    confirm_dead: int = 1
 
 
 def check_links(
@@ -64,19 +70,24 @@ def check_links(
     done = Counter(total=len(links), report=progress)
 
     def check_one(link: Link) -> Verdict:
-        if store is not None:
-            cached = store.fresh_verdict(link.url, options.max_age)
-            if cached is not None and cached.state != "inconclusive":
-                return _for_link(cached, link)
+        if store is None:
+            return observe_and_judge(link)[0]
+        cached = store.fresh_verdict(link.url, options.max_age)
+        if cached is not None and cached.state != "inconclusive":
+            verdict = _for_link(cached, link)
+        else:
+            verdict, checks = observe_and_judge(link)
+            store.record_verdict(verdict, checks)
+        return _confirmed(verdict, store, options.confirm_dead)
+
+    def observe_and_judge(link: Link) -> tuple[Verdict, tuple[Check, ...]]:
         handler = options.handler_for(link.url)
         if handler is not None:
             verdict, checks = handler.decide(client, link.url).verdict(link), ()
         else:
             observations = observe(link.url, client, baselines, options.accepted_for(link.url))
             verdict, checks = judge(link, observations), _checks_of(observations)
-        if store is not None:
-            store.record_verdict(verdict, checks)
-        return verdict
+        return verdict, checks
 
     def check_and_count(link: Link) -> Verdict:
         verdict = check_one(link)
@@ -117,6 +128,19 @@ class Counter:
 def _checks_of(observations: Observations) -> tuple[Check, ...]:
     extra = (observations.refresh, observations.baseline)
     return (observations.main, *(check for check in extra if check is not None))
+
+
+def _confirmed(verdict: Verdict, store: VerdictStore, required: int) -> Verdict:
+    """A dead verdict held back as inconclusive "dying k/N" until the history holds
+    `required` dead observations days apart (IABot's rule); other verdicts unchanged."""
+    if required <= 1 or verdict.state != "dead":
+        return verdict
+    history = [(record.checked_at, record.state) for record in store.history(verdict.url)]
+    state, reason = confirm(verdict.state, verdict.reason, history, required)  # type: ignore[arg-type]
+    if state == verdict.state:
+        return verdict
+    details = (*verdict.details, f"dead ({verdict.reason}) but not yet confirmed")
+    return replace(verdict, state=state, reason=reason, details=details)
 
 
 def _for_link(cached: Verdict, link: Link) -> Verdict:

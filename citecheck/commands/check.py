@@ -14,6 +14,7 @@ from citecheck import config as settings
 from citecheck.checks import CheckOptions, check_links
 from citecheck.checks.snapshots import with_snapshots
 from citecheck.config import Config
+from citecheck.errors import UsageError
 from citecheck.links import extract_links
 from citecheck.links.extract import notes_as_commentary
 from citecheck.model import Document, ParsedDocument, Report, Verdict
@@ -110,6 +111,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='reuse results younger than this (default "1d")',
     )
     cache.add_argument(
+        "--confirm-dead",
+        type=_count,
+        metavar="N",
+        help="report dead only after N dead checks at least 3 days apart (uses the cache)",
+    )
+    cache.add_argument(
         "--no-archive", action="store_true", help="do not look up web-archive snapshots"
     )
     out = parser.add_argument_group("output")
@@ -146,6 +153,7 @@ def configure(args: argparse.Namespace) -> Config:
         "cache": args.cache,
         "max_age": args.max_age,
         "fail_on": args.fail_on,
+        "confirm_dead": args.confirm_dead,
     }
     return settings.with_overrides(settings.load_config(args.config), overrides)
 
@@ -169,8 +177,11 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
         host_concurrency=config.host_concurrency,
         concurrency=config.concurrency,
         handler_for=handler_for,
+        confirm_dead=config.confirm_dead,
     )
     policy = config.net_policy()
+    if args.no_cache and config.confirm_dead > 1:
+        raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
     store = None if args.no_cache else ResultCache(config.cache)
     bar = ProgressBar(enabled=False if args.quiet else None)
     try:

@@ -217,3 +217,8 @@ def test_dead_links_and_only_they_get_an_archive_snapshot(web, tmp_path, capsys)
     assert first["archive"]["url"].startswith(wayback.base + "/web/20240105120000")
     assert second["archive"] is None
     assert asked and all(alive not in request for request in asked)
+
+
+def test_confirm_dead_needs_the_cache(sample_notes_path, capsys) -> None:
+    assert main(["check", str(sample_notes_path), "--no-cache", "--confirm-dead", "3"]) == 2
+    assert "--confirm-dead needs" in capsys.readouterr().err

@@ -183,3 +183,19 @@ def test_platform_handlers_decide_for_their_urls(web: ScenarioWeb) -> None:
         first, second = check_links([handled, generic], client, options)
     assert (first.state, first.reason, first.citation_ids) == ("dead", "api-404", ("c1",))
     assert (second.state, second.reason) == ("resolvable", "ok")
+
+
+def test_dead_is_confirmed_by_spaced_observations_in_the_history(web: ScenarioWeb, tmp_path):
+    from citecheck.model import Verdict
+
+    day = 24 * 3600.0
+    confirmed, fresh = Link(web.url("/missing/cf1"), ()), Link(web.url("/missing/cf2"), ())
+    options = CheckOptions(confirm_dead=3)
+    with ResultCache(tmp_path / "cache.sqlite") as store, HttpClient(POLICY) as client:
+        for days_ago in (6, 3):
+            earlier = Verdict(confirmed.url, "dead", "not-found")
+            store.record_verdict(earlier, checked_at=time.time() - days_ago * day)
+        first, second = check_links([confirmed, fresh], client, options, store=store)
+        assert (first.state, first.reason) == ("dead", "not-found")
+        assert (second.state, second.reason) == ("inconclusive", "dying 1/3")
+        assert [record.state for record in store.history(fresh.url)] == ["dead"]
