@@ -67,7 +67,7 @@ def check_links(
     inconclusive: an uncertain answer is always asked again.
     """
     baselines = Baselines(lambda url: client.fetch(url))
-    done = Counter(total=len(links), report=progress)
+    done = _Tally(total=len(links), report=progress)
 
     def check_one(link: Link) -> Verdict:
         if store is None:
@@ -111,7 +111,7 @@ def check_links(
     )
 
 
-class Counter:
+class _Tally:
     """Counts finished links across worker threads and reports each to `report`."""
 
     def __init__(self, total: int, report: Progress | None) -> None:
@@ -126,8 +126,10 @@ class Counter:
 
 
 def _checks_of(observations: Observations) -> tuple[Check, ...]:
-    extra = (observations.refresh, observations.baseline)
-    return (observations.main, *(check for check in extra if check is not None))
+    """What to keep in a link's history: its own fetches (the host's baseline is not
+    an observation of the link)."""
+    refresh = observations.refresh
+    return (observations.main,) if refresh is None else (observations.main, refresh)
 
 
 def _confirmed(verdict: Verdict, store: VerdictStore, required: int) -> Verdict:
