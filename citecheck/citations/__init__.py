@@ -7,9 +7,9 @@ Citation ids are `s{section index from 1}-n{note mark}-c{citation index from 1}`
 e.g. `s2-n23-c1`; a symbol mark is spelt out (`*` → `star`).
 
 A back-reference's `csl` holds what its own text says (names, page, date; for a 前掲
-with its own title, every field it gives) and, when it has no title of its own, the
-`type`, `title` and `language` of the work it stands for, so it is a valid item that
-reads right; exports use full citations only.
+with its own title, every field it gives), the `type` and `language` of the work it
+stands for and, when it has no title of its own, that work's `title`: a valid item
+that reads right. Exports use full citations only.
 """
 
 from __future__ import annotations
@@ -139,10 +139,10 @@ def _resolve(
         not draft.fields.has_title and "URL" not in csl and "author" not in csl
     ):
         backref = resolver.short_form(section_index, csl)
-    if backref and backref.target and "title" not in csl:
+    if backref and backref.target:
         target = next(entry for entry in resolver.entries if entry.id == backref.target)
         for key in ("type", "title", "language"):
-            if key in target.csl:
+            if key in target.csl and (key != "title" or "title" not in csl):
                 csl[key] = target.csl[key]
     csl.setdefault("type", "document")
     csl = {"id": identifier, **{key: value for key, value in csl.items() if key != "id"}}

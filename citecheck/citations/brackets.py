@@ -24,23 +24,38 @@ class Span:
     start: int
     end: int
     opener: str
+    closed: bool = True  # False: an opener never closed, run on to the end of a later title
 
     @property
     def is_title(self) -> bool:
         return self.opener in TITLE_PAIRS or self.opener == "*"
 
     def inner(self, text: str) -> str:
-        return text[self.start + 1 : self.end - 1]
+        return text[self.start + 1 : self.end - 1 if self.closed else self.end]
 
 
 def top_level_spans(text: str) -> list[Span]:
-    """Top-level bracketed runs (titles, italics and parentheses), in order."""
+    """Top-level bracketed runs (titles, italics and parentheses), in order.
+
+    A title opener never closed (`「북한, … “…경제”, VOA Korea`) is taken to run to the
+    end of the last title after it, when there is one.
+    """
     ignored: set[int] = set()
     while True:
         spans, unclosed = _scan(text, ignored)
         if not unclosed:
-            return spans
+            break
         ignored.update(unclosed)
+    for start in sorted(ignored):
+        later = [span for span in spans if span.start > start and span.is_title]
+        if text[start] in TITLE_PAIRS and later:
+            kept = [span for span in spans if not start < span.start <= later[-1].start]
+            if all(not (s.start < start < s.end) for s in kept):
+                spans = sorted(
+                    [*kept, Span(start, later[-1].end, text[start], closed=False)],
+                    key=lambda span: span.start,
+                )
+    return spans
 
 
 def _scan(text: str, ignored: set[int]) -> tuple[list[Span], list[int]]:

@@ -42,9 +42,11 @@ PUBLISHER_PAREN = re.compile(
 PLATFORMS = re.compile(r"^(?:X|Twitter|Telegram|Facebook|YouTube|Instagram|VK|Weibo|微博)$", re.I)
 NEWS = re.compile(
     r"新聞|新闻|新華|新华|社$|網|网|報|报|通信|通訊|電視|电视|放送|テレビ|NHK|ロイター|뉴스|신문|"
-    r"방송|KBS|JTBC|VOA|Reuters|BBC|TASS|RIA|AP News|Kyodo|News|Times|Gazet|Pravda|Ukrinform|"
+    r"방송|통신|KBS|JTBC|VOA|Reuters|BBC|TASS|RIA|AP News|Kyodo|News|Times|Gazet|Pravda|Ukrinform|"
     r"Kommersant|Focus|ArmyInform|Independent|Newsweek|Forbes|Nación|Press|Mainichi|界面|澎湃|搜狐|瞭望"
 )
+#: A remark in parentheses, "(attached to the Letter on …)": not part of an outlet's name.
+REMARK = re.compile(r"\s*[(（]\s*[a-z][^()（）]*\s[^()（）]*\s[^()（）]*[)）]")
 LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—"
 BLANK = "\u2002"
 
@@ -116,7 +118,25 @@ def _with_title(text: str, spans: list[Span], titles: list[Span], csl: dict[str,
     fields.container_mark = container_span.opener if container_span else None
     fields.original_date = _parse_middle(middle, csl)
     _parse_tail(tail, fields, after_container=container_span is not None)
+    if _is_newspaper_issue(fields):
+        csl["container-title"] = csl.pop("title")
+        fields.container_mark, fields.title_mark = "『", None
     return fields
+
+
+def _is_newspaper_issue(fields: Fields) -> bool:
+    """`『로동신문』 2025년 1월 26일`: a newspaper named alone with a day, no article title."""
+    csl = fields.csl
+    parts = csl.get("issued", {}).get("date-parts", [[]])[0]
+    return (
+        fields.title_mark == "『"
+        and fields.container_mark is None
+        and fields.dated_in_tail
+        and len(parts) == 3
+        and not any(
+            key in csl for key in ("author", "editor", "publisher", "page", "container-title")
+        )
+    )
 
 
 def _paren_free(text: str) -> str:
@@ -207,7 +227,8 @@ def _publisher(inner: str) -> tuple[str | None, str, DateMatch | None] | None:
     if not match or not match.group("year"):
         return None
     publisher = match.group("publisher").strip()
-    if find_dates(publisher) or not publisher or any(d.start == 0 for d in find_dates(inner)):
+    year_at = match.start("year")
+    if not publisher or any(date.start < year_at for date in find_dates(inner)):
         return None
     rest = inner[match.start("year") :]
     dates = find_dates(rest)
@@ -282,14 +303,17 @@ def _guess_type(fields: Fields) -> str:
         parts = csl.get("issued", {}).get("date-parts", [[]])[0] if fields.dated_in_tail else []
         if len(parts) == 3 and "publisher" not in csl:
             return "article-newspaper"
-        if len(parts) >= 2 and "publisher" not in csl:
+        if len(parts) >= 2:
             return "article-journal"
         return "chapter"
     if title_mark in ("『", "*"):
         return "book"
     if container:
         return "article-newspaper" if NEWS.search(container) else "webpage"
-    return "document"
+    authors = " ".join(name.get("literal", "") for name in csl.get("author", []))
+    if authors and NEWS.search(authors):
+        return "article-newspaper"
+    return "webpage" if "URL" in csl else "document"
 
 
 def clean_title(title: str) -> str:
@@ -326,4 +350,5 @@ def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
 def _leftover(text: str) -> str:
     text = re.sub(rf"[{BLANK}\s]+", " ", text)
     text = re.sub(r"[（(]\s*[)）]", "", text)
+    text = REMARK.sub("", text)
     return text.strip(LEFTOVER_PUNCTUATION + BLANK)
