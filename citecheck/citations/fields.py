@@ -47,6 +47,9 @@ NEWS = re.compile(
 )
 #: A remark in parentheses, "(attached to the Letter on …)": not part of an outlet's name.
 REMARK = re.compile(r"\s*[(（]\s*[a-z][^()（）]*\s[^()（）]*\s[^()（）]*[)）]")
+#: Authors that are news agencies or papers: `조선중앙통신「…」`, `JTBC News 「…」`.
+NEWS_AGENCY = re.compile(r"통신|뉴스|신문|방송|新聞|新聞社|通信|News\b|社$")
+TREATY = re.compile(r"条約|條約|条约|조약|^Treaty\b|\bAgreement$")
 LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—"
 BLANK = "\u2002"
 
@@ -79,12 +82,11 @@ def extract_fields(text: str) -> Fields:
     titles = [span for span in spans if span.is_title]
     fields = _with_title(text, spans, titles, csl) if titles else _without_title(text, csl)
     fields.csl["type"] = _guess_type(fields)
-    language = detect_language(
-        fields.csl.get("title"),
-        fields.csl.get("container-title"),
-        _names_text(fields.csl),
-        text,
-    )
+    # The work's own words: its title and a bracketed container (not an outlet named in
+    # the note's language, such as 国防部ウェブサイト).
+    keys = ("title", "container-title") if fields.container_mark else ("title",)
+    work = " ".join(fields.csl.get(key, "") for key in keys)
+    language = detect_language(work, _names_text(fields.csl), text)
     if language:
         fields.csl["language"] = language
     fields.complete = any(
@@ -305,14 +307,17 @@ def _guess_type(fields: Fields) -> str:
             return "article-newspaper"
         if len(parts) >= 2:
             return "article-journal"
-        return "chapter"
+        published = csl.get("issued", {}).get("date-parts", [[]])[0]
+        return "report" if "publisher" in csl and len(published) == 3 else "chapter"
     if title_mark in ("『", "*"):
-        return "book"
+        return "book" if "publisher" in csl else "report"
     if container:
         return "article-newspaper" if NEWS.search(container) else "webpage"
     authors = " ".join(name.get("literal", "") for name in csl.get("author", []))
-    if authors and NEWS.search(authors):
+    if authors and NEWS_AGENCY.search(authors):
         return "article-newspaper"
+    if TREATY.search(csl.get("title", "")):
+        return "treaty"
     return "webpage" if "URL" in csl else "document"
 
 
