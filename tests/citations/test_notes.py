@@ -163,3 +163,53 @@ def test_citation_ids() -> None:
     assert citation_id(4, "*", 1) == "s4-nstar-c1"
     assert citation_id(1, "fn-a", 2) == "s1-nfn-a-c2"
     assert citation_id(1, "¶", 1).isascii()
+
+
+def test_access_dates_are_not_publication_dates() -> None:
+    (japanese,) = parse_note_text(
+        "防衛省「防衛白書」（2024年）、https://www.mod.go.jp/j/press/wp/（2025年1月10日閲覧）。"
+    ).citations
+    assert japanese.fields.csl["issued"] == {"date-parts": [[2024]]}
+    assert japanese.fields.csl["accessed"] == {"date-parts": [[2025, 1, 10]]}
+    assert japanese.fields.csl["URL"] == "https://www.mod.go.jp/j/press/wp/"
+    assert "container-title" not in japanese.fields.csl
+    (english,) = parse_note_text(
+        "“Some Page,” Example Org, accessed March 3, 2024, https://example.org/page."
+    ).citations
+    assert english.fields.csl["accessed"] == {"date-parts": [[2024, 3, 3]]}
+    assert english.fields.csl["container-title"] == "Example Org"
+    assert "issued" not in english.fields.csl
+
+
+def test_author_date_style_with_retrieved() -> None:
+    parsed = parse_note_text(
+        'Smith, John (2020-05-01). "Title of Article". The Guardian. Retrieved 2021-03-04.'
+    )
+    (citation,) = parsed.citations
+    csl = citation.fields.csl
+    assert csl["author"] == [{"family": "Smith", "given": "John"}]
+    assert csl["issued"] == {"date-parts": [[2020, 5, 1]]}
+    assert csl["accessed"] == {"date-parts": [[2021, 3, 4]]}
+    assert (csl["title"], csl["container-title"]) == ("Title of Article", "The Guardian")
+
+
+def test_doi_url_gives_both_fields_and_pages_before_it() -> None:
+    (citation,) = parse_note_text(
+        "Jane Doe, “A Study,” *Journal of Things* 12, no. 4 (2018): 100–120, "
+        "https://doi.org/10.1000/jt.2018.12."
+    ).citations
+    csl = citation.fields.csl
+    assert csl["DOI"] == "10.1000/jt.2018.12"
+    assert csl["URL"] == "https://doi.org/10.1000/jt.2018.12"
+    assert csl["page"] == "100–120"
+
+
+def test_western_back_references_keep_their_locator() -> None:
+    for text, kind, locator in [
+        ("Ibid., 45.", "ibid", "45"),
+        ("Ibid.", "ibid", None),
+        ("Там же. С. 45.", "ibid", "45"),
+        ("Smith, op. cit., p. 12.", "op-cit", "12"),
+    ]:
+        (citation,) = parse_note_text(text).citations
+        assert (citation.reference, citation.fields.locator) == (kind, locator), text
