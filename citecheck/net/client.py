@@ -285,11 +285,7 @@ class HttpClient:
         return reply
 
     def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
-        cookies = state.cookies if len(state.cookies) else None
-        try:
-            prepared = requests.Request(method, url, state.headers, cookies=cookies).prepare()
-        except requests.exceptions.RequestException as exc:
-            raise FetchFailure("invalid-url", str(exc)) from None
+        prepared = _prepare(method, url, state)
         left = state.budget.left()
         timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
         response = self._adapter.send(prepared, stream=True, timeout=timeout, proxies={})
@@ -335,6 +331,24 @@ class HttpClient:
                 self._answered += 1
             elif reply.error == "offline":
                 self._offline += 1
+
+
+def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequest:
+    """The request to send: URL normalised (IDNA host, quoted path), headers, cookies.
+
+    Built step by step rather than with `Request.prepare()`: a body, auth and
+    hooks never apply here, and skipping them saves CPU on every request.
+    """
+    prepared = requests.PreparedRequest()
+    try:
+        prepared.prepare_method(method)
+        prepared.prepare_url(url, None)
+    except requests.exceptions.RequestException as exc:
+        raise FetchFailure("invalid-url", str(exc)) from None
+    prepared.prepare_headers(state.headers)
+    if len(state.cookies):
+        prepared.prepare_cookies(state.cookies)
+    return prepared
 
 
 def _is_success(reply: _Reply) -> bool:

@@ -117,7 +117,10 @@ class _FairQueue(Generic[T]):
     def done(self, item: T) -> None:
         with self._cond:
             self._running[self._key(item)] -= 1
-            self._cond.notify_all()
+            if self._pending:
+                self._cond.notify()  # one freed place, one waiter: no thundering herd
+            else:
+                self._cond.notify_all()  # nothing left: let every waiter end
 
     def abort(self) -> None:
         with self._cond:
