@@ -220,7 +220,10 @@ class HttpClient:
         self, url: str, method: str, state: _FetchState, hops: list[Hop]
     ) -> tuple[_Reply, int]:
         """Request `url`, following redirects; append each redirect to `hops`."""
-        visited = {(_without_fragment(url), state.cookie_state())}
+        try:
+            visited = {(_without_fragment(url), state.cookie_state())}
+        except ValueError:
+            return _Reply(url, method, error="invalid-url"), 0
         current = url
         for _ in range(self.policy.max_redirects + 1):
             reply, attempts = self._with_retries(method, current, state)
@@ -228,7 +231,10 @@ class HttpClient:
             if reply.error or reply.status not in REDIRECT_STATUSES or not location:
                 return reply, attempts
             hops.append(Hop(current, reply.status))  # type: ignore[arg-type]
-            target = _without_fragment(urljoin(current, location.strip()))
+            try:
+                target = _without_fragment(urljoin(current, location.strip()))
+            except ValueError:  # a Location no URL parser accepts
+                return _Reply(current, method, reply.status, error="invalid-response"), attempts
             if urlsplit(target).scheme not in ("http", "https"):
                 return _Reply(target, method, error="unsupported-scheme"), attempts
             seen = (target, state.cookie_state())
@@ -255,13 +261,13 @@ class HttpClient:
     # --- one request --------------------------------------------------------------
 
     def _exchange(self, method: str, url: str, state: _FetchState) -> _Reply:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            host_key = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+        except ValueError:  # a bracketed host that is no IPv6 address, a port out of range
+            return _Reply(url, method, error="invalid-url")
         if parts.scheme not in ("http", "https"):
             return _Reply(url, method, error="unsupported-scheme")
-        try:
-            host_key = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
-        except ValueError:
-            return _Reply(url, method, error="invalid-url")
         if not parts.hostname:
             return _Reply(url, method, error="invalid-url")
         budget = state.budget
@@ -371,4 +377,5 @@ def _finish_unread(response: requests.Response) -> None:
 
 
 def _without_fragment(url: str) -> str:
+    """The URL without its #fragment; raises ValueError for an unparsable URL."""
     return urlunsplit(urlsplit(url)._replace(fragment=""))
