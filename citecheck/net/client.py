@@ -117,7 +117,15 @@ class HttpClient:
 
     Redirects are followed hop by hop — every hop re-resolved and re-checked by
     the private-address guard — and recorded in `Check.hops` as (url, status)
-    of each redirecting answer; `final_url`/`status` describe the last answer.
+    of each redirecting answer; `final_url`/`status` describe the last answer
+    (on a redirect loop or too many redirects, the last redirect's status).
+
+    `Check.attempts` is how many times the deciding request was sent (1 + the
+    retries it took; 0 when the URL could not even be requested);
+    `Check.elapsed` is the time the fetch spent on the network and in back-off
+    sleeps, not time queued for a slot; `Check.error` is one of the codes in
+    `citecheck.net.failures` (None when a server answered). An answer cut off by
+    the deadline is "timeout", even if part of it had arrived.
     """
 
     def __init__(self, policy: NetPolicy | None = None) -> None:
