@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 import tracemalloc
 
@@ -273,3 +274,19 @@ def test_fifty_megabyte_page_costs_no_more_memory_than_the_cap(web: ScenarioWeb)
         tracemalloc.stop()
     assert len(check.body) == client.policy.max_body_bytes
     assert peak < 4 * 1024 * 1024
+
+
+def test_unanswered_connection_attempts_are_connect_timeouts() -> None:
+    # A listener whose accept queue is full drops further connection attempts.
+    with socket.socket() as listener, socket.socket() as filler:
+        listener.bind(("127.0.0.2", 0))
+        listener.listen(0)
+        filler.connect(listener.getsockname())
+        policy = fast(connect_timeout=0.3, read_timeout=0.3, deadline=1.0)
+        with HttpClient(policy) as client:
+            started = time.monotonic()
+            check = client.fetch(f"http://127.0.0.2:{listener.getsockname()[1]}/x")
+            wall = time.monotonic() - started
+    assert (check.error, check.status) == ("connect-timeout", None)
+    assert check.attempts >= 2  # a dropped SYN is worth another try
+    assert wall < 1.0 + 0.5
