@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from citecheck.commands import verify
+from citecheck.commands import parse, verify
 
-COMMANDS: tuple[ModuleType, ...] = (verify,)
+COMMANDS: tuple[ModuleType, ...] = (parse, verify)
