@@ -66,7 +66,7 @@ def citation_problems(parsed: ParsedDocument) -> list[Problem]:
     return [*backref_problems(parsed), *variant_problems(parsed), *web_source_problems(parsed)]
 
 
-def verify(parsed: ParsedDocument, notices: tuple[str, ...] = ()) -> Verification:
+def verify(parsed: ParsedDocument) -> Verification:
     document = parsed.document
     problems = document_problems(document) + citation_problems(parsed)
     by_section: dict[str, list[Problem]] = {}
@@ -87,8 +87,7 @@ def verify(parsed: ParsedDocument, notices: tuple[str, ...] = ()) -> Verificatio
     for found in by_section.values():  # a problem in a section no reader reported
         label = found[0].section or "(document)"
         results.append(SectionResult(label, 0, 0, 0, _in_order(found)))
-    if not document.has_body:
-        notices = (NO_BODY_NOTICE, *notices)
+    notices = () if document.has_body else (NO_BODY_NOTICE,)
     return Verification(document.path, document.has_body, tuple(results), notices)
 
 

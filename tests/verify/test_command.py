@@ -129,4 +129,14 @@ def test_seed_json_counts(seed_path, capsys):
         "第3章": (88, 88),
         "終章": (0, 0),
     }
-    assert data["summary"]["errors"] == 1
+    errors = [
+        (section["label"], p["kind"], p["note"], p["line"])
+        for section in data["sections"]
+        for p in section["problems"]
+        if p["severity"] == "error"
+    ]
+    assert errors == [
+        ("第3章", "backref-ambiguous", 74, 1202),
+        ("第3章", "backref-ambiguous", 75, 1203),
+        ("第3章", "note-without-marker", None, 1220),
+    ]
