@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from citecheck.commands import parse, verify
+from citecheck.commands import check, parse, verify
 
-COMMANDS: tuple[ModuleType, ...] = (parse, verify)
+COMMANDS: tuple[ModuleType, ...] = (
+    parse,
+    verify,
+    check,
+)
