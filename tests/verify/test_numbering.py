@@ -64,14 +64,20 @@ def test_markers_out_of_order():
     assert found[0].line == 2 and found[0].note in (1, 2)
 
 
-def test_a_marker_far_out_of_place_is_the_one_reported():
+def test_two_markers_swapped_far_apart_are_one_swap():
     body = "序章\n一¹\n二⁵\n三³\n四⁴\n五²\n六⁶"
     notes = "[序章]\n" + "\n".join(f"- {n} N{n}" for n in range(1, 7))
     found = problems(body, notes)
-    assert sorted((p.kind, p.note, p.line) for p in found) == [
-        ("marker-order", 2, 6),
-        ("marker-order", 5, 3),
-    ]
+    assert [(p.kind, p.note, p.line, p.see_also) for p in found] == [("marker-order", 5, 3, (6,))]
+    assert "markers 5 (line 3) and 2 (line 6) are swapped" in found[0].message
+
+
+def test_a_marker_far_out_of_place_is_the_one_reported():
+    body = "序章\n一¹\n二⁵\n三²\n四³\n五⁴\n六⁶"
+    notes = "[序章]\n" + "\n".join(f"- {n} N{n}" for n in range(1, 7))
+    found = problems(body, notes)
+    assert [(p.kind, p.note, p.line) for p in found] == [("marker-order", 5, 3)]
+    assert "it comes after marker 1 (line 2), before marker 2 (line 4)" in found[0].message
 
 
 def test_notes_out_of_order():
