@@ -27,6 +27,18 @@ def numbering_problems(document: Document) -> list[Problem]:
     """Marker and note numbering problems; none when the document has no body text."""
     if not document.has_body:
         return []
+    if not document.markers:
+        return [
+            Problem(
+                "no-markers",
+                "error",
+                None,
+                None,
+                None,
+                "the text has no note markers at all: no note is referenced"
+                f" ({len(document.notes)} in the notes)",
+            )
+        ]
     chapters = {section_key(label) for label in document.body_sections}
     problems: list[Problem] = []
     for view in section_views(document):

@@ -141,3 +141,9 @@ def test_a_body_whose_chapters_are_not_found_gives_two_errors_not_one_per_note()
         "notes-without-chapter",
         "notes-without-chapter",
     ]
+
+
+def test_a_body_without_any_marker_is_one_error():
+    found = problems(body=BODY.translate(str.maketrans("", "", "¹²³")))
+    assert [(p.kind, p.section, p.line) for p in found] == [("no-markers", None, None)]
+    assert "(5 in the notes)" in found[0].message
