@@ -75,10 +75,10 @@ def to_terminal(result: Verification) -> str:
 
 
 def _section_heading(section: SectionResult, has_body: bool) -> str:
-    notes = f"{section.notes} notes"
+    notes = _count(section.notes, "note")
     if section.unnumbered_notes:
         notes += f" (+{section.unnumbered_notes} unnumbered)"
-    markers = f"{section.markers} markers, " if has_body else ""
+    markers = f"{_count(section.markers, 'marker')}, " if has_body else ""
     state = "ok" if not section.problems else _count(len(section.problems), "problem")
     return f"{section.label}: {markers}{notes} — {state}"
 
