@@ -34,7 +34,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers.markup import BACKLINK_CHARS, parse_mark, squash_spaces
+from citecheck.readers.markup import BACKLINK_CHARS, is_notes_heading, parse_mark, squash_spaces
 from citecheck.readers.source import load_text
 
 SECTION = "Notes"
@@ -70,7 +70,7 @@ class _Found:
     element: Tag
     page: Page
     group: tuple[str, int]
-    order: int
+    order: tuple[int, int, int]
     mark: str | None = None
     section: str = SECTION
 
@@ -248,9 +248,20 @@ def note_text(element: Tag, page: Page, marker_ids: set[int]) -> str:
     return text.lstrip(BACKLINK_CHARS + " ").strip()
 
 
-def _heading_before(element: Tag) -> str | None:
-    heading = element.find_previous(HEADING_TAGS)
-    return squash_spaces(heading.get_text()) if heading is not None else None
+def _label_for(element: Tag, page: Page) -> str:
+    """A section label: the nearest heading before `element` that is not "Notes",
+    else the page's first heading, its title, or its name."""
+    for heading in element.find_all_previous(HEADING_TAGS):
+        text = squash_spaces(heading.get_text())
+        if text and not is_notes_heading(text):
+            return text
+    first = page.soup.find(HEADING_TAGS)
+    if first is not None and first.get_text(strip=True):
+        return squash_spaces(first.get_text())
+    title = page.soup.title
+    if title is not None and title.get_text(strip=True):
+        return title.get_text(strip=True)
+    return page.name or SECTION
 
 
 def _unique(label: str, taken: set[str]) -> str:
@@ -271,16 +282,15 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     by_name = {page.name: page for page in ordered}
     notes: dict[int, _Found] = {}
     refs: list[tuple[Tag, Page, Tag | None]] = []
-    order = 0
+    page_index = {page.name: index for index, page in enumerate(ordered)}
 
-    def remember(element: Tag, page: Page) -> _Found:
-        nonlocal order
+    def remember(element: Tag, page: Page) -> None:
         if id(element) not in notes:
             block = _block_of(element)
             group = (page.name, id(block) if block is not None else 0)
+            line, column = _position(element)
+            order = (page_index[page.name], line, column)
             notes[id(element)] = _Found(element, page, group, order)
-            order += 1
-        return notes[id(element)]
 
     for page in ordered:
         for tag in page.soup.find_all(_is_note):
@@ -310,7 +320,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
             notes[id(note)].mark = _mark_text(link)
 
     found = sorted(notes.values(), key=lambda f: f.order)
-    for item in found:
+    for position, item in enumerate(found):
         if item.mark is None:
             number = _list_number(item.element)
             leading = LEADING_MARK.match(item.element.get_text())
@@ -322,7 +332,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
                 if leading
                 else str(ident)
                 if ident
-                else str(item.order + 1)
+                else str(position + 1)
             )
     _assign_sections(found)
     marks = _unique_marks(found)
@@ -372,23 +382,34 @@ def _inside_note(link: Tag, notes: dict[int, _Found]) -> bool:
 def _assign_sections(found: list[_Found]) -> None:
     """One section, unless a mark recurs in another notes block (numbering restarts).
 
-    A mark repeated inside one block (a `*` on every page) does not split sections;
-    `_unique_marks` numbers the repeats instead.
+    The notes blocks of one page count as one when their marks do not collide (a
+    chapter's footnote asides and its endnotes list). A mark repeated inside one
+    block (a `*` on every page) does not split sections either: `_unique_marks`
+    numbers the repeats instead.
     """
-    groups_of: dict[str | None, set[tuple[str, int]]] = {}
+    by_page: dict[str, list[_Found]] = {}
     for item in found:
-        groups_of.setdefault(item.mark, set()).add(item.group)
-    if all(len(groups) == 1 for groups in groups_of.values()):
+        by_page.setdefault(item.page.name, []).append(item)
+    for items in by_page.values():
+        if not _collides(items):
+            for item in items:
+                item.group = (item.page.name, 0)
+    if not _collides(found):
         return
     taken: set[str] = set()
     labels: dict[tuple[str, int], str] = {}
     for item in found:
         if item.group not in labels:
-            heading = _heading_before(item.element)
-            title = item.page.soup.title
-            fallback = title.get_text(strip=True) if title is not None else item.page.name
-            labels[item.group] = _unique(heading or fallback or SECTION, taken)
+            labels[item.group] = _unique(_label_for(item.element, item.page), taken)
         item.section = labels[item.group]
+
+
+def _collides(items: list[_Found]) -> bool:
+    """Whether some mark is used in two different groups of `items`."""
+    groups_of: dict[str | None, set[tuple[str, int]]] = {}
+    for item in items:
+        groups_of.setdefault(item.mark, set()).add(item.group)
+    return any(len(groups) > 1 for groups in groups_of.values())
 
 
 def _unique_marks(found: list[_Found]) -> dict[int, str]:
