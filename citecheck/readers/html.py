@@ -46,12 +46,13 @@ BLOCK_ROLES = {"doc-endnotes", "doc-footnotes"}
 BLOCK_CLASSES = {"footnotes", "endnotes", "references", "reflist", "notes"}
 #: Ids that name a note (fn1, note-3, endnote_12, cite_note-x); "fnref1" names a marker.
 NOTEREF_ID = re.compile(
-    r"^(?!.*ref)(?:cite_note|fn|footnote|endnote|note|en|n|ftn|edn|sdfootnote|sdendnote)[-_:.]?\w*$",
+    r"^(?!.*ref)(?:cite_note.*|(?:fn|footnote|endnote|note|ftn|edn|sdfootnote|sdendnote)[-_:.]?\w+"
+    r"|(?:en|n)[-_:.]?\d+[a-z]?)$",
     re.I,
 )
-MARK_TEXT = re.compile(r"^\[?\(?\s*(\d{1,4}|[a-z]|[*†‡§¶#]{1,3})\s*\)?\]?$", re.I)
-SYMBOL_MARK = re.compile(r"^[*†‡§¶#]{1,3}$")
-LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§¶]{1,3})[\].):]?\s+")
+MARK_TEXT = re.compile(r"^\[?\(?\s*(\d{1,4}|[a-z]|[*†‡§¶#※＊]{1,3})\s*\)?\]?$", re.I)
+SYMBOL_MARK = re.compile(r"^[*†‡§¶#※＊]{1,3}$")
+LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§¶※＊]{1,3})[\].):]?\s+")
 BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "section", "aside", "blockquote", "tr"}
 HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
 

@@ -46,7 +46,7 @@ FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 INLINE_NOTE_OPEN = re.compile(r"\^\[")
 
-SUP_MARK = r"[0-9]{1,4}|[*†‡§¶]{1,3}"
+SUP_MARK = r"[0-9]{1,4}|[*†‡§¶※＊]{1,3}"
 SUP_MARKER = re.compile(
     r"(\[\s*)?<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?\[?\[?(" + SUP_MARK + r")\]?"
     r"(?:\]\([^)\s]*\))?\s*(?:</a>\s*)?</sup>(?(1)\s*\]\([^)\s]*\))",
@@ -54,7 +54,14 @@ SUP_MARKER = re.compile(
 )
 #: `km<sup>2</sup>` is a unit, not a note: a superscript 2 or 3 right after a unit.
 UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
-LIST_ITEM = re.compile(r"^ {0,3}(?:(\d{1,4})[.)]|\[(\d{1,4})\])[ \t]+(.*)$")
+#: A numbered note in a list: "1. ", "1) ", "1、", "[1] ", "[1](#ref1) ", "<sup>1</sup> ",
+#: optionally after an empty anchor (`<a id="fn1"></a>`).
+LIST_ITEM = re.compile(
+    r"^ {0,3}(?:<(?:a|span)\b[^>]*>\s*</(?:a|span)>\s*)?"
+    r"(?:(\d{1,4})[.)][ \t]+|(\d{1,4})[、．][ \t]*|\[(\d{1,4})\](?:\(#[^)\s]*\))?[.:]?[ \t]*"
+    r"|<sup>\s*\[?(\d{1,4})\]?\s*</sup>[.:]?[ \t]*)(.*)$",
+    re.IGNORECASE,
+)
 
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
@@ -220,7 +227,10 @@ class _NotesList:
 
 
 def _headings(masked: list[str]) -> dict[int, tuple[int, str]]:
-    """Headings by line index: (level, title), ATX (`## x`) and setext (underlined)."""
+    """Headings by line index: (level, title), ATX (`## x`) and setext (underlined).
+
+    A line that only says "Notes" (`**注释：**`, `Notes:`) heads notes too.
+    """
     found: dict[int, tuple[int, str]] = {}
     for index, line in enumerate(masked):
         match = HEADING.match(line)
@@ -234,6 +244,10 @@ def _headings(masked: list[str]) -> dict[int, tuple[int, str]]:
         ):
             level = 1 if line.strip().startswith("=") else 2
             found[index - 1] = (level, masked[index - 1].strip())
+        else:
+            words = line.strip().strip("*_").strip()
+            if words and len(words) < 40 and is_notes_heading(words):
+                found[index] = (6, words)
     return found
 
 
@@ -296,9 +310,9 @@ def _list_notes(original: list[str], masked: list[str], span: _NotesList, label:
             index += 1
             continue
         end = min(_block_end(masked, index), span.end)
-        written = match.group(1) or match.group(2)
+        written = next(group for group in match.groups()[:4] if group)
         first = LIST_ITEM.match(original[index])
-        parts = [first.group(3) if first else match.group(3)]
+        parts = [(first or match).group(5)]
         parts.extend(line.strip() for line in original[index + 1 : end])
         items.append((index + 1, int(written), note_text("\n".join(parts))))
         index = end

@@ -8,8 +8,8 @@ from bisect import bisect_right
 
 #: Words that head a block of notes, in the languages of our manuscripts.
 NOTES_HEADINGS = re.compile(
-    r"^(notes?|footnotes?|endnotes?|references?|注|註|注释|註釋|注釈|脚注|脚註|後注|尾注|각주|미주"
-    r"|примечания|примітки|notas)$",
+    r"^(notes?|footnotes?|endnotes?|references?|注|註|注释|註釋|注釈|注解|註解|脚注|脚註|後注|尾注"
+    r"|译注|譯註|原注|附注|参考文献|參考文獻|각주|미주|주석|примечания|примітки|notas)$",
     re.IGNORECASE,
 )
 

@@ -144,3 +144,31 @@ def test_markdown_with_neither_notes_nor_links_is_an_input_error(tmp_path):
     path.write_text("# Title\n\nJust prose.\n")
     with pytest.raises(InputError, match="no footnotes"):
         read_document(str(path))
+
+
+def test_hand_made_chinese_notes_list_forms():
+    text = (
+        "正文一。<sup>1</sup>正文二。<sup>[2](#fn2)</sup>正文三。<sup>※</sup>\n"
+        "English text.<sup id='r4'>4</sup> More.<sup>5</sup>\n\n"
+        "**注释：**\n\n"
+        "1、《人民日报》2024年1月1日。\n"
+        '<a id="fn2"></a>2. 新华社，https://www.news.cn/2024/a.htm\n'
+        "[3](#r3) Reuters, https://www.reuters.com/x\n"
+        "<sup>4</sup> 同上。\n"
+        "[5] Ibid.\n"
+    )
+    document = read_text(text)
+    assert [(n.mark, n.line, n.text) for n in document.notes] == [
+        ("1", 6, "《人民日报》2024年1月1日。"),
+        ("2", 7, "新华社，https://www.news.cn/2024/a.htm"),
+        ("3", 8, "Reuters, https://www.reuters.com/x"),
+        ("4", 9, "同上。"),
+        ("5", 10, "Ibid."),
+    ]
+    assert [(m.mark, m.line, m.column) for m in document.markers] == [
+        ("1", 1, 5),
+        ("2", 1, 21),
+        ("※", 1, 45),
+        ("4", 2, 14),
+        ("5", 2, 40),
+    ]
