@@ -28,13 +28,20 @@ import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers.markup import BACKLINK_CHARS, is_notes_heading, parse_mark, squash_spaces
+from citecheck.readers.markup import (
+    BACKLINK_CHARS,
+    is_notes_heading,
+    parse_mark,
+    shows_url,
+    squash_spaces,
+)
 from citecheck.readers.source import load_text
 
 SECTION = "Notes"
@@ -164,16 +171,16 @@ def _enclosing_block(tag: Tag, limit: Tag | None) -> Tag:
 
 
 def _target(link: Tag, page: Page, pages: dict[str, Page]) -> tuple[Page, Tag | None, str]:
-    href = str(link.get("href", ""))
-    parts = urlsplit(href)
+    """Where a link points inside the document: (page, element or None, fragment)."""
+    parts = urlsplit(str(link.get("href", "")))
     if parts.scheme or parts.netloc or not parts.fragment:
         return page, None, ""
     target_page = page
     if parts.path:
         name = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), unquote(parts.path)))
-        target_page = pages.get(name, page) if name in pages else page
         if name not in pages:
             return page, None, ""
+        target_page = pages[name]
     fragment = unquote(parts.fragment)
     return target_page, target_page.ids.get(fragment), fragment
 
@@ -241,7 +248,7 @@ def note_text(element: Tag, page: Page, marker_ids: set[int]) -> str:
             continue
         href = str(link.get("href", ""))
         label = link.get_text()
-        if urlsplit(href).scheme in ("http", "https", "ftp") and href not in label:
+        if urlsplit(href).scheme in ("http", "https", "ftp") and not shows_url(label, href):
             link.append(NavigableString(f" {href}"))
     for block in element.find_all(BLOCK_TAGS):
         block.append(NavigableString("\n"))
@@ -437,7 +444,7 @@ def _has_body_text(pages: list[Page], notes: dict[int, _Found]) -> bool:
 
 
 def read_text(text: str, path: str = "<html>") -> Document:
-    return read_pages([parse_page("", text)], path, "html")
+    return read_pages([parse_page(Path(path).name, text)], path, "html")
 
 
 def read(path: str) -> Document:

@@ -30,6 +30,7 @@ from citecheck.readers.markup import (
     LineIndex,
     is_notes_heading,
     parse_mark,
+    shows_url,
     squash_spaces,
 )
 from citecheck.readers.source import load_text
@@ -45,6 +46,7 @@ SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 INLINE_NOTE_OPEN = re.compile(r"\^\[")
+MAX_INLINE_NOTE = 10_000
 
 SUP_MARK = r"[0-9]{1,4}|[*†‡§¶※＊]{1,3}"
 SUP_MARKER = re.compile(
@@ -109,10 +111,13 @@ def note_text(raw: str) -> str:
 
 
 def _link_text(label: str, target: str) -> str:
+    """A link as text: its label, then its address unless the label already shows it."""
     label = label.strip()
-    if target.startswith("#") or not label.strip(BACKLINK_CHARS + " "):
-        return label if label.strip(BACKLINK_CHARS + " ") else ""
-    return label if target in label else f"{label} {target}".strip()
+    if not label.strip(BACKLINK_CHARS + " "):
+        return ""  # a back-link arrow
+    if target.startswith("#") or shows_url(label, target):
+        return label
+    return f"{label} {target}"
 
 
 def _md_link(match: re.Match[str]) -> str:
@@ -127,10 +132,11 @@ def _indented(line: str) -> bool:
     return line.startswith(("    ", "\t"))
 
 
-def _block_end(lines: list[str], start: int, continues: re.Pattern[str] | None = None) -> int:
+def _block_end(lines: list[str], start: int) -> int:
     """End of a note or list item opened at `start`: indented lines and lazy lines follow.
 
-    A blank line ends it unless the next text line is indented (a further paragraph).
+    A blank line ends it unless the next text line is indented (a further paragraph);
+    a new note, heading or list item ends it too.
     """
     index = start + 1
     while index < len(lines):
@@ -145,8 +151,6 @@ def _block_end(lines: list[str], start: int, continues: re.Pattern[str] | None =
             index += 1
             continue
         if FOOTNOTE_DEF.match(line) or HEADING.match(line) or LIST_ITEM.match(line):
-            return index
-        if continues is not None and not continues.match(line):
             return index
         index += 1
     return index
@@ -164,7 +168,7 @@ def _pandoc_notes(original: list[str], masked: list[str]) -> tuple[list[Note], l
         if not match:
             index += 1
             continue
-        end = _block_end(masked, index, continues=re.compile(r"\S"))
+        end = _block_end(masked, index)
         first = FOOTNOTE_DEF.match(original[index])
         first_text = first.group(2) if first else match.group(2)
         parts = [first_text, *(line.strip() for line in original[index + 1 : end])]
@@ -194,11 +198,14 @@ def _inline_notes(
 
 
 def _closing_bracket(text: str, start: int) -> int | None:
+    """The `]` that closes an inline note opened before `start`, within one paragraph."""
     depth = 1
-    for offset in range(start, len(text)):
+    for offset in range(start, min(len(text), start + MAX_INLINE_NOTE)):
         char = text[offset]
         if char == "[":
             depth += 1
+        elif char == "\n" and text.startswith("\n\n", offset):
+            return None
         elif char == "]":
             depth -= 1
             if depth == 0:

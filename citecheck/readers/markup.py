@@ -59,6 +59,15 @@ def _joins_tight(char: str) -> bool:
     return wide and not HANGUL.match(char)
 
 
+def shows_url(shown: str, url: str) -> bool:
+    """Whether the text `shown` already spells `url` (scheme and trailing slash aside)."""
+
+    def bare(text: str) -> str:
+        return re.sub(r"^[a-z]+://", "", text.strip(), flags=re.I).rstrip("/").casefold()
+
+    return bool(bare(url)) and bare(url) in bare(shown)
+
+
 class LineIndex:
     """Turns offsets in a text into 1-based (line, column) pairs."""
 
