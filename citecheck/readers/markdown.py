@@ -281,14 +281,18 @@ def _list_after(masked: list[str], start: int) -> tuple[int, int] | None:
     return first, end
 
 
-def _find_notes_lists(masked: list[str], headings: dict[int, tuple[int, str]]) -> list[_NotesList]:
+def _find_notes_lists(
+    masked: list[str], headings: dict[int, tuple[int, str]], fallback: bool
+) -> list[_NotesList]:
+    """Ordered lists under a notes heading; without one, and when `fallback` allows,
+    the last ordered list of the document."""
     found = []
     for index, (_, title) in headings.items():
         if is_notes_heading(title):
             span = _list_after(masked, index + 1)
             if span:
                 found.append(_NotesList(index, *span))
-    if found:
+    if found or not fallback:
         return found
     last_item = max((i for i, ln in enumerate(masked) if LIST_ITEM.match(ln)), default=None)
     if last_item is None:
@@ -333,11 +337,16 @@ def _list_notes(original: list[str], masked: list[str], span: _NotesList, label:
 
 
 def _sup_notes(
-    original: list[str], masked_text: str, lines: LineIndex
+    original: list[str], masked_text: str, lines: LineIndex, fallback: bool
 ) -> tuple[list[Section], list[Marker], list[_Block]]:
+    """Notes lists and the `<sup>` markers before them.
+
+    A list found only by being last (no notes heading) counts only when there are
+    markers: a numbered list in a note-less document is not a notes list.
+    """
     masked = masked_text.split("\n")
     headings = _headings(masked)
-    lists = _find_notes_lists(masked, headings)
+    lists = _find_notes_lists(masked, headings, fallback)
     if not lists:
         return [], [], []
     raw_markers = []
@@ -350,6 +359,8 @@ def _sup_notes(
             continue
         if not any(span.start <= line - 1 < span.end for span in lists):
             raw_markers.append((line, column, mark))
+    if lists[0].heading is None and not raw_markers:
+        return [], [], []
     labels = _section_labels(lists, headings)
     sections: list[Section] = []
     markers: list[Marker] = []
@@ -414,7 +425,9 @@ def read_text(text: str, path: str = "<text>") -> Document:
     notes = sorted(notes + inline, key=lambda note: note.line)
     sections = [Section(SECTION, tuple(notes), notes[0].line)] if notes else []
 
-    sup_sections, sup_markers, sup_blocks = _sup_notes(original, masked_text, lines)
+    sup_sections, sup_markers, sup_blocks = _sup_notes(
+        original, masked_text, lines, fallback=not sections
+    )
     if sup_sections and (sup_markers or not sections):
         sections.extend(sup_sections)
         markers.extend(sup_markers)

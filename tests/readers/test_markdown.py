@@ -172,3 +172,23 @@ def test_hand_made_chinese_notes_list_forms():
         ("4", 2, 14),
         ("5", 2, 40),
     ]
+
+
+def test_numbered_list_without_markers_or_heading_is_not_notes(tmp_path):
+    path = tmp_path / "readme.md"
+    path.write_text("# Setup\n\n1. Install from https://example.org/get\n2. Run it.\n")
+    document = read_document(str(path))
+    assert document.warnings  # read as a links file, not as notes
+    assert [(n.line, n.text) for n in document.notes] == [
+        (3, "1. Install from https://example.org/get")
+    ]
+
+
+def test_body_list_is_not_taken_for_notes_beside_pandoc_footnotes():
+    text = (
+        "Area in m<sup>2</sup> and x<sup>4</sup>.[^a]\n\n1. step one\n2. step two\n\n[^a]: Note.\n"
+    )
+    document = read_text(text)
+    assert [s.label for s in document.sections] == ["Notes"]
+    assert [n.mark for n in document.notes] == ["a"]
+    assert [m.mark for m in document.markers] == ["a"]
