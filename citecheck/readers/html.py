@@ -40,6 +40,7 @@ from citecheck.readers.markup import (
     is_notes_heading,
     parse_mark,
     shows_url,
+    split_repeats,
     squash_spaces,
 )
 from citecheck.readers.source import load_text
@@ -371,13 +372,15 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
 
     if not sections and not markers:
         raise InputError(f"{path}: no notes or note references found")
+    firsts, repeats = split_repeats(markers)
     return Document(
         path=path,
         format=fmt,
         sections=tuple(
             Section(label, tuple(items), items[0].line) for label, items in sections.items()
         ),
-        markers=tuple(markers),
+        markers=firsts,
+        repeat_markers=repeats,
         has_body=bool(markers) or _has_body_text(ordered, notes),
         body_sections=tuple(sections) if markers else (),
     )

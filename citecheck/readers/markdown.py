@@ -31,6 +31,7 @@ from citecheck.readers.markup import (
     is_notes_heading,
     parse_mark,
     shows_url,
+    split_repeats,
     squash_spaces,
 )
 from citecheck.readers.source import load_text
@@ -438,11 +439,13 @@ def read_text(text: str, path: str = "<text>") -> Document:
     markers.sort(key=lambda marker: (marker.line, marker.column))
     noted = {i for block in blocks for i in range(block.start, block.end)}
     has_body = any(line.strip() for i, line in enumerate(masked) if i not in noted)
+    firsts, repeats = split_repeats(markers)
     return Document(
         path=path,
         format="markdown",
         sections=tuple(sections),
-        markers=tuple(markers),
+        markers=firsts,
+        repeat_markers=repeats,
         has_body=has_body,
         body_sections=tuple(section.label for section in sections) if has_body else (),
     )

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from citecheck.model import Marker
+
 #: Words that head a block of notes, in the languages of our manuscripts.
 NOTES_HEADINGS = re.compile(
     r"^(notes?|footnotes?|endnotes?|references?|注|註|注释|註釋|注釈|注解|註解|脚注|脚註|後注|尾注"
@@ -66,6 +68,17 @@ def shows_url(shown: str, url: str) -> bool:
         return re.sub(r"^[a-z]+://", "", text.strip(), flags=re.I).rstrip("/").casefold()
 
     return bool(bare(url)) and bare(url) in bare(shown)
+
+
+def split_repeats(markers: list[Marker]) -> tuple[tuple[Marker, ...], tuple[Marker, ...]]:
+    """(first reference to each note, later references to the same note), by section and mark."""
+    seen: set[tuple[str, str]] = set()
+    firsts, repeats = [], []
+    for marker in markers:
+        key = (marker.section, marker.mark)
+        (repeats if key in seen else firsts).append(marker)
+        seen.add(key)
+    return tuple(firsts), tuple(repeats)
 
 
 class LineIndex:

@@ -17,6 +17,10 @@ def marks(items):
     return [item.mark for item in items]
 
 
+def positions(markers):
+    return [(m.mark, m.line, m.column) for m in markers]
+
+
 def test_essay_with_two_dozen_footnotes(fixtures):
     document = read_document(str(fixtures / "markdown" / "essay.md"))
     assert document.format == "markdown"
@@ -26,10 +30,10 @@ def test_essay_with_two_dozen_footnotes(fixtures):
     numbered = [n.number for n in document.notes if n.number is not None]
     assert numbered == list(range(1, 24))
     assert {n.mark for n in document.notes if n.number is None} == {"inline-1", "ack"}
-    # 24 numbered/named references, note 1 cited twice, plus one inline note.
-    assert len(document.markers) == 26
-    assert sum(m.mark == "1" for m in document.markers) == 2
-    assert len({m.mark for m in document.markers}) == 25
+    # 24 numbered/named references and one inline note; note 1 is cited again.
+    assert len(document.markers) == 25
+    assert {m.mark for m in document.markers} == {n.mark for n in document.notes}
+    assert positions(document.repeat_markers) == [("1", 37, 68)]
     first = document.markers[0]
     assert (first.mark, first.line, first.column) == ("1", 6, 81)
 
@@ -59,9 +63,10 @@ def test_bilingual_translation_with_sup_markers(fixtures):
     assert marks(document.notes) == ["1", "2", "3", "4", "5", "6", "7"]
     # Every note is marked in the Chinese and again in the English paragraph;
     # km<sup>2</sup> and the code span are not markers.
-    assert len(document.markers) == 14
-    assert sorted(marks(document.markers)) == sorted(["1", "2", "3", "4", "5", "6", "7"] * 2)
-    assert [(m.line, m.column) for m in document.markers[:2]] == [(8, 39), (9, 17)]
+    assert marks(document.markers) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert marks(document.repeat_markers) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert positions(document.markers)[:2] == [("1", 8, 39), ("2", 9, 17)]
+    assert positions(document.repeat_markers)[:2] == [("1", 12, 36), ("2", 13, 21)]
     notes = {n.mark: n for n in document.notes}
     assert notes["1"].text == (
         "「习近平在博鳌亚洲论坛2022年年会开幕式上的主旨演讲」『人民日报』2022年4月22日。 "
@@ -102,12 +107,8 @@ def test_numbering_that_starts_anywhere_and_named_notes(fixtures):
         ("smith-2020", None, 7),
     ]
     assert document.notes[2].text.endswith("unindented line, https://example.org/lost-links.")
-    assert [(m.mark, m.line, m.column) for m in document.markers] == [
-        ("41", 1, 48),
-        ("42", 1, 80),
-        ("smith-2020", 3, 19),
-        ("41", 3, 73),
-    ]
+    assert positions(document.markers) == [("41", 1, 48), ("42", 1, 80), ("smith-2020", 3, 19)]
+    assert positions(document.repeat_markers) == [("41", 3, 73)]
 
 
 def test_auto_numbered_list_counts_from_its_start():
