@@ -12,8 +12,9 @@ the last ordered list of the document. Each notes list is one section: a documen
 whose chapters each end with their own list gets one section per chapter, labelled
 by the chapter's heading, and the markers before a list belong to it.
 
-Footnote-like text in code spans, fenced code and HTML comments is ignored. Lines and
-columns are 1-based positions in the file.
+Notes written in raw HTML inside the Markdown (noteref links to `<li id="fn1">` items)
+are read as HTML. Footnote-like text in code spans, fenced code and HTML comments is
+ignored. Lines and columns are 1-based positions in the file.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from itertools import pairwise
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers import urllist
+from citecheck.readers import html, urllist
 from citecheck.readers.markup import (
     BACKLINK_CHARS,
     LineIndex,
@@ -435,7 +436,7 @@ def read_text(text: str, path: str = "<text>") -> Document:
         blocks.extend(sup_blocks)
 
     if not sections and not markers:
-        return _links_only(text, path)
+        return _html_notes(text, path) or _links_only(text, path)
     markers.sort(key=lambda marker: (marker.line, marker.column))
     noted = {i for block in blocks for i in range(block.start, block.end)}
     has_body = any(line.strip() for i, line in enumerate(masked) if i not in noted)
@@ -449,6 +450,17 @@ def read_text(text: str, path: str = "<text>") -> Document:
         has_body=has_body,
         body_sections=tuple(section.label for section in sections) if has_body else (),
     )
+
+
+def _html_notes(text: str, path: str) -> Document | None:
+    """Notes written as raw HTML inside Markdown (noteref links and an `<ol>` of notes)."""
+    if "<" not in text:
+        return None
+    try:
+        document = html.read_text(text, path)
+    except InputError:
+        return None
+    return replace(document, format="markdown") if document.sections else None
 
 
 def _links_only(text: str, path: str) -> Document:

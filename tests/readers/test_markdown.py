@@ -193,3 +193,22 @@ def test_body_list_is_not_taken_for_notes_beside_pandoc_footnotes():
     assert [s.label for s in document.sections] == ["Notes"]
     assert [n.mark for n in document.notes] == ["a"]
     assert [m.mark for m in document.markers] == ["a"]
+
+
+def test_raw_html_notes_inside_markdown():
+    text = (
+        "# Essay\n\n"
+        'A claim.<a href="#fn1" id="r1"><sup>1</sup></a>'
+        ' Another.<a href="#fn2"><sup>2</sup></a>\n\n'
+        "<ol>\n"
+        '<li id="fn1">Smith, https://example.org/s <a href="#r1">↩</a></li>\n'
+        '<li id="fn2">Jones.</li>\n'
+        "</ol>\n"
+    )
+    document = read_text(text)
+    assert document.format == "markdown"
+    assert [(n.mark, n.line, n.text) for n in document.notes] == [
+        ("1", 6, "Smith, https://example.org/s"),
+        ("2", 7, "Jones."),
+    ]
+    assert positions(document.markers) == [("1", 3, 9), ("2", 3, 57)]
