@@ -160,8 +160,13 @@ def _find_note(tag: Tag) -> Tag | None:
 
 
 def _enclosing_block(tag: Tag, limit: Tag | None) -> Tag:
-    """An empty anchor stands for the paragraph or item around it."""
-    if tag.name not in ("a", "span") or tag.get_text(strip=True):
+    """An anchor that is empty, only a mark, or a back-link stands for the paragraph or
+    item around it: `<p><a id="fn1" href="#ref1">1</a>. Text</p>` is the note."""
+    text = tag.get_text(strip=True)
+    is_anchor = tag.name in ("a", "span", "sup") and (
+        not text or MARK_TEXT.match(text) or tag.get("href")
+    )
+    if not is_anchor:
         return tag
     for parent in tag.parents:
         if parent is limit or parent.name in ("body", "[document]"):
@@ -228,23 +233,22 @@ def _int_attr(tag: Tag, name: str, default: int) -> int:
     return int(value) if isinstance(value, str) and value.strip().isdigit() else default
 
 
-def _is_backlink(link: Tag, page: Page, marker_ids: set[int]) -> bool:
+def _is_backlink(link: Tag, page: Page, pages: dict[str, Page], marker_ids: set[int]) -> bool:
     """A link from a note back to its marker: typed so, an arrow, or aimed at a marker."""
     if _epub_types(link) & {"backlink"} or _tokens(link, "role") & {"doc-backlink"}:
         return True
     if not link.get_text(strip=True).strip(BACKLINK_CHARS + " "):
         return True
-    href = str(link.get("href", ""))
-    target = page.ids.get(unquote(href[1:])) if href.startswith("#") else None
+    _, target, _ = _target(link, page, pages)
     return target is not None and id(target) in marker_ids
 
 
-def note_text(element: Tag, page: Page, marker_ids: set[int]) -> str:
+def note_text(element: Tag, page: Page, pages: dict[str, Page], marker_ids: set[int]) -> str:
     """The note's text with URLs spelled out; back-links and markup dropped."""
     for backlink in element.find_all(class_="mw-cite-backlink"):
         backlink.decompose()
     for link in element.find_all("a"):
-        if _is_backlink(link, page, marker_ids):
+        if _is_backlink(link, page, pages, marker_ids):
             link.decompose()
             continue
         href = str(link.get("href", ""))
@@ -254,7 +258,8 @@ def note_text(element: Tag, page: Page, marker_ids: set[int]) -> str:
     for block in element.find_all(BLOCK_TAGS):
         block.append(NavigableString("\n"))
     text = squash_spaces(element.get_text())
-    return text.lstrip(BACKLINK_CHARS + " ").strip()
+    # What is left of "1. Text" once the back-link "1" is gone.
+    return text.lstrip(BACKLINK_CHARS + " .．:：)）]").strip()
 
 
 def _label_for(element: Tag, page: Page) -> str:
@@ -351,7 +356,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     sections: dict[str, list[Note]] = {}
     for item in found:
         line, _ = _position(item.element)
-        text = note_text(item.element, item.page, marker_ids)
+        text = note_text(item.element, item.page, by_name, marker_ids)
         mark = marks[id(item.element)]
         leading = LEADING_MARK.match(text)
         if leading and leading.group(1) == item.mark:

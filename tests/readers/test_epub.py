@@ -177,3 +177,32 @@ def test_epub_sniffed_without_extension(fixtures, tmp_path):
     path = tmp_path / "book"
     path.write_bytes((fixtures / "epub" / "report-pandoc.epub").read_bytes())
     assert read_document(str(path)).format == "epub"
+
+
+def test_calibre_style_notes_with_backlink_anchors_in_another_file(tmp_path):
+    # Converters such as calibre write <sup> links into the text and a notes file whose
+    # paragraphs start with a numbered back-link that is also the link target.
+    path = write_epub(
+        tmp_path / "calibre.epub",
+        {
+            "META-INF/container.xml": CONTAINER,
+            "OEBPS/book.opf": opf(
+                ("p1", "part0001.html"), ("p2", "part0002.html"), spine=("p1", "p2")
+            ),
+            "OEBPS/part0001.html": xhtml(
+                '<p class="calibre_1">正文。<a href="part0002.html#fn1" id="ref1">'
+                '<sup>1</sup></a>続き。<a href="part0002.html#fn2" id="ref2"><sup>2</sup></a></p>'
+            ),
+            "OEBPS/part0002.html": xhtml(
+                '<p class="calibre_7"><a href="part0001.html#ref1" id="fn1">1</a>. '
+                "『人民日報』2023年12月29日、http://paper.people.com.cn/x.htm</p>\n"
+                '<p class="calibre_7"><a href="part0001.html#ref2" id="fn2">2</a>. 同上。</p>'
+            ),
+        },
+    )
+    document = read_document(path)
+    assert [(n.mark, n.line, n.text) for n in document.notes] == [
+        ("1", 5, "『人民日報』2023年12月29日、http://paper.people.com.cn/x.htm"),
+        ("2", 6, "同上。"),
+    ]
+    assert [(m.mark, m.line) for m in document.markers] == [("1", 5), ("2", 5)]
