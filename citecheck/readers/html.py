@@ -9,7 +9,9 @@ Recognised, in any mix:
 - Wikipedia `cite_ref` markers linking to `cite_note-…` list items;
 - plain `<sup><a href="#fn1">1</a></sup>` or `<a href="#note3">[3]</a>` links to an
   element that is a note (by its role, by the block it is in, or by an id such as
-  fn1, note-3, endnote_12).
+  fn1, note-3, endnote_12);
+- when nothing links, hand-made `<sup>3</sup>` marks with an `<ol>` of notes under a
+  notes heading (or, after the marks, as the page's last ordered list).
 
 A marker's mark is its note's mark: the marker's text ("1", "[1]", "*", "†"), else the
 note's number in its ordered list, else a mark printed at the start of the note.
@@ -59,6 +61,7 @@ NOTEREF_ID = re.compile(
     re.I,
 )
 MARK_TEXT = re.compile(r"^\[?\(?\s*(\d{1,4}|[a-z]|[*†‡§¶#※＊]{1,3})\s*\)?\]?$", re.I)
+UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
 SYMBOL_MARK = re.compile(r"^[*†‡§¶#※＊]{1,3}$")
 LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§¶※＊]{1,3})[\].):]?\s+")
 BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "section", "aside", "blockquote", "tr"}
@@ -328,6 +331,12 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
                 remember(note, target_page)
             refs.append((link, page, note))
 
+    if not notes and not refs:
+        for page in ordered:
+            items, page_refs = _unlinked_notes(page)
+            for item in items:
+                remember(item, page)
+            refs.extend((sup, page, item) for sup, item in page_refs)
     refs = [(link, page, note) for link, page, note in refs if not _inside_note(link, notes)]
     for link, _, note in refs:
         if note is not None and notes[id(note)].mark is None:
@@ -388,6 +397,54 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
         repeat_markers=repeats,
         has_body=bool(markers) or _has_body_text(ordered, notes),
         body_sections=tuple(sections) if markers else (),
+    )
+
+
+def _unlinked_notes(page: Page) -> tuple[list[Tag], list[tuple[Tag, Tag | None]]]:
+    """Hand-made notes without links: `<sup>3</sup>` in the text, an `<ol>` of notes.
+
+    The notes lists are the ordered lists under a notes heading, else the page's last
+    ordered list when superscript marks come before it. A mark refers to the item with
+    its number in the first list after it. `km<sup>2</sup>` is not a mark. Returns the
+    list items (the notes) and (mark, its item or None) pairs.
+    """
+    lists = [ol for ol in page.soup.find_all("ol") if _under_notes_heading(ol)]
+    fallback = not lists
+    if fallback:
+        lists = page.soup.find_all("ol")[-1:]
+    in_lists = {id(tag) for ol in lists for tag in ol.find_all(True)}
+    sups = [
+        sup
+        for sup in page.soup.find_all("sup")
+        if MARK_TEXT.match(sup.get_text(strip=True))
+        and id(sup) not in in_lists
+        and not sup.find("a")
+        and not _after_unit(sup)
+    ]
+    if not lists or (fallback and not sups):
+        return [], []
+    items = [li for ol in lists for li in ol.find_all("li", recursive=False)]
+    refs = []
+    for sup in sups:
+        following = next((ol for ol in lists if _position(sup) < _position(ol)), lists[-1])
+        number = parse_mark(_mark_text(sup))
+        in_list = following.find_all("li", recursive=False)
+        refs.append((sup, next((li for li in in_list if _list_number(li) == number), None)))
+    return items, refs
+
+
+def _under_notes_heading(ol: Tag) -> bool:
+    heading = ol.find_previous(HEADING_TAGS)
+    return heading is not None and is_notes_heading(heading.get_text())
+
+
+def _after_unit(sup: Tag) -> bool:
+    """`km<sup>2</sup>`, `m<sup>3</sup>`: a unit's power, not a note."""
+    before = sup.previous_sibling
+    return (
+        sup.get_text(strip=True) in ("2", "3")
+        and isinstance(before, NavigableString)
+        and UNIT_BEFORE.search(str(before)) is not None
     )
 
 
