@@ -294,94 +294,123 @@ def _position(tag: Tag) -> tuple[int, int]:
     return tag.sourceline or 0, (tag.sourcepos or 0) + 1
 
 
-def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
-    ordered = list(pages)
-    by_name = {page.name: page for page in ordered}
-    notes: dict[int, _Found] = {}
-    refs: list[tuple[Tag, Page, Tag | None]] = []
-    page_index = {page.name: index for index, page in enumerate(ordered)}
+@dataclass(frozen=True)
+class _Ref:
+    """A marker element (a noteref link, an unlinked `<sup>`) and the note it names."""
 
-    def remember(element: Tag, page: Page) -> None:
-        if id(element) not in notes:
+    element: Tag
+    page: Page
+    note: Tag | None
+
+
+class _Finder:
+    """Collects the note elements and the references to them across all pages."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        self.pages = pages
+        self.by_name = {page.name: page for page in pages}
+        self.index = {page.name: index for index, page in enumerate(pages)}
+        self.notes: dict[int, _Found] = {}
+        self.refs: list[_Ref] = []
+
+    def remember(self, element: Tag, page: Page) -> None:
+        if id(element) not in self.notes:
             block = _block_of(element)
             group = (page.name, id(block) if block is not None else 0)
             line, column = _position(element)
-            order = (page_index[page.name], line, column)
-            notes[id(element)] = _Found(element, page, group, order)
+            order = (self.index[page.name], line, column)
+            self.notes[id(element)] = _Found(element, page, group, order)
 
-    for page in ordered:
-        for tag in page.soup.find_all(_is_note):
-            remember(tag, page)
-        for block in page.soup.find_all(_is_block):
-            for item in block.find_all("li"):
-                if item.find_parent(_is_block) is block and item.find_parent("li") is None:
-                    remember(item, page)
-        for link in page.soup.find_all("a", href=True):
-            if _note_of(link) is not None:
-                continue  # a back-link or a cross-reference inside a note
-            target_page, target, fragment = _target(link, page, by_name)
-            if not _is_noteref(link, target, fragment):
-                continue
-            note = None
-            if target is not None:
-                note = _note_of(target)
-                if note is None and _is_typed_noteref(link, fragment):
-                    note = _enclosing_block(target, None)
-            if note is not None:
-                remember(note, target_page)
-            refs.append((link, page, note))
+    def linked(self) -> None:
+        """Typed notes, the items of notes blocks, and every noteref link."""
+        for page in self.pages:
+            for tag in page.soup.find_all(_is_note):
+                self.remember(tag, page)
+            for block in page.soup.find_all(_is_block):
+                for item in block.find_all("li"):
+                    if item.find_parent(_is_block) is block and item.find_parent("li") is None:
+                        self.remember(item, page)
+            for link in page.soup.find_all("a", href=True):
+                if _note_of(link) is None:  # else a back-link or cross-reference in a note
+                    self._link(link, page)
 
-    if not notes and not refs:
-        for page in ordered:
-            items, page_refs = _unlinked_notes(page)
+    def _link(self, link: Tag, page: Page) -> None:
+        target_page, target, fragment = _target(link, page, self.by_name)
+        if not _is_noteref(link, target, fragment):
+            return
+        note = None
+        if target is not None:
+            note = _note_of(target)
+            if note is None and _is_typed_noteref(link, fragment):
+                note = _enclosing_block(target, None)
+        if note is not None:
+            self.remember(note, target_page)
+        self.refs.append(_Ref(link, page, note))
+
+    def unlinked(self) -> None:
+        for page in self.pages:
+            items, refs = _unlinked_notes(page)
             for item in items:
-                remember(item, page)
-            refs.extend((sup, page, item) for sup, item in page_refs)
-    refs = [(link, page, note) for link, page, note in refs if not _inside_note(link, notes)]
-    for link, _, note in refs:
-        if note is not None and notes[id(note)].mark is None:
-            notes[id(note)].mark = _mark_text(link)
+                self.remember(item, page)
+            self.refs.extend(_Ref(sup, page, item) for sup, item in refs)
 
-    found = sorted(notes.values(), key=lambda f: f.order)
+    def markers_outside_notes(self) -> list[_Ref]:
+        return [ref for ref in self.refs if not _inside_note(ref.element, self.notes)]
+
+
+def _give_marks(found: list[_Found], refs: list[_Ref], notes: dict[int, _Found]) -> None:
+    """A note's mark: its first marker's text, else its list number, a mark printed at
+    its start, its id, or its position."""
+    for ref in refs:
+        if ref.note is not None and notes[id(ref.note)].mark is None:
+            notes[id(ref.note)].mark = _mark_text(ref.element)
     for position, item in enumerate(found):
-        if item.mark is None:
-            number = _list_number(item.element)
-            leading = LEADING_MARK.match(item.element.get_text())
-            ident = item.element.get("id")
-            item.mark = (
-                str(number)
-                if number is not None
-                else leading.group(1)
-                if leading
-                else str(ident)
-                if ident
-                else str(position + 1)
-            )
+        if item.mark is not None:
+            continue
+        number = _list_number(item.element)
+        leading = LEADING_MARK.match(item.element.get_text())
+        ident = item.element.get("id")
+        if number is not None:
+            item.mark = str(number)
+        elif leading:
+            item.mark = leading.group(1)
+        else:
+            item.mark = str(ident) if ident else str(position + 1)
+
+
+def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
+    finder = _Finder(list(pages))
+    finder.linked()
+    if not finder.notes and not finder.refs:
+        finder.unlinked()
+    refs = finder.markers_outside_notes()
+    found = sorted(finder.notes.values(), key=lambda f: f.order)
+    _give_marks(found, refs, finder.notes)
     _assign_sections(found)
     marks = _unique_marks(found)
 
-    marker_ids = {id(link) for link, _, _ in refs}
-    marker_ids |= {id(link.parent) for link, _, _ in refs if link.parent is not None}
+    marker_ids = {id(ref.element) for ref in refs}
+    marker_ids |= {id(ref.element.parent) for ref in refs if ref.element.parent is not None}
     sections: dict[str, list[Note]] = {}
     for item in found:
-        line, _ = _position(item.element)
-        text = note_text(item.element, item.page, by_name, marker_ids)
-        mark = marks[id(item.element)]
+        text = note_text(item.element, item.page, finder.by_name, marker_ids)
         leading = LEADING_MARK.match(text)
         if leading and leading.group(1) == item.mark:
             text = text[leading.end() :]
-        note = Note(item.section, mark, parse_mark(mark), text, line)
-        sections.setdefault(item.section, []).append(note)
+        mark = marks[id(item.element)]
+        line, _ = _position(item.element)
+        sections.setdefault(item.section, []).append(
+            Note(item.section, mark, parse_mark(mark), text, line)
+        )
 
     default_section = found[0].section if found else SECTION
     markers = []
-    for link, _, note in refs:
-        line, column = _position(link)
-        if note is not None:
-            item = notes[id(note)]
-            section, mark = item.section, marks[id(note)]
+    for ref in refs:
+        line, column = _position(ref.element)
+        if ref.note is not None:
+            section, mark = finder.notes[id(ref.note)].section, marks[id(ref.note)]
         else:
-            section, mark = default_section, _mark_text(link)
+            section, mark = default_section, _mark_text(ref.element)
         markers.append(Marker(section, mark, parse_mark(mark), line, column))
 
     if not sections and not markers:
@@ -395,7 +424,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
         ),
         markers=firsts,
         repeat_markers=repeats,
-        has_body=bool(markers) or _has_body_text(ordered, notes),
+        has_body=bool(markers) or _has_body_text(finder.pages, finder.notes),
         body_sections=tuple(sections) if markers else (),
     )
 
