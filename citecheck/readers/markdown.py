@@ -59,14 +59,20 @@ SUP_MARKER = re.compile(
 #: `km<sup>2</sup>` is a unit, not a note: a superscript 2 or 3 right after a unit.
 UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
 #: A numbered note in a list: "1. ", "1) ", "1、", "[1] ", "[1](#ref1) ", "<sup>1</sup> ",
-#: optionally after an empty anchor (`<a id="fn1"></a>`).
+#: optionally after an empty anchor (`<a id="fn1"></a>`). "[1]: url" is not one: that
+#: is a link reference definition, which Markdown does not show.
 LIST_ITEM = re.compile(
     r"^ {0,3}(?:<(?:a|span)\b[^>]*>\s*</(?:a|span)>\s*)?"
-    r"(?:(\d{1,4})[.)][ \t]+|(\d{1,4})[、．][ \t]*|\[(\d{1,4})\](?:\(#[^)\s]*\))?[.:]?[ \t]*"
+    r"(?:(\d{1,4})[.)][ \t]+|(\d{1,4})[、．][ \t]*|\[(\d{1,4})\](?!:)(?:\(#[^)\s]*\))?\.?[ \t]*"
     r"|<sup>\s*\[?(\d{1,4})\]?\s*</sup>[.:]?[ \t]*)(.*)$",
     re.IGNORECASE,
 )
 
+LINK_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!\^)([^\]]+)\]:[ \t]*<?([^\s>]+)>?"
+    r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
+)
+REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[([^\]]*)\]")
 MD_LINK = re.compile(r"!?\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 AUTOLINK = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 HTML_LINK = re.compile(r"<a\b[^>]*?href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
@@ -110,6 +116,26 @@ def note_text(raw: str) -> str:
     text = HTML_TAG.sub("", text)
     text = text.translate({ord(ch): " " for ch in BACKLINK_CHARS})
     return squash_spaces(text)
+
+
+def resolve_reference_links(lines: list[str]) -> list[str]:
+    """Lines with `[text][ref]` links written inline, so notes keep their URLs.
+
+    Only text changes, never the number of lines: positions still come from the file.
+    """
+    definitions: dict[str, str] = {}
+    for line in lines:
+        match = LINK_DEFINITION.match(line)
+        if match:
+            definitions.setdefault(match.group(1).casefold(), match.group(2))
+    if not definitions:
+        return lines
+
+    def inline(match: re.Match[str]) -> str:
+        url = definitions.get((match.group(2) or match.group(1)).casefold())
+        return f"[{match.group(1)}]({url})" if url else match.group(0)
+
+    return [REFERENCE_LINK.sub(inline, line) for line in lines]
 
 
 def _link_text(label: str, target: str) -> str:
@@ -417,7 +443,8 @@ def _section_labels(lists: list[_NotesList], headings: dict[int, tuple[int, str]
 def read_text(text: str, path: str = "<text>") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     masked_text = mask_code(text)
-    original, masked = text.split("\n"), masked_text.split("\n")
+    original = resolve_reference_links(text.split("\n"))
+    masked = masked_text.split("\n")
     lines = LineIndex(text)
 
     notes, blocks = _pandoc_notes(original, masked)

@@ -212,3 +212,27 @@ def test_raw_html_notes_inside_markdown():
         ("2", 7, "Jones."),
     ]
     assert positions(document.markers) == [("1", 3, 9), ("2", 3, 57)]
+
+
+def test_reference_style_links_keep_their_urls_in_notes():
+    text = (
+        "Claim.[^1] Another.[^2]\n\n"
+        "[^1]: See the [ministry report][mod] and [SIPRI][].\n"
+        "[^2]: Unknown [label][nowhere] stays as written.\n\n"
+        '[mod]: https://www.mod.go.jp/report.pdf "Report"\n'
+        "[sipri]: <https://www.sipri.org/>\n"
+    )
+    document = read_text(text)
+    assert [n.text for n in document.notes] == [
+        "See the ministry report https://www.mod.go.jp/report.pdf and SIPRI https://www.sipri.org/.",
+        "Unknown [label][nowhere] stays as written.",
+    ]
+    assert positions(document.markers) == [("1", 1, 7), ("2", 1, 20)]
+
+
+def test_link_reference_definitions_are_not_a_notes_list():
+    text = "Text.<sup>1</sup>\n\n## References\n\n[1]: https://example.org/a\n"
+    document = read_text(text, "refs.md")
+    # No notes list: the file is read for its links only.
+    assert document.warnings and document.markers == ()
+    assert [(n.line, n.text) for n in document.notes] == [(5, "[1]: https://example.org/a")]
