@@ -364,7 +364,11 @@ def read(path: str) -> Document:
         sections=tuple(sections),
         markers=tuple(markers),
         has_body=True,
-        body_sections=tuple(dict.fromkeys(marker.section for marker in markers)),
+        # The body was searched for both kinds of reference, so every notes section
+        # has its place in it: a note nothing refers to is unreferenced, not homeless.
+        body_sections=tuple(
+            dict.fromkeys([*(s.label for s in sections), *(m.section for m in markers)])
+        ),
         warnings=tuple(warnings),
     )
 

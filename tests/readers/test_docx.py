@@ -250,6 +250,8 @@ def test_custom_mark_and_unreferenced_note(tmp_path):
         ("1", 1, "Numbered."),
         ("#7", None, "Nobody points here."),
     ]
+    # The body was searched, so the unreferenced note is reported as such by verification.
+    assert document.body_sections == ("Footnotes",)
     assert [(m.mark, m.column) for m in document.markers] == [("†", 7), ("1", 14)]
 
 
