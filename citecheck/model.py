@@ -224,7 +224,11 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Problem:
-    """Something an editor must look at: a marker without a note, a broken 同上, …"""
+    """Something an editor must look at: a marker without a note, a broken 同上, …
+
+    `see_also` lists other lines involved (the first of two duplicates, the body
+    lines between which a missing marker belongs).
+    """
 
     kind: str
     severity: Severity
@@ -232,6 +236,7 @@ class Problem:
     line: int | None
     note: int | None
     message: str
+    see_also: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
