@@ -2,8 +2,10 @@
 
 Pandoc footnotes (`[^id]` markers, `[^id]: text` definitions with indented
 continuation paragraphs, inline `^[text]` notes) share one numbering across the
-document, so they form one section, "Notes". Ids may be numbers starting anywhere or
-names; a name gives a note without a number.
+document, so they form one section, "Notes". An id is a label, not a number, even when
+it is written with digits ([^41], [^smith-2020]): pandoc numbers the notes itself, in
+the order they are cited. So notes and markers carry the id as their mark and no
+number, and are matched by mark; ids that start at 41 or are out of order are fine.
 
 Hand-made notes are `<sup>3</sup>` markers (also `<sup>[3]</sup>`,
 `[<sup>3</sup>](#fn3)`, `<sup><a href="#fn3">3</a></sup>`) with an ordered list of the
@@ -25,7 +27,7 @@ from dataclasses import replace
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers import html, urllist
-from citecheck.readers.markup import LineIndex, parse_mark, split_repeats
+from citecheck.readers.markup import LineIndex, split_repeats
 from citecheck.readers.mdlists import hand_made_notes
 from citecheck.readers.mdsyntax import (
     FOOTNOTE_DEF,
@@ -57,7 +59,7 @@ def _pandoc_notes(original: list[str], masked: list[str]) -> tuple[list[Note], l
         first_text = first.group(2) if first else match.group(2)
         parts = [first_text, *(line.strip() for line in original[index + 1 : end])]
         mark = match.group(1)
-        notes.append(Note(SECTION, mark, parse_mark(mark), note_text("\n".join(parts)), index + 1))
+        notes.append(Note(SECTION, mark, None, note_text("\n".join(parts)), index + 1))
         blocks.append(Block(index, end))
         index = end
     return notes, blocks
@@ -103,7 +105,7 @@ def _pandoc_markers(masked: str, lines: LineIndex, skip: set[int]) -> list[Marke
         line, column = lines.position(match.start())
         if line - 1 not in skip:
             mark = match.group(1)
-            markers.append(Marker(SECTION, mark, parse_mark(mark), line, column))
+            markers.append(Marker(SECTION, mark, None, line, column))
     return markers
 
 

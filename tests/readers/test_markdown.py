@@ -27,10 +27,12 @@ def test_essay_with_two_dozen_footnotes(fixtures):
     assert document.has_body
     assert [s.label for s in document.sections] == ["Notes"]
     assert len(document.notes) == 25
-    numbered = [n.number for n in document.notes if n.number is not None]
-    assert numbered == list(range(1, 24))
-    assert {n.mark for n in document.notes if n.number is None} == {"inline-1", "ack"}
-    # 24 numbered/named references and one inline note; note 1 is cited again.
+    # Pandoc ids are labels: no note or marker gets a number of its own.
+    assert all(n.number is None for n in document.notes)
+    assert all(m.number is None for m in document.markers + document.repeat_markers)
+    marks_in_order = [n.mark for n in document.notes]
+    assert marks_in_order == ["inline-1", *(str(k) for k in range(1, 24)), "ack"]
+    # 24 references by id and one inline note; note 1 is cited again.
     assert len(document.markers) == 25
     assert {m.mark for m in document.markers} == {n.mark for n in document.notes}
     assert positions(document.repeat_markers) == [("1", 37, 68)]
@@ -102,8 +104,8 @@ def test_notes_lists_per_chapter_become_sections(fixtures):
 def test_numbering_that_starts_anywhere_and_named_notes(fixtures):
     document = read_document(str(fixtures / "markdown" / "startanywhere.md"))
     assert [(n.mark, n.number, n.line) for n in document.notes] == [
-        ("41", 41, 5),
-        ("42", 42, 6),
+        ("41", None, 5),
+        ("42", None, 6),
         ("smith-2020", None, 7),
     ]
     assert document.notes[2].text.endswith("unindented line, https://example.org/lost-links.")
