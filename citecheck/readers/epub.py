@@ -69,6 +69,7 @@ def read(path: str) -> Document:
     parts = ZipParts(path, "EPUB")
     pages: list[Page] = []
     for name in content_documents(parts):
-        text = decode_text(parts.read(name), f"{path}: {name}")
-        pages.append(parse_page(name, text))
+        data = parts.read(name)
+        if data.strip():  # an empty content document holds nothing to read
+            pages.append(parse_page(name, decode_text(data, f"{path}: {name}")))
     return read_pages(pages, path, "epub")

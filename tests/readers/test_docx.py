@@ -362,3 +362,10 @@ def test_external_entities_are_not_read(tmp_path):
     )
     document = read_document(path)
     assert "do not read me" not in document.notes[0].text
+
+
+def test_old_doc_or_encrypted_file(tmp_path):
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(InputError, match="OLE compound file"):
+        read_document(str(path))

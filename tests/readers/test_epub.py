@@ -128,11 +128,12 @@ def test_noterefs_into_a_separate_notes_document_in_spine_order(tmp_path, fixtur
     assert document.sections[1].notes[1].text == "Second, link https://example.org/n2."
 
 
-def test_missing_container_falls_back_to_the_package_file(tmp_path):
+def test_missing_container_falls_back_to_the_package_file_and_skips_empty_documents(tmp_path):
     path = write_epub(
         tmp_path / "nocontainer.epub",
         {
-            "content.opf": opf(("c", "c.xhtml"), spine=("c",)),
+            "content.opf": opf(("b", "blank.xhtml"), ("c", "c.xhtml"), spine=("b", "c")),
+            "blank.xhtml": "",
             "c.xhtml": xhtml(
                 '<p>x<a epub:type="noteref" href="#f">*</a></p>'
                 '<aside epub:type="footnote" id="f">Aside.</aside>'
