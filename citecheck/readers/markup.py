@@ -19,6 +19,18 @@ NOTES_HEADINGS = re.compile(
 BACKLINK_CHARS = "↩↑^\ufe0e\ufe0f"
 
 
+#: Headings of a bibliography, which may follow the notes.
+BIBLIOGRAPHY_HEADINGS = re.compile(
+    r"^(references?|bibliography|works cited|sources"
+    r"|参考文献|參考文獻|参考资料|참고문헌|литература)$",
+    re.IGNORECASE,
+)
+
+
+def is_bibliography_heading(text: str) -> bool:
+    return BIBLIOGRAPHY_HEADINGS.match(text.strip().strip(":：").strip()) is not None
+
+
 def is_notes_heading(text: str) -> bool:
     """ "Notes", "注释", and bilingual headings such as "注释 / Notes"."""
     words = [w for w in re.split(r"[\s/|｜・:：()（）]+", text) if w]

@@ -15,7 +15,12 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from citecheck.model import Marker, Note, Section
-from citecheck.readers.markup import LineIndex, is_notes_heading, parse_mark
+from citecheck.readers.markup import (
+    LineIndex,
+    is_bibliography_heading,
+    is_notes_heading,
+    parse_mark,
+)
 from citecheck.readers.mdsyntax import (
     HEADING,
     LIST_ITEM,
@@ -172,13 +177,15 @@ def hand_made_notes(
             raw_markers.append((line, column, mark))
     if lists[0].heading is None and not raw_markers:
         return [], [], []
+    lists = _without_uncited_bibliographies(lists, headings, [line for line, _, _ in raw_markers])
     labels = _section_labels(lists, headings)
     sections: list[Section] = []
     markers: list[Marker] = []
     previous_end = 0
     for position, (span, label) in enumerate(zip(lists, labels, strict=True)):
         notes = _list_notes(original, masked, span, label)
-        sections.append(Section(label, tuple(notes), (span.heading or span.start) + 1))
+        top = span.heading if span.heading is not None else span.start
+        sections.append(Section(label, tuple(notes), top + 1))
         last = position == len(lists) - 1
         for line, column, mark in raw_markers:
             if previous_end < line <= span.start or (last and line > span.end):
@@ -186,6 +193,23 @@ def hand_made_notes(
         previous_end = span.end
     blocks = [Block(span.start, span.end) for span in lists]
     return sections, markers, blocks
+
+
+def _without_uncited_bibliographies(
+    lists: list[_NotesList], headings: dict[int, tuple[int, str]], marker_lines: list[int]
+) -> list[_NotesList]:
+    """Drop a numbered "References" list after the notes that no marker cites: it is
+    the bibliography, not a second block of notes."""
+    kept: list[_NotesList] = []
+    previous_end = 0
+    for span in lists:
+        title = headings[span.heading][1] if span.heading is not None else ""
+        cited = any(previous_end < line <= span.start for line in marker_lines)
+        if kept and not cited and is_bibliography_heading(title):
+            continue
+        kept.append(span)
+        previous_end = span.end
+    return kept
 
 
 def _section_labels(lists: list[_NotesList], headings: dict[int, tuple[int, str]]) -> list[str]:

@@ -238,3 +238,15 @@ def test_link_reference_definitions_are_not_a_notes_list():
     # No notes list: the file is read for its links only.
     assert document.warnings and document.markers == ()
     assert [(n.line, n.text) for n in document.notes] == [(5, "[1]: https://example.org/a")]
+
+
+def test_uncited_numbered_bibliography_after_the_notes_is_not_notes():
+    text = (
+        "One.<sup>1</sup> Two.<sup>2</sup>\n\n"
+        "## Notes\n\n1. Smith, 12.\n2. Jones, 4.\n\n"
+        "## References\n\n1. Smith, J. *Book*. 2020.\n2. Jones, K. *Paper*. 2021.\n"
+    )
+    document = read_text(text)
+    assert [s.label for s in document.sections] == ["Notes"]
+    assert [n.text for n in document.notes] == ["Smith, 12.", "Jones, 4."]
+    assert [m.mark for m in document.markers] == ["1", "2"]
