@@ -15,7 +15,7 @@ from pybtex.database import parse_string as pybtex_parse
 
 from citecheck.errors import UsageError
 from citecheck.exports import EXPORTERS, export
-from citecheck.exports.keys import assign_keys
+from citecheck.exports.keys import assign_keys, base_key
 from citecheck.exports.works import distinct_works
 from citecheck.model import Citation, ParsedDocument, ParsedNote
 
@@ -209,3 +209,8 @@ def test_csl_json_validates_and_matches_the_bib_keys(parsed_document: ParsedDocu
 def test_unknown_export_format_is_a_usage_error(parsed_document: ParsedDocument) -> None:
     with pytest.raises(UsageError, match="unknown export format"):
         export(parsed_document, "ris")
+
+
+def test_rare_hangul_syllables_do_not_break_keys() -> None:
+    key = base_key({"type": "book", "title": "괜찮아 잖", "language": "ko"})
+    assert key.isascii() and key.startswith("gwaen")
