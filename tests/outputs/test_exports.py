@@ -214,3 +214,11 @@ def test_unknown_export_format_is_a_usage_error(parsed_document: ParsedDocument)
 def test_rare_hangul_syllables_do_not_break_keys() -> None:
     key = base_key({"type": "book", "title": "괜찮아 잖", "language": "ko"})
     assert key.isascii() and key.startswith("gwaen")
+
+
+def test_key_without_author_or_container_starts_with_the_title() -> None:
+    report = {"type": "report", "title": "Final Report of the Panel of Experts", "language": "en"}
+    report["issued"] = {"date-parts": [[2024, 3, 7]]}
+    assert base_key(report) == "final2024"
+    ministry = {"type": "webpage", "title": "Remarks", "container-title": "Ministry of Defence"}
+    assert base_key(ministry) == "ministrydefenceremarks"
