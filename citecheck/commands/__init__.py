@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from citecheck.commands import parse
+from citecheck.commands import export, parse
 
-COMMANDS: tuple[ModuleType, ...] = (parse,)
+COMMANDS: tuple[ModuleType, ...] = (parse, export)
