@@ -80,7 +80,7 @@ def _header(report: Report) -> str:
         "<h1>citecheck report</h1>"
         f'<p class="source">{escape(report.parsed.document.path)}</p>'
         f'<p class="summary">{escape(summary_line(report))}</p>'
-        f'<ul class="counts">{counts}</ul>{offline}{unchecked}'
+        f"{f'<ul class=counts>{counts}</ul>' if summary.links_checked else ''}{offline}{unchecked}"
         f"{_problem_list(general)}"
         f'<nav class="filter" hidden aria-label="Filter notes by verdict">Show: {buttons}'
         '<output class="shown"></output></nav>'
