@@ -86,6 +86,12 @@ def section_order(report: Report) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
-def verdict_sort_key(verdict: Verdict) -> tuple[int, str]:
-    rank = PROBLEM_STATES.index(verdict.state) if verdict.state in PROBLEM_STATES else 9
-    return rank, verdict.url
+def problem_verdicts(report: Report) -> list[Verdict]:
+    """The links an editor must look at: worst verdict first, then in document order."""
+    position = {citation.id: index for index, citation in enumerate(report.parsed.citations)}
+
+    def order(verdict: Verdict) -> tuple[int, int, str]:
+        first = min((position[c] for c in verdict.citation_ids if c in position), default=-1)
+        return PROBLEM_STATES.index(verdict.state), first, verdict.url
+
+    return sorted((v for v in report.verdicts if v.state in PROBLEM_STATES), key=order)
