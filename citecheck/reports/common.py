@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from citecheck.model import Citation, Report, Verdict
@@ -72,11 +71,6 @@ def citations_by_id(report: Report) -> dict[str, Citation]:
 def citing(verdict: Verdict, lookup: dict[str, Citation]) -> list[Citation]:
     """The citations of a link, in document order, skipping ids the parse does not know."""
     return [lookup[cid] for cid in verdict.citation_ids if cid in lookup]
-
-
-def note_marks(citations: Iterable[Citation]) -> list[str]:
-    """Distinct note marks, in order ("3", "12", "*")."""
-    return list(dict.fromkeys(citation.note_mark for citation in citations))
 
 
 def section_order(report: Report) -> list[str]:

@@ -16,6 +16,7 @@ TEXT = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("{}\\%&$#_~^@,="),
     max_size=40,
 )
+PART = st.one_of(st.integers(-50, 3000), st.sampled_from(["spring", "03", "", "2020年"]))
 ITEM = st.fixed_dictionaries(
     {
         "type": st.sampled_from(["book", "webpage", "article-newspaper", "report", "speech"]),
@@ -28,6 +29,9 @@ ITEM = st.fixed_dictionaries(
             max_size=3,
         ),
         "container-title": TEXT,
+        "issued": st.fixed_dictionaries(
+            {"date-parts": st.lists(st.lists(PART, min_size=1, max_size=3), min_size=1, max_size=1)}
+        ),
         "URL": st.from_regex(r"https://example\.org/[A-Za-z0-9_%?&=#~-]{0,30}", fullmatch=True),
     }
 )

@@ -36,7 +36,9 @@ def reports(draw: st.DrawFn) -> Report:
     for number, text in enumerate(texts, 1):
         note = Note(section, str(number), number, text, number)
         cid = f"c{number}"
-        citation = Citation(cid, section, str(number), number, text, {"id": cid, "title": text})
+        parts = draw(st.lists(st.one_of(st.integers(0, 3000), TEXT), min_size=1, max_size=3))
+        csl = {"id": cid, "title": text, "issued": {"date-parts": [parts]}}
+        citation = Citation(cid, section, str(number), number, text, csl)
         notes.append(note)
         parsed_notes.append(ParsedNote(note, (citation,), None))
         state = draw(st.sampled_from(["resolvable", "moved", "dead", "inconclusive"]))
