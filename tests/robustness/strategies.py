@@ -82,3 +82,18 @@ def marker_lines(draw: st.DrawFn) -> tuple[str, list[int]]:
     for number in numbers:
         parts += [superscript(number), draw(BODY_WORDS)]
     return "".join(parts), numbers
+
+
+#: Lines that look like parts of a manuscript, for texts that reach deep into the reader.
+FRAGMENTS = (
+    "注", "Notes", "[序章]", "【第1章】", "第2章", "Chapter IV", "- 1 『本』2020年。",
+    "- 2 同上。", "3 「記事」", "12. Ibid.", "* 無番号の注", "※ 注記", "- ９ 全角",
+    "本文¹²³の文¹⁰¹。", "740km²の面積", "", "   ", "- 0 零", "- 9999 最後",
+)  # fmt: skip
+
+
+@st.composite
+def note_like_texts(draw: st.DrawFn) -> str:
+    """Texts made of manuscript-like lines and random ones, in any order."""
+    line = st.one_of(st.sampled_from(FRAGMENTS), st.text(NOTE_CHARS, max_size=40))
+    return "\n".join(draw(st.lists(line, max_size=40)))

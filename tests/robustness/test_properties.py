@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from citecheck.errors import InputError
 from citecheck.readers.plaintext import read_text
 from citecheck.readers.superscripts import superscript_markers
-from tests.robustness.strategies import Manuscript, manuscripts, marker_lines
+from tests.robustness.strategies import Manuscript, manuscripts, marker_lines, note_like_texts
 
 EXAMPLES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -33,6 +33,17 @@ def test_read_text_never_crashes_on_any_text(text):
     except InputError:
         return
     assert document.notes
+
+
+@EXAMPLES
+@given(note_like_texts())
+def test_read_text_never_crashes_on_manuscript_like_text(text):
+    try:
+        document = read_text(text)
+    except InputError:
+        return
+    assert all(note.text for note in document.notes)
+    assert len({(n.section, n.line) for n in document.notes}) == len(document.notes)
 
 
 @EXAMPLES
