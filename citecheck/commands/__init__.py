@@ -8,4 +8,9 @@ from __future__ import annotations
 
 from types import ModuleType
 
-COMMANDS: tuple[ModuleType, ...] = ()
+from citecheck.commands import check, verify
+
+COMMANDS: tuple[ModuleType, ...] = (
+    verify,
+    check,
+)

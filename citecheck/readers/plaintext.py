@@ -168,7 +168,7 @@ def read_text(text: str, path: str = "<text>") -> Document:
         raise InputError(f"{path}: no notes found (expected numbered notes such as '- 1 text')")
     if not any(line.strip() for line in body):
         return Document(path=path, format="text", sections=sections)
-    chapters = chapter_starts(body)
+    chapters = chapter_starts(body, note_labels=tuple(s.label for s in sections))
     # Markers outside every chapter belong to notes that have no chapter heading either.
     outside = sections[0].label if len(sections) == 1 and not chapters else DEFAULT_SECTION
     return Document(
