@@ -35,6 +35,8 @@ BASE_OPTIONS: dict[str, list[str]] = {
     "export": ["--to", "csl-json"],
 }
 ALL_COMMANDS = tuple(BASE_OPTIONS)
+#: Notes citing a URL that is never contacted (a private address, without --allow-private).
+NOTES_WITH_LINK = VALID_NOTES + "- 3 資料、http://127.0.0.1:9/report.html。\n"
 USAGE_ERROR = re.compile(r"^citecheck(?: \w+)?: error: ")
 
 
@@ -320,28 +322,38 @@ def test_broken_pyproject_in_working_directory_is_refused(capsys, tmp_path):
 
 # --- option values -------------------------------------------------------------------------
 
-BAD_OPTIONS: list[tuple[str, list[str]]] = [
-    ("check", ["--timeout", "-1"]),
-    ("check", ["--timeout", "0"]),
-    ("check", ["--timeout", "nan-ish"]),
-    ("check", ["--concurrency", "0"]),
-    ("check", ["--host-concurrency", "-4"]),
-    ("check", ["--retries", "-1"]),
-    ("check", ["--max-age", "forever"]),
-    ("check", ["--fail-on", "broken"]),
-    ("check", ["--format", "yaml"]),
-    ("check", ["--exclude", "(unclosed"]),
-    ("parse", ["--format", "xml"]),
-    ("verify", ["--format", "xml"]),
-    ("export", ["--to", "endnote"]),
+#: A known bug, kept visible: `check --exclude`/`--include` values skip the regex check the
+#: config file's values get (config._patterns), so re.search raises re.error later.
+EXCLUDE_NOT_VALIDATED = pytest.mark.xfail(
+    reason="check --exclude/--include are not compiled when parsed: traceback on re.error",
+    raises=re.error,
+    strict=False,
+)
+
+BAD_OPTIONS = [
+    pytest.param(command, options, id=f"{command} {' '.join(options)}", marks=marks)
+    for command, options, marks in [
+        ("check", ["--timeout", "-1"], ()),
+        ("check", ["--timeout", "0"], ()),
+        ("check", ["--timeout", "nan-ish"], ()),
+        ("check", ["--concurrency", "0"], ()),
+        ("check", ["--host-concurrency", "-4"], ()),
+        ("check", ["--retries", "-1"], ()),
+        ("check", ["--max-age", "forever"], ()),
+        ("check", ["--fail-on", "broken"], ()),
+        ("check", ["--format", "yaml"], ()),
+        ("check", ["--exclude", "(unclosed"], EXCLUDE_NOT_VALIDATED),
+        ("check", ["--include", "[z-a]"], EXCLUDE_NOT_VALIDATED),
+        ("parse", ["--format", "xml"], ()),
+        ("verify", ["--format", "xml"], ()),
+        ("export", ["--to", "endnote"], ()),
+    ]
 ]
 
 
-@pytest.mark.parametrize(
-    ("command", "options"), BAD_OPTIONS, ids=[f"{c}{' '.join(o)}" for c, o in BAD_OPTIONS]
-)
+@pytest.mark.parametrize(("command", "options"), BAD_OPTIONS)
 def test_bad_option_value_is_a_usage_error(capsys, tmp_path, command, options):
-    source = write(tmp_path, "notes.txt", VALID_NOTES)
+    source = write(tmp_path, "notes.txt", NOTES_WITH_LINK)
     base = _without_option(BASE_OPTIONS[command], options[0])
     argv = [command, str(source), *base, *options]
     assert_usage_error(run_cli(capsys, argv))

@@ -198,7 +198,9 @@ def _check_json(tmp_path: Path, urls: list[str], *options: str) -> tuple[int, di
 
 def test_check_without_allow_private_contacts_nothing(tmp_path, victim):
     urls = [
-        *_loopback_spellings(victim.port)[:3],
+        victim.url("/by-name", host="localhost"),
+        victim.url("/decimal", host="2130706433"),
+        victim.url("/mapped", host="[::ffff:127.0.0.1]"),
         victim.url("/direct"),
         "http://10.0.0.1/internal",
         "http://169.254.169.254/latest/meta-data/",
