@@ -51,6 +51,8 @@ def load_bytes(path: str | Path) -> bytes:
         raise InputError(f"{path}: no such file")
     if file.is_dir():
         raise InputError(f"{path}: is a directory, not a file")
+    if not file.is_file():
+        raise InputError(f"{path}: not a regular file (a pipe, socket or device)")
     try:
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
