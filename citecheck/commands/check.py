@@ -13,11 +13,11 @@ from collections.abc import Callable
 from citecheck import config as settings
 from citecheck.checks import CheckOptions, check_links
 from citecheck.checks.snapshots import with_snapshots
+from citecheck.citations import parse_document
 from citecheck.config import Config
 from citecheck.errors import UsageError
 from citecheck.links import extract_links
-from citecheck.links.extract import notes_as_commentary
-from citecheck.model import Document, ParsedDocument, Report, Verdict
+from citecheck.model import Report, Verdict
 from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
 from citecheck.output import write_text
@@ -158,17 +158,8 @@ def configure(args: argparse.Namespace) -> Config:
     return settings.with_overrides(settings.load_config(args.config), overrides)
 
 
-def parse(document: Document) -> ParsedDocument:
-    """Citations of the document; without the citation parser, each note's text as is."""
-    try:
-        from citecheck.citations import parse_document
-    except ImportError:
-        return notes_as_commentary(document)
-    return parse_document(document)
-
-
 def build_report(args: argparse.Namespace, config: Config) -> Report:
-    parsed = parse(read_document(args.path))
+    parsed = parse_document(read_document(args.path))
     problems = tuple(document_problems(parsed.document) + citation_problems(parsed))
     links = tuple(link for link in extract_links(parsed) if config.wants(link.url))
     options = CheckOptions(
