@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from citecheck import config as settings
 from citecheck.checks import CheckOptions, check_links
+from citecheck.checks.overlap import check_while_parsing
 from citecheck.checks.snapshots import with_snapshots
 from citecheck.citations import parse_document
 from citecheck.config import Config
 from citecheck.errors import UsageError
-from citecheck.links import extract_links
-from citecheck.model import Report, Verdict
+from citecheck.model import Document, Link, ParsedDocument, Problem, Report, Verdict
 from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
 from citecheck.output import write_text
@@ -158,10 +158,14 @@ def configure(args: argparse.Namespace) -> Config:
     return settings.with_overrides(settings.load_config(args.config), overrides)
 
 
+def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:
+    """The citations of `document` and the note problems `verify` finds in it."""
+    parsed = parse_document(document)
+    return parsed, tuple(document_problems(document) + citation_problems(parsed))
+
+
 def build_report(args: argparse.Namespace, config: Config) -> Report:
-    parsed = parse_document(read_document(args.path))
-    problems = tuple(document_problems(parsed.document) + citation_problems(parsed))
-    links = tuple(link for link in extract_links(parsed) if config.wants(link.url))
+    document = read_document(args.path)
     options = CheckOptions(
         accepted_for=config.accepted_for,
         max_age=config.max_age,
@@ -177,7 +181,13 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
     bar = ProgressBar(enabled=False if args.quiet else None)
     try:
         with HttpClient(policy) as client, bar:
-            verdicts = check_links(links, client, options, store=store, progress=bar)
+
+            def check(links: Sequence[Link]) -> tuple[Verdict, ...]:
+                return check_links(links, client, options, store=store, progress=bar)
+
+            (parsed, problems), links, verdicts = check_while_parsing(
+                document, parse_and_verify, lambda result: result[0], check, config.wants
+            )
             offline = client.network_status() == "offline"
     finally:
         if store is not None:
