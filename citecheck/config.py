@@ -104,20 +104,20 @@ class Config:
 # --- value converters: each raises ValueError with what was expected --------------------
 
 
-def _number(value: Any) -> float:
+def positive_number(value: Any) -> float:
     valid = isinstance(value, int | float) and not isinstance(value, bool)
     if not valid or not math.isfinite(value) or value <= 0:
         raise ValueError("a positive number")
     return float(value)
 
 
-def _count(value: Any) -> int:
+def whole_number(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError("a whole number of at least 1")
     return value
 
 
-def _retries(value: Any) -> int:
+def non_negative_whole_number(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError("a whole number of at least 0")
     return value
@@ -197,12 +197,12 @@ def _archive(value: Any) -> ArchiveSettings:
 
 #: File key → (Config attribute, converter).
 KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "timeout": ("timeout", _number),
-    "connect-timeout": ("connect_timeout", _number),
-    "deadline": ("deadline", _number),
-    "retries": ("retries", _retries),
-    "concurrency": ("concurrency", _count),
-    "host-concurrency": ("host_concurrency", _count),
+    "timeout": ("timeout", positive_number),
+    "connect-timeout": ("connect_timeout", positive_number),
+    "deadline": ("deadline", positive_number),
+    "retries": ("retries", non_negative_whole_number),
+    "concurrency": ("concurrency", whole_number),
+    "host-concurrency": ("host_concurrency", whole_number),
     "user-agent": ("user_agent", _text),
     "exclude": ("exclude", _patterns),
     "include": ("include", _patterns),
@@ -212,7 +212,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "max-age": ("max_age", duration),
     "allow-private": ("allow_private", _flag),
     "fail-on": ("fail_on", verdict_classes),
-    "confirm-dead": ("confirm_dead", _count),
+    "confirm-dead": ("confirm_dead", whole_number),
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from citecheck import config as settings
 from citecheck.checks import CheckOptions, check_links
@@ -46,10 +47,10 @@ def _arg(convert: Callable[[str], object], what: str) -> Callable[[str], object]
     return parse
 
 
-_seconds = _arg(lambda text: settings.KEYS["timeout"][1](float(text)), "a positive number")
-_count = _arg(lambda text: settings.KEYS["concurrency"][1](int(text)), "a whole number ≥ 1")
+_seconds = _arg(lambda text: settings.positive_number(float(text)), "a positive number")
+_count = _arg(lambda text: settings.whole_number(int(text)), "a whole number ≥ 1")
+_retries = _arg(lambda text: settings.non_negative_whole_number(int(text)), "a whole number ≥ 0")
 _regex = _arg(settings.pattern, "a regular expression")
-_retries = _arg(lambda text: settings.KEYS["retries"][1](int(text)), "a whole number ≥ 0")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -208,6 +209,9 @@ def exit_code(verdicts: tuple[Verdict, ...], fail_on: frozenset[str]) -> int:
 
 def run(args: argparse.Namespace) -> int:
     config = configure(args)
+    for path in (args.output, args.report):
+        if path not in (None, "-") and Path(path).exists() and not args.force:
+            raise UsageError(f"{path} exists; pass --force to overwrite it")
     report = build_report(args, config)
     to_terminal = args.output is None or args.output == "-"
     color = args.format == "terminal" and to_terminal and use_color(sys.stdout)

@@ -129,8 +129,10 @@ def test_output_file_and_html_report(web, tmp_path, capsys) -> None:
     assert main([*argv, "--report", str(html)]) == 0
     assert json.loads(out.read_text("utf-8"))["summary"]["resolvable"] == 1
     assert "<html" in html.read_text("utf-8").lower()
+    hits = web.stats.hits("/ok/18")
     assert main(argv) == 2
     assert "exists" in capsys.readouterr().err
+    assert web.stats.hits("/ok/18") == hits  # refused before checking anything
     assert main([*argv, "--force"]) == 0
 
 
