@@ -128,7 +128,35 @@ def _duplicates(scope: _Scope) -> list[Problem]:
 
 
 def _unmatched(scope: _Scope) -> list[Problem]:
-    """Markers without a note and notes without a marker, one problem per number."""
+    """Markers without a note and notes without a marker, one problem per number.
+
+    When the notes (or the markers) are all there but numbered off by some amount
+    from one of them on, that one renumbering is the problem, reported where it starts.
+    """
+    shifts = [
+        (noun, other, shift)
+        for noun, items, other, reference in (
+            ("note", scope.notes, "marker", scope.first_marker),
+            ("marker", scope.markers, "note", scope.first_note),
+        )
+        if (shift := _shift(items, sorted(reference))) is not None
+    ]
+    # Either side may look shifted against the other: the one that skips a number is.
+    shifts.sort(key=lambda found: found[2][0].number == found[2][3])
+    if shifts:
+        noun, other, (start, offset, count, _) = shifts[0]
+        expected = start.number - offset
+        if count == 1:
+            text = (
+                f"{noun} {start.number} should be {expected}: there is no {other}"
+                f" {start.number}, and {other} {expected} has no {noun}"
+            )
+        else:
+            text = (
+                f"from {noun} {start.number} on, the {noun}s are numbered {offset:+d}"
+                f" from their {other}s: {noun} {start.number} answers {other} {expected}"
+            )
+        return [scope.problem(f"{noun}s-renumbered", start.line, start.number, text)]
     found = []
     for number, marker in sorted(scope.first_marker.items()):
         if number not in scope.first_note:
@@ -218,6 +246,20 @@ def _runs(numbers: list[int]) -> list[list[int]]:
         else:
             runs.append([number])
     return runs
+
+
+def _shift(items: Sequence[Item], reference: list[int]) -> tuple[Item, int, int, int] | None:
+    """(first shifted item, offset, how many are shifted, the number it would have in an
+    unbroken count) when `items`, in order, equal `reference` up to one point and are all
+    off by the same non-zero offset after it."""
+    numbers = [item.number for item in items]
+    if len(numbers) != len(reference) or len(set(numbers)) != len(numbers):
+        return None
+    offsets = [number - expected for number, expected in zip(numbers, reference, strict=True)]
+    start = next((i for i, offset in enumerate(offsets) if offset), None)
+    if start is None or len(set(offsets[start:])) != 1:
+        return None
+    return items[start], offsets[start], len(items) - start, start + 1
 
 
 def _first_by_number(items: Sequence[Item]) -> dict[int, Item]:
