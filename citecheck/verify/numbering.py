@@ -220,7 +220,9 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
 def _gaps(scope: _Scope) -> list[Problem]:
     """Runs of numbers that neither a marker nor a note uses, one problem per run."""
     used = set(scope.first_marker) | set(scope.first_note)
-    missing = [number for number in range(1, max(used, default=0) + 1) if number not in used]
+    # Past the end of either side, a missing number is already told by the other checks.
+    highest = min(max(scope.first_marker, default=0), max(scope.first_note, default=0))
+    missing = [number for number in range(1, highest + 1) if number not in used]
     found = []
     for run in _runs(missing):
         after = (
