@@ -2,7 +2,8 @@
 
 2023年12月29日 · 2023 年 12 月 · 2024年5-6月 · 2024年第6期 (year + journal issue) ·
 2006년 10월 4일 · March 7, 2024 · 21 June 2017 · March 2023 · 29 de diciembre de 2023 ·
-2024.11.11 · (2019) after a journal volume.
+2024.11.11 · 2021-03-04 · (2019) after a journal volume. An access date (`accessed March
+3, 2024`, `Retrieved 2021-03-04`, `（2025年1月10日閲覧）`) is told apart from the others.
 """
 
 from __future__ import annotations
@@ -57,12 +58,21 @@ PATTERNS = [
     ("mdy", re.compile(rf"\b(?P<mon>{_EN})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.I)),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_EN})\.?,?\s+(?P<y>\d{{4}})\b", re.I)),
     ("my", re.compile(rf"\b(?P<mon>{_EN})\.?\s+(?P<y>\d{{4}})\b", re.I)),
+    ("iso", re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
     (
         "dotted",
         re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})\.?(?!\d)"),
     ),
     ("paren_year", re.compile(r"[(（](?P<y>(?:19|20)\d{2})[)）]")),
 ]
+
+
+ACCESS_BEFORE = re.compile(
+    r"(?:(?:last\s+)?(?:accessed|retrieved|viewed|consulted)(?:\s+on)?|(?:最終)?(?:閲覧|アクセス)日?"
+    r"|검색일|접속일)\s*[:：]?\s*$",
+    re.I,
+)
+ACCESS_AFTER = re.compile(r"^\s*(?:に)?(?:最終)?(?:閲覧|アクセス|검색|접속)")
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,14 @@ class DateMatch:
 
     def csl(self) -> dict[str, list[list[int]]]:
         return {"date-parts": [list(part) for part in self.parts]}
+
+
+def is_access_date(text: str, date: DateMatch) -> bool:
+    """Whether `date` in `text` is when the author looked at the source, not when it appeared."""
+    return bool(
+        ACCESS_BEFORE.search(text[max(0, date.start - 24) : date.start])
+        or ACCESS_AFTER.match(text[date.end : date.end + 8])
+    )
 
 
 def find_dates(text: str) -> list[DateMatch]:

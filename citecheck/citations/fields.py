@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citecheck.citations.brackets import Span, top_level_spans
-from citecheck.citations.dates import DateMatch, find_dates
+from citecheck.citations.dates import (
+    ACCESS_AFTER,
+    ACCESS_BEFORE,
+    DateMatch,
+    find_dates,
+    is_access_date,
+)
 from citecheck.citations.language import detect_language
 from citecheck.citations.locators import (
     CJK_ISSUE,
@@ -43,10 +49,14 @@ PLATFORMS = re.compile(r"^(?:X|Twitter|Telegram|Facebook|YouTube|Instagram|VK|We
 NEWS = re.compile(
     r"新聞|新闻|新華|新华|社$|網|网|報|报|通信|通訊|電視|电视|放送|テレビ|NHK|ロイター|뉴스|신문|"
     r"방송|통신|KBS|JTBC|VOA|Reuters|BBC|TASS|RIA|AP News|Kyodo|News|Times|Gazet|Pravda|Ukrinform|"
-    r"Kommersant|Focus|ArmyInform|Independent|Newsweek|Forbes|Nación|Press|Mainichi|界面|澎湃|搜狐|瞭望"
+    r"Kommersant|Focus|ArmyInform|Independent|Newsweek|Forbes|Nación|Press|Mainichi|界面|澎湃|搜狐|瞭望|"
+    r"Guardian|Herald|Tribune|Telegraph|Gazette|Daily|Nikkei|Asahi|Yomiuri|Xinhua|CNN|NPR|Bloomberg"
 )
 #: A remark in parentheses, "(attached to the Letter on …)": not part of an outlet's name.
 REMARK = re.compile(r"\s*[(（]\s*[a-z][^()（）]*\s[^()（）]*\s[^()（）]*[)）]")
+#: Authors that are news agencies or papers: `조선중앙통신「…」`, `JTBC News 「…」`.
+NEWS_AGENCY = re.compile(r"통신|뉴스|신문|방송|新聞|新聞社|通信|News\b|社$")
+TREATY = re.compile(r"条約|條約|条约|조약|^Treaty\b|\bAgreement$")
 LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—"
 BLANK = "\u2002"
 
@@ -68,23 +78,23 @@ class Fields:
 def extract_fields(text: str) -> Fields:
     """Parse one citation (no back-reference marks) into CSL fields."""
     csl: dict[str, Any] = {}
+    doi = find_doi(text)
+    if doi:
+        csl["DOI"] = doi
     urls = find_urls(text)
     if urls:
         csl["URL"] = urls[0].value
         text = _blank(text, [(url.start, url.end) for url in urls])
-    doi = find_doi(text)
-    if doi:
-        csl["DOI"] = doi
+    text = _take_access_date(text, csl)
     spans = top_level_spans(text)
     titles = [span for span in spans if span.is_title]
     fields = _with_title(text, spans, titles, csl) if titles else _without_title(text, csl)
     fields.csl["type"] = _guess_type(fields)
-    language = detect_language(
-        fields.csl.get("title"),
-        fields.csl.get("container-title"),
-        _names_text(fields.csl),
-        text,
-    )
+    # The work's own words: its title and a bracketed container (not an outlet named in
+    # the note's language, such as 国防部ウェブサイト).
+    keys = ("title", "container-title") if fields.container_mark else ("title",)
+    work = " ".join(fields.csl.get(key, "") for key in keys)
+    language = detect_language(work, _names_text(fields.csl), text)
     if language:
         fields.csl["language"] = language
     fields.complete = any(
@@ -106,6 +116,12 @@ def _with_title(text: str, spans: list[Span], titles: list[Span], csl: dict[str,
         if second and second.opener in "『*" and not find_dates(_paren_free(between)):
             container_span = second
     csl["title"] = clean_title(title_span.inner(text))
+    prefix_dates = find_dates(prefix)  # author-date style: `Smith, John (2020-05-01). "Title"`
+    if prefix_dates:
+        date = prefix_dates[0]
+        fields.original_date = date
+        prefix = re.sub(r"[（(]\s*[)）]", "", prefix[: date.start] + prefix[date.end :])
+        prefix = prefix.strip().rstrip(".").strip()
     _add_names(csl, parse_names(prefix))
     middle = ""
     if container_span is not None:
@@ -116,7 +132,7 @@ def _with_title(text: str, spans: list[Span], titles: list[Span], csl: dict[str,
     tail = text[last_end:]
     fields.title_mark = title_span.opener
     fields.container_mark = container_span.opener if container_span else None
-    fields.original_date = _parse_middle(middle, csl)
+    fields.original_date = _parse_middle(middle, csl) or fields.original_date
     _parse_tail(tail, fields, after_container=container_span is not None)
     if _is_newspaper_issue(fields):
         csl["container-title"] = csl.pop("title")
@@ -289,6 +305,22 @@ def _without_title(text: str, csl: dict[str, Any]) -> Fields:
     return fields
 
 
+def _take_access_date(text: str, csl: dict[str, Any]) -> str:
+    """Move an access date (with its words and brackets) out of `text` into `accessed`."""
+    for date in find_dates(text):
+        if not is_access_date(text, date):
+            continue
+        csl["accessed"] = date.csl()
+        before = ACCESS_BEFORE.search(text[max(0, date.start - 24) : date.start])
+        start = date.start - (len(before.group(0)) if before else 0)
+        after = ACCESS_AFTER.match(text[date.end :])
+        end = date.end + (after.end() if after else 0)
+        while start > 0 and text[start - 1] in " （(" and end < len(text) and text[end] in " ）)":
+            start, end = start - 1, end + 1
+        return _blank(text, [(start, end)])
+    return text
+
+
 def _guess_type(fields: Fields) -> str:
     csl = fields.csl
     title_mark, container_mark = fields.title_mark, fields.container_mark
@@ -305,14 +337,17 @@ def _guess_type(fields: Fields) -> str:
             return "article-newspaper"
         if len(parts) >= 2:
             return "article-journal"
-        return "chapter"
+        published = csl.get("issued", {}).get("date-parts", [[]])[0]
+        return "report" if "publisher" in csl and len(published) == 3 else "chapter"
     if title_mark in ("『", "*"):
-        return "book"
+        return "book" if "publisher" in csl else "report"
     if container:
         return "article-newspaper" if NEWS.search(container) else "webpage"
     authors = " ".join(name.get("literal", "") for name in csl.get("author", []))
-    if authors and NEWS.search(authors):
+    if authors and NEWS_AGENCY.search(authors):
         return "article-newspaper"
+    if TREATY.search(csl.get("title", "")):
+        return "treaty"
     return "webpage" if "URL" in csl else "document"
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBERS = r"\d+(?:\s*[-–~]\s*\d+)?(?:\s*[、,]\s*\d+(?:\s*[-–~]\s*\d+)?)*"
+_NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*[、,]\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
 CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*頁")
-EN_PAGES = re.compile(rf"\bpp?\.\s*(?P<pages>{_NUMBERS})")
-COLON_PAGES = re.compile(rf":\s*(?P<pages>{_NUMBERS})\s*$")
-TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS})\s*$")
+EN_PAGES = re.compile(rf"(?:\bpp?|\bS|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
+COLON_PAGES = re.compile(rf":\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
+TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
 
 CJK_VOLUME = re.compile(r"第\s*(?P<volume>\d+)\s*[卷巻]")
 CJK_ISSUE = re.compile(r"第\s*(?P<issue>\d+)\s*[号號期호]")

@@ -48,9 +48,23 @@ def parse_names(text: str) -> Names:
     return names
 
 
+INVERTED = re.compile(
+    r"^(?P<family>[A-Z][\w'’-]+),\s*(?P<given>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)$"
+)
+
+
 def split_names(text: str) -> list[dict[str, str]]:
+    """`A、B` · `A, B, and C` · `Smith, John` (one inverted name) · `Smith, J.; Doe, A.`"""
     text = ET_AL.sub("", text.strip().strip(",、，").strip())
-    return [name_item(part) for part in NAME_SEPARATORS.split(text) if part.strip(" .")]
+    parts = text.split(";") if ";" in text else [text]
+    names: list[dict[str, str]] = []
+    for part in parts:
+        inverted = INVERTED.match(part.strip())
+        if inverted and not ORGANISATION_WORDS.search(part):
+            names.append({"family": inverted.group("family"), "given": inverted.group("given")})
+            continue
+        names.extend(name_item(name) for name in NAME_SEPARATORS.split(part) if name.strip(" ."))
+    return names
 
 
 def name_item(name: str) -> dict[str, str]:

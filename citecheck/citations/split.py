@@ -22,7 +22,7 @@ from citecheck.citations.urls import find_urls
 BACKREF_MARK = re.compile(r"同上|前掲|\bIbid\b|\bibid\b|\bop\.\s*cit\b|Там же", re.I)
 NOT_PROSE_KANA = re.compile(r"ほか")
 AUTHOR_STOP = set("、，,。;；:：(（)）「」『』“”«»") | {"\t"}
-SENTENCE_PERIOD = re.compile(r"\.\s+")
+SENTENCE_PERIOD = re.compile(r"\.\s+(?!(?:Retrieved|Accessed|Archived|Last accessed|Viewed)\b)")
 
 
 @dataclass(frozen=True)
