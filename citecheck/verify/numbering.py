@@ -21,6 +21,11 @@ class Item(NamedTuple):
 
     number: int
     line: int
+    column: int = 0
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return self.line, self.column
 
 
 def numbering_problems(document: Document) -> list[Problem]:
@@ -82,10 +87,12 @@ class _Scope:
     def __init__(self, view: SectionView) -> None:
         self.view = view
         self.label = view.label
-        self.markers = [Item(m.number, m.line) for m in view.markers if m.number is not None]
+        self.markers = [
+            Item(m.number, m.line, m.column) for m in view.markers if m.number is not None
+        ]
         self.notes = [Item(n.number, n.line) for n in view.notes if n.number is not None]
-        self.first_marker = _first_by_number(self.markers)
-        self.first_note = _first_by_number(self.notes)
+        self.first_marker, self.extra_markers = _split_repeats(self.markers)
+        self.first_note, self.extra_notes = _split_repeats(self.notes)
 
     def problem(
         self, kind: str, line: int | None, number: int | None, text: str, also: Sequence[int] = ()
@@ -102,25 +109,26 @@ def _section_problems(view: SectionView) -> list[Problem]:
         *_unmatched(scope),
         *_unmatched_named(scope),
         *_gaps(scope),
-        *_order_problems(scope, "marker", scope.markers),
-        *_order_problems(scope, "note", scope.notes),
+        *_order_problems(scope, "marker", scope.first_marker),
+        *_order_problems(scope, "note", scope.first_note),
     ]
 
 
 def _duplicates(scope: _Scope) -> list[Problem]:
     found = []
-    for noun, items, first in (
-        ("marker", scope.markers, scope.first_marker),
-        ("note", scope.notes, scope.first_note),
+    for noun, extras, genuine in (
+        ("marker", scope.extra_markers, scope.first_marker),
+        ("note", scope.extra_notes, scope.first_note),
     ):
-        for item in _repeats(items):
-            original = first[item.number].line
+        for item in extras:
+            original = genuine[item.number].line
             found.append(
                 scope.problem(
                     f"duplicate-{noun}",
                     item.line,
                     item.number,
-                    f"{noun} {item.number} appears again (first at line {original})",
+                    f"{noun} {item.number} appears twice; the one in sequence is at line"
+                    f" {original}",
                     [original],
                 )
             )
@@ -264,21 +272,32 @@ def _shift(items: Sequence[Item], reference: list[int]) -> tuple[Item, int, int,
     return items[start], offsets[start], len(items) - start, start + 1
 
 
-def _first_by_number(items: Sequence[Item]) -> dict[int, Item]:
-    first: dict[int, Item] = {}
-    for item in items:
-        first.setdefault(item.number, item)
-    return first
+def _split_repeats(items: Sequence[Item]) -> tuple[dict[int, Item], list[Item]]:
+    """Each number's genuine item, and the repeats.
 
-
-def _repeats(items: Sequence[Item]) -> list[Item]:
-    seen: set[int] = set()
-    repeats = []
+    Of several items with one number, the genuine one is the only one that sits
+    between its neighbours (the numbers just below and above that occur once); when
+    that does not tell, the first. So a copy pasted far from the original is the
+    one reported, wherever it is.
+    """
+    by_number: dict[int, list[Item]] = {}
     for item in items:
-        if item.number in seen:
-            repeats.append(item)
-        seen.add(item.number)
-    return repeats
+        by_number.setdefault(item.number, []).append(item)
+    single = sorted(n for n, found in by_number.items() if len(found) == 1)
+    genuine: dict[int, Item] = {}
+    extras: list[Item] = []
+    for number, found in by_number.items():
+        chosen = found[0]
+        if len(found) > 1:
+            index = bisect_left(single, number)
+            low = by_number[single[index - 1]][0].position if index else (0, 0)
+            high = by_number[single[index]][0].position if index < len(single) else (1 << 62, 0)
+            fitting = [item for item in found if low < item.position < high]
+            chosen = fitting[0] if len(fitting) == 1 else found[0]
+        genuine[number] = chosen
+        extras += [item for item in found if item is not chosen]
+    extras.sort(key=lambda item: item.position)
+    return genuine, extras
 
 
 def _neighbours(by_number: dict[int, Item], number: int) -> tuple[Item | None, Item | None]:
@@ -316,13 +335,13 @@ def _marker_place(before: Item | None, after: Item | None) -> str:
     return ""
 
 
-def _order_problems(scope: _Scope, noun: str, items: Sequence[Item]) -> list[Problem]:
+def _order_problems(scope: _Scope, noun: str, genuine: dict[int, Item]) -> list[Problem]:
     """Items that break the ascending order.
 
     Two items in each other's place are one swap. Otherwise the items outside a
     longest ascending run are reported: the one displaced item, not everything after it.
     """
-    firsts = sorted(_first_by_number(items).values(), key=lambda item: item.line)
+    firsts = sorted(genuine.values(), key=lambda item: item.position)
     swap = _single_swap(firsts)
     if swap is not None:
         one, other = swap

@@ -193,3 +193,17 @@ def test_two_markers_swapped(seed, tmp_path):
     assert [(p.kind, p.section) for p in new] == [("marker-order", "第2章")]
     assert new[0].line in (first.line, second.line)
     assert warnings(found) == warnings(result)
+
+
+def test_a_marker_pasted_again_elsewhere(seed, tmp_path):
+    lines, document, result = seed
+    original = marker_at(document, "第1章", 50)
+    host = marker_at(document, "第1章", 10)
+    changed = list(lines)
+    text = changed[host.line - 1]
+    changed[host.line - 1] = text[: host.column + 1] + "。⁵⁰" + text[host.column + 1 :]
+    _, found = mutate(tmp_path, changed)
+    assert [(p.kind, p.section, p.note, p.line, p.see_also) for p in new_errors(found, result)] == [
+        ("duplicate-marker", "第1章", 50, host.line, (original.line,))
+    ]
+    assert warnings(found) == warnings(result)
