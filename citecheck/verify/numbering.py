@@ -135,12 +135,18 @@ def _duplicates(scope: _Scope) -> list[Problem]:
     return found
 
 
-def _unmatched(scope: _Scope) -> list[Problem]:
-    """Markers without a note and notes without a marker, one problem per number.
+class Shift(NamedTuple):
+    """Items numbered `offset` off from their counterparts, from `start` on."""
 
-    When the notes (or the markers) are all there but numbered off by some amount
-    from one of them on, that one renumbering is the problem, reported where it starts.
-    """
+    start: Item
+    offset: int
+    count: int
+    skips: bool  # whether this side skips a number where the shift starts
+
+
+def _renumbering(scope: _Scope) -> Problem | None:
+    """One problem when the notes (or the markers) are all there but numbered off by some
+    amount from one of them on, reported where the renumbering starts."""
     shifts = [
         (noun, other, shift)
         for noun, items, other, reference in (
@@ -149,22 +155,30 @@ def _unmatched(scope: _Scope) -> list[Problem]:
         )
         if (shift := _shift(items, sorted(reference))) is not None
     ]
+    if not shifts:
+        return None
     # Either side may look shifted against the other: the one that skips a number is.
-    shifts.sort(key=lambda found: found[2][0].number == found[2][3])
-    if shifts:
-        noun, other, (start, offset, count, _) = shifts[0]
-        expected = start.number - offset
-        if count == 1:
-            text = (
-                f"{noun} {start.number} should be {expected}: there is no {other}"
-                f" {start.number}, and {other} {expected} has no {noun}"
-            )
-        else:
-            text = (
-                f"from {noun} {start.number} on, the {noun}s are numbered {offset:+d}"
-                f" from their {other}s: {noun} {start.number} answers {other} {expected}"
-            )
-        return [scope.problem(f"{noun}s-renumbered", start.line, start.number, text)]
+    noun, other, shift = max(shifts, key=lambda found: found[2].skips)
+    number, expected = shift.start.number, shift.start.number - shift.offset
+    if shift.count == 1:
+        text = (
+            f"{noun} {number} should be {expected}: there is no {other} {number},"
+            f" and {other} {expected} has no {noun}"
+        )
+    else:
+        text = (
+            f"from {noun} {number} on, the {noun}s are numbered {shift.offset:+d} from"
+            f" their {other}s: {noun} {number} answers {other} {expected}"
+        )
+    return scope.problem(f"{noun}s-renumbered", shift.start.line, number, text)
+
+
+def _unmatched(scope: _Scope) -> list[Problem]:
+    """Markers without a note and notes without a marker, one problem per number
+    (or one for a renumbering)."""
+    renumbering = _renumbering(scope)
+    if renumbering is not None:
+        return [renumbering]
     found = []
     for number, marker in sorted(scope.first_marker.items()):
         if number not in scope.first_note:
@@ -258,10 +272,9 @@ def _runs(numbers: list[int]) -> list[list[int]]:
     return runs
 
 
-def _shift(items: Sequence[Item], reference: list[int]) -> tuple[Item, int, int, int] | None:
-    """(first shifted item, offset, how many are shifted, the number it would have in an
-    unbroken count) when `items`, in order, equal `reference` up to one point and are all
-    off by the same non-zero offset after it."""
+def _shift(items: Sequence[Item], reference: list[int]) -> Shift | None:
+    """How `items`, in order, are off from `reference`: equal up to one point and all
+    off by the same non-zero offset after it; None for anything else."""
     numbers = [item.number for item in items]
     if len(numbers) != len(reference) or len(set(numbers)) != len(numbers):
         return None
@@ -269,7 +282,8 @@ def _shift(items: Sequence[Item], reference: list[int]) -> tuple[Item, int, int,
     start = next((i for i, offset in enumerate(offsets) if offset), None)
     if start is None or len(set(offsets[start:])) != 1:
         return None
-    return items[start], offsets[start], len(items) - start, start + 1
+    skips = numbers[start] != (numbers[start - 1] + 1 if start else 1)
+    return Shift(items[start], offsets[start], len(items) - start, skips)
 
 
 def _split_repeats(items: Sequence[Item]) -> tuple[dict[int, Item], list[Item]]:
