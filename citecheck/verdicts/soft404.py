@@ -36,8 +36,12 @@ NOT_FOUND_PATTERNS: tuple[str, ...] = (
     r"\b(?:page|content) (?:you requested |you are looking for )?"
     r"(?:does not|doesn't|no longer) exists?\b",
     r"\bpage (?:could not|cannot|can't|couldn't) be found\b",
-    r"\bthis page isn't available\b",
-    r"\bsorry,? (?:we couldn't|we can't|we could not) find (?:that|this|the) page\b",
+    r"\bthis page (?:isn'?t|is not) available\b",
+    r"\b(?:couldn'?t|can'?t|could not|cannot) (?:be )?find (?:that|this|the|your) page\b",
+    r"\bthat page can'?t be found\b",
+    r"\bthe requested (?:url|page|resource|document) (?:was not found|could not be found"
+    r"|does not exist|is not available)",
+    r"\b(?:page|content|article|post|story|document) (?:is )?no longer (?:available|exists)",
     # Japanese
     r"ページ(?:が|は)?見つかりません",
     r"ページ(?:が|は)?存在しません",
@@ -46,6 +50,7 @@ NOT_FOUND_PATTERNS: tuple[str, ...] = (
     r"見つかりませんでした",
     r"存在しないページ",
     r"ファイルが見つかりません",
+    r"404\s*(?:エラー|錯誤|错误|오류)|(?:エラー|錯誤|错误|오류)\s*404",
     # Chinese, simplified and traditional
     r"页面不存在|頁面不存在|网页不存在|網頁不存在",
     r"找不到(?:该|該|此|您要的|你要的|您访问的|您訪問的)?(?:页面|頁面|网页|網頁)",
@@ -88,7 +93,8 @@ SHELL_WORDS = 30
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    """NFKC, case-folded, typographic apostrophes made plain ("can’t" → "can't")."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
 
 
 def says_not_found(page: Page) -> str | None:

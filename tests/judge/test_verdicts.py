@@ -223,6 +223,11 @@ SOFT_404_TITLES = {
     "ru": "Страница не найдена",
     "uk": "Сторінку не знайдено",
     "es": "Página no encontrada",
+    "en-wordpress": "Oops! That page can’t be found.",
+    "en-requested": "The requested URL was not found on this server",
+    "en-no-longer": "This content is no longer available",
+    "ja-404": "404エラー｜お知らせ",
+    "ko-404": "오류 404",
 }
 
 
@@ -238,6 +243,8 @@ ORDINARY_TITLES = [
     "Россия и Китай: новая страница отношений",
     "북한 무역 동향 2024",
     "Error budgets in site reliability engineering",
+    "The Soviet Union no longer exists, but its archives do",
+    "Why we can't find the missing sailors",
 ]
 
 
