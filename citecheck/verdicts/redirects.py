@@ -12,6 +12,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _HOME_SEGMENT = re.compile(
     r"^(?:index|default|home|top)(?:\.\w{2,5})?$|^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.IGNORECASE
 )
+_INDEX_FILE = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
 _ERROR_SEGMENT = re.compile(
     r"^(?:40[14]|410|(?:page[-_]?)?not[-_]?found|pagenotfound|error(?:[-_]?40[34])?|errors?)"
     r"(?:\.\w{2,5})?$",
@@ -26,7 +27,8 @@ _LOGIN = re.compile(
 
 def _resource_key(url: str) -> tuple[str, str, str]:
     """What stays the same across a trivial redirect: host without case, `www.` and
-    default port; path without a trailing slash; the query. The scheme is ignored."""
+    default port; path without a trailing slash or directory index file; the query.
+    The scheme is ignored."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
     try:
@@ -35,12 +37,13 @@ def _resource_key(url: str) -> tuple[str, str, str]:
         port = None
     if port is not None and port not in _DEFAULT_PORTS.values():
         host = f"{host}:{port}"
-    return host, parts.path.rstrip("/"), parts.query
+    path = _INDEX_FILE.sub("", parts.path).rstrip("/")
+    return host, path, parts.query
 
 
 def same_resource(a: str, b: str) -> bool:
     """True when going from `a` to `b` is a trivial canonicalisation (http→https, host
-    case, `www.`, trailing slash, default port)."""
+    case, `www.`, trailing slash, directory index file, default port)."""
     return _resource_key(a) == _resource_key(b)
 
 

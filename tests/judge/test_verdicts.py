@@ -62,6 +62,13 @@ TABLE = [
         None,
     ),
     (
+        "index-file-dropped",
+        answer(U + "/index.html", hops=[(U + "/index.html", 301)], final=U + "/", body=ARTICLE),
+        "resolvable",
+        "trivial-redirect",
+        None,
+    ),
+    (
         "temporary-302-is-not-moved",
         answer(U, hops=[(U, 302)], final="http://site.example/cache/article-7?v=2", body=ARTICLE),
         "resolvable",
