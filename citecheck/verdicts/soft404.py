@@ -87,7 +87,7 @@ LIKENESS_THRESHOLD = 0.9
 #: path with one 200 page): only a near copy of that page counts.
 STRICT_LIKENESS = 0.97
 #: Words compared at most (a page's start holds its template; this bounds the cost).
-MAX_COMPARED_WORDS = 2000
+MAX_COMPARED_WORDS = 800
 #: A page with fewer visible words than this is an app shell filled in by script.
 SHELL_WORDS = 30
 
