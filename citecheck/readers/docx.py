@@ -25,6 +25,7 @@ from lxml import etree
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.markup import shows_url, squash_spaces
+from citecheck.readers.numbering import format_number
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
 
@@ -160,45 +161,6 @@ def _number_marks(refs: list[_Ref], formats: dict[str, tuple[str, int]]) -> None
                 count += 1
                 ref.mark, ref.number = format_number(count, style), count
             seen.setdefault(ref.note_id, ref)
-
-
-def format_number(number: int, style: str) -> str:
-    """A note number as Word shows it in `w:numFmt` style `style`."""
-    if style in ("lowerRoman", "upperRoman"):
-        roman = _roman(number)
-        return roman if style == "upperRoman" else roman.lower()
-    if style in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-        return letter.upper() if style == "upperLetter" else letter
-    if style == "chicago":
-        return CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
-    return str(number)
-
-
-CHICAGO = ("*", "†", "‡", "§")
-ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def _roman(number: int) -> str:
-    digits = ""
-    for value, letters in ROMAN:
-        count, number = divmod(number, value)
-        digits += letters * count
-    return digits
 
 
 def _number_formats(parts: ZipParts, main: str, root: etree._Element) -> dict[str, tuple[str, int]]:

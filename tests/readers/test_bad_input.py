@@ -34,7 +34,7 @@ CASES = [
     ("garbage.bib", b"@@@ {{{ ,,, }}}", "no BibTeX entries"),
     ("page.html", b"<html><body><p>No notes.</p></body></html>", "no notes"),
     ("words.unknown", b"Plain words only.\nNothing else.\n", "cannot tell the format"),
-    ("archive.dat", ZIP_OF_TEXT, "neither a DOCX nor an EPUB"),
+    ("archive.dat", ZIP_OF_TEXT, "neither a DOCX, an EPUB nor an ODT"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "Word 97-2003"),
 ]
 

@@ -8,7 +8,7 @@ import pytest
 
 from citecheck.errors import InputError
 from citecheck.readers import read_document
-from citecheck.readers.docx import format_number
+from citecheck.readers.numbering import format_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -331,7 +331,7 @@ def test_zip_bombs_are_refused_before_inflating(tmp_path, size, message):
 
 def test_zip_that_is_neither_docx_nor_epub(tmp_path):
     path = write_zip(tmp_path / "archive.txt", {"readme.txt": "hello"})
-    with pytest.raises(InputError, match="neither a DOCX nor an EPUB"):
+    with pytest.raises(InputError, match="neither a DOCX, an EPUB nor an ODT"):
         read_document(path)
 
 
