@@ -37,6 +37,7 @@ REL_NAMESPACES = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "http://purl.oclc.org/ooxml/officeDocument/relationships",
 )
+MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 SEPARATOR_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
 HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
@@ -112,6 +113,15 @@ def _note_parts(parts: ZipParts, main: str) -> dict[str, str | None]:
         )
         found[kind.element] = part if parts.has(part) else None
     return found
+
+
+def _word_xml(parts: ZipParts, part: str) -> etree._Element:
+    """A WordprocessingML part, without the `mc:Fallback` copies of its `mc:Choice`
+    content (text boxes are written twice; their references must count once)."""
+    root = parse_xml(parts.read(part), f"{parts.path}: {part}")
+    for fallback in list(root.iter(f"{{{MARKUP_COMPATIBILITY}}}Fallback")):
+        fallback.getparent().remove(fallback)
+    return root
 
 
 def _namespaces(root: etree._Element) -> tuple[str, str]:
@@ -267,7 +277,7 @@ def _spelled(url: str, shown: str) -> str:
 
 def _read_notes(parts: ZipParts, part: str, kind: NoteKind) -> dict[str, tuple[int, str]]:
     """Note id → (position in the part, text), separators left out."""
-    root = parse_xml(parts.read(part), f"{parts.path}: {part}")
+    root = _word_xml(parts, part)
     w, r = _namespaces(root)
     links = {
         rel_id: target
@@ -292,7 +302,7 @@ def read(path: str) -> Document:
     main = _main_part(parts)
     if not parts.has(main):
         raise InputError(f"{path}: not a Word document ({main} is missing)")
-    root = parse_xml(parts.read(main), f"{path}: {main}")
+    root = _word_xml(parts, main)
     refs = _references(root)
     _number_marks(refs, _number_formats(parts, main, root))
     note_parts = _note_parts(parts, main)

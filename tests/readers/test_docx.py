@@ -369,3 +369,24 @@ def test_old_doc_or_encrypted_file(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(InputError, match="OLE compound file"):
         read_document(str(path))
+
+
+def test_text_box_written_twice_counts_once(tmp_path):
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = run("In a box.") + ref("footnote", 1)
+    alternate = (
+        f'<w:r><mc:AlternateContent xmlns:mc="{mc}">'
+        f"<mc:Choice><w:txbxContent><w:p>{box}</w:p></w:txbxContent></mc:Choice>"
+        f"<mc:Fallback><w:txbxContent><w:p>{box}</w:p></w:txbxContent></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    path = write_zip(
+        tmp_path / "box.docx",
+        {
+            "word/document.xml": document_xml(run("Body.") + alternate),
+            "word/footnotes.xml": notes_xml("footnote", (1, None, run("Boxed note."))),
+        },
+    )
+    document = read_document(path)
+    assert markers_of(document) == [("Footnotes", "1", 1, 2, 10)]
+    assert [n.text for n in document.notes] == ["Boxed note."]
