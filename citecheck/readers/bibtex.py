@@ -23,6 +23,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
+from citecheck.readers.reference import reference_text
 from citecheck.readers.source import load_text
 
 SECTION = "Bibliography"
@@ -267,39 +268,6 @@ def entry_to_csl(entry: Entry) -> dict[str, Any]:
     if raw.get("url"):
         item["URL"] = raw["url"].strip()
     return item
-
-
-def reference_text(item: dict[str, Any]) -> str:
-    """A readable one-line reference from a CSL item: names, title, container, …, links."""
-    names = "; ".join(_display_name(name) for name in item.get("author", item.get("editor", [])))
-    issue = item.get("issue")
-    volume = item.get("volume", "")
-    volume_issue = f"{volume}({issue})" if volume and issue else volume or issue or ""
-    date = item.get("issued", {})
-    year = str(date["date-parts"][0][0]) if "date-parts" in date else date.get("literal", "")
-    parts = [
-        names,
-        item.get("title", ""),
-        item.get("container-title", ""),
-        volume_issue,
-        item.get("page", ""),
-        item.get("publisher", ""),
-        year,
-    ]
-    text = ", ".join(part for part in parts if part) + "."
-    if item.get("DOI"):
-        text += f" doi:{item['DOI']}"
-    if item.get("URL"):
-        text += f" {item['URL']}"
-    return text
-
-
-def _display_name(name: dict[str, str]) -> str:
-    if "literal" in name:
-        return name["literal"]
-    if CJK.search(name.get("family", "")):
-        return name.get("family", "") + name.get("given", "")
-    return " ".join(part for part in (name.get("given"), name.get("family")) if part)
 
 
 @contextmanager
