@@ -13,6 +13,7 @@ contain.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -113,11 +114,19 @@ def _sniff_zip(path: str) -> str:
     raise InputError(f"{path}: a zip archive, but neither a DOCX, an EPUB nor an ODT")
 
 
-def read_document(path: str, fmt: str | None = None) -> Document:
-    """Read `path` with the reader for `fmt` (detected from the file when None)."""
+def read_document(path: str, fmt: str | None = None, *, quiet: bool = False) -> Document:
+    """Read `path` with the reader for `fmt` (detected from the file when None).
+
+    What the reader skipped (`Document.warnings`, e.g. a broken BibTeX entry) is also
+    written to standard error, one line each, so every command reports it.
+    """
     name = fmt or detect_format(path)
     reader = READERS.get(name)
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise InputError(f"{path}: unknown format {name!r} (known: {known})")
-    return reader(path)
+    document = reader(path)
+    if not quiet:
+        for warning in document.warnings:
+            print(f"citecheck: warning: {warning}", file=sys.stderr)
+    return document
