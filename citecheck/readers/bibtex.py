@@ -124,8 +124,8 @@ LANGUAGES = {
     "ngerman": "de",
 }
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+URL_IN_TEXT = re.compile(r"\\url\{([^}\s]+)\}|(?<![\w{])(https?://[^\s{}]+)")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-AND = re.compile(r"\s+and\s+", re.I)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -265,9 +265,16 @@ def entry_to_csl(entry: Entry) -> dict[str, Any]:
         item["accessed"] = accessed
     if raw.get("doi"):
         item["DOI"] = DOI_PREFIX.sub("", raw["doi"].strip())
-    if raw.get("url"):
-        item["URL"] = raw["url"].strip()
+    url = raw.get("url", "").strip() or _url_in(raw.get("howpublished", "") + raw.get("note", ""))
+    if url:
+        item["URL"] = url
     return item
+
+
+def _url_in(text: str) -> str:
+    """The address in `howpublished = {\\url{…}}` (older BibTeX has no url field)."""
+    match = URL_IN_TEXT.search(text)
+    return (match.group(1) or match.group(2)) if match else ""
 
 
 @contextmanager

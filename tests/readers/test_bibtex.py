@@ -147,3 +147,14 @@ def test_entry_to_csl_takes_a_bibtexparser_entry():
 def test_no_readable_entry_is_an_input_error(text):
     with pytest.raises(InputError, match="no BibTeX entries could be read"):
         read_text(text, "refs.bib")
+
+
+def test_url_from_howpublished_when_there_is_no_url_field():
+    library = bibtexparser.parse_string(
+        "@misc{old, title = {Old style}, howpublished = {\\url{https://example.org/a_b~c}}}\n"
+        "@misc{bare, title = {Bare}, note = {Online at https://example.org/bare}}\n"
+    )
+    assert [entry_to_csl(entry).get("URL") for entry in library.entries] == [
+        "https://example.org/a_b~c",
+        "https://example.org/bare",
+    ]
