@@ -97,7 +97,7 @@ def _csl_validator():
     if not schema_files:
         return None
     schema = json.loads(schema_files[0].read_text(encoding="utf-8"))
-    # The schema describes an array of items; the item keeps the shared definitions.
+    # The schema describes an array of items; the items' $refs point into its definitions.
     item_schema = {**schema.get("items", schema), "definitions": schema.get("definitions", {})}
     return jsonschema.Draft7Validator(item_schema)
 
