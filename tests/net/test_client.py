@@ -253,7 +253,7 @@ def test_cookies_do_not_leak_between_fetches(client: HttpClient, web: ScenarioWe
         ("javascript:alert(1)", "unsupported-scheme"),
         ("mailto:someone@example.org", "unsupported-scheme"),
         ("http://例え.invalid/", "dns"),
-        ("http://" + "a" * 300 + ".invalid/", "dns"),
+        ("http://" + "a" * 300 + ".invalid/", "invalid-url"),
     ],
 )
 def test_malformed_urls_become_error_codes(client: HttpClient, url: str, error: str) -> None:
