@@ -122,17 +122,20 @@ class ResultCache:
         for verdict, checks in items:
             verdict_rows.append(_verdict_row(verdict, when))
             check_rows.extend(_check_row(check) for check in checks)
-        with self._lock, self._db:
-            self._db.executemany(
-                "INSERT INTO verdicts (url, checked_at, state, reason, status, final_url,"
-                " new_url, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                verdict_rows,
-            )
-            self._db.executemany(
-                "INSERT INTO observations (url, checked_at, method, status, final_url, error,"
-                " attempts, elapsed, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                check_rows,
-            )
+        try:
+            with self._lock, self._db:
+                self._db.executemany(
+                    "INSERT INTO verdicts (url, checked_at, state, reason, status, final_url,"
+                    " new_url, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    verdict_rows,
+                )
+                self._db.executemany(
+                    "INSERT INTO observations (url, checked_at, method, status, final_url,"
+                    " error, attempts, elapsed, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    check_rows,
+                )
+        except sqlite3.Error as exc:  # disk full, file made read-only meanwhile…
+            raise CitecheckError(f"cannot write to the cache at {self.path}: {exc}") from None
 
     # --- reading ----------------------------------------------------------------------
 

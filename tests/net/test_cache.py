@@ -178,3 +178,10 @@ def test_kill_9_while_writing_leaves_a_usable_cache(tmp_path: Path) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         rows = db.execute("SELECT count(*) FROM verdicts").fetchone()[0]
     assert rows > 20 and rows % 20 == 1  # whole batches only, plus the one written after
+
+
+def test_failed_write_is_a_clear_error(tmp_path: Path) -> None:
+    with ResultCache(tmp_path / "c.sqlite") as cache:
+        cache._db.execute("PRAGMA query_only = ON")  # stands in for a full disk
+        with pytest.raises(CitecheckError, match="cannot write to the cache"):
+            cache.record_verdict(_verdict("u"))
