@@ -240,7 +240,7 @@ class HttpClient:
                 return reply, attempts
             hops.append(Hop(current, reply.status))  # type: ignore[arg-type]
             try:
-                target = _without_fragment(urljoin(current, location.strip()))
+                target = _without_fragment(urljoin(current, _header_text(location).strip()))
             except ValueError:  # a Location no URL parser accepts
                 return _Reply(current, method, reply.status, error="invalid-response"), attempts
             if urlsplit(target).scheme not in ("http", "https"):
@@ -382,6 +382,15 @@ def _finish_unread(response: requests.Response) -> None:
     if response.request.method == "HEAD" or (length.isdigit() and int(length) <= SMALL_BODY):
         response.raw.drain_conn()
     # Anything else is left unread: response.close() then drops the connection.
+
+
+def _header_text(value: str) -> str:
+    """A header as the server meant it: raw UTF-8 bytes (common in Location headers of
+    Japanese, Chinese and Russian sites) arrive decoded as Latin-1; decode them again."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _without_fragment(url: str) -> str:

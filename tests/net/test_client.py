@@ -290,3 +290,10 @@ def test_unanswered_connection_attempts_are_connect_timeouts() -> None:
     assert (check.error, check.status) == ("connect-timeout", None)
     assert check.attempts >= 2  # a dropped SYN is worth another try
     assert wall < 1.0 + 0.5
+
+
+def test_utf8_location_is_followed_to_the_right_path(client: HttpClient, web: ScenarioWeb) -> None:
+    check = client.fetch(web.url("/utf8-location/1"))
+    assert check.status == 200
+    assert check.final_url == web.url("/ok/日本")
+    assert web.stats.hits("/ok/%E6%97%A5%E6%9C%AC") == 1
