@@ -134,8 +134,10 @@ class HttpClient:
         self._resolver = Resolver(self.policy.dns_canaries)
         self._watchdog = Watchdog()
         self._limiter = SlotLimiter(self.policy.concurrency, self.policy.host_concurrency)
+        # Idle connections are kept for the 200 most recent hosts: at most
+        # 200 × host_concurrency sockets, within the usual limit of 1024 open files.
         self._adapter = GuardedAdapter(
-            hosts_kept=256, connections_per_host=self.policy.host_concurrency
+            hosts_kept=200, connections_per_host=self.policy.host_concurrency
         )
         self._default_headers = {
             "User-Agent": self.policy.user_agent,

@@ -5,7 +5,7 @@ Codes: "dns" (the name does not exist, and DNS demonstrably works),
 (DNS or the network itself is down), "unreachable" (no route to that host),
 "refused", "connect-timeout", "timeout", "reset", "ssl", "invalid-response",
 "private-address", "invalid-url", "unsupported-scheme", "too-many-redirects",
-"redirect-loop".
+"redirect-loop", "no-socket" (this machine could not open one).
 """
 
 from __future__ import annotations

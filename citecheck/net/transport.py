@@ -74,7 +74,11 @@ class _GuardedConnectionMixin:
             raise FetchFailure("private-address", f"{host} resolves to {refused}")
         failure = FetchFailure("unreachable", host)
         for family, kind, proto, _, sockaddr in permitted:
-            sock = socket.socket(family, kind, proto)
+            try:
+                sock = socket.socket(family, kind, proto)
+            except OSError as exc:  # out of file descriptors, family not supported here
+                failure = FetchFailure("no-socket", str(exc))
+                continue
             scope.watchdog.add_socket(scope.watch, sock)
             try:
                 for option in self.socket_options or ():  # type: ignore[attr-defined]
