@@ -207,8 +207,9 @@ class HttpClient:
         )
 
     def network_status(self) -> NetworkStatus:
-        """ "online" once any server answered; "offline" when nothing did and DNS or
-        the network failed; "unknown" before anything was fetched."""
+        """ "online" once any server answered; "offline" when none did and DNS or the
+        route to a host failed (no route to any host is no network); "unknown"
+        before anything was fetched."""
         with self._counts_lock:
             if self._answered:
                 return "online"
@@ -345,7 +346,7 @@ class HttpClient:
         with self._counts_lock:
             if reply.status is not None:
                 self._answered += 1
-            elif reply.error == "offline":
+            elif reply.error in ("offline", "unreachable"):
                 self._offline += 1
 
 
