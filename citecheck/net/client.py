@@ -36,6 +36,8 @@ SMALL_BODY = 64 * 1024
 NO_GET_FALLBACK = frozenset(
     {
         "dns",
+        "dns-temporary",
+        "no-socket",
         "offline",
         "unreachable",
         "refused",
