@@ -294,7 +294,9 @@ class HttpClient:
                 with request_scope(scope):
                     reply = self._send(method, url, state)
             except Exception as exc:  # every failure becomes a code on the Check
-                code = "timeout" if watch.expired else self._failure_code(exc)
+                code = self._failure_code(exc)
+                if watch.expired and code != "connect-timeout":
+                    code = "timeout"  # whatever broke, the deadline broke it
                 return _Reply(url, method, error=code)
             finally:
                 self._watchdog.release(watch)

@@ -92,6 +92,8 @@ class _GuardedConnectionMixin:
                 code = _CONNECT_ERRORS.get(exc.errno or 0, "unreachable")
                 failure = FetchFailure(code, f"{host}: {exc}")
             sock.close()
+            if scope.watch.expired:  # the deadline cut the connection attempt short
+                raise FetchFailure("connect-timeout", f"{host}: deadline reached")
         raise failure
 
     def connect(self) -> None:
