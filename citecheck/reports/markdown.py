@@ -6,13 +6,12 @@ import re
 
 from citecheck.model import Report
 from citecheck.reports.common import (
-    PROBLEM_STATES,
     VERDICT_STATES,
     citations_by_id,
     citing,
+    problem_verdicts,
     suggested_fix,
     summarize,
-    verdict_sort_key,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
@@ -23,10 +22,12 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def code(text: str) -> str:
-    """A URL as a code span; a pipe still ends a table cell unless escaped."""
-    text = " ".join(text.split()).replace("|", "\\|")
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+def code(url: str) -> str:
+    """A URL as a code span. A table splits cells at a pipe before any inline markup is read,
+    and a backslash in front of a pipe does not protect it reliably, so both are written
+    percent-encoded, which names the same resource."""
+    url = "".join(url.split()).replace("\\", "%5C").replace("|", "%7C")
+    return f"`` {url} ``" if "`" in url else f"`{url}`"
 
 
 def render(report: Report) -> str:
@@ -61,9 +62,7 @@ def render(report: Report) -> str:
 def _rows(report: Report) -> list[list[str]]:
     rows: list[list[str]] = []
     lookup = citations_by_id(report)
-    for verdict in sorted(report.verdicts, key=verdict_sort_key):
-        if verdict.state not in PROBLEM_STATES:
-            continue
+    for verdict in problem_verdicts(report):
         places: dict[str, list[str]] = {}
         for citation in citing(verdict, lookup):
             places.setdefault(citation.section, []).append(citation.note_mark)

@@ -8,8 +8,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from citecheck.model import Report
+from citecheck.model import Problem, Report
 from citecheck.reports import WRITERS, render
+from citecheck.reports.markdown import code
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
 
@@ -123,9 +124,12 @@ def test_junit_is_valid_xml_with_one_case_per_link(report: Report) -> None:
 
 
 def test_junit_survives_characters_xml_cannot_hold(report: Report) -> None:
-    from citecheck.model import Problem
-
     broken = Problem("odd", "error", "序章", 1, 1, "control \x0b char & <tag>")
     text = render(Report(parsed=report.parsed, problems=(broken,)), "junit")
     case = ET.fromstring(text.encode("utf-8")).find(".//testcase")
     assert case is not None and case.get("name") == "odd: control \ufffd char & <tag>"
+
+
+def test_markdown_urls_with_pipes_and_backslashes_keep_the_table_whole() -> None:
+    assert code("https://e.org/a\\|b") == "`https://e.org/a%5C%7Cb`"
+    assert code("https://e.org/`x`") == "`` https://e.org/`x` ``"

@@ -64,14 +64,20 @@ def test_markers_out_of_order():
     assert found[0].line == 2 and found[0].note in (1, 2)
 
 
-def test_a_marker_far_out_of_place_is_the_one_reported():
+def test_two_markers_swapped_far_apart_are_one_swap():
     body = "序章\n一¹\n二⁵\n三³\n四⁴\n五²\n六⁶"
     notes = "[序章]\n" + "\n".join(f"- {n} N{n}" for n in range(1, 7))
     found = problems(body, notes)
-    assert sorted((p.kind, p.note, p.line) for p in found) == [
-        ("marker-order", 2, 6),
-        ("marker-order", 5, 3),
-    ]
+    assert [(p.kind, p.note, p.line, p.see_also) for p in found] == [("marker-order", 5, 3, (6,))]
+    assert "markers 5 (line 3) and 2 (line 6) are swapped" in found[0].message
+
+
+def test_a_marker_far_out_of_place_is_the_one_reported():
+    body = "序章\n一¹\n二⁵\n三²\n四³\n五⁴\n六⁶"
+    notes = "[序章]\n" + "\n".join(f"- {n} N{n}" for n in range(1, 7))
+    found = problems(body, notes)
+    assert [(p.kind, p.note, p.line) for p in found] == [("marker-order", 5, 3)]
+    assert "it comes after marker 1 (line 2), before marker 2 (line 4)" in found[0].message
 
 
 def test_notes_out_of_order():
@@ -134,4 +140,37 @@ def test_a_body_whose_chapters_are_not_found_gives_two_errors_not_one_per_note()
         "markers-without-notes",
         "notes-without-chapter",
         "notes-without-chapter",
+    ]
+
+
+def test_a_body_without_any_marker_is_one_error():
+    found = problems(body=BODY.translate(str.maketrans("", "", "¹²³")))
+    assert [(p.kind, p.section, p.line) for p in found] == [("no-markers", None, None)]
+    assert "(5 in the notes)" in found[0].message
+
+
+def test_notes_renumbered_from_one_on_is_one_problem_where_it_starts():
+    notes = NOTES.replace("- 2 B\n- 3 C", "- 3 B\n- 4 C")
+    found = problems(notes=notes)
+    assert kinds(found) == [("notes-renumbered", 3, 12)]
+    assert "from note 3 on, the notes are numbered +1 from their markers" in found[0].message
+
+
+def test_a_single_misnumbered_marker():
+    found = problems(body=BODY.replace("三³", "三⁴"))
+    assert kinds(found) == [("markers-renumbered", 4, 3)]
+    assert "marker 4 should be 3" in found[0].message
+
+
+def test_a_marker_copied_before_its_place_is_the_one_reported():
+    found = problems(body=BODY.replace("一¹。", "一¹。再³。"))
+    assert [(p.kind, p.note, p.line, p.see_also) for p in found] == [
+        ("duplicate-marker", 3, 2, (3,))
+    ]
+
+
+def test_a_note_copied_out_of_place_is_the_one_reported():
+    found = problems(notes=NOTES.replace("- 3 C", "- 3 C\n- 1 A"))
+    assert [(p.kind, p.note, p.line, p.see_also) for p in found] == [
+        ("duplicate-note", 1, 14, (11,))
     ]
