@@ -244,7 +244,10 @@ def _gaps(scope: _Scope) -> list[Problem]:
     used = set(scope.first_marker) | set(scope.first_note)
     # Past the end of either side, a missing number is already told by the other checks.
     highest = min(max(scope.first_marker, default=0), max(scope.first_note, default=0))
-    missing = [number for number in range(1, highest + 1) if number not in used]
+    # Numbering may start anywhere (a chapter excerpt, a Markdown file starting at 5):
+    # only a hole after the first number used is a gap.
+    lowest = min(used, default=1)
+    missing = [number for number in range(lowest, highest + 1) if number not in used]
     found = []
     for run in _runs(missing):
         after = (

@@ -57,6 +57,12 @@ def test_numbering_gap_in_both_markers_and_notes():
     assert kinds(problems(body, notes)) == [("numbering-gap", 3, 13)]
 
 
+def test_numbering_may_start_anywhere():
+    body = "序章\n一⁵。二⁶。\n三⁷。"
+    notes = "[序章]\n- 5 A\n- 6 B\n- 7 C"
+    assert problems(body, notes) == []
+
+
 def test_markers_out_of_order():
     body = BODY.replace("一¹。二²。", "一²。二¹。")
     found = problems(body=body)
