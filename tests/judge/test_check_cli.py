@@ -224,3 +224,22 @@ def test_dead_links_and_only_they_get_an_archive_snapshot(web, tmp_path, capsys)
 def test_confirm_dead_needs_the_cache(sample_notes_path, capsys) -> None:
     assert main(["check", str(sample_notes_path), "--no-cache", "--confirm-dead", "3"]) == 2
     assert "--confirm-dead needs" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"), [("markdown", "|"), ("junit", "<testsuite"), ("terminal", "1 dead")]
+)
+def test_every_format_reports_the_dead_link(web, tmp_path, capsys, fmt, marker) -> None:
+    path = manuscript(tmp_path, [web.url("/ok/21"), web.url("/gone/22")])
+    assert main(["check", str(path), "--no-cache", *FAST, "--format", fmt]) == 1
+    out = capsys.readouterr().out
+    assert marker in out
+    assert web.url("/gone/22") in out or fmt == "terminal"
+
+
+def test_quiet_prints_the_summary_line_alone(web, tmp_path, capsys) -> None:
+    path = manuscript(tmp_path, [web.url("/ok/23")])
+    assert main(["check", str(path), "--no-cache", *FAST, "--quiet"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert len(lines) == 1
+    assert "1 resolvable" in lines[0]
