@@ -31,7 +31,7 @@ NOT_FOUND_PATTERNS: tuple[str, ...] = (
     r"\bpage (?:was |is )?not found\b",
     r"\b(?:file|document|resource|content|article|post|url) (?:was )?not found\b",
     r"^\W*(?:error\W*)?(?:404\W*)?not found\W*$",
-    r"^\W*(?:error\W*)?404\b",
+    r"^\W*(?:error\W*)?404(?:\W*$|\s*[-|:–—]|\s+(?:error|not found|page)\b)",
     r"\b404\W*(?:error|page|not found)\b",
     r"\b(?:page|content) (?:you requested |you are looking for )?"
     r"(?:does not|doesn't|no longer) exists?\b",
@@ -45,9 +45,7 @@ NOT_FOUND_PATTERNS: tuple[str, ...] = (
     # Japanese
     r"ページ(?:が|は)?見つかりません",
     r"ページ(?:が|は)?存在しません",
-    r"お探しのページ",
-    r"指定されたページ(?:は|が)",
-    r"見つかりませんでした",
+    r"お探しのページ(?:は|が)(?:見つかりません|存在しません|削除されました)",
     r"存在しないページ",
     r"ファイルが見つかりません",
     r"404\s*(?:エラー|錯誤|错误|오류)|(?:エラー|錯誤|错误|오류)\s*404",
@@ -62,12 +60,11 @@ NOT_FOUND_PATTERNS: tuple[str, ...] = (
     r"찾을 수 없는 페이지",
     r"존재하지 않는 페이지",
     r"페이지가 존재하지 않",
-    r"요청하신 페이지",
     # Russian
     r"страниц[аы] не (?:найдена|существует)",
     r"страница не найдена",
     r"ошибка 404",
-    r"запрашиваемая страница",
+    r"запрашиваемая страница не (?:найдена|существует)",
     # Ukrainian
     r"сторінк[аиу] не (?:знайдено|знайдена|існує)",
     r"помилка 404",

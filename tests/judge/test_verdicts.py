@@ -252,6 +252,9 @@ ORDINARY_TITLES = [
     "Error budgets in site reliability engineering",
     "The Soviet Union no longer exists, but its archives do",
     "Why we can't find the missing sailors",
+    "404 Days of War: a chronology",
+    "原因は見つかりませんでした",
+    "Запрашиваемая страница истории",
 ]
 
 
