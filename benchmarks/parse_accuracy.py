@@ -9,7 +9,8 @@ Scores, over the annotated notes of tests/data/annotations/seed-notes.json:
   a field counting only when its value is exactly the annotated one;
 - back-references: share pointing at the right note (and at the exact citation, with
   the right kind, as stricter figures).
-Then the time `citecheck parse` takes to read and parse the whole seed manuscript.
+Then the wall time of `citecheck parse` on the whole seed manuscript (a fresh process:
+interpreter start, reading, parsing and writing the JSON).
 The bar we hold ourselves to (and tests/citations/test_annotations.py asserts):
 F1 ≥ 0.95, split ≥ 0.95, back-references ≥ 0.95.
 """
@@ -17,6 +18,7 @@ F1 ≥ 0.95, split ≥ 0.95, back-references ≥ 0.95.
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 import time
 import unicodedata
@@ -179,12 +181,17 @@ def _score_backref(
     )
 
 
-def time_parse(path: Path, runs: int = 5) -> float:
-    """Best wall time of reading and parsing `path`, in seconds."""
+def time_parse(path: Path, runs: int = 3) -> float:
+    """Best wall time of the whole `citecheck parse PATH` command, a fresh process each run."""
     best = float("inf")
     for _ in range(runs):
         start = time.perf_counter()
-        parse_document(read_document(str(path)))
+        subprocess.run(
+            [sys.executable, "-m", "citecheck", "parse", str(path)],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -207,7 +214,7 @@ def main(argv: list[str]) -> int:
         f"{scores.backrefs}), {scores.backref_exact / max(1, scores.backrefs):.3f} exact"
     )
     target = Path(argv[0]) if argv else (SEED if SEED.is_file() else SAMPLE)
-    print(f"parse time:      {time_parse(target):.3f} s for {target.name}")
+    print(f"citecheck parse: {time_parse(target):.3f} s for {target.name} (whole command)")
     ok = min(scores.f1, scores.split_rate, scores.backref_rate) >= BAR
     return 0 if ok else 1
 

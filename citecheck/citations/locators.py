@@ -16,10 +16,8 @@ CJK_ISSUE = re.compile(r"第\s*(?P<issue>\d+)\s*[号號期호]")
 EN_VOLUME_ISSUE = re.compile(
     r"^\s*,?\s*(?P<volume>\d+)(?:\s*,\s*(?:no\.|issue|nos\.)\s*(?P<issue>\d+))?", re.I
 )
-UN_SYMBOL = re.compile(
-    r"(?<![\w/])(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)+[A-Z0-9.]*[A-Z0-9]"
-    r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)+[A-Z0-9.]*[A-Z0-9])*)(?![\w/])"
-)
+_SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9](?:[A-Z0-9.]*[A-Z0-9])?){2,}"
+UN_SYMBOL = re.compile(rf"(?<![\w/]){_SYMBOL}(?:-{_SYMBOL})*(?![\w/])")
 
 
 @dataclass(frozen=True)
