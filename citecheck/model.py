@@ -22,7 +22,9 @@ class Note:
 
     `mark` is the label as printed ("12", "*", "fn-a"); `number` is its integer
     value, or None for symbol and named notes. `line` is the 1-based line in the
-    source file (the paragraph index for formats without lines).
+    source file (the paragraph index for formats without lines). `csl` is set when
+    the source already holds the structured citation (a BibTeX entry): the citations
+    stage then uses it rather than re-parsing `text`.
     """
 
     section: str
@@ -30,6 +32,7 @@ class Note:
     number: int | None
     text: str
     line: int
+    csl: dict[str, Any] | None = field(default=None, compare=False)
 
     @property
     def unnumbered(self) -> bool:
@@ -62,7 +65,13 @@ class Document:
 
     `has_body` tells whether the body text was present and searched for markers:
     a file holding only the notes has no markers to match, and verification must
-    not call every note unreferenced.
+    not call every note unreferenced. `warnings` are parts of the file that were
+    skipped (a broken BibTeX entry) while the rest was kept.
+
+    Where the format lets one note be cited from several places (a pandoc `[^1]`
+    used twice, a reused Wikipedia reference, the same `<sup>3</sup>` in both halves
+    of a bilingual text), `markers` holds the first reference to each note and
+    `repeat_markers` the later ones, so a re-citation is not taken for a duplicate.
     """
 
     path: str
@@ -71,6 +80,8 @@ class Document:
     markers: tuple[Marker, ...] = ()
     has_body: bool = False
     body_sections: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    repeat_markers: tuple[Marker, ...] = ()
 
     @property
     def notes(self) -> tuple[Note, ...]:
@@ -213,7 +224,11 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True)
 class Problem:
-    """Something an editor must look at: a marker without a note, a broken 同上, …"""
+    """Something an editor must look at: a marker without a note, a broken 同上, …
+
+    `see_also` lists other lines involved (the first of two duplicates, the body
+    lines between which a missing marker belongs).
+    """
 
     kind: str
     severity: Severity
@@ -221,6 +236,7 @@ class Problem:
     line: int | None
     note: int | None
     message: str
+    see_also: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from citecheck.commands import parse
+from citecheck.commands import check, export, parse, verify
 
-COMMANDS: tuple[ModuleType, ...] = (parse,)
+COMMANDS: tuple[ModuleType, ...] = (
+    parse,
+    verify,
+    check,
+    export,
+)

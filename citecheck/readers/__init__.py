@@ -2,32 +2,107 @@
 
 A reader turns a file into a `Document` (sections of notes, plus body markers where
 the format has them). Adding a format is one module and one line here.
+
+The format comes from the extension when that is unambiguous (.md, .docx, .bib, …).
+Otherwise (.txt, .htm/.xhtml, no or an unknown extension) the content decides: a zip
+is a DOCX or EPUB by its parts; text is HTML, BibTeX, Markdown notes, plain-text
+endnotes or a list of links, tried in that order by what each one must contain.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from citecheck.errors import InputError
 from citecheck.model import Document
-from citecheck.readers import plaintext
+from citecheck.readers import bibtex, docx, epub, html, markdown, plaintext, urllist
+from citecheck.readers.source import decode_text, load_bytes
+from citecheck.readers.zipparts import OLE_MAGIC, ZipParts
 
 Reader = Callable[[str], Document]
 
 READERS: dict[str, Reader] = {
     "text": plaintext.read,
+    "markdown": markdown.read,
+    "urls": urllist.read,
+    "html": html.read,
+    "epub": epub.read,
+    "docx": docx.read,
+    "bibtex": bibtex.read,
 }
 
 EXTENSIONS: dict[str, str] = {
-    ".txt": "text",
-    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".epub": "epub",
+    ".docx": "docx",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
 }
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+BIBTEX_ENTRY = re.compile(r"^\s*@[A-Za-z]+\s*[{(]\s*[^\s,]+\s*,", re.M)
+MARKDOWN_NOTES = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:|\^\[[^\]]+\]", re.M)
+SUP_MARKER = re.compile(r"<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?\[?\d{1,4}\]?", re.I)
 
 
 def detect_format(path: str) -> str:
-    fmt = EXTENSIONS.get(Path(path).suffix.lower())
-    return fmt or "text"
+    """The format name for `path`: by extension, else by what the file holds."""
+    by_extension = EXTENSIONS.get(Path(path).suffix.lower())
+    return by_extension or sniff_format(path)
+
+
+def sniff_format(path: str) -> str:
+    data = load_bytes(path)
+    if data.startswith(ZIP_MAGIC):
+        return _sniff_zip(path)
+    if data.startswith(OLE_MAGIC):
+        raise InputError(
+            f"{path}: a Word 97-2003 .doc or an encrypted Office file; save it as .docx"
+        )
+    text = decode_text(data, path)
+    return sniff_text(text, path)
+
+
+def sniff_text(text: str, path: str = "<text>") -> str:
+    """Tell the text formats apart by what each one must contain."""
+    head = text[:4096]
+    if HTML_START.match(head) or re.search(r"<body\b", head, re.I):
+        return "html"
+    if BIBTEX_ENTRY.search(text):
+        return "bibtex"
+    if MARKDOWN_NOTES.search(text) or SUP_MARKER.search(text):
+        return "markdown"
+    try:
+        plaintext.read_text(text, path)
+        return "text"
+    except InputError:
+        pass
+    if urllist.has_link(text):
+        return "urls"
+    raise InputError(
+        f"{path}: cannot tell the format (no notes, footnotes, entries or links found)"
+    )
+
+
+def _sniff_zip(path: str) -> str:
+    parts = ZipParts(path, "zip")
+    if parts.has("word/document.xml"):
+        return "docx"
+    if parts.has("META-INF/container.xml") or (
+        parts.has("mimetype") and parts.read("mimetype").strip() == b"application/epub+zip"
+    ):
+        return "epub"
+    raise InputError(f"{path}: a zip archive, but neither a DOCX nor an EPUB")
 
 
 def read_document(path: str, fmt: str | None = None) -> Document:

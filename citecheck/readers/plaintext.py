@@ -10,6 +10,9 @@ followed by a chapter heading or a note.
     - 2 施欣怡「…」『國際展望』2024年第6期、72-73頁。
       (a line after a note without a blank line continues it)
     * an unnumbered note
+
+The body before the notes section, when there is one, is searched for note markers
+(see `citecheck.readers.body`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
+from citecheck.readers.body import body_markers, chapter_starts
 from citecheck.readers.source import load_text
 
 NOTES_HEADING = re.compile(r"^\s*(注|註|脚注|後注|尾注|Notes|NOTES|Endnotes|ENDNOTES)\s*$")
@@ -155,17 +159,26 @@ def parse_notes(lines: list[str], first_line: int = 1) -> tuple[Section, ...]:
 
 
 def read_text(text: str, path: str = "<text>") -> Document:
+    """Read a notes section, or a whole manuscript whose body holds the note markers."""
     lines = text.splitlines()
     start = find_notes_start(lines)
-    if start is None:
-        sections = parse_notes(lines, 1)
-        has_body = False
-    else:
-        sections = parse_notes(lines[start:], start + 1)
-        has_body = any(line.strip() for line in lines[: start - 1])
+    body = lines[: start - 1] if start is not None else []
+    sections = parse_notes(lines[start:], start + 1) if start is not None else parse_notes(lines)
     if not sections:
         raise InputError(f"{path}: no notes found (expected numbered notes such as '- 1 text')")
-    return Document(path=path, format="text", sections=sections, has_body=has_body)
+    if not any(line.strip() for line in body):
+        return Document(path=path, format="text", sections=sections)
+    chapters = chapter_starts(body, note_labels=tuple(s.label for s in sections))
+    # Markers outside every chapter belong to notes that have no chapter heading either.
+    outside = sections[0].label if len(sections) == 1 and not chapters else DEFAULT_SECTION
+    return Document(
+        path=path,
+        format="text",
+        sections=sections,
+        markers=body_markers(body, chapters, outside),
+        has_body=True,
+        body_sections=tuple(chapter.label for chapter in chapters),
+    )
 
 
 def read(path: str) -> Document:

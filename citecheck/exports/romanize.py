@@ -1,0 +1,124 @@
+"""ASCII words from titles and names in the languages we cite, for citation keys.
+
+Each script goes through the library made for it: Japanese through pykakasi (Hepburn
+romaji: 増田 → masuda, not the pinyin "zengtian"), Chinese through pypinyin, Korean
+through korean-romanizer (revised romanisation), Russian and Ukrainian through
+cyrtranslit; everything else is folded to ASCII by Unicode decomposition.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+from typing import Any
+
+import cyrtranslit
+import pykakasi
+from korean_romanizer.romanizer import Romanizer
+from pypinyin import lazy_pinyin
+
+KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+UKRAINIAN_LETTERS = re.compile(r"[ЄєІіЇїҐґ]")
+NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+LANGUAGE_ALIASES = {"ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh"}
+
+
+def item_language(csl: dict[str, Any]) -> str | None:
+    """The item's language as a primary subtag ("ja", "zh", …): its own, else guessed by script.
+
+    Han characters without kana are taken for Chinese; a Japanese item written only in
+    kanji needs its `language` set by the parser to be romanised as Japanese.
+    """
+    declared = str(csl.get("language") or "").strip().lower().replace("_", "-")
+    if declared:
+        primary = declared.split("-")[0]
+        return LANGUAGE_ALIASES.get(primary, primary)
+    text = " ".join(
+        str(csl.get(key, "")) for key in ("title", "container-title", "publisher")
+    ) + " ".join(_name_strings(csl))
+    if KANA.search(text):
+        return "ja"
+    if HANGUL.search(text):
+        return "ko"
+    if HAN.search(text):
+        return "zh"
+    if CYRILLIC.search(text):
+        return "uk" if UKRAINIAN_LETTERS.search(text) else "ru"
+    return None
+
+
+def _name_strings(csl: dict[str, Any]) -> list[str]:
+    names = csl.get("author") or csl.get("editor") or []
+    return [
+        " ".join(str(part) for part in name.values() if isinstance(part, str))
+        for name in names
+        if isinstance(name, dict)
+    ]
+
+
+def words(text: str, language: str | None) -> list[str]:
+    """`text` as lower-case ASCII words, romanised by `language` (None: by each script)."""
+    result: list[str] = []
+    for chunk in text.split():
+        result.extend(_chunk_words(chunk, language))
+    return [word for word in result if word]
+
+
+def _chunk_words(chunk: str, language: str | None) -> list[str]:
+    if KANA.search(chunk) or (HAN.search(chunk) and language == "ja"):
+        return [ascii_fold(item["hepburn"]) for item in _kakasi().convert(chunk)]
+    if HAN.search(chunk):
+        return _pinyin_words(chunk)
+    if HANGUL.search(chunk):
+        return [_korean(chunk)]
+    if CYRILLIC.search(chunk):
+        code = "ua" if language == "uk" or UKRAINIAN_LETTERS.search(chunk) else "ru"
+        return [ascii_fold(cyrtranslit.to_latin(chunk, code))]
+    return [ascii_fold(part) for part in re.split(r"[-‐–—/]", chunk)]
+
+
+def _korean(chunk: str) -> str:
+    """Revised romanisation; korean-romanizer fails on some rare syllables (잖), so those
+    characters are romanised one by one and any that still fail are dropped."""
+    try:
+        return ascii_fold(Romanizer(chunk).romanize())
+    except (KeyError, IndexError, ValueError):
+        return "".join(_korean_char(ch) for ch in chunk)
+
+
+def _korean_char(ch: str) -> str:
+    try:
+        return ascii_fold(Romanizer(ch).romanize())
+    except (KeyError, IndexError, ValueError):
+        return ""
+
+
+def _pinyin_words(chunk: str) -> list[str]:
+    """Pinyin, two syllables to a word within each run of Han characters (most Chinese
+    words are two characters long); anything between runs is folded as it is."""
+    result: list[str] = []
+    for run in re.findall(f"{HAN.pattern}+|{NON_HAN.pattern}+", chunk):
+        if not HAN.match(run):
+            result.append(ascii_fold(run))
+            continue
+        syllables = [ascii_fold(syllable) for syllable in lazy_pinyin(run)]
+        result += ["".join(syllables[i : i + 2]) for i in range(0, len(syllables), 2)]
+    return result
+
+
+def ascii_fold(text: str) -> str:
+    """Lower-case letters and digits only: "Ñandú" → "nandu", "Ukrajiny" → "ukrajiny"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return NOT_ALNUM.sub("", stripped.lower().encode("ascii", "ignore").decode("ascii"))
+
+
+@cache
+def _kakasi() -> pykakasi.kakasi:
+    return pykakasi.kakasi()

@@ -1,0 +1,307 @@
+"""A persistent result cache in SQLite: every observation and verdict, kept as history.
+
+Default location: `$XDG_CACHE_HOME/citecheck/cache.sqlite` (else
+`~/.cache/citecheck/cache.sqlite`) — one cache per user, shared by every
+manuscript, so checking a second book reuses what the first one learned, and no
+stray database lands next to the manuscript.
+
+Every write is one transaction in WAL mode: a run killed half-way (even with
+kill -9) leaves the database as of its last committed write. A file that is not
+a usable database any more is moved aside (never deleted) as
+`<name>.corrupt-<timestamp>` and a fresh cache is started, with a warning.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from citecheck.errors import CitecheckError
+from citecheck.model import ArchiveSnapshot, Check, Hop, Verdict
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS observations (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    checked_at REAL NOT NULL,
+    method TEXT,
+    status INTEGER,
+    final_url TEXT,
+    error TEXT,
+    attempts INTEGER,
+    elapsed REAL,
+    evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS observations_by_url ON observations (url, checked_at);
+CREATE TABLE IF NOT EXISTS verdicts (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    checked_at REAL NOT NULL,
+    state TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    status INTEGER,
+    final_url TEXT,
+    new_url TEXT,
+    evidence TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS verdicts_by_url ON verdicts (url, checked_at);
+"""
+
+
+def default_cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "citecheck" / "cache.sqlite"
+
+
+@dataclass(frozen=True)
+class VerdictRecord:
+    """One verdict as it was recorded: what confirmation rules look back on."""
+
+    url: str
+    checked_at: float
+    state: str
+    reason: str
+    status: int | None
+    final_url: str | None
+
+
+@dataclass(frozen=True)
+class ObservationRecord:
+    """One HTTP observation as it was recorded (the body is not kept)."""
+
+    url: str
+    checked_at: float
+    method: str
+    status: int | None
+    final_url: str | None
+    error: str | None
+    attempts: int
+    elapsed: float
+
+
+class ResultCache:
+    """Thread-safe: one connection, serialised by a lock."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_cache_path()
+        self.moved_aside: Path | None = None
+        self._lock = threading.Lock()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = self._open_or_rebuild()
+        except (OSError, sqlite3.Error) as exc:
+            raise CitecheckError(f"cannot use the cache at {self.path}: {exc}") from None
+
+    # --- writing ----------------------------------------------------------------------
+
+    def record_verdict(
+        self, verdict: Verdict, checks: Sequence[Check] = (), *, checked_at: float | None = None
+    ) -> None:
+        self.record_verdicts([(verdict, checks)], checked_at=checked_at)
+
+    def record_verdicts(
+        self,
+        items: Iterable[tuple[Verdict, Sequence[Check]]],
+        *,
+        checked_at: float | None = None,
+    ) -> None:
+        """Append verdicts with the observations behind them, all in one transaction."""
+        when = time.time() if checked_at is None else checked_at
+        verdict_rows, check_rows = [], []
+        for verdict, checks in items:
+            verdict_rows.append(_verdict_row(verdict, when))
+            check_rows.extend(_check_row(check) for check in checks)
+        with self._lock, self._db:
+            self._db.executemany(
+                "INSERT INTO verdicts (url, checked_at, state, reason, status, final_url,"
+                " new_url, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                verdict_rows,
+            )
+            self._db.executemany(
+                "INSERT INTO observations (url, checked_at, method, status, final_url, error,"
+                " attempts, elapsed, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                check_rows,
+            )
+
+    # --- reading ----------------------------------------------------------------------
+
+    def fresh_verdict(
+        self, url: str, max_age: float, *, now: float | None = None
+    ) -> Verdict | None:
+        """The latest verdict on `url` if it is younger than `max_age` seconds and final.
+
+        An inconclusive verdict is never reused: the link is checked again.
+        """
+        oldest = (time.time() if now is None else now) - max_age
+        with self._lock:
+            row = self._db.execute(
+                "SELECT state, evidence FROM verdicts WHERE url = ? AND checked_at >= ?"
+                " ORDER BY checked_at DESC, id DESC LIMIT 1",
+                (url, oldest),
+            ).fetchone()
+        if row is None or row[0] == "inconclusive":
+            return None
+        return _verdict_from_json(row[1])
+
+    def fresh_verdicts(
+        self, urls: Iterable[str], max_age: float, *, now: float | None = None
+    ) -> dict[str, Verdict]:
+        """`fresh_verdict` for many URLs; only those with a reusable verdict are returned."""
+        found = {}
+        for url in urls:
+            verdict = self.fresh_verdict(url, max_age, now=now)
+            if verdict is not None:
+                found[url] = verdict
+        return found
+
+    def history(self, url: str) -> list[VerdictRecord]:
+        """Every verdict recorded for `url`, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT url, checked_at, state, reason, status, final_url FROM verdicts"
+                " WHERE url = ? ORDER BY checked_at, id",
+                (url,),
+            ).fetchall()
+        return [VerdictRecord(*row) for row in rows]
+
+    def observations(self, url: str) -> list[ObservationRecord]:
+        """Every HTTP observation recorded for `url`, oldest first."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT url, checked_at, method, status, final_url, error, attempts, elapsed"
+                " FROM observations WHERE url = ? ORDER BY checked_at, id",
+                (url,),
+            ).fetchall()
+        return [ObservationRecord(*row) for row in rows]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> ResultCache:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- opening ----------------------------------------------------------------------
+
+    def _open_or_rebuild(self) -> sqlite3.Connection:
+        try:
+            return _open(self.path)
+        except sqlite3.DatabaseError as exc:
+            if not _is_corruption(exc):
+                raise  # e.g. locked by another run: not ours to move
+            self.moved_aside = _move_aside(self.path)
+            log.warning(
+                "the cache %s was unreadable (%s); moved it to %s and started a new one",
+                self.path,
+                exc,
+                self.moved_aside,
+            )
+            return _open(self.path)
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, timeout=10, check_same_thread=False, isolation_level="DEFERRED")
+    try:
+        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        verdict = db.execute("PRAGMA quick_check").fetchone()
+        if verdict is None or verdict[0] != "ok":
+            raise _Corrupt(f"integrity check failed: {verdict}")
+        with db:
+            db.executescript(SCHEMA)
+    except sqlite3.DatabaseError:
+        db.close()
+        raise
+    return db
+
+
+class _Corrupt(sqlite3.DatabaseError):
+    """The file opened but failed SQLite's integrity check."""
+
+
+# SQLite's primary result codes for a damaged file: SQLITE_CORRUPT, SQLITE_NOTADB.
+_CORRUPTION_CODES = frozenset({11, 26})
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, _Corrupt) or (code is not None and code & 0xFF in _CORRUPTION_CODES)
+
+
+def _move_aside(path: Path) -> Path:
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+        counter += 1
+    path.replace(target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    return target
+
+
+# --- (de)serialisation --------------------------------------------------------------
+
+
+def _verdict_row(verdict: Verdict, checked_at: float) -> tuple:
+    evidence = json.dumps(dataclasses.asdict(verdict), ensure_ascii=False)
+    return (
+        verdict.url,
+        checked_at,
+        verdict.state,
+        verdict.reason,
+        verdict.status,
+        verdict.final_url,
+        verdict.new_url,
+        evidence,
+    )
+
+
+def _check_row(check: Check) -> tuple:
+    evidence = {
+        "hops": [[hop.url, hop.status] for hop in check.hops],
+        "headers": [list(pair) for pair in check.headers],
+        "content_type": check.content_type,
+    }
+    return (
+        check.url,
+        check.checked_at,
+        check.method,
+        check.status,
+        check.final_url,
+        check.error,
+        check.attempts,
+        check.elapsed,
+        json.dumps(evidence, ensure_ascii=False),
+    )
+
+
+def _verdict_from_json(text: str) -> Verdict:
+    data: dict[str, Any] = json.loads(text)
+    known = {f.name for f in dataclasses.fields(Verdict)}
+    data = {key: value for key, value in data.items() if key in known}
+    data["hops"] = tuple(Hop(hop["url"], hop["status"]) for hop in data.get("hops", ()))
+    if data.get("archive"):
+        data["archive"] = ArchiveSnapshot(**data["archive"])
+    for key in ("citation_ids", "details"):
+        if key in data:
+            data[key] = tuple(data[key])
+    return Verdict(**data)

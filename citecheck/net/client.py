@@ -1,0 +1,389 @@
+"""HttpClient: one observation (`Check`) of a URL, all hops and retries included."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import requests
+from requests.cookies import RequestsCookieJar, extract_cookies_to_jar
+
+from citecheck.model import Check, Hop
+from citecheck.net.body import CHUNK, CappedBody
+from citecheck.net.failures import FetchFailure, classify
+from citecheck.net.guard import AddressGuard
+from citecheck.net.limits import SlotLimiter
+from citecheck.net.policy import NetPolicy
+from citecheck.net.pool import pool_limits, run_concurrently
+from citecheck.net.resolver import Resolver
+from citecheck.net.retry import call_with_retries, is_retryable, retry_after_seconds
+from citecheck.net.transport import GuardedAdapter, RequestScope, request_scope
+from citecheck.net.watchdog import Watchdog
+
+T = TypeVar("T")
+R = TypeVar("R")
+Method = Literal["auto", "GET", "HEAD"]
+NetworkStatus = Literal["online", "offline", "unknown"]
+
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+# Bodies of redirects and error pages this small are read to keep the connection.
+SMALL_BODY = 64 * 1024
+# Errors after which a GET would only repeat the same failure (or cost another timeout).
+NO_GET_FALLBACK = frozenset(
+    {
+        "dns",
+        "offline",
+        "unreachable",
+        "refused",
+        "connect-timeout",
+        "timeout",
+        "private-address",
+        "invalid-url",
+        "unsupported-scheme",
+        "redirect-loop",
+        "too-many-redirects",
+        "ssl",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Reply:
+    """One request and its answer (or the failure code that ended it)."""
+
+    url: str
+    method: str
+    status: int | None = None
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
+    error: str | None = None
+
+    def header(self, name: str) -> str | None:
+        return next((value for key, value in self.headers if key == name), None)
+
+
+class _Budget:
+    """Time one fetch spends talking to servers or sleeping before a retry.
+
+    Time spent queued for a connection slot is not counted: a URL must not time
+    out because other URLs on its host were slow.
+    """
+
+    def __init__(self, total: float) -> None:
+        self.total = total
+        self.spent = 0.0
+
+    def left(self) -> float:
+        return self.total - self.spent
+
+    def sleep(self, seconds: float) -> None:
+        started = time.monotonic()
+        time.sleep(max(0.0, min(seconds, self.left())))
+        self.spent += time.monotonic() - started
+
+
+@dataclass
+class _FetchState:
+    """What every request of one fetch shares: headers, body wish, time, cookies.
+
+    Cookies live only as long as one fetch: enough for the sites that set a
+    cookie and redirect to themselves (which would otherwise look like a
+    redirect loop), and nothing leaks from one cited URL to another.
+    """
+
+    headers: dict[str, str]
+    want_body: bool
+    budget: _Budget
+    cookies: RequestsCookieJar = field(default_factory=RequestsCookieJar)
+
+    def cookie_state(self) -> tuple[tuple[str, str | None, str, str], ...]:
+        return tuple(sorted((c.name, c.value, c.domain, c.path) for c in self.cookies))
+
+
+class HttpClient:
+    """Fetches URLs under a `NetPolicy`. Thread-safe: share one across a thread pool.
+
+    `fetch(url, method="auto")` sends GET when a body is wanted (the page text is
+    needed to spot soft-404 pages and meta refreshes, so a HEAD first would only
+    add a round trip), and HEAD otherwise, falling back to GET when HEAD gets no
+    2xx answer (405, 501, 403, 404… many servers answer HEAD wrongly). Bodies are
+    streamed: only textual pages (HTML, XML, JSON, plain text, or no declared
+    type) are read, up to `max_body_bytes` after decompression; anything else
+    (a 50 MB PDF) is never downloaded.
+
+    Redirects are followed hop by hop — every hop re-resolved and re-checked by
+    the private-address guard — and recorded in `Check.hops` as (url, status)
+    of each redirecting answer; `final_url`/`status` describe the last answer
+    (on a redirect loop or too many redirects, the last redirect's status).
+
+    `Check.attempts` is how many times the deciding request was sent (1 + the
+    retries it took; 0 when the URL could not even be requested);
+    `Check.elapsed` is the time the fetch spent on the network and in back-off
+    sleeps, not time queued for a slot; `Check.error` is one of the codes in
+    `citecheck.net.failures` (None when a server answered). An answer cut off by
+    the deadline is "timeout", even if part of it had arrived.
+    """
+
+    def __init__(self, policy: NetPolicy | None = None) -> None:
+        self.policy = policy or NetPolicy()
+        self._guard = AddressGuard(self.policy.allow_private, self.policy.allowed_networks)
+        self._resolver = Resolver(self.policy.dns_canaries)
+        self._watchdog = Watchdog()
+        self._limiter = SlotLimiter(self.policy.concurrency, self.policy.host_concurrency)
+        self._adapter = GuardedAdapter(
+            hosts_kept=256, connections_per_host=self.policy.host_concurrency
+        )
+        self._default_headers = {
+            "User-Agent": self.policy.user_agent,
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "Accept-Encoding": "gzip, deflate",
+        }
+        self._counts_lock = threading.Lock()
+        self._answered = 0
+        self._offline = 0
+
+    # --- public API ---------------------------------------------------------------
+
+    def fetch(
+        self,
+        url: str,
+        *,
+        method: Method = "auto",
+        headers: Mapping[str, str] | None = None,
+        want_body: bool = True,
+    ) -> Check:
+        checked_at = time.time()
+        budget = _Budget(self.policy.deadline)
+        state = _FetchState({**self._default_headers, **(headers or {})}, want_body, budget)
+        first = ("GET" if want_body else "HEAD") if method == "auto" else method.upper()
+        hops: list[Hop] = []
+        reply, attempts = self._follow(url, first, state, hops)
+        if (
+            method == "auto"
+            and first == "HEAD"
+            and not _is_success(reply)
+            and reply.error not in NO_GET_FALLBACK
+        ):
+            reply, attempts = self._follow(reply.url, "GET", state, hops)
+        self._count(reply)
+        content_type = reply.header("content-type")
+        return Check(
+            url=url,
+            method=reply.method,
+            status=reply.status,
+            final_url=reply.url,
+            hops=tuple(hops),
+            error=reply.error,
+            attempts=attempts,
+            elapsed=round(budget.spent, 4),
+            checked_at=checked_at,
+            headers=reply.headers,
+            body=reply.body,
+            content_type=content_type.split(";", 1)[0].strip().lower() if content_type else None,
+        )
+
+    def map(
+        self,
+        items: Iterable[T],
+        fn: Callable[[T], R],
+        *,
+        key: Callable[[T], Hashable],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[R]:
+        """`[fn(item) for item in items]` run concurrently, sized for this client's limits.
+
+        `fn` would typically call `fetch` (once or a few times); `key` gives the
+        item's host, so the work spreads over every host.
+        """
+        workers, per_key = pool_limits(self.policy.concurrency, self.policy.host_concurrency)
+        return run_concurrently(
+            items, fn, concurrency=workers, key=key, per_key=per_key, progress=progress
+        )
+
+    def network_status(self) -> NetworkStatus:
+        """ "online" once any server answered; "offline" when nothing did and DNS or
+        the network failed; "unknown" before anything was fetched."""
+        with self._counts_lock:
+            if self._answered:
+                return "online"
+            return "offline" if self._offline else "unknown"
+
+    def close(self) -> None:
+        self._adapter.close()
+        self._watchdog.close()
+
+    def __enter__(self) -> HttpClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # --- redirects ----------------------------------------------------------------
+
+    def _follow(
+        self, url: str, method: str, state: _FetchState, hops: list[Hop]
+    ) -> tuple[_Reply, int]:
+        """Request `url`, following redirects; append each redirect to `hops`."""
+        try:
+            visited = {(_without_fragment(url), state.cookie_state())}
+        except ValueError:
+            return _Reply(url, method, error="invalid-url"), 0
+        current = url
+        for _ in range(self.policy.max_redirects + 1):
+            reply, attempts = self._with_retries(method, current, state)
+            location = reply.header("location")
+            if reply.error or reply.status not in REDIRECT_STATUSES or not location:
+                return reply, attempts
+            hops.append(Hop(current, reply.status))  # type: ignore[arg-type]
+            try:
+                target = _without_fragment(urljoin(current, location.strip()))
+            except ValueError:  # a Location no URL parser accepts
+                return _Reply(current, method, reply.status, error="invalid-response"), attempts
+            if urlsplit(target).scheme not in ("http", "https"):
+                return _Reply(target, method, error="unsupported-scheme"), attempts
+            seen = (target, state.cookie_state())
+            if seen in visited:  # same place, same cookies: it will never end
+                return _Reply(target, method, reply.status, error="redirect-loop"), attempts
+            visited.add(seen)
+            if reply.status == 303 and method != "HEAD":
+                method = "GET"
+            current = target
+        last_status = hops[-1].status if hops else None
+        return _Reply(current, method, last_status, error="too-many-redirects"), attempts
+
+    def _with_retries(self, method: str, url: str, state: _FetchState) -> tuple[_Reply, int]:
+        budget = state.budget
+        return call_with_retries(
+            lambda: self._exchange(method, url, state),
+            policy=self.policy,
+            retryable=lambda reply: is_retryable(reply.status, reply.error),
+            retry_after=lambda reply: retry_after_seconds(reply.header("retry-after")),
+            time_left=budget.left,
+            sleep=budget.sleep,
+        )
+
+    # --- one request --------------------------------------------------------------
+
+    def _exchange(self, method: str, url: str, state: _FetchState) -> _Reply:
+        try:
+            parts = urlsplit(url)
+            host_key = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+        except ValueError:  # a bracketed host that is no IPv6 address, a port out of range
+            return _Reply(url, method, error="invalid-url")
+        if parts.scheme not in ("http", "https"):
+            return _Reply(url, method, error="unsupported-scheme")
+        if not parts.hostname:
+            return _Reply(url, method, error="invalid-url")
+        budget = state.budget
+        if budget.left() <= 0:
+            return _Reply(url, method, error="timeout")
+        with self._limiter.slot(host_key):
+            started = time.monotonic()
+            watch = self._watchdog.watch(budget.left())
+            scope = RequestScope(self._guard, self._resolver, self._watchdog, watch)
+            try:
+                with request_scope(scope):
+                    reply = self._send(method, url, state)
+            except Exception as exc:  # every failure becomes a code on the Check
+                code = "timeout" if watch.expired else self._failure_code(exc)
+                return _Reply(url, method, error=code)
+            finally:
+                self._watchdog.release(watch)
+                budget.spent += time.monotonic() - started
+        if watch.expired:  # cut off mid-answer: what was read is not the whole answer
+            return _Reply(url, method, error="timeout")
+        return reply
+
+    def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
+        prepared = _prepare(method, url, state)
+        left = state.budget.left()
+        timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
+        response = self._adapter.send(prepared, stream=True, timeout=timeout, proxies={})
+        try:
+            status = response.status_code
+            reply_headers = tuple((k.lower(), v) for k, v in response.raw.headers.items())
+            if "set-cookie" in response.headers:
+                extract_cookies_to_jar(state.cookies, prepared, response.raw)
+            body = b""
+            read_body = (
+                state.want_body
+                and method != "HEAD"
+                and status not in REDIRECT_STATUSES
+                and _is_textual(response.headers.get("content-type"))
+            )
+            if read_body:
+                body = self._read_capped(response)
+            else:
+                _finish_unread(response)
+            return _Reply(url, method, status, reply_headers, body)
+        finally:
+            response.close()
+
+    def _read_capped(self, response: requests.Response) -> bytes:
+        capped = CappedBody(self.policy.max_body_bytes, response.headers.get("content-encoding"))
+        raw = response.raw
+        while not capped.full:
+            chunk = raw.read(CHUNK, decode_content=False)
+            if not chunk:
+                break
+            capped.feed(chunk)
+        return capped.bytes()
+
+    def _failure_code(self, exc: Exception) -> str:
+        code = classify(exc)
+        if code == "unreachable" and not self._resolver.dns_works():
+            return "offline"
+        return code
+
+    def _count(self, reply: _Reply) -> None:
+        with self._counts_lock:
+            if reply.status is not None:
+                self._answered += 1
+            elif reply.error == "offline":
+                self._offline += 1
+
+
+def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequest:
+    """The request to send: URL normalised (IDNA host, quoted path), headers, cookies.
+
+    Built step by step rather than with `Request.prepare()`: a body, auth and
+    hooks never apply here, and skipping them saves CPU on every request.
+    """
+    prepared = requests.PreparedRequest()
+    try:
+        prepared.prepare_method(method)
+        prepared.prepare_url(url, None)
+    except requests.exceptions.RequestException as exc:
+        raise FetchFailure("invalid-url", str(exc)) from None
+    prepared.prepare_headers(state.headers)
+    if len(state.cookies):
+        prepared.prepare_cookies(state.cookies)
+    return prepared
+
+
+def _is_success(reply: _Reply) -> bool:
+    return reply.status is not None and 200 <= reply.status < 300
+
+
+def _is_textual(content_type: str | None) -> bool:
+    if not content_type:
+        return True  # undeclared: often HTML; the read is capped anyway
+    kind = content_type.split(";", 1)[0].strip().lower()
+    return kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/json", "+json"))
+
+
+def _finish_unread(response: requests.Response) -> None:
+    """Read a small unwanted body so the connection can be reused; else drop it."""
+    length = response.headers.get("content-length", "")
+    if response.request.method == "HEAD" or (length.isdigit() and int(length) <= SMALL_BODY):
+        response.raw.drain_conn()
+    # Anything else is left unread: response.close() then drops the connection.
+
+
+def _without_fragment(url: str) -> str:
+    """The URL without its #fragment; raises ValueError for an unparsable URL."""
+    return urlunsplit(urlsplit(url)._replace(fragment=""))

@@ -1,0 +1,396 @@
+"""DOCX: footnote and endnote references in the body, notes from their own parts.
+
+Parts are found through the package relationships (falling back to the usual
+`word/document.xml`, `word/footnotes.xml`, `word/endnotes.xml`). Separator notes are
+skipped by their `w:type` (separator, continuationSeparator, continuationNotice),
+whatever their ids. Word numbers notes by the order of their references, so the n-th
+footnote reference in the body has mark "n" (footnotes and endnotes counted apart,
+each its own section); a reference with `w:customMarkFollows` shows the text after
+it ("*") instead. A note no reference points at keeps its id as mark ("#7").
+
+Hyperlinks in notes (relationship targets and HYPERLINK fields) are spelled out in
+the note text. Positions: a marker's line is the 1-based index of its paragraph in
+document.xml and its column the character offset in that paragraph; a note's line
+is its `w:id`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from citecheck.errors import InputError
+from citecheck.model import Document, Marker, Note, Section
+from citecheck.readers.markup import shows_url, squash_spaces
+from citecheck.readers.xmlparts import parse_xml
+from citecheck.readers.zipparts import ZipParts
+
+MAIN_NAMESPACES = (
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+)
+REL_NAMESPACES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+)
+PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+SEPARATOR_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
+HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
+
+
+@dataclass(frozen=True)
+class NoteKind:
+    reference: str  # footnoteReference
+    element: str  # footnote
+    relationship: str  # …/footnotes
+    default_part: str
+    section: str
+
+
+KINDS = (
+    NoteKind("footnoteReference", "footnote", "footnotes", "word/footnotes.xml", "Footnotes"),
+    NoteKind("endnoteReference", "endnote", "endnotes", "word/endnotes.xml", "Endnotes"),
+)
+
+
+@dataclass
+class _Ref:
+    kind: NoteKind
+    note_id: str
+    paragraph: int
+    column: int
+    custom: bool
+    mark: str = ""
+    number: int | None = None
+
+
+def _rels(parts: ZipParts, part: str) -> dict[str, tuple[str, str, str]]:
+    """Relationships of `part`: id → (type, target, target mode)."""
+    directory, name = posixpath.split(part)
+    rels_name = posixpath.join(directory, "_rels", f"{name}.rels")
+    if not parts.has(rels_name):
+        return {}
+    root = parse_xml(parts.read(rels_name), f"{parts.path}: {rels_name}")
+    return {
+        str(rel.get("Id")): (
+            str(rel.get("Type", "")),
+            str(rel.get("Target", "")),
+            str(rel.get("TargetMode", "")),
+        )
+        for rel in root.iter(PACKAGE_RELS)
+    }
+
+
+def _resolve(base_part: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base_part), target))
+
+
+def _main_part(parts: ZipParts) -> str:
+    for rel_type, target, _ in _rels(parts, "").values():
+        if rel_type.endswith("/officeDocument"):
+            return _resolve("", target)
+    return "word/document.xml"
+
+
+def _note_parts(parts: ZipParts, main: str) -> dict[str, str | None]:
+    found: dict[str, str | None] = {}
+    rels = _rels(parts, main)
+    for kind in KINDS:
+        part = next(
+            (
+                _resolve(main, target)
+                for rel_type, target, _ in rels.values()
+                if rel_type.endswith("/" + kind.relationship)
+            ),
+            kind.default_part,
+        )
+        found[kind.element] = part if parts.has(part) else None
+    return found
+
+
+def _namespaces(root: etree._Element) -> tuple[str, str]:
+    main = etree.QName(root).namespace or MAIN_NAMESPACES[0]
+    rel = REL_NAMESPACES[MAIN_NAMESPACES.index(main)] if main in MAIN_NAMESPACES else ""
+    return main, rel
+
+
+def _references(root: etree._Element) -> list[_Ref]:
+    w, _ = _namespaces(root)
+    kinds = {f"{{{w}}}{kind.reference}": kind for kind in KINDS}
+    refs: list[_Ref] = []
+    paragraph, column = 0, 0
+    awaiting_mark: _Ref | None = None
+    for element in root.iter():
+        tag = element.tag
+        if tag == f"{{{w}}}p":
+            paragraph, column = paragraph + 1, 0
+        elif tag == f"{{{w}}}t":
+            text = element.text or ""
+            if awaiting_mark is not None and text.strip():
+                awaiting_mark.mark = text.strip()
+                awaiting_mark = None
+            column += len(text)
+        elif tag in (f"{{{w}}}tab", f"{{{w}}}br", f"{{{w}}}cr"):
+            column += 1
+        elif tag in kinds:
+            custom = element.get(f"{{{w}}}customMarkFollows") in ("1", "true", "on")
+            ref = _Ref(kinds[tag], str(element.get(f"{{{w}}}id")), paragraph, column + 1, custom)
+            refs.append(ref)
+            awaiting_mark = ref if custom else None
+    return refs
+
+
+def _number_marks(refs: list[_Ref], formats: dict[str, tuple[str, int]]) -> None:
+    """Word's numbering: each new note of a kind takes the next number, custom marks aside."""
+    for kind in KINDS:
+        style, start = formats[kind.element]
+        seen: dict[str, _Ref] = {}
+        count = start - 1
+        for ref in refs:
+            if ref.kind is not kind:
+                continue
+            if ref.note_id in seen:
+                ref.mark, ref.number = seen[ref.note_id].mark, seen[ref.note_id].number
+            elif not (ref.custom and ref.mark):
+                count += 1
+                ref.mark, ref.number = format_number(count, style), count
+            seen.setdefault(ref.note_id, ref)
+
+
+def format_number(number: int, style: str) -> str:
+    """A note number as Word shows it in `w:numFmt` style `style`."""
+    if style in ("lowerRoman", "upperRoman"):
+        roman = _roman(number)
+        return roman if style == "upperRoman" else roman.lower()
+    if style in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+        return letter.upper() if style == "upperLetter" else letter
+    if style == "chicago":
+        return CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
+    return str(number)
+
+
+CHICAGO = ("*", "†", "‡", "§")
+ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def _roman(number: int) -> str:
+    digits = ""
+    for value, letters in ROMAN:
+        count, number = divmod(number, value)
+        digits += letters * count
+    return digits
+
+
+def _number_formats(parts: ZipParts, main: str, root: etree._Element) -> dict[str, tuple[str, int]]:
+    """(numFmt, numStart) per note kind: the body's section properties, else settings."""
+    w, _ = _namespaces(root)
+    formats = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
+    places = []
+    settings = next(
+        (
+            _resolve(main, target)
+            for rel_type, target, _ in _rels(parts, main).values()
+            if rel_type.endswith("/settings")
+        ),
+        "word/settings.xml",
+    )
+    if parts.has(settings):
+        places.append(parse_xml(parts.read(settings), f"{parts.path}: {settings}"))
+    body_section = root.find(f"{{{w}}}body/{{{w}}}sectPr")
+    if body_section is not None:
+        places.append(body_section)
+    for place in places:
+        for kind in formats:
+            properties = place.find(f"{{{w}}}{kind}Pr")
+            if properties is None:
+                continue
+            style, start = formats[kind]
+            fmt = properties.find(f"{{{w}}}numFmt")
+            begin = properties.find(f"{{{w}}}numStart")
+            if fmt is not None and fmt.get(f"{{{w}}}val"):
+                style = str(fmt.get(f"{{{w}}}val"))
+            if begin is not None and str(begin.get(f"{{{w}}}val", "")).isdigit():
+                start = int(str(begin.get(f"{{{w}}}val")))
+            formats[kind] = (style, start)
+    return formats
+
+
+@dataclass
+class _Field:
+    """A complex field being read: its instruction, and where its shown text starts."""
+
+    instruction: list[str] = field(default_factory=list)
+    result_start: int | None = None
+
+
+@dataclass
+class _TextWalk:
+    """Collects a note paragraph's shown text, spelling out hyperlink targets."""
+
+    w: str
+    r: str
+    links: dict[str, str]
+    out: list[str] = field(default_factory=list)
+    fields: list[_Field] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "".join(self.out)
+
+    def walk(self, element: etree._Element) -> None:
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue
+            tag = etree.QName(child).localname
+            if tag == "t":
+                self.out.append(child.text or "")
+            elif tag in ("tab", "br", "cr"):
+                self.out.append(" ")
+            elif tag == "noBreakHyphen":
+                self.out.append("-")
+            elif tag == "instrText":
+                if self.fields and self.fields[-1].result_start is None:
+                    self.fields[-1].instruction.append(child.text or "")
+            elif tag == "fldChar":
+                self._field_char(child.get(f"{{{self.w}}}fldCharType"))
+            elif tag in ("hyperlink", "fldSimple"):
+                self._link(child)
+            elif tag != "delText":
+                self.walk(child)
+
+    def _field_char(self, state: str | None) -> None:
+        if state == "begin":
+            self.fields.append(_Field())
+        elif state == "separate" and self.fields:
+            self.fields[-1].result_start = len(self.text())
+        elif state == "end" and self.fields:
+            done = self.fields.pop()
+            match = HYPERLINK_FIELD.match("".join(done.instruction))
+            if match:
+                shown = self.text()[done.result_start or 0 :]
+                self.out.append(_spelled(match.group(1), shown))
+
+    def _link(self, element: etree._Element) -> None:
+        start = len(self.text())
+        self.walk(element)
+        url = self.links.get(element.get(f"{{{self.r}}}id", ""), "")
+        match = HYPERLINK_FIELD.match(element.get(f"{{{self.w}}}instr", ""))
+        url = url or (match.group(1) if match else "")
+        if url:
+            self.out.append(_spelled(url, self.text()[start:]))
+
+
+def _spelled(url: str, shown: str) -> str:
+    return "" if shows_url(shown, url) else f" {url}"
+
+
+def _read_notes(parts: ZipParts, part: str, kind: NoteKind) -> dict[str, tuple[int, str]]:
+    """Note id → (position in the part, text), separators left out."""
+    root = parse_xml(parts.read(part), f"{parts.path}: {part}")
+    w, r = _namespaces(root)
+    links = {
+        rel_id: target
+        for rel_id, (rel_type, target, mode) in _rels(parts, part).items()
+        if rel_type.endswith("/hyperlink") or mode == "External"
+    }
+    notes: dict[str, tuple[int, str]] = {}
+    for position, element in enumerate(root.iter(f"{{{w}}}{kind.element}")):
+        if element.get(f"{{{w}}}type") in SEPARATOR_TYPES:
+            continue
+        paragraphs = []
+        for paragraph in element.iter(f"{{{w}}}p"):
+            walk = _TextWalk(w, r, links)
+            walk.walk(paragraph)
+            paragraphs.append(walk.text())
+        notes[str(element.get(f"{{{w}}}id"))] = (position, squash_spaces("\n".join(paragraphs)))
+    return notes
+
+
+def read(path: str) -> Document:
+    parts = ZipParts(path, "DOCX")
+    main = _main_part(parts)
+    if not parts.has(main):
+        raise InputError(f"{path}: not a Word document ({main} is missing)")
+    root = parse_xml(parts.read(main), f"{path}: {main}")
+    refs = _references(root)
+    _number_marks(refs, _number_formats(parts, main, root))
+    note_parts = _note_parts(parts, main)
+    sections: list[Section] = []
+    warnings: list[str] = []
+    markers: list[Marker] = []
+    for kind in KINDS:
+        kind_refs = [ref for ref in refs if ref.kind is kind]
+        part = note_parts[kind.element]
+        if part is None:
+            if kind_refs:
+                warnings.append(
+                    f"{path}: {len(kind_refs)} {kind.element} references but no "
+                    f"{kind.default_part} part"
+                )
+            notes_by_id: dict[str, tuple[int, str]] = {}
+        else:
+            notes_by_id = _read_notes(parts, part, kind)
+        markers.extend(
+            Marker(kind.section, ref.mark, ref.number, ref.paragraph, ref.column)
+            for ref in kind_refs
+        )
+        notes = _notes_in_reference_order(kind, kind_refs, notes_by_id)
+        if notes:
+            sections.append(Section(kind.section, tuple(notes), notes[0].line))
+    if not sections and not markers:
+        raise InputError(f"{path}: the Word document has no footnotes or endnotes")
+    return Document(
+        path=path,
+        format="docx",
+        sections=tuple(sections),
+        markers=tuple(markers),
+        has_body=True,
+        # The body was searched for both kinds of reference, so every notes section
+        # has its place in it: a note nothing refers to is unreferenced, not homeless.
+        body_sections=tuple(
+            dict.fromkeys([*(s.label for s in sections), *(m.section for m in markers)])
+        ),
+        warnings=tuple(warnings),
+    )
+
+
+def _notes_in_reference_order(
+    kind: NoteKind, refs: list[_Ref], notes_by_id: dict[str, tuple[int, str]]
+) -> list[Note]:
+    first: dict[str, _Ref] = {}
+    for ref in refs:
+        first.setdefault(ref.note_id, ref)
+    referenced = [note_id for note_id in first if note_id in notes_by_id]
+    unreferenced = sorted(
+        (note_id for note_id in notes_by_id if note_id not in first),
+        key=lambda note_id: notes_by_id[note_id][0],
+    )
+    notes = []
+    for note_id in referenced + unreferenced:
+        ref = first.get(note_id)
+        mark, number = (ref.mark, ref.number) if ref else (f"#{note_id}", None)
+        text = notes_by_id[note_id][1]
+        if ref is not None and ref.custom and text.startswith(mark):
+            text = text[len(mark) :].lstrip()
+        line = int(note_id) if note_id.lstrip("-").isdigit() else 0
+        notes.append(Note(kind.section, mark, number, text, line))
+    return notes

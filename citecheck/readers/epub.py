@@ -1,0 +1,75 @@
+"""EPUB: the XHTML content documents of the spine, read as one HTML document.
+
+The package document is found through META-INF/container.xml; its spine gives the
+reading order. Noterefs may point into another content document (chapter →
+notes.xhtml); see `html` for what counts as a note and a marker. Lines are positions
+in the content document that holds the note or marker.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import unquote
+
+from citecheck.errors import InputError
+from citecheck.model import Document
+from citecheck.readers.html import Page, parse_page, read_pages
+from citecheck.readers.source import decode_text
+from citecheck.readers.xmlparts import parse_xml
+from citecheck.readers.zipparts import ZipParts
+
+CONTAINER = "META-INF/container.xml"
+CONTAINER_NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container"}
+OPF_NS = {"opf": "http://www.idpf.org/2007/opf"}
+CONTENT_TYPES = {"application/xhtml+xml", "text/html"}
+
+
+def package_path(parts: ZipParts) -> str:
+    if parts.has(CONTAINER):
+        root = parse_xml(parts.read(CONTAINER), f"{parts.path}: {CONTAINER}")
+        rootfile = root.find(".//c:rootfile", CONTAINER_NS)
+        if rootfile is not None and rootfile.get("full-path"):
+            return str(rootfile.get("full-path"))
+    packages = sorted(name for name in parts.names if name.endswith(".opf"))
+    if not packages:
+        raise InputError(f"{parts.path}: not an EPUB (no package document found)")
+    return packages[0]
+
+
+def content_documents(parts: ZipParts) -> list[str]:
+    """Names of the XHTML content documents, spine order first, then the others."""
+    opf_name = package_path(parts)
+    opf = parse_xml(parts.read(opf_name), f"{parts.path}: {opf_name}")
+    base = posixpath.dirname(opf_name)
+    manifest: dict[str, str] = {}
+    navigation: set[str] = set()
+    for item in opf.iterfind(".//opf:manifest/opf:item", OPF_NS):
+        href, media = item.get("href"), item.get("media-type")
+        if "nav" in str(item.get("properties", "")).split():
+            navigation.add(str(item.get("id")))
+        if href and media in CONTENT_TYPES:
+            manifest[str(item.get("id"))] = posixpath.normpath(posixpath.join(base, unquote(href)))
+    spine = [
+        manifest[ref.get("idref", "")]
+        for ref in opf.iterfind(".//opf:spine/opf:itemref", OPF_NS)
+        if ref.get("idref") in manifest
+    ]
+    # Content documents left out of the spine may still hold notes; the navigation
+    # document only links to chapters.
+    rest = [
+        name for ident, name in manifest.items() if name not in spine and ident not in navigation
+    ]
+    names = [name for name in dict.fromkeys(spine + rest) if parts.has(name)]
+    if not names:
+        raise InputError(f"{parts.path}: the EPUB has no XHTML content documents")
+    return names
+
+
+def read(path: str) -> Document:
+    parts = ZipParts(path, "EPUB")
+    pages: list[Page] = []
+    for name in content_documents(parts):
+        data = parts.read(name)
+        if data.strip():  # an empty content document holds nothing to read
+            pages.append(parse_page(name, decode_text(data, f"{path}: {name}")))
+    return read_pages(pages, path, "epub")

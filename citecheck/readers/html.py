@@ -1,0 +1,303 @@
+"""HTML and EPUB XHTML: notes found by what links to them, markers by what links.
+
+Recognised, in any mix:
+
+- EPUB 3 `epub:type="noteref"` links to `footnote` / `endnote` / `rearnote` elements
+  (asides or list items, alone or in a `footnotes` / `endnotes` / `rearnotes` block);
+- DPUB-ARIA `role="doc-noteref"` links to `doc-footnote` / `doc-endnote` elements or
+  to the items of a `doc-endnotes` block;
+- Wikipedia `cite_ref` markers linking to `cite_note-…` list items;
+- plain `<sup><a href="#fn1">1</a></sup>` or `<a href="#note3">[3]</a>` links to an
+  element that is a note (by its role, by the block it is in, or by an id such as
+  fn1, note-3, endnote_12);
+- when nothing links, hand-made `<sup>3</sup>` marks with an `<ol>` of notes under a
+  notes heading (or, after the marks, as the page's last ordered list).
+
+A marker's mark is its note's mark: the marker's text ("1", "[1]", "*", "†"), else the
+note's number in its ordered list, else a mark printed at the start of the note.
+Back-links from a note to its markers (↩, Wikipedia's ^ a b) are not note text. Links
+in a note keep their URL in the text so the citation parser finds it.
+
+Notes form one section when their marks are unique; when numbering restarts (per
+chapter, per EPUB content document) each notes block is a section, labelled by the
+heading before it. Lines and columns are 1-based positions in the (X)HTML source;
+for an EPUB they are positions in the content document that holds the note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import Tag
+
+from citecheck.errors import InputError
+from citecheck.model import Document, Marker, Note, Section
+from citecheck.readers.htmlnotes import (
+    HEADING_TAGS,
+    LEADING_MARK,
+    SECTION,
+    Page,
+    block_of,
+    enclosing_block,
+    is_block,
+    is_note,
+    is_noteref,
+    is_typed_noteref,
+    link_target,
+    list_number,
+    mark_text,
+    note_of,
+    note_text,
+    parse_page,
+    source_position,
+    unlinked_notes,
+)
+from citecheck.readers.markup import (
+    is_notes_heading,
+    parse_mark,
+    split_repeats,
+    squash_spaces,
+)
+from citecheck.readers.source import load_text
+
+
+@dataclass
+class _Found:
+    """A note element, where it is (page, notes block, reading order), and its mark."""
+
+    element: Tag
+    page: Page
+    group: tuple[str, int]
+    order: tuple[int, int, int]
+    mark: str | None = None
+    section: str = SECTION
+
+
+def _label_for(element: Tag, page: Page) -> str:
+    """A section label: the nearest heading before `element` that is not "Notes",
+    else the page's first heading, its title, or its name."""
+    for heading in element.find_all_previous(HEADING_TAGS):
+        text = squash_spaces(heading.get_text())
+        if text and not is_notes_heading(text):
+            return text
+    first = page.soup.find(HEADING_TAGS)
+    if first is not None and first.get_text(strip=True):
+        return squash_spaces(first.get_text())
+    title = page.soup.title
+    if title is not None and title.get_text(strip=True):
+        return title.get_text(strip=True)
+    return page.name or SECTION
+
+
+def _unique(label: str, taken: set[str]) -> str:
+    candidate, count = label, 1
+    while candidate in taken:
+        count += 1
+        candidate = f"{label} ({count})"
+    taken.add(candidate)
+    return candidate
+
+
+@dataclass(frozen=True)
+class _Ref:
+    """A marker element (a noteref link, an unlinked `<sup>`) and the note it names."""
+
+    element: Tag
+    page: Page
+    note: Tag | None
+
+
+class _Finder:
+    """Collects the note elements and the references to them across all pages."""
+
+    def __init__(self, pages: list[Page]) -> None:
+        self.pages = pages
+        self.by_name = {page.name: page for page in pages}
+        self.index = {page.name: index for index, page in enumerate(pages)}
+        self.notes: dict[int, _Found] = {}
+        self.refs: list[_Ref] = []
+
+    def remember(self, element: Tag, page: Page) -> None:
+        if id(element) not in self.notes:
+            block = block_of(element)
+            group = (page.name, id(block) if block is not None else 0)
+            line, column = source_position(element)
+            order = (self.index[page.name], line, column)
+            self.notes[id(element)] = _Found(element, page, group, order)
+
+    def linked(self) -> None:
+        """Typed notes, the items of notes blocks, and every noteref link."""
+        for page in self.pages:
+            for tag in page.soup.find_all(is_note):
+                self.remember(tag, page)
+            for block in page.soup.find_all(is_block):
+                for item in block.find_all("li"):
+                    if item.find_parent(is_block) is block and item.find_parent("li") is None:
+                        self.remember(item, page)
+            for link in page.soup.find_all("a", href=True):
+                if note_of(link) is None:  # else a back-link or cross-reference in a note
+                    self._link(link, page)
+
+    def _link(self, link: Tag, page: Page) -> None:
+        target_page, target, fragment = link_target(link, page, self.by_name)
+        if not is_noteref(link, target, fragment):
+            return
+        note = None
+        if target is not None:
+            note = note_of(target)
+            if note is None and is_typed_noteref(link, fragment):
+                note = enclosing_block(target, None)
+        if note is not None:
+            self.remember(note, target_page)
+        self.refs.append(_Ref(link, page, note))
+
+    def unlinked(self) -> None:
+        for page in self.pages:
+            items, refs = unlinked_notes(page)
+            for item in items:
+                self.remember(item, page)
+            self.refs.extend(_Ref(sup, page, item) for sup, item in refs)
+
+    def markers_outside_notes(self) -> list[_Ref]:
+        return [ref for ref in self.refs if not _inside_note(ref.element, self.notes)]
+
+
+def _give_marks(found: list[_Found], refs: list[_Ref], notes: dict[int, _Found]) -> None:
+    """A note's mark: its first marker's text, else its list number, a mark printed at
+    its start, its id, or its position."""
+    for ref in refs:
+        if ref.note is not None and notes[id(ref.note)].mark is None:
+            notes[id(ref.note)].mark = mark_text(ref.element)
+    for position, item in enumerate(found):
+        if item.mark is not None:
+            continue
+        number = list_number(item.element)
+        leading = LEADING_MARK.match(item.element.get_text())
+        ident = item.element.get("id")
+        if number is not None:
+            item.mark = str(number)
+        elif leading:
+            item.mark = leading.group(1)
+        else:
+            item.mark = str(ident) if ident else str(position + 1)
+
+
+def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
+    finder = _Finder(list(pages))
+    finder.linked()
+    if not finder.notes and not finder.refs:
+        finder.unlinked()
+    refs = finder.markers_outside_notes()
+    found = sorted(finder.notes.values(), key=lambda f: f.order)
+    _give_marks(found, refs, finder.notes)
+    _assign_sections(found)
+    marks = _unique_marks(found)
+
+    marker_ids = {id(ref.element) for ref in refs}
+    marker_ids |= {id(ref.element.parent) for ref in refs if ref.element.parent is not None}
+    sections: dict[str, list[Note]] = {}
+    for item in found:
+        text = note_text(item.element, item.page, finder.by_name, marker_ids)
+        leading = LEADING_MARK.match(text)
+        if leading and leading.group(1) == item.mark:
+            text = text[leading.end() :]
+        mark = marks[id(item.element)]
+        line, _ = source_position(item.element)
+        sections.setdefault(item.section, []).append(
+            Note(item.section, mark, parse_mark(mark), text, line)
+        )
+
+    default_section = found[0].section if found else SECTION
+    markers = []
+    for ref in refs:
+        line, column = source_position(ref.element)
+        if ref.note is not None:
+            section, mark = finder.notes[id(ref.note)].section, marks[id(ref.note)]
+        else:
+            section, mark = default_section, mark_text(ref.element)
+        markers.append(Marker(section, mark, parse_mark(mark), line, column))
+
+    if not sections and not markers:
+        raise InputError(f"{path}: no notes or note references found")
+    firsts, repeats = split_repeats(markers)
+    return Document(
+        path=path,
+        format=fmt,
+        sections=tuple(
+            Section(label, tuple(items), items[0].line) for label, items in sections.items()
+        ),
+        markers=firsts,
+        repeat_markers=repeats,
+        has_body=bool(markers) or _has_body_text(finder.pages, finder.notes),
+        body_sections=tuple(sections) if markers else (),
+    )
+
+
+def _inside_note(link: Tag, notes: dict[int, _Found]) -> bool:
+    return any(id(parent) in notes for parent in link.parents)
+
+
+def _assign_sections(found: list[_Found]) -> None:
+    """One section, unless a mark recurs in another notes block (numbering restarts).
+
+    The notes blocks of one page count as one when their marks do not collide (a
+    chapter's footnote asides and its endnotes list). A mark repeated inside one
+    block (a `*` on every page) does not split sections either: `_unique_marks`
+    numbers the repeats instead.
+    """
+    by_page: dict[str, list[_Found]] = {}
+    for item in found:
+        by_page.setdefault(item.page.name, []).append(item)
+    for items in by_page.values():
+        if not _collides(items):
+            for item in items:
+                item.group = (item.page.name, 0)
+    if not _collides(found):
+        return
+    taken: set[str] = set()
+    labels: dict[tuple[str, int], str] = {}
+    for item in found:
+        if item.group not in labels:
+            labels[item.group] = _unique(_label_for(item.element, item.page), taken)
+        item.section = labels[item.group]
+
+
+def _collides(items: list[_Found]) -> bool:
+    """Whether some mark is used in two different groups of `items`."""
+    groups_of: dict[str | None, set[tuple[str, int]]] = {}
+    for item in items:
+        groups_of.setdefault(item.mark, set()).add(item.group)
+    return any(len(groups) > 1 for groups in groups_of.values())
+
+
+def _unique_marks(found: list[_Found]) -> dict[int, str]:
+    """Marks that repeat inside a section (a `*` per page) get a count: *, *2, *3."""
+    seen: dict[tuple[str, str], int] = {}
+    marks: dict[int, str] = {}
+    for item in found:
+        key = (item.section, str(item.mark))
+        seen[key] = seen.get(key, 0) + 1
+        count = seen[key]
+        marks[id(item.element)] = str(item.mark) if count == 1 else f"{item.mark}{count}"
+    return marks
+
+
+def _has_body_text(pages: list[Page], notes: dict[int, _Found]) -> bool:
+    for page in pages:
+        body = page.soup.body or page.soup
+        for string in body.find_all(string=True):
+            if string.strip() and not any(id(parent) in notes for parent in string.parents):
+                if string.parent is not None and string.parent.name in ("script", "style"):
+                    continue
+                return True
+    return False
+
+
+def read_text(text: str, path: str = "<html>") -> Document:
+    return read_pages([parse_page(Path(path).name, text)], path, "html")
+
+
+def read(path: str) -> Document:
+    return read_text(load_text(path), path)

@@ -1,0 +1,94 @@
+"""JUnit XML for CI dashboards: one test case per link, one per note problem.
+
+A dead link is a failure (the build should go red); an inconclusive link is skipped
+(the web gave no answer, which is neither a pass nor the manuscript's fault); a moved
+link passes with the new URL in its output. Note problems of severity "error" fail,
+warnings pass with the message in their output.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from citecheck.model import Citation, Problem, Report, Verdict
+from citecheck.reports.common import citations_by_id, citing, suggested_fix
+
+# Characters XML 1.0 cannot hold at all, even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def render(report: Report) -> str:
+    lookup = citations_by_id(report)
+    links = [_link_case(verdict, citing(verdict, lookup)) for verdict in report.verdicts]
+    notes = [_problem_case(problem) for problem in report.problems]
+    root = ET.Element("testsuites", name="citecheck")
+    for name, cases in (("links", links), ("notes", notes)):
+        suite = ET.SubElement(root, "testsuite", name=name)
+        suite.extend(cases)
+        _count(suite, cases)
+    _count(root, links + notes)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def _count(element: ET.Element, cases: list[ET.Element]) -> None:
+    element.set("tests", str(len(cases)))
+    element.set("failures", str(sum(case.find("failure") is not None for case in cases)))
+    element.set("errors", "0")
+    element.set("skipped", str(sum(case.find("skipped") is not None for case in cases)))
+    element.set("time", f"{sum(float(case.get('time', 0)) for case in cases):.3f}")
+
+
+def _places(citations: list[Citation]) -> str:
+    places: dict[str, list[str]] = {}
+    for citation in citations:
+        places.setdefault(citation.section, []).append(citation.note_mark)
+    return "; ".join(f"{s}/{', '.join(dict.fromkeys(marks))}" for s, marks in places.items())
+
+
+def _link_case(verdict: Verdict, citations: list[Citation]) -> ET.Element:
+    case = ET.Element(
+        "testcase",
+        classname=clean(_places(citations) or "links"),
+        name=clean(verdict.url),
+        time=f"{verdict.elapsed:.3f}",
+    )
+    message = clean(f"{verdict.state}: {verdict.reason}")
+    fix = suggested_fix(verdict)
+    status = "-" if verdict.status is None else str(verdict.status)
+    evidence = [f"status: {status}", f"attempts: {verdict.attempts}"]
+    evidence += [f"redirect: {hop.status} {hop.url}" for hop in verdict.hops]
+    if fix:
+        evidence.append(("new URL: " if verdict.state == "moved" else "archived copy: ") + fix)
+    evidence += list(verdict.details)
+    body = clean("\n".join(evidence))
+    if verdict.state == "dead":
+        ET.SubElement(case, "failure", message=message, type=clean(verdict.reason)).text = body
+    elif verdict.state == "inconclusive":
+        ET.SubElement(case, "skipped", message=message)
+        ET.SubElement(case, "system-out").text = body
+    else:
+        ET.SubElement(case, "system-out").text = clean(f"{message}\n{body}")
+    return case
+
+
+def _problem_case(problem: Problem) -> ET.Element:
+    note = "" if problem.note is None else str(problem.note)
+    case = ET.Element(
+        "testcase",
+        classname=clean(f"{problem.section or ''}/{note}".strip("/") or "notes"),
+        name=clean(f"{problem.kind}: {problem.message}"),
+        time="0.000",
+    )
+    where = f" (line {problem.line})" if problem.line is not None else ""
+    message = clean(problem.message + where)
+    if problem.severity == "error":
+        ET.SubElement(case, "failure", message=message, type=clean(problem.kind)).text = message
+    else:
+        ET.SubElement(case, "system-out").text = f"{problem.severity}: {message}"
+    return case

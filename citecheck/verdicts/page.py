@@ -1,0 +1,92 @@
+"""What the verdict rules read from an HTML page: title, headings, meta refresh, words.
+
+Only `<title>`, `<h1>`, `<h2>` and `<meta>` are parsed (beautifulsoup4 with lxml and
+a strainer, for speed); the words used to compare a page with the host's not-found
+page come from a cheap tag-stripping pass over the body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, SoupStrainer
+
+from citecheck.model import Check
+
+_HEAD_TAGS = SoupStrainer(["title", "h1", "h2", "meta"])
+_SCRIPT_STYLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+_WORD = re.compile(r"\w+")
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+_REFRESH_URL = re.compile(r"^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(.*)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Page:
+    title: str
+    headings: tuple[str, ...]
+    meta_titles: tuple[str, ...]
+    refresh_url: str | None
+    words: tuple[str, ...]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The short texts that name a page: title, h1/h2 headings, og/twitter titles."""
+        return tuple(text for text in (self.title, *self.headings, *self.meta_titles) if text)
+
+
+def is_html(check: Check) -> bool:
+    content_type = (check.content_type or "").lower()
+    if content_type:
+        return "html" in content_type
+    return check.body.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+
+
+def read_page(check: Check) -> Page | None:
+    """The page in `check`'s body, or None when it has no HTML body."""
+    if not check.body or not is_html(check):
+        return None
+    return _parse(check.body, check.content_type or "", check.final_url or check.url)
+
+
+@lru_cache(maxsize=512)
+def _parse(body: bytes, content_type: str, base_url: str) -> Page:
+    text = _decode(body, content_type)
+    soup = BeautifulSoup(text, "lxml", parse_only=_HEAD_TAGS)
+    title_tag = soup.find("title")
+    title = _clean(title_tag.get_text(" ")) if title_tag else ""
+    headings = tuple(_clean(tag.get_text(" ")) for tag in soup.find_all(["h1", "h2"], limit=6))
+    meta_titles: list[str] = []
+    refresh_url = None
+    for meta in soup.find_all("meta"):
+        name = str(meta.get("property") or meta.get("name") or "").lower()
+        if name in ("og:title", "twitter:title"):
+            meta_titles.append(_clean(str(meta.get("content") or "")))
+        if str(meta.get("http-equiv") or "").lower() == "refresh" and refresh_url is None:
+            refresh_url = _refresh_target(str(meta.get("content") or ""), base_url)
+    visible = _TAG.sub(" ", _SCRIPT_STYLE.sub(" ", text))
+    words = tuple(_WORD.findall(visible.casefold()))
+    return Page(title, tuple(h for h in headings if h), tuple(meta_titles), refresh_url, words)
+
+
+def _decode(body: bytes, content_type: str) -> str:
+    match = _CHARSET.search(content_type) or _CHARSET.search(body[:2048].decode("ascii", "ignore"))
+    if match:
+        try:
+            return body.decode(match.group(1), errors="replace")
+        except LookupError:
+            pass
+    return body.decode("utf-8", errors="replace")
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _refresh_target(content: str, base_url: str) -> str | None:
+    match = _REFRESH_URL.match(content)
+    target = match.group(1).strip().strip("'\"") if match else ""
+    return urljoin(base_url, target) if target else None

@@ -1,0 +1,347 @@
+"""Markers against notes, chapter by chapter: every marker has its note and every note
+its marker, each number once, in order, without gaps.
+
+Each missing number is reported once, where the editor can act on it: a marker whose
+note is missing at the marker, a note whose marker is missing at the note (with the
+body lines where the marker belongs), a number missing from both as a gap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from citecheck.model import Document, Problem, section_key
+from citecheck.verify.sections import SectionView, section_views
+
+
+class Item(NamedTuple):
+    """A numbered marker or note: what the checks below need of either."""
+
+    number: int
+    line: int
+
+
+def numbering_problems(document: Document) -> list[Problem]:
+    """Marker and note numbering problems; none when the document has no body text."""
+    if not document.has_body:
+        return []
+    if not document.markers:
+        return [
+            Problem(
+                "no-markers",
+                "error",
+                None,
+                None,
+                None,
+                "the text has no note markers at all: no note is referenced"
+                f" ({len(document.notes)} in the notes)",
+            )
+        ]
+    chapters = {section_key(label) for label in document.body_sections}
+    problems: list[Problem] = []
+    for view in section_views(document):
+        if view.notes and not view.markers and view.key not in chapters:
+            problems.append(_missing_chapter(view))
+        elif view.markers and not view.notes:
+            problems.append(_missing_notes(view))
+        else:
+            problems.extend(_section_problems(view))
+    return problems
+
+
+def _missing_notes(view: SectionView) -> Problem:
+    """One error for markers in a section that has no notes at all, not one per marker."""
+    return Problem(
+        "markers-without-notes",
+        "error",
+        view.label,
+        view.markers[0].line,
+        None,
+        f"{view.label}: {len(view.markers)} note markers, but there are no notes for {view.label}",
+    )
+
+
+def _missing_chapter(view: SectionView) -> Problem:
+    """One error for a block of notes whose chapter the body does not have, not one per note."""
+    return Problem(
+        "notes-without-chapter",
+        "error",
+        view.label,
+        view.notes[0].line,
+        None,
+        f"{view.label}: {len(view.notes)} notes, but the text has no chapter {view.label}"
+        " and no marker for them",
+    )
+
+
+class _Scope:
+    """The numbered markers and notes of one section, and how to word its problems."""
+
+    def __init__(self, view: SectionView) -> None:
+        self.view = view
+        self.label = view.label
+        self.markers = [Item(m.number, m.line) for m in view.markers if m.number is not None]
+        self.notes = [Item(n.number, n.line) for n in view.notes if n.number is not None]
+        self.first_marker = _first_by_number(self.markers)
+        self.first_note = _first_by_number(self.notes)
+
+    def problem(
+        self, kind: str, line: int | None, number: int | None, text: str, also: Sequence[int] = ()
+    ) -> Problem:
+        return Problem(
+            kind, "error", self.label, line, number, f"{self.label}: {text}", tuple(also)
+        )
+
+
+def _section_problems(view: SectionView) -> list[Problem]:
+    scope = _Scope(view)
+    return [
+        *_duplicates(scope),
+        *_unmatched(scope),
+        *_unmatched_named(scope),
+        *_gaps(scope),
+        *_order_problems(scope, "marker", scope.markers),
+        *_order_problems(scope, "note", scope.notes),
+    ]
+
+
+def _duplicates(scope: _Scope) -> list[Problem]:
+    found = []
+    for noun, items, first in (
+        ("marker", scope.markers, scope.first_marker),
+        ("note", scope.notes, scope.first_note),
+    ):
+        for item in _repeats(items):
+            original = first[item.number].line
+            found.append(
+                scope.problem(
+                    f"duplicate-{noun}",
+                    item.line,
+                    item.number,
+                    f"{noun} {item.number} appears again (first at line {original})",
+                    [original],
+                )
+            )
+    return found
+
+
+def _unmatched(scope: _Scope) -> list[Problem]:
+    """Markers without a note and notes without a marker, one problem per number."""
+    found = []
+    for number, marker in sorted(scope.first_marker.items()):
+        if number not in scope.first_note:
+            jump = _neighbours(scope.first_note, number)
+            found.append(
+                scope.problem(
+                    "marker-without-note",
+                    marker.line,
+                    number,
+                    f"marker {number} has no note{_notes_jump(jump)}",
+                    [item.line for item in jump if item],
+                )
+            )
+    for number, note in sorted(scope.first_note.items()):
+        if number not in scope.first_marker:
+            before, after = _neighbours(scope.first_marker, number)
+            found.append(
+                scope.problem(
+                    "note-without-marker",
+                    note.line,
+                    number,
+                    f"note {number} is not referenced in the text{_marker_place(before, after)}",
+                    [item.line for item in (before, after) if item],
+                )
+            )
+    return found
+
+
+def _unmatched_named(scope: _Scope) -> list[Problem]:
+    """Symbol or named notes (*, ※, [^fn-a]) and markers that do not find each other.
+
+    A named note may be referred to more than once, so only absence is an error.
+    """
+    marks = {marker.mark for marker in scope.view.markers if marker.number is None}
+    note_marks = {note.mark for note in scope.view.notes if note.number is None}
+    found = [
+        scope.problem(
+            "note-without-marker",
+            note.line,
+            None,
+            f"unnumbered note {note.mark} is not referenced in the text",
+        )
+        for note in scope.view.notes
+        if note.number is None and note.mark not in marks
+    ]
+    reported: set[str] = set()
+    for marker in scope.view.markers:
+        if marker.number is None and marker.mark not in note_marks | reported:
+            reported.add(marker.mark)
+            found.append(
+                scope.problem(
+                    "marker-without-note",
+                    marker.line,
+                    None,
+                    f"marker {marker.mark} has no note",
+                )
+            )
+    return found
+
+
+def _gaps(scope: _Scope) -> list[Problem]:
+    """Runs of numbers that neither a marker nor a note uses, one problem per run."""
+    used = set(scope.first_marker) | set(scope.first_note)
+    missing = [number for number in range(1, max(used, default=0) + 1) if number not in used]
+    found = []
+    for run in _runs(missing):
+        after = (
+            _neighbours(scope.first_note, run[0])[1] or _neighbours(scope.first_marker, run[0])[1]
+        )
+        numbers = f"number {run[0]} is" if len(run) == 1 else f"numbers {run[0]}–{run[-1]} are"
+        found.append(
+            scope.problem(
+                "numbering-gap",
+                after.line if after else None,
+                run[0],
+                f"{numbers} skipped by both the markers and the notes",
+            )
+        )
+    return found
+
+
+def _runs(numbers: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for number in numbers:
+        if runs and runs[-1][-1] == number - 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return runs
+
+
+def _first_by_number(items: Sequence[Item]) -> dict[int, Item]:
+    first: dict[int, Item] = {}
+    for item in items:
+        first.setdefault(item.number, item)
+    return first
+
+
+def _repeats(items: Sequence[Item]) -> list[Item]:
+    seen: set[int] = set()
+    repeats = []
+    for item in items:
+        if item.number in seen:
+            repeats.append(item)
+        seen.add(item.number)
+    return repeats
+
+
+def _neighbours(by_number: dict[int, Item], number: int) -> tuple[Item | None, Item | None]:
+    """The items with the nearest lower and higher numbers."""
+    lower = max((n for n in by_number if n < number), default=None)
+    higher = min((n for n in by_number if n > number), default=None)
+    return (
+        by_number[lower] if lower is not None else None,
+        by_number[higher] if higher is not None else None,
+    )
+
+
+def _notes_jump(jump: tuple[Item | None, Item | None]) -> str:
+    before, after = jump
+    if before and after:
+        return f" (the notes go from {before.number} to {after.number} at line {after.line})"
+    return ""
+
+
+def _marker_place(before: Item | None, after: Item | None) -> str:
+    if before and after:
+        if before.line == after.line:
+            return (
+                f"; its marker belongs on line {before.line},"
+                f" between {before.number} and {after.number}"
+            )
+        return (
+            f"; its marker belongs between marker {before.number} (line {before.line})"
+            f" and marker {after.number} (line {after.line})"
+        )
+    if before:
+        return f"; its marker belongs after marker {before.number} (line {before.line})"
+    if after:
+        return f"; its marker belongs before marker {after.number} (line {after.line})"
+    return ""
+
+
+def _order_problems(scope: _Scope, noun: str, items: Sequence[Item]) -> list[Problem]:
+    """Items that break the ascending order.
+
+    Two items in each other's place are one swap. Otherwise the items outside a
+    longest ascending run are reported: the one displaced item, not everything after it.
+    """
+    firsts = sorted(_first_by_number(items).values(), key=lambda item: item.line)
+    swap = _single_swap(firsts)
+    if swap is not None:
+        one, other = swap
+        return [
+            scope.problem(
+                f"{noun}-order",
+                one.line,
+                one.number,
+                f"{noun}s {one.number} (line {one.line}) and {other.number}"
+                f" (line {other.line}) are swapped",
+                [other.line],
+            )
+        ]
+    keep = set(_longest_increasing(firsts))
+    found = []
+    for index, item in enumerate(firsts):
+        if index in keep:
+            continue
+        previous = firsts[index - 1] if index else None
+        following = firsts[index + 1] if index + 1 < len(firsts) else None
+        context = ", ".join(
+            f"{word} {noun} {other.number} (line {other.line})"
+            for word, other in (("after", previous), ("before", following))
+            if other
+        )
+        found.append(
+            scope.problem(
+                f"{noun}-order",
+                item.line,
+                item.number,
+                f"{noun} {item.number} is out of order: it comes {context}",
+                [other.line for other in (previous, following) if other],
+            )
+        )
+    return found
+
+
+def _single_swap(items: Sequence[Item]) -> tuple[Item, Item] | None:
+    """The two items whose exchange would put all in order, if that is all that is wrong."""
+    numbers = [item.number for item in items]
+    misplaced = [i for i, (a, b) in enumerate(zip(numbers, sorted(numbers), strict=True)) if a != b]
+    if len(misplaced) != 2:
+        return None
+    return items[misplaced[0]], items[misplaced[1]]
+
+
+def _longest_increasing(items: Sequence[Item]) -> list[int]:
+    """Indexes of one longest strictly increasing subsequence of the items' numbers."""
+    tails: list[int] = []  # number ending the best run of each length
+    tail_index: list[int] = []
+    parent: list[int | None] = []
+    for index, item in enumerate(items):
+        position = bisect_left(tails, item.number)
+        if position == len(tails):
+            tails.append(item.number)
+            tail_index.append(index)
+        else:
+            tails[position] = item.number
+            tail_index[position] = index
+        parent.append(tail_index[position - 1] if position else None)
+    run: list[int] = []
+    cursor = tail_index[-1] if tail_index else None
+    while cursor is not None:
+        run.append(cursor)
+        cursor = parent[cursor]
+    return run[::-1]

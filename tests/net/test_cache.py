@@ -1,0 +1,180 @@
+"""ResultCache: history, freshness, corruption and kill -9 recovery."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from citecheck.errors import CitecheckError
+from citecheck.model import ArchiveSnapshot, Check, Hop, Verdict
+from citecheck.net.cache import ResultCache, default_cache_path
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = 86400.0
+
+
+def _verdict(url: str, state: str = "dead", **extra: object) -> Verdict:
+    return Verdict(url=url, state=state, reason=extra.pop("reason", "not-found"), **extra)  # type: ignore[arg-type]
+
+
+def _check(url: str, status: int | None = 404, at: float = 1000.0) -> Check:
+    return Check(
+        url=url,
+        method="GET",
+        status=status,
+        final_url=url,
+        hops=(Hop(url + "?r", 301),),
+        attempts=2,
+        elapsed=0.2,
+        checked_at=at,
+        headers=(("content-type", "text/html"),),
+        body=b"<html>not kept</html>",
+        content_type="text/html",
+    )
+
+
+def test_verdict_round_trips_with_its_evidence(tmp_path: Path) -> None:
+    verdict = Verdict(
+        url="https://a.example/x",
+        state="moved",
+        reason="permanent-redirect",
+        status=200,
+        final_url="https://b.example/x",
+        new_url="https://b.example/x",
+        hops=(Hop("https://a.example/x", 301),),
+        attempts=1,
+        elapsed=0.3,
+        archive=ArchiveSnapshot("http://web.archive.org/web/2020/x", "20200101000000", 200),
+        citation_ids=("c1", "c2"),
+        details=("note",),
+    )
+    with ResultCache(tmp_path / "c.sqlite") as cache:
+        cache.record_verdict(verdict, [_check(verdict.url)])
+        assert cache.fresh_verdict(verdict.url, DAY) == verdict
+
+
+def test_freshness_follows_max_age(tmp_path: Path) -> None:
+    with ResultCache(tmp_path / "c.sqlite") as cache:
+        cache.record_verdict(_verdict("u"), checked_at=1_000_000.0)
+        assert cache.fresh_verdict("u", 3600, now=1_000_000.0 + 60) is not None
+        assert cache.fresh_verdict("u", 3600, now=1_000_000.0 + 7200) is None
+        assert cache.fresh_verdict("other", 3600) is None
+
+
+def test_inconclusive_is_never_reused(tmp_path: Path) -> None:
+    with ResultCache(tmp_path / "c.sqlite") as cache:
+        cache.record_verdict(_verdict("u", "resolvable", reason="ok"), checked_at=100.0)
+        cache.record_verdict(_verdict("u", "inconclusive", reason="timeout"), checked_at=200.0)
+        assert cache.fresh_verdict("u", DAY, now=300.0) is None
+        cache.record_verdict(_verdict("u", "resolvable", reason="ok"), checked_at=250.0)
+        assert cache.fresh_verdict("u", DAY, now=300.0).state == "resolvable"  # type: ignore[union-attr]
+
+
+def test_history_keeps_every_verdict_and_observation(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with ResultCache(path) as cache:
+        for day in range(3):
+            at = 1000.0 + day * DAY
+            cache.record_verdict(_verdict("u"), [_check("u", at=at)], checked_at=at)
+        cache.record_verdicts([(_verdict("v", "resolvable", reason="ok"), ())], checked_at=5.0)
+    with ResultCache(path) as reopened:
+        history = reopened.history("u")
+        assert [record.checked_at for record in history] == [1000.0, 1000.0 + DAY, 1000.0 + 2 * DAY]
+        assert {record.state for record in history} == {"dead"}
+        observations = reopened.observations("u")
+        assert len(observations) == 3 and observations[0].status == 404
+        assert observations[0].attempts == 2
+        now = 1000.0 + 2 * DAY + 100
+        assert reopened.fresh_verdicts(["u", "v", "w"], DAY, now=now) == {"u": _verdict("u")}
+        assert reopened.fresh_verdicts(["v"], DAY, now=10.0) == {
+            "v": _verdict("v", "resolvable", reason="ok")
+        }
+
+
+def test_default_path_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert default_cache_path() == tmp_path / "citecheck" / "cache.sqlite"
+
+
+def test_garbage_file_is_moved_aside_and_rebuilt(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "c.sqlite"
+    garbage = os.urandom(8192)
+    path.write_bytes(garbage)
+    with caplog.at_level(logging.WARNING), ResultCache(path) as cache:
+        assert cache.moved_aside is not None
+        assert cache.moved_aside.read_bytes() == garbage
+        cache.record_verdict(_verdict("u"))
+        assert len(cache.history("u")) == 1
+    assert "moved it to" in caplog.text
+
+
+def test_truncated_database_is_moved_aside(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with ResultCache(path) as cache:
+        items = [(_verdict(f"https://x.example/{n}"), [_check(f"u{n}")]) for n in range(3000)]
+        cache.record_verdicts(items)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with ResultCache(path) as cache:
+        assert cache.moved_aside is not None
+        assert cache.history("https://x.example/1") == []
+
+
+def test_unusable_location_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(CitecheckError, match="cannot use the cache"):
+        ResultCache(blocker / "cache.sqlite")
+
+
+WRITER = """
+import sys, time
+from citecheck.model import Verdict, Check
+from citecheck.net.cache import ResultCache
+cache = ResultCache(sys.argv[1])
+started = time.monotonic()
+for batch in range(100000):
+    if time.monotonic() - started > 30:
+        break
+    items = [(Verdict(url=f"u{batch}-{n}", state="dead", reason="not-found"),
+              [Check(url=f"u{batch}-{n}", method="GET", status=404, final_url=None)])
+             for n in range(20)]
+    cache.record_verdicts(items)
+    if batch == 0:
+        print("written", flush=True)
+"""
+
+
+def test_kill_9_while_writing_leaves_a_usable_cache(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path)],
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline() == b"written\n"
+        time.sleep(0.5)  # let it commit many more batches, then kill it mid-write
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=10)
+    assert writer.returncode == -signal.SIGKILL
+    with ResultCache(path) as cache:
+        assert cache.moved_aside is None
+        assert len(cache.history("u0-0")) == 1
+        cache.record_verdict(_verdict("after"))
+        assert cache.fresh_verdict("after", DAY) is not None
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        rows = db.execute("SELECT count(*) FROM verdicts").fetchone()[0]
+    assert rows > 20 and rows % 20 == 1  # whole batches only, plus the one written after

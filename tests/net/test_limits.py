@@ -1,0 +1,95 @@
+"""Per-host and global concurrency limits, seen from the servers' own counters."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from citecheck.net import HttpClient
+from citecheck.net.pool import run_concurrently
+from tests.net.conftest import fast
+from tests.servers import ScenarioWeb
+
+
+def _slow_urls(web: ScenarioWeb, per_host: int, hosts: int) -> list[str]:
+    return [web.url(f"/slow/{h}-{n}?ms=60", host=h) for n in range(per_host) for h in range(hosts)]
+
+
+def test_per_host_limit_is_reached_and_never_exceeded() -> None:
+    with ScenarioWeb(hosts=3) as web, HttpClient(fast(host_concurrency=2)) as client:
+        urls = _slow_urls(web, per_host=8, hosts=3)
+        checks = run_concurrently(urls, client.fetch, concurrency=16)
+    assert all(check.status == 200 for check in checks)
+    assert web.stats.peak_per_host == {"127.0.0.2": 2, "127.0.0.3": 2, "127.0.0.4": 2}
+
+
+def test_global_limit_is_reached_and_never_exceeded() -> None:
+    with ScenarioWeb(hosts=3) as web, HttpClient(fast(concurrency=3)) as client:
+        urls = _slow_urls(web, per_host=6, hosts=3)
+        run_concurrently(urls, client.fetch, concurrency=12)
+    assert web.stats.peak_total == 3
+
+
+def test_slot_is_released_while_waiting_to_retry() -> None:
+    # One slot per host: a URL sleeping on Retry-After must not block the host.
+    with ScenarioWeb(hosts=1) as web, HttpClient(fast(host_concurrency=1, deadline=3)) as client:
+        started = time.monotonic()
+        results = run_concurrently(
+            [web.url("/rate-limited/1?after=1"), web.url("/slow/2?ms=100")],
+            lambda url: (client.fetch(url), time.monotonic() - started),
+            concurrency=2,
+        )
+    (limited, _), (slow, slow_done) = results
+    assert limited.status == slow.status == 200
+    assert slow_done < 0.9
+
+
+def test_results_keep_the_input_order() -> None:
+    assert run_concurrently(range(50), lambda n: n * n, concurrency=7) == [n * n for n in range(50)]
+
+
+def test_fair_queue_keeps_other_hosts_moving() -> None:
+    # Host "a" blocks its items until released; "b" must still finish while "a" holds.
+    release = threading.Event()
+    finished_b = []
+
+    def work(item: tuple[str, int]) -> str:
+        host, _ = item
+        if host == "a":
+            assert release.wait(5)
+        else:
+            finished_b.append(item)
+            if len(finished_b) == 10:
+                release.set()
+        return host
+
+    items = [("a", n) for n in range(10)] + [("b", n) for n in range(10)]
+    results = run_concurrently(items, work, concurrency=4, key=lambda item: item[0], per_key=2)
+    assert results == ["a"] * 10 + ["b"] * 10
+
+
+def test_worker_exception_is_raised_again() -> None:
+    def explode(n: int) -> int:
+        if n == 3:
+            raise ValueError("boom")
+        return n
+
+    with pytest.raises(ValueError, match="boom"):
+        run_concurrently(range(10), explode, concurrency=2)
+
+
+def test_client_map_spreads_work_and_keeps_limits() -> None:
+    with ScenarioWeb(hosts=3) as web, HttpClient(fast(host_concurrency=2)) as client:
+        urls = _slow_urls(web, per_host=6, hosts=3)
+        done: list[int] = []
+        checks = client.map(
+            urls,
+            client.fetch,
+            key=lambda url: url.split("/")[2],
+            progress=lambda finished, total: done.append(finished),
+        )
+    assert [check.url for check in checks] == urls
+    assert max(web.stats.peak_per_host.values()) == 2
+    assert sorted(done) == list(range(1, len(urls) + 1))
