@@ -57,6 +57,13 @@ REMARK = re.compile(r"\s*[(（]\s*[a-z][^()（）]*\s[^()（）]*\s[^()（）]*[
 #: Authors that are news agencies or papers: `조선중앙통신「…」`, `JTBC News 「…」`.
 NEWS_AGENCY = re.compile(r"통신|뉴스|신문|방송|新聞|新聞社|通信|News\b|社$")
 TREATY = re.compile(r"条約|條約|条约|조약|^Treaty\b|\bAgreement$")
+DOI_MARK = re.compile(r"\bdoi:\s*10\.\d{4,9}/\S+", re.I)
+#: `Journal 12 (3)` or `Journal (3)` left after pages were taken: volume and issue.
+NUMBERED_CONTAINER = re.compile(r"^(?P<name>.*?\S)\s+(?P<volume>\d+)?\s*[(（](?P<issue>\d+)[)）]$")
+#: `Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112.`
+AUTHOR_DATE = re.compile(
+    r"^(?P<names>[^()（）]{2,80}?)\s*[(（](?P<date>[^()（）]*\d{4}[^()（）]*)[)）]\s*[.,]?\s+(?P<rest>\S.*)$"
+)
 LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—"
 BLANK = "\u2002"
 
@@ -81,6 +88,7 @@ def extract_fields(text: str) -> Fields:
     doi = find_doi(text)
     if doi:
         csl["DOI"] = doi
+        text = DOI_MARK.sub(lambda match: BLANK * len(match.group(0)), text)
     urls = find_urls(text)
     if urls:
         csl["URL"] = urls[0].value
@@ -229,6 +237,12 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
     leftover = _leftover(tail)
     if not leftover:
         return
+    numbered = NUMBERED_CONTAINER.match(leftover)
+    if numbered and "container-title" not in csl:
+        leftover = numbered.group("name").strip(LEFTOVER_PUNCTUATION)
+        csl["issue"] = numbered.group("issue")
+        if numbered.group("volume"):
+            csl["volume"] = numbered.group("volume")
     if EDITOR_SUFFIX.search(leftover):
         csl.setdefault("editor", []).extend(split_names(EDITOR_SUFFIX.sub("", leftover)))
     elif "container-title" not in csl:
@@ -268,6 +282,9 @@ def _without_title(text: str, csl: dict[str, Any]) -> Fields:
         if dates:
             csl["issued"] = dates[0].csl()
         return fields
+    author_date = AUTHOR_DATE.match(text)
+    if author_date and find_dates(f"({author_date.group('date')})"):
+        return _author_date_without_title(author_date, fields)
     dates = find_dates(text)
     if not dates:
         leftover = _leftover(text)
@@ -321,6 +338,25 @@ def _take_access_date(text: str, csl: dict[str, Any]) -> str:
     return text
 
 
+def _author_date_without_title(match: re.Match[str], fields: Fields) -> Fields:
+    """`Names (Year). Title. Publisher. p. 112.`: the reference-list style, titles unmarked."""
+    csl = fields.csl
+    csl["author"] = split_names(match.group("names"))
+    csl["issued"] = find_dates(f"({match.group('date')})")[0].csl()
+    parts = [part.strip() for part in re.split(r"\.\s+", match.group("rest")) if part.strip(" .")]
+    for part in parts:
+        pages = find_pages(part)
+        if pages and pages.start == 0:
+            csl["page"] = fields.locator = pages.value
+        elif "title" not in csl:
+            csl["title"] = part.strip(" .")
+            fields.has_title = True
+            fields.title_mark = "*"  # an unmarked title in this style is the work's own
+        elif "publisher" not in csl:
+            csl["publisher"] = part.strip(" .")
+    return fields
+
+
 def _guess_type(fields: Fields) -> str:
     csl = fields.csl
     title_mark, container_mark = fields.title_mark, fields.container_mark
@@ -341,6 +377,8 @@ def _guess_type(fields: Fields) -> str:
         return "report" if "publisher" in csl and len(published) == 3 else "chapter"
     if title_mark in ("『", "*"):
         return "book" if "publisher" in csl else "report"
+    if container and ("volume" in csl or "issue" in csl):
+        return "article-journal"
     if container:
         return "article-newspaper" if NEWS.search(container) else "webpage"
     authors = " ".join(name.get("literal", "") for name in csl.get("author", []))

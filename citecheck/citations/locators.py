@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*[、,]\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
-CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*頁")
+CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*(?:頁|页|쪽|면|ページ)")
 EN_PAGES = re.compile(rf"(?:\bpp?|\bS|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
 COLON_PAGES = re.compile(rf":\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
 TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
