@@ -64,6 +64,7 @@ NUMBERED_CONTAINER = re.compile(r"^(?P<name>.*?\S)\s+(?P<volume>\d+)?\s*[(（](?
 AUTHOR_DATE = re.compile(
     r"^(?P<names>[^()（）]{2,80}?)\s*[(（](?P<date>[^()（）]*\d{4}[^()（）]*)[)）]\s*[.,]?\s+(?P<rest>\S.*)$"
 )
+REPORT_TITLE = re.compile(r"\bReport\b|報告書|报告|보고서")
 LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—"
 BLANK = "\u2002"
 
@@ -98,6 +99,9 @@ def extract_fields(text: str) -> Fields:
     titles = [span for span in spans if span.is_title]
     fields = _with_title(text, spans, titles, csl) if titles else _without_title(text, csl)
     fields.csl["type"] = _guess_type(fields)
+    if fields.csl["type"] == "report" and fields.container_mark is None and "publisher" not in csl:
+        if "container-title" in fields.csl:  # the body that issued a report is its publisher
+            fields.csl["publisher"] = fields.csl.pop("container-title")
     # The work's own words: its title and a bracketed container (not an outlet named in
     # the note's language, such as 国防部ウェブサイト).
     keys = ("title", "container-title") if fields.container_mark else ("title",)
@@ -379,8 +383,10 @@ def _guess_type(fields: Fields) -> str:
         return "book" if "publisher" in csl else "report"
     if container and ("volume" in csl or "issue" in csl):
         return "article-journal"
+    if container and NEWS.search(container):
+        return "article-newspaper"
     if container:
-        return "article-newspaper" if NEWS.search(container) else "webpage"
+        return "report" if REPORT_TITLE.search(csl.get("title", "")) else "webpage"
     authors = " ".join(name.get("literal", "") for name in csl.get("author", []))
     if authors and NEWS_AGENCY.search(authors):
         return "article-newspaper"
