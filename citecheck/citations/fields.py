@@ -99,9 +99,9 @@ def extract_fields(text: str) -> Fields:
     titles = [span for span in spans if span.is_title]
     fields = _with_title(text, spans, titles, csl) if titles else _without_title(text, csl)
     fields.csl["type"] = _guess_type(fields)
-    if fields.csl["type"] == "report" and fields.container_mark is None and "publisher" not in csl:
-        if "container-title" in fields.csl:  # the body that issued a report is its publisher
-            fields.csl["publisher"] = fields.csl.pop("container-title")
+    issued_by_outlet = fields.container_mark is None and "container-title" in csl
+    if fields.csl["type"] == "report" and issued_by_outlet and "publisher" not in csl:
+        csl["publisher"] = csl.pop("container-title")  # the body that issued a report
     # The work's own words: its title and a bracketed container (not an outlet named in
     # the note's language, such as 国防部ウェブサイト).
     keys = ("title", "container-title") if fields.container_mark else ("title",)
