@@ -115,9 +115,9 @@ def test_the_hand_checked_annotations_are_met(sample_notes_path: Path) -> None:
 
 
 def test_whole_seed_parses_under_a_second(seed_path: Path) -> None:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: what the parser costs, whatever else runs
     parsed = parse_document(read_document(str(seed_path)))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert sum(1 for note in parsed.notes if not note.note.unnumbered) == 301
 
 
