@@ -69,9 +69,6 @@ def extract_fields(text: str) -> Fields:
     titles = [span for span in spans if span.is_title]
     fields = _with_title(text, titles, csl) if titles else without_title(text, csl)
     fields.csl["type"] = guess_type(fields)
-    issued_by_outlet = fields.container_mark is None and "container-title" in csl
-    if fields.csl["type"] == "report" and issued_by_outlet and "publisher" not in csl:
-        csl["publisher"] = csl.pop("container-title")  # the body that issued a report
     # The work's own words: its title and a bracketed container (not an outlet named in
     # the note's language, such as 国防部ウェブサイト).
     keys = ("title", "container-title") if fields.container_mark else ("title",)
