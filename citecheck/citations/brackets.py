@@ -83,7 +83,7 @@ def _scan(text: str, ignored: set[int]) -> tuple[list[Span], list[int]]:
         elif char in PAIRS and index not in ignored:
             stack.append((char, index))
         index += 1
-    return spans, [start for _, start in stack[:1]]
+    return spans, [start for _, start in stack]  # never closed, whatever is ignored
 
 
 def depth_map(text: str) -> list[int]:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import jsonschema
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -138,3 +139,22 @@ def test_random_text_never_breaks_the_parser(text: str) -> None:
     parsed = parse_note_text(text)
     for citation in parsed.citations:
         assert isinstance(citation.fields.csl, dict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「" * 3000,
+        "(" * 3000 + "x",
+        "「a「b」" * 1000,
+        "a. " * 3000,
+        "March 7, 2024, " * 500,
+        "『a』「b」（北京：c、2020年）1頁；" * 200,
+        "https://x.y/" + "a" * 5000,
+    ],
+    ids=["openers", "parens", "nested", "periods", "dates", "citations", "url"],
+)
+def test_pathological_notes_stay_fast(text: str) -> None:
+    start = time.process_time()
+    parse_note_text(text)
+    assert time.process_time() - start < 1.0
