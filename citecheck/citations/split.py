@@ -1,7 +1,7 @@
 """Split a note into citations and commentary.
 
-A note is cut at `；` / `;` and into sentences (`。`, or `. ` before East Asian text,
-after a year or after a `<URL>`), never inside brackets. A sentence is commentary when
+A note is cut at `；` / `;` and into sentences (`。`, or `. ` before Japanese prose, after
+a year, a `<URL>` or a bare URL), never inside brackets. A sentence is commentary when
 it reads as prose: kana particles outside its titles. A prose sentence can still carry
 a citation (`…については、増田雅之「…」『東亜』第696号…頁を参照。`, or a citation in
 parentheses); that citation is cut out and the sentence kept whole as commentary.
@@ -19,7 +19,7 @@ from citecheck.citations.locators import find_un_symbol
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
 from citecheck.citations.urls import find_doi, find_urls
 
-BACKREF_MARK = re.compile(r"同上|前掲|\bIbid\b|\bibid\b|\bop\.\s*cit\b|Там же", re.I)
+BACKREF_MARK = re.compile(r"同上|前掲|\bibid\b|\bop\.\s*cit\b|Там же", re.I)
 NOT_PROSE_KANA = re.compile(r"ほか")
 AUTHOR_STOP = set("、，,。;；:：(（)）「」『』“”«»") | {"\t"}
 #: `. ` inside a citation, before these, does not end it (`…1–18. doi:10…`, `Retrieved …`).
@@ -52,6 +52,7 @@ def split_note(text: str) -> list[Segment]:
 def sentences(text: str) -> list[str]:
     """Sentences of `text`, each with its closing mark, cut only outside brackets."""
     depths = depth_map(text)
+    url_ends = {url.end for url in find_urls(text)}
     cuts = [index + 1 for index, char in enumerate(text) if char == "。" and depths[index] == 0]
     for match in SENTENCE_PERIOD.finditer(text):
         index = match.start()
@@ -59,7 +60,7 @@ def sentences(text: str) -> list[str]:
             continue
         before = text[:index].rstrip()[-1:]
         after = text[match.end() : match.end() + 1]
-        ends_url = any(url.end == index for url in find_urls(text))
+        ends_url = index in url_ends
         japanese_follows = EAST_ASIAN.match(after) and HIRAGANA.search(text[match.end() :][:40])
         if japanese_follows or (after and (before.isdigit() or before == ">" or ends_url)):
             cuts.append(index + 1)
