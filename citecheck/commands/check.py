@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from citecheck import config as settings
+from citecheck.archives.settings import ARCHIVE_SCOPES
 from citecheck.checks import CheckOptions, check_links
 from citecheck.checks.overlap import check_while_parsing
 from citecheck.checks.snapshots import with_snapshots
@@ -120,6 +122,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     cache.add_argument(
         "--no-archive", action="store_true", help="do not look up web-archive snapshots"
     )
+    cache.add_argument(
+        "--archive-scope",
+        choices=ARCHIVE_SCOPES,
+        help='which links get a snapshot lookup (default "all": live links too)',
+    )
+    cache.add_argument("--wayback-api", metavar="URL", help="Wayback availability API endpoint")
+    cache.add_argument("--cdx-api", metavar="URL", help="Wayback CDX API endpoint")
     out = parser.add_argument_group("output")
     out.add_argument("--format", choices=FORMATS, default="terminal")
     out.add_argument("--report", metavar="FILE.html", help="also write the HTML report")
@@ -156,7 +165,14 @@ def configure(args: argparse.Namespace) -> Config:
         "fail_on": args.fail_on,
         "confirm_dead": args.confirm_dead,
     }
-    return settings.with_overrides(settings.load_config(args.config), overrides)
+    config = settings.with_overrides(settings.load_config(args.config), overrides)
+    archive = {
+        "scope": args.archive_scope,
+        "availability_api": args.wayback_api,
+        "cdx_api": args.cdx_api,
+    }
+    chosen = {key: value for key, value in archive.items() if value is not None}
+    return replace(config, archive=replace(config.archive, **chosen)) if chosen else config
 
 
 def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:

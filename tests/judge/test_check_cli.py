@@ -7,6 +7,7 @@ import json
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 
@@ -189,7 +190,8 @@ def test_sample_without_network_is_inconclusive_offline_not_dead(sample_notes_pa
     assert code == 1
 
 
-def test_dead_links_and_only_they_get_an_archive_snapshot(web, tmp_path, capsys):
+def check_with_wayback(web, tmp_path, capsys, *extra: str):
+    """Check a dead and a live link against a loopback Wayback; (exit, report, asked)."""
     from tests.archives.fake_wayback import Wayback, serve_wayback
 
     dead, alive = web.url("/missing/19"), web.url("/ok/20")
@@ -201,22 +203,38 @@ def test_dead_links_and_only_they_get_an_archive_snapshot(web, tmp_path, capsys)
     with serve_wayback(Wayback(captures=captures)) as wayback:
         config = tmp_path / "citecheck.toml"
         config.write_text(
-            "[archive]\n"
-            f'wayback-api = "{wayback.base}/wayback/available"\n'
-            f'cdx-api = "{wayback.base}/cdx/search/cdx"\n'
-            f'replay-base = "{wayback.base}/web/"\n'
-            "rate-per-minute = 6000\n",
+            f'[archive]\nreplay-base = "{wayback.base}/web/"\nrate-per-minute = 6000\n',
             "utf-8",
         )
-        argv = ["--config", str(config), "--no-cache", *FAST]
+        argv = ["--config", str(config), "--no-cache", *FAST, *extra]
         argv.remove("--no-archive")
+        argv += ["--wayback-api", f"{wayback.base}/wayback/available"]
+        argv += ["--cdx-api", f"{wayback.base}/cdx/search/cdx"]
         code, report = run_json(capsys, str(path), *argv)
-        asked = wayback.paths("/")
+        asked = [unquote(path) for path in wayback.paths("/")]
+    return code, report, asked, wayback.base, alive
+
+
+def test_every_link_gets_the_snapshot_closest_to_its_citation(web, tmp_path, capsys):
+    code, report, asked, base, alive = check_with_wayback(web, tmp_path, capsys)
     assert code == 1
     first, second = report["links"]
     assert first["verdict"] == "dead"
     assert first["archive"]["timestamp"] == "20240105120000"
-    assert first["archive"]["url"].startswith(wayback.base + "/web/20240105120000")
+    assert first["archive"]["url"].startswith(base + "/web/20240105120000")
+    assert first["fix"] == first["archive"]["url"]
+    assert second["verdict"] == "resolvable"
+    assert second["archive"]["url"].startswith(base + "/web/20240105")
+    assert any(alive in request for request in asked)
+
+
+def test_archive_scope_dead_looks_up_dead_links_only(web, tmp_path, capsys):
+    code, report, asked, _, alive = check_with_wayback(
+        web, tmp_path, capsys, "--archive-scope", "dead"
+    )
+    assert code == 1
+    first, second = report["links"]
+    assert first["archive"]["timestamp"] == "20240105120000"
     assert second["archive"] is None
     assert asked and all(alive not in request for request in asked)
 
