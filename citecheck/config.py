@@ -16,6 +16,7 @@ options given on the command line override the file.
     include = []            # checked even when an exclude pattern matches
     cache = ".citecheck-cache.sqlite"
     max-age = "1d"          # seconds, or "30m", "12h", "2d"
+    reuse-inconclusive = 0  # reuse uncertain answers this young (default: always re-ask)
     allow-private = false
     fail-on = ["moved"]     # exit 1 for these too (dead always fails)
     confirm-dead = 3        # dead only after 3 dead checks ≥ 3 days apart (needs the cache)
@@ -69,6 +70,7 @@ class Config:
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     cache: str | None = None
     max_age: float = 86400.0
+    reuse_inconclusive: float = 0.0
     allow_private: bool = False
     fail_on: frozenset[str] = frozenset()
     confirm_dead: int = 1
@@ -210,6 +212,7 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "archive": ("archive", _archive),
     "cache": ("cache", _text),
     "max-age": ("max_age", duration),
+    "reuse-inconclusive": ("reuse_inconclusive", duration),
     "allow-private": ("allow_private", _flag),
     "fail-on": ("fail_on", verdict_classes),
     "confirm-dead": ("confirm_dead", whole_number),

@@ -33,7 +33,9 @@ class PlatformHandler(Protocol):
 class VerdictStore(Protocol):
     """The persistent result cache, as the checks use it."""
 
-    def fresh_verdict(self, url: str, max_age: float) -> Verdict | None: ...
+    def fresh_verdict(
+        self, url: str, max_age: float, *, inconclusive_max_age: float = ...
+    ) -> Verdict | None: ...
 
     def record_verdict(self, verdict: Verdict, checks: Sequence[Check] = ...) -> None: ...
 
@@ -47,6 +49,7 @@ class CheckOptions:
 
     accepted_for: Callable[[str], frozenset[int]] = lambda url: frozenset()
     max_age: float = 86400.0
+    reuse_inconclusive: float = 0.0
     host_concurrency: int = 4
     concurrency: int = 128
     handler_for: Callable[[str], PlatformHandler | None] = lambda url: None
@@ -64,7 +67,9 @@ def check_links(
     """One verdict per link, in the order of `links`.
 
     A fresh cached verdict (younger than `max_age`) is reused unless it was
-    inconclusive: an uncertain answer is always asked again.
+    inconclusive: an uncertain answer is asked again, unless the caller opts in to
+    reusing one younger than `reuse_inconclusive` (a host that rate-limited or
+    walled us a minute ago will do it again). An "offline" answer is never reused.
     """
     baselines = Baselines(lambda url: client.fetch(url))
     done = _Tally(total=len(links), report=progress)
@@ -72,8 +77,10 @@ def check_links(
     def check_one(link: Link) -> Verdict:
         if store is None:
             return observe_and_judge(link)[0]
-        cached = store.fresh_verdict(link.url, options.max_age)
-        if cached is not None and cached.state != "inconclusive":
+        cached = store.fresh_verdict(
+            link.url, options.max_age, inconclusive_max_age=options.reuse_inconclusive
+        )
+        if cached is not None and cached.reason != "offline":
             verdict = _for_link(cached, link)
         else:
             verdict, checks = observe_and_judge(link)

@@ -114,6 +114,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='reuse results younger than this (default "1d")',
     )
     cache.add_argument(
+        "--reuse-inconclusive",
+        type=_arg(settings.duration, 'a duration like 600, "1h"'),
+        metavar="AGE",
+        help="reuse inconclusive results younger than this (default 0: always re-check)",
+    )
+    cache.add_argument(
         "--confirm-dead",
         type=_count,
         metavar="N",
@@ -162,6 +168,7 @@ def configure(args: argparse.Namespace) -> Config:
         "include": tuple(args.include) if args.include else None,
         "cache": args.cache,
         "max_age": args.max_age,
+        "reuse_inconclusive": args.reuse_inconclusive,
         "fail_on": args.fail_on,
         "confirm_dead": args.confirm_dead,
     }
@@ -186,6 +193,7 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
     options = CheckOptions(
         accepted_for=config.accepted_for,
         max_age=config.max_age,
+        reuse_inconclusive=config.reuse_inconclusive,
         host_concurrency=config.host_concurrency,
         concurrency=config.concurrency,
         handler_for=handler_for,

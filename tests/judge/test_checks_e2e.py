@@ -130,6 +130,19 @@ def test_fresh_final_results_are_reused_and_inconclusive_ones_rechecked(
         assert web.stats.hits("/missing/c1") > hits_missing
 
 
+def test_recent_inconclusive_results_are_reused_only_when_asked(
+    web: ScenarioWeb, tmp_path
+) -> None:
+    links = [Link(web.url("/server-error/r1"), ())]
+    with ResultCache(tmp_path / "cache.sqlite") as store, HttpClient(POLICY) as client:
+        (first,) = check_links(links, client, CheckOptions(), store=store)
+        hits = web.stats.hits("/server-error/r1")
+        (again,) = check_links(links, client, CheckOptions(reuse_inconclusive=600), store=store)
+        assert (first.state, again.state) == ("inconclusive", "inconclusive")
+        assert again.reason == first.reason
+        assert web.stats.hits("/server-error/r1") == hits
+
+
 def test_progress_reports_every_link(web: ScenarioWeb) -> None:
     seen: list[tuple[int, int, str]] = []
     links = [Link(web.url(f"/ok/pr{n}"), ()) for n in range(5)]
