@@ -8,8 +8,8 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from citecheck.checks.baseline import Baselines, site_of
-from citecheck.checks.observe import Fetcher, observe
-from citecheck.model import Check, Link, Verdict
+from citecheck.checks.observe import observe
+from citecheck.model import Check, Fetcher, Link, Verdict
 from citecheck.net.cache import VerdictRecord
 from citecheck.net.pool import run_concurrently
 from citecheck.verdicts import Observations, judge
