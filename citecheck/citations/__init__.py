@@ -158,7 +158,7 @@ def _resolve(
     ):
         backref = resolver.short_form(section_index, csl)
     if backref and backref.target:
-        target = next(entry for entry in resolver.entries if entry.id == backref.target)
+        target = resolver.by_id[backref.target]
         for key in ("type", "title", "language"):
             if key in target.csl and (key != "title" or "title" not in csl):
                 csl[key] = target.csl[key]
