@@ -32,6 +32,7 @@ options given on the command line override the file.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -40,12 +41,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from citecheck.archives import ArchiveSettings
 from citecheck.errors import UsageError
 from citecheck.net import NetPolicy
 
 VERDICT_CLASSES = ("resolvable", "moved", "dead", "inconclusive")
 CONFIG_FILES = ("citecheck.toml", "pyproject.toml")
-ARCHIVE_KEYS = {"enabled": bool, "wayback-api": str, "cdx-api": str, "rate-per-minute": float}
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -64,7 +65,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     accept: Mapping[str, frozenset[int]] = field(default_factory=dict)
-    archive: Mapping[str, Any] = field(default_factory=dict)
+    archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     cache: str | None = None
     max_age: float = 86400.0
     allow_private: bool = False
@@ -102,7 +103,8 @@ class Config:
 
 
 def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+    valid = isinstance(value, int | float) and not isinstance(value, bool)
+    if not valid or not math.isfinite(value) or value <= 0:
         raise ValueError("a positive number")
     return float(value)
 
@@ -131,22 +133,27 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def pattern(value: str) -> str:
+    """A regular expression, checked to compile."""
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"valid regular expressions ({value!r}: {exc})") from None
+    return value
+
+
 def _patterns(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError("a list of regular expressions")
-    for pattern in value:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"valid regular expressions ({pattern!r}: {exc})") from None
-    return tuple(value)
+    return tuple(pattern(item) for item in value)
 
 
 def duration(value: Any) -> float:
     """Seconds from a number or a string like "90", "30m", "12h", "1d"."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and math.isfinite(value) and value >= 0:
         return float(value)
     match = _DURATION.match(value) if isinstance(value, str) else None
     if not match:
@@ -177,19 +184,13 @@ def _accept(value: Any) -> Mapping[str, frozenset[int]]:
     return accepted
 
 
-def _archive(value: Any) -> Mapping[str, Any]:
+def _archive(value: Any) -> ArchiveSettings:
     if not isinstance(value, dict):
-        raise ValueError(f"a table with keys {', '.join(ARCHIVE_KEYS)}")
-    for key, item in value.items():
-        expected = ARCHIVE_KEYS.get(key)
-        if expected is None:
-            raise ValueError(f"a table with keys {', '.join(ARCHIVE_KEYS)} (not {key!r})")
-        numeric = expected is float and isinstance(item, int | float)
-        if not (isinstance(item, expected) or numeric) or isinstance(item, bool) != (
-            expected is bool
-        ):
-            raise ValueError(f"{key} as {expected.__name__}")
-    return dict(value)
+        raise ValueError("a table such as {enabled = true, rate-per-minute = 20}")
+    try:
+        return ArchiveSettings.from_table(value)
+    except (UsageError, TypeError) as exc:
+        raise ValueError(f"a valid archive table ({exc})") from None
 
 
 #: File key → (Config attribute, converter).

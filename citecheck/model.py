@@ -67,6 +67,11 @@ class Document:
     a file holding only the notes has no markers to match, and verification must
     not call every note unreferenced. `warnings` are parts of the file that were
     skipped (a broken BibTeX entry) while the rest was kept.
+
+    Where the format lets one note be cited from several places (a pandoc `[^1]`
+    used twice, a reused Wikipedia reference, the same `<sup>3</sup>` in both halves
+    of a bilingual text), `markers` holds the first reference to each note and
+    `repeat_markers` the later ones, so a re-citation is not taken for a duplicate.
     """
 
     path: str
@@ -76,6 +81,7 @@ class Document:
     has_body: bool = False
     body_sections: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    repeat_markers: tuple[Marker, ...] = ()
 
     @property
     def notes(self) -> tuple[Note, ...]:

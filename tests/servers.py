@@ -449,7 +449,7 @@ class ScenarioWeb:
         for address in self.addresses:
             server = _Server((address, 0), self)
             thread = threading.Thread(
-                target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+                target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True
             )
             thread.start()
             self._servers.append(server)

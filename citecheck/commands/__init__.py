@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from citecheck.commands import check, verify
+from citecheck.commands import check, export, parse, verify
 
 COMMANDS: tuple[ModuleType, ...] = (
+    parse,
     verify,
     check,
+    export,
 )

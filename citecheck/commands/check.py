@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from citecheck import config as settings
 from citecheck.checks import CheckOptions, check_links
+from citecheck.checks.snapshots import with_snapshots
 from citecheck.config import Config
 from citecheck.links import extract_links
 from citecheck.links.extract import notes_as_commentary
@@ -19,10 +20,12 @@ from citecheck.model import Document, ParsedDocument, Report, Verdict
 from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
 from citecheck.output import write_text
+from citecheck.platforms import handler_for
 from citecheck.readers import read_document
 from citecheck.reports import render, write_html
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
+from citecheck.verdicts.offline import offline_verdict
 
 NAME = "check"
 HELP = "Check every cited URL and DOI: resolvable, moved, dead or inconclusive."
@@ -43,6 +46,7 @@ def _arg(convert: Callable[[str], object], what: str) -> Callable[[str], object]
 
 _seconds = _arg(lambda text: settings.KEYS["timeout"][1](float(text)), "a positive number")
 _count = _arg(lambda text: settings.KEYS["concurrency"][1](int(text)), "a whole number ≥ 1")
+_regex = _arg(settings.pattern, "a regular expression")
 _retries = _arg(lambda text: settings.KEYS["retries"][1](int(text)), "a whole number ≥ 0")
 
 
@@ -80,10 +84,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     net.add_argument("--user-agent", metavar="TEXT")
     net.add_argument(
-        "--exclude", action="append", metavar="REGEX", help="skip URLs matching (repeatable)"
+        "--exclude",
+        action="append",
+        type=_regex,
+        metavar="REGEX",
+        help="skip URLs matching (repeatable)",
     )
     net.add_argument(
-        "--include", action="append", metavar="REGEX", help="check URLs matching even if excluded"
+        "--include",
+        action="append",
+        type=_regex,
+        metavar="REGEX",
+        help="check URLs matching even if excluded",
     )
     cache = parser.add_argument_group("cache and archives")
     cache.add_argument(
@@ -154,16 +166,22 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
         max_age=config.max_age,
         host_concurrency=config.host_concurrency,
         concurrency=config.concurrency,
+        handler_for=handler_for,
     )
+    policy = config.net_policy()
     store = None if args.no_cache else ResultCache(config.cache)
     bar = ProgressBar(enabled=False if args.quiet else None)
     try:
-        with HttpClient(config.net_policy()) as client, bar:
+        with HttpClient(policy) as client, bar:
             verdicts = check_links(links, client, options, store=store, progress=bar)
             offline = client.network_status() == "offline"
     finally:
         if store is not None:
             store.close()
+    if offline:
+        verdicts = tuple(offline_verdict(verdict) for verdict in verdicts)
+    elif not args.no_archive:
+        verdicts = with_snapshots(verdicts, links, config.archive, policy)
     return Report(parsed=parsed, verdicts=verdicts, offline=offline, links_checked=True)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from citecheck.model import Document, ParsedDocument, ParsedNote
+from citecheck.citations import parse_document
 from citecheck.output import write_text
 from citecheck.readers import read_document
 from citecheck.verify import verify
@@ -23,23 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
 
-def parse_citations(document: Document) -> tuple[ParsedDocument, tuple[str, ...]]:
-    """The document with its citations parsed, and any notice about how it was done."""
-    try:
-        from citecheck.citations import parse_document
-    except ImportError:
-        notes = tuple(ParsedNote(note, (), None) for note in document.notes)
-        notice = (
-            "citations were not parsed (no citation parser installed): back-references"
-            " were not checked, and variant forms were looked for in quoted titles only"
-        )
-        return ParsedDocument(document, notes), (notice,)
-    return parse_document(document), ()
-
-
 def run(args: argparse.Namespace) -> int:
-    document = read_document(args.path)
-    parsed, notices = parse_citations(document)
-    result = verify(parsed, notices)
+    result = verify(parse_document(read_document(args.path)))
     write_text(RENDERERS[args.format](result), args.output, force=args.force)
     return 1 if result.errors else 0

@@ -90,6 +90,8 @@ NAME_ROLES = (("author", "author"), ("editor", "editor"), ("translator", "transl
 VERBATIM = frozenset({"url", "doi"})
 """Fields written as they are: a LaTeX encoder would rewrite % and _ in addresses."""
 
+SEPARATOR = re.compile(r"(?:^|\s)and(?:\s|$)", re.IGNORECASE)
+
 Encoder = Callable[[str], str]
 Entry = tuple[str, dict[str, str]]
 EntryMaker = Callable[[Work, Encoder], Entry]
@@ -101,14 +103,24 @@ def names(csl: dict[str, Any], role: str, encode: Encoder) -> str:
     for name in csl.get(role) or []:
         if not isinstance(name, dict):
             continue
-        family, given = str(name.get("family") or ""), str(name.get("given") or "")
-        if name.get("literal"):
-            parts.append("{" + encode(str(name["literal"])) + "}")
-        elif family and given:
-            parts.append(f"{encode(family)}, {encode(given)}")
-        elif family or given:
-            parts.append("{" + encode(family or given) + "}")
+        literal, family, given = (_squash(name.get(k)) for k in ("literal", "family", "given"))
+        if literal or not (family and given):
+            whole = literal or family or given
+            if whole:
+                parts.append("{" + encode(whole) + "}")
+        else:
+            parts.append(f"{_name_part(family, encode)}, {_name_part(given, encode)}")
     return " and ".join(parts)
+
+
+def _squash(value: Any) -> str:
+    return " ".join(str(value or "").split())
+
+
+def _name_part(text: str, encode: Encoder) -> str:
+    """A family or given name, braced when a comma or a lone "and" would split it."""
+    encoded = encode(text)
+    return "{" + encoded + "}" if "," in text or SEPARATOR.search(text) else encoded
 
 
 def _pages(csl: dict[str, Any]) -> str:

@@ -3,8 +3,8 @@
 A key is author + year + first title word, each romanised by the item's language:
 増田雅之 2020「対立への岐路…」 → masuda2020tairitsu, 施欣怡 2024「中国的夥伴關係…」 →
 shixinyi2024zhongguo, Korolev 2019 "On the Verge…" → korolev2019verge. Without an
-author the container (newspaper, site) or publisher stands in. Colliding keys get
-a, b, c… in document order.
+author the container (newspaper, site) or publisher stands in; with none of them the
+key is title word + year. Colliding keys get a, b, c… in document order.
 """
 
 from __future__ import annotations
@@ -31,12 +31,18 @@ def base_key(csl: dict[str, Any]) -> str:
     who = _first_name_words(csl, language)
     if not who:
         stand_in = str(csl.get("container-title") or csl.get("publisher") or "")
-        who = words(stand_in, language)[:2]
+        who = _significant(words(stand_in, language))[:2]
     author = "".join(who)[:MAX_PART]
     year = _year(csl)
-    title_words = [w for w in words(str(csl.get("title", "")), language) if w not in STOPWORDS]
+    title_words = _significant(words(str(csl.get("title", "")), language))
     title = title_words[0][:MAX_PART] if title_words else ""
-    return (author + year + title) or "ref"
+    # A key that starts with a letter reads better and suits every BibTeX tool.
+    key = author + year + title if author else title + year
+    return key or "ref"
+
+
+def _significant(found: list[str]) -> list[str]:
+    return [word for word in found if word not in STOPWORDS]
 
 
 def _first_name_words(csl: dict[str, Any], language: str | None) -> list[str]:
@@ -47,8 +53,7 @@ def _first_name_words(csl: dict[str, Any], language: str | None) -> list[str]:
             if name.get("family"):
                 return words(str(name["family"]), language)
             # An organisation: its first two words are enough to recognise it.
-            literal = words(str(name.get("literal", "")), language)
-            return [word for word in literal if word not in STOPWORDS][:2]
+            return _significant(words(str(name.get("literal", "")), language))[:2]
     return []
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 # Braces are replaced by macros, not by \{ \}: BibTeX counts braces even after a backslash,
@@ -42,9 +43,11 @@ def _encode_char(ch: str) -> str:
     if ch in SPECIALS:
         return SPECIALS[ch]
     code = ord(ch)
-    if any(low <= code <= high for low, high in ENCODED_RANGES):
-        return _encoder().unicode_to_latex(ch)
-    return ch
+    if not any(low <= code <= high for low, high in ENCODED_RANGES):
+        return ch
+    encoded = _encoder().unicode_to_latex(ch)
+    # Only a macro that reads back as the same character (· must not come back as ˙).
+    return encoded if _decoder().latex_to_text(encoded) == ch else ch
 
 
 @cache
@@ -55,3 +58,8 @@ def _encoder() -> UnicodeToLatexEncoder:
         unknown_char_policy="keep",
         unknown_char_warning=False,
     )
+
+
+@cache
+def _decoder() -> LatexNodes2Text:
+    return LatexNodes2Text()

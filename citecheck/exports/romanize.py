@@ -76,11 +76,27 @@ def _chunk_words(chunk: str, language: str | None) -> list[str]:
     if HAN.search(chunk):
         return _pinyin_words(chunk)
     if HANGUL.search(chunk):
-        return [ascii_fold(Romanizer(chunk).romanize())]
+        return [_korean(chunk)]
     if CYRILLIC.search(chunk):
         code = "ua" if language == "uk" or UKRAINIAN_LETTERS.search(chunk) else "ru"
         return [ascii_fold(cyrtranslit.to_latin(chunk, code))]
     return [ascii_fold(part) for part in re.split(r"[-‐–—/]", chunk)]
+
+
+def _korean(chunk: str) -> str:
+    """Revised romanisation; korean-romanizer fails on some rare syllables (잖), so those
+    characters are romanised one by one and any that still fail are dropped."""
+    try:
+        return ascii_fold(Romanizer(chunk).romanize())
+    except (KeyError, IndexError, ValueError):
+        return "".join(_korean_char(ch) for ch in chunk)
+
+
+def _korean_char(ch: str) -> str:
+    try:
+        return ascii_fold(Romanizer(ch).romanize())
+    except (KeyError, IndexError, ValueError):
+        return ""
 
 
 def _pinyin_words(chunk: str) -> list[str]:

@@ -1,21 +1,21 @@
 """The distinct works a document cites: what a bibliography holds, once each.
 
 A back-reference (同上, 前掲書, Ibid., a short form) stands for an earlier citation
-and adds no work; the same work cited in two notes (same CSL item apart from its
-id and the pages cited) is one work.
+and adds no work; the same work cited in two notes is one work. "The same" is the
+rule `citecheck parse --format csl-json` uses (`citations.works.IDENTITY`): the same
+type, title, container, date, volume, issue, number and URL once variant characters
+are folded (人民日报 = 人民日報), whatever the pages cited.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
+from citecheck.citations.scripts import fold
+from citecheck.citations.works import IDENTITY
 from citecheck.exports.keys import assign_keys
 from citecheck.model import ParsedDocument
-
-# CSL variables that say where in a work a citation points, not which work it is.
-PER_CITATION = frozenset({"id", "page", "page-first", "locator", "custom", "note"})
 
 
 @dataclass(frozen=True)
@@ -26,9 +26,7 @@ class Work:
 
 
 def identity(csl: dict[str, Any]) -> str:
-    return json.dumps(
-        {k: v for k, v in csl.items() if k not in PER_CITATION}, sort_keys=True, ensure_ascii=False
-    )
+    return repr([fold(str(csl.get(name, ""))) for name in IDENTITY])
 
 
 def distinct_works(parsed: ParsedDocument) -> list[Work]:

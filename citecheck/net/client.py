@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
@@ -18,11 +18,14 @@ from citecheck.net.failures import FetchFailure, classify
 from citecheck.net.guard import AddressGuard
 from citecheck.net.limits import SlotLimiter
 from citecheck.net.policy import NetPolicy
+from citecheck.net.pool import pool_limits, run_concurrently
 from citecheck.net.resolver import Resolver
 from citecheck.net.retry import call_with_retries, is_retryable, retry_after_seconds
 from citecheck.net.transport import GuardedAdapter, RequestScope, request_scope
 from citecheck.net.watchdog import Watchdog
 
+T = TypeVar("T")
+R = TypeVar("R")
 Method = Literal["auto", "GET", "HEAD"]
 NetworkStatus = Literal["online", "offline", "unknown"]
 
@@ -114,7 +117,15 @@ class HttpClient:
 
     Redirects are followed hop by hop — every hop re-resolved and re-checked by
     the private-address guard — and recorded in `Check.hops` as (url, status)
-    of each redirecting answer; `final_url`/`status` describe the last answer.
+    of each redirecting answer; `final_url`/`status` describe the last answer
+    (on a redirect loop or too many redirects, the last redirect's status).
+
+    `Check.attempts` is how many times the deciding request was sent (1 + the
+    retries it took; 0 when the URL could not even be requested);
+    `Check.elapsed` is the time the fetch spent on the network and in back-off
+    sleeps, not time queued for a slot; `Check.error` is one of the codes in
+    `citecheck.net.failures` (None when a server answered). An answer cut off by
+    the deadline is "timeout", even if part of it had arrived.
     """
 
     def __init__(self, policy: NetPolicy | None = None) -> None:
@@ -175,6 +186,24 @@ class HttpClient:
             content_type=content_type.split(";", 1)[0].strip().lower() if content_type else None,
         )
 
+    def map(
+        self,
+        items: Iterable[T],
+        fn: Callable[[T], R],
+        *,
+        key: Callable[[T], Hashable],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[R]:
+        """`[fn(item) for item in items]` run concurrently, sized for this client's limits.
+
+        `fn` would typically call `fetch` (once or a few times); `key` gives the
+        item's host, so the work spreads over every host.
+        """
+        workers, per_key = pool_limits(self.policy.concurrency, self.policy.host_concurrency)
+        return run_concurrently(
+            items, fn, concurrency=workers, key=key, per_key=per_key, progress=progress
+        )
+
     def network_status(self) -> NetworkStatus:
         """ "online" once any server answered; "offline" when nothing did and DNS or
         the network failed; "unknown" before anything was fetched."""
@@ -199,7 +228,10 @@ class HttpClient:
         self, url: str, method: str, state: _FetchState, hops: list[Hop]
     ) -> tuple[_Reply, int]:
         """Request `url`, following redirects; append each redirect to `hops`."""
-        visited = {(_without_fragment(url), state.cookie_state())}
+        try:
+            visited = {(_without_fragment(url), state.cookie_state())}
+        except ValueError:
+            return _Reply(url, method, error="invalid-url"), 0
         current = url
         for _ in range(self.policy.max_redirects + 1):
             reply, attempts = self._with_retries(method, current, state)
@@ -207,7 +239,10 @@ class HttpClient:
             if reply.error or reply.status not in REDIRECT_STATUSES or not location:
                 return reply, attempts
             hops.append(Hop(current, reply.status))  # type: ignore[arg-type]
-            target = _without_fragment(urljoin(current, location.strip()))
+            try:
+                target = _without_fragment(urljoin(current, location.strip()))
+            except ValueError:  # a Location no URL parser accepts
+                return _Reply(current, method, reply.status, error="invalid-response"), attempts
             if urlsplit(target).scheme not in ("http", "https"):
                 return _Reply(target, method, error="unsupported-scheme"), attempts
             seen = (target, state.cookie_state())
@@ -234,13 +269,13 @@ class HttpClient:
     # --- one request --------------------------------------------------------------
 
     def _exchange(self, method: str, url: str, state: _FetchState) -> _Reply:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+            host_key = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+        except ValueError:  # a bracketed host that is no IPv6 address, a port out of range
+            return _Reply(url, method, error="invalid-url")
         if parts.scheme not in ("http", "https"):
             return _Reply(url, method, error="unsupported-scheme")
-        try:
-            host_key = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
-        except ValueError:
-            return _Reply(url, method, error="invalid-url")
         if not parts.hostname:
             return _Reply(url, method, error="invalid-url")
         budget = state.budget
@@ -264,11 +299,7 @@ class HttpClient:
         return reply
 
     def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
-        cookies = state.cookies if len(state.cookies) else None
-        try:
-            prepared = requests.Request(method, url, state.headers, cookies=cookies).prepare()
-        except requests.exceptions.RequestException as exc:
-            raise FetchFailure("invalid-url", str(exc)) from None
+        prepared = _prepare(method, url, state)
         left = state.budget.left()
         timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
         response = self._adapter.send(prepared, stream=True, timeout=timeout, proxies={})
@@ -316,6 +347,24 @@ class HttpClient:
                 self._offline += 1
 
 
+def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequest:
+    """The request to send: URL normalised (IDNA host, quoted path), headers, cookies.
+
+    Built step by step rather than with `Request.prepare()`: a body, auth and
+    hooks never apply here, and skipping them saves CPU on every request.
+    """
+    prepared = requests.PreparedRequest()
+    try:
+        prepared.prepare_method(method)
+        prepared.prepare_url(url, None)
+    except requests.exceptions.RequestException as exc:
+        raise FetchFailure("invalid-url", str(exc)) from None
+    prepared.prepare_headers(state.headers)
+    if len(state.cookies):
+        prepared.prepare_cookies(state.cookies)
+    return prepared
+
+
 def _is_success(reply: _Reply) -> bool:
     return reply.status is not None and 200 <= reply.status < 300
 
@@ -336,4 +385,5 @@ def _finish_unread(response: requests.Response) -> None:
 
 
 def _without_fragment(url: str) -> str:
+    """The URL without its #fragment; raises ValueError for an unparsable URL."""
     return urlunsplit(urlsplit(url)._replace(fragment=""))

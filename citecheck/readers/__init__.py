@@ -19,7 +19,7 @@ from citecheck.errors import InputError
 from citecheck.model import Document
 from citecheck.readers import bibtex, docx, epub, html, markdown, plaintext, urllist
 from citecheck.readers.source import decode_text, load_bytes
-from citecheck.readers.zipparts import ZipParts
+from citecheck.readers.zipparts import OLE_MAGIC, ZipParts
 
 Reader = Callable[[str], Document]
 
@@ -65,6 +65,10 @@ def sniff_format(path: str) -> str:
     data = load_bytes(path)
     if data.startswith(ZIP_MAGIC):
         return _sniff_zip(path)
+    if data.startswith(OLE_MAGIC):
+        raise InputError(
+            f"{path}: a Word 97-2003 .doc or an encrypted Office file; save it as .docx"
+        )
     text = decode_text(data, path)
     return sniff_text(text, path)
 

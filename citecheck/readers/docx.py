@@ -24,7 +24,7 @@ from lxml import etree
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers.markup import squash_spaces
+from citecheck.readers.markup import shows_url, squash_spaces
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
 
@@ -300,7 +300,7 @@ class _TextWalk:
 
 
 def _spelled(url: str, shown: str) -> str:
-    return "" if url in shown else f" {url}"
+    return "" if shows_url(shown, url) else f" {url}"
 
 
 def _read_notes(parts: ZipParts, part: str, kind: NoteKind) -> dict[str, tuple[int, str]]:
@@ -364,7 +364,11 @@ def read(path: str) -> Document:
         sections=tuple(sections),
         markers=tuple(markers),
         has_body=True,
-        body_sections=tuple(dict.fromkeys(marker.section for marker in markers)),
+        # The body was searched for both kinds of reference, so every notes section
+        # has its place in it: a note nothing refers to is unreferenced, not homeless.
+        body_sections=tuple(
+            dict.fromkeys([*(s.label for s in sections), *(m.section for m in markers)])
+        ),
         warnings=tuple(warnings),
     )
 

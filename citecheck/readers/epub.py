@@ -37,13 +37,16 @@ def package_path(parts: ZipParts) -> str:
 
 
 def content_documents(parts: ZipParts) -> list[str]:
-    """Names of the XHTML content documents, spine order first."""
+    """Names of the XHTML content documents, spine order first, then the others."""
     opf_name = package_path(parts)
     opf = parse_xml(parts.read(opf_name), f"{parts.path}: {opf_name}")
     base = posixpath.dirname(opf_name)
     manifest: dict[str, str] = {}
+    navigation: set[str] = set()
     for item in opf.iterfind(".//opf:manifest/opf:item", OPF_NS):
         href, media = item.get("href"), item.get("media-type")
+        if "nav" in str(item.get("properties", "")).split():
+            navigation.add(str(item.get("id")))
         if href and media in CONTENT_TYPES:
             manifest[str(item.get("id"))] = posixpath.normpath(posixpath.join(base, unquote(href)))
     spine = [
@@ -51,7 +54,11 @@ def content_documents(parts: ZipParts) -> list[str]:
         for ref in opf.iterfind(".//opf:spine/opf:itemref", OPF_NS)
         if ref.get("idref") in manifest
     ]
-    rest = [name for name in manifest.values() if name not in spine]
+    # Content documents left out of the spine may still hold notes; the navigation
+    # document only links to chapters.
+    rest = [
+        name for ident, name in manifest.items() if name not in spine and ident not in navigation
+    ]
     names = [name for name in dict.fromkeys(spine + rest) if parts.has(name)]
     if not names:
         raise InputError(f"{parts.path}: the EPUB has no XHTML content documents")
@@ -62,6 +69,7 @@ def read(path: str) -> Document:
     parts = ZipParts(path, "EPUB")
     pages: list[Page] = []
     for name in content_documents(parts):
-        text = decode_text(parts.read(name), f"{path}: {name}")
-        pages.append(parse_page(name, text))
+        data = parts.read(name)
+        if data.strip():  # an empty content document holds nothing to read
+            pages.append(parse_page(name, decode_text(data, f"{path}: {name}")))
     return read_pages(pages, path, "epub")

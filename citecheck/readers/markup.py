@@ -6,15 +6,29 @@ import re
 import unicodedata
 from bisect import bisect_right
 
+from citecheck.model import Marker
+
 #: Words that head a block of notes, in the languages of our manuscripts.
 NOTES_HEADINGS = re.compile(
-    r"^(notes?|footnotes?|endnotes?|references?|注|註|注释|註釋|注釈|脚注|脚註|後注|尾注|각주|미주"
-    r"|примечания|примітки|notas)$",
+    r"^(notes?|footnotes?|endnotes?|references?|注|註|注释|註釋|注釈|注解|註解|脚注|脚註|後注|尾注"
+    r"|译注|譯註|原注|附注|参考文献|參考文獻|각주|미주|주석|примечания|примітки|notas)$",
     re.IGNORECASE,
 )
 
 #: Back-links from a note to its marker: they are navigation, not citation text.
 BACKLINK_CHARS = "↩↑^\ufe0e\ufe0f"
+
+
+#: Headings of a bibliography, which may follow the notes.
+BIBLIOGRAPHY_HEADINGS = re.compile(
+    r"^(references?|bibliography|works cited|sources"
+    r"|参考文献|參考文獻|参考资料|참고문헌|литература)$",
+    re.IGNORECASE,
+)
+
+
+def is_bibliography_heading(text: str) -> bool:
+    return BIBLIOGRAPHY_HEADINGS.match(text.strip().strip(":：").strip()) is not None
 
 
 def is_notes_heading(text: str) -> bool:
@@ -57,6 +71,26 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 def _joins_tight(char: str) -> bool:
     wide = unicodedata.east_asian_width(char) in ("W", "F")
     return wide and not HANGUL.match(char)
+
+
+def shows_url(shown: str, url: str) -> bool:
+    """Whether the text `shown` already spells `url` (scheme and trailing slash aside)."""
+
+    def bare(text: str) -> str:
+        return re.sub(r"^[a-z]+://", "", text.strip(), flags=re.I).rstrip("/").casefold()
+
+    return bool(bare(url)) and bare(url) in bare(shown)
+
+
+def split_repeats(markers: list[Marker]) -> tuple[tuple[Marker, ...], tuple[Marker, ...]]:
+    """(first reference to each note, later references to the same note), by section and mark."""
+    seen: set[tuple[str, str]] = set()
+    firsts, repeats = [], []
+    for marker in markers:
+        key = (marker.section, marker.mark)
+        (repeats if key in seen else firsts).append(marker)
+        seen.add(key)
+    return tuple(firsts), tuple(repeats)
 
 
 class LineIndex:

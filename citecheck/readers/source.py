@@ -51,6 +51,8 @@ def load_bytes(path: str | Path) -> bytes:
         raise InputError(f"{path}: no such file")
     if file.is_dir():
         raise InputError(f"{path}: is a directory, not a file")
+    if not file.is_file():
+        raise InputError(f"{path}: not a regular file (a pipe, socket or device)")
     try:
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
@@ -73,8 +75,20 @@ def detect_encoding(data: bytes) -> str | None:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
-    return best.encoding if best is not None else None
+    matches = list(from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
+    if not matches:
+        return None
+    # Short CJK texts often decode equally well in several encodings; among the
+    # equally plausible ones, the order of LEGACY_ENCODINGS decides.
+    best = min((m.chaos, -m.coherence) for m in matches)
+    tied = [m.encoding for m in matches if (m.chaos, -m.coherence) == best]
+    return min(tied, key=_priority)
+
+
+def _priority(encoding: str) -> int:
+    return (
+        LEGACY_ENCODINGS.index(encoding) if encoding in LEGACY_ENCODINGS else len(LEGACY_ENCODINGS)
+    )
 
 
 def decode_text(data: bytes, path: str | Path) -> str:

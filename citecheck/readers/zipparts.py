@@ -23,6 +23,9 @@ MAX_RATIO = 200
 #: Parts smaller than this are never called bombs, whatever their ratio.
 RATIO_FLOOR = 1024 * 1024
 
+#: The start of an OLE compound file: old .doc files and encrypted Office documents.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 #: What zipfile raises on truncated, corrupt, encrypted or oddly compressed parts.
 READ_ERRORS = (
     zipfile.BadZipFile,
@@ -42,6 +45,11 @@ class ZipParts:
         self.path = str(path)
         self.kind = kind
         data = load_bytes(path)
+        if data.startswith(OLE_MAGIC):
+            raise InputError(
+                f"{self.path}: an OLE compound file (a Word 97-2003 .doc or a password-protected "
+                f"document), not a {kind} file"
+            )
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()

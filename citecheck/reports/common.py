@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from citecheck.model import Citation, Report, Verdict
@@ -74,11 +73,6 @@ def citing(verdict: Verdict, lookup: dict[str, Citation]) -> list[Citation]:
     return [lookup[cid] for cid in verdict.citation_ids if cid in lookup]
 
 
-def note_marks(citations: Iterable[Citation]) -> list[str]:
-    """Distinct note marks, in order ("3", "12", "*")."""
-    return list(dict.fromkeys(citation.note_mark for citation in citations))
-
-
 def section_order(report: Report) -> list[str]:
     """Section labels in document order; sections named only by problems come last."""
     labels = [section.label for section in report.parsed.document.sections]
@@ -86,6 +80,12 @@ def section_order(report: Report) -> list[str]:
     return list(dict.fromkeys(labels))
 
 
-def verdict_sort_key(verdict: Verdict) -> tuple[int, str]:
-    rank = PROBLEM_STATES.index(verdict.state) if verdict.state in PROBLEM_STATES else 9
-    return rank, verdict.url
+def problem_verdicts(report: Report) -> list[Verdict]:
+    """The links an editor must look at: worst verdict first, then in document order."""
+    position = {citation.id: index for index, citation in enumerate(report.parsed.citations)}
+
+    def order(verdict: Verdict) -> tuple[int, int, str]:
+        first = min((position[c] for c in verdict.citation_ids if c in position), default=-1)
+        return PROBLEM_STATES.index(verdict.state), first, verdict.url
+
+    return sorted((v for v in report.verdicts if v.state in PROBLEM_STATES), key=order)

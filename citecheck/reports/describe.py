@@ -31,9 +31,5 @@ def date_text(csl: dict[str, Any], key: str = "issued") -> str:
     first = parts[0] if parts and isinstance(parts[0], list) else []
     if first:
         year, *rest = first
-        return "-".join([str(year)] + [f"{int(part):02d}" for part in rest])
+        return "-".join([str(year)] + [str(part).zfill(2) for part in rest])
     return str(value.get("literal") or value.get("raw") or "")
-
-
-def csl_year(csl: dict[str, Any]) -> str:
-    return date_text(csl)[:4]

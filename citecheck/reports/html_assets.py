@@ -10,8 +10,8 @@ body {
 }
 a, code, .note-text, .problem { overflow-wrap: anywhere; }
 a { color: #0550ae; }
-h1 { font-size: 1.5rem; margin: 0.25rem 0; }
-h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid var(--line); }
+h1 { font-size: 1.5em; margin: 0.25rem 0; }
+h2 { font-size: 1.2em; margin: 2rem 0 0.5rem; border-bottom: 2px solid var(--line); }
 h2 small, .toc small, .line, .reason, .problem small { color: #59636e; font-weight: normal; }
 .source { margin: 0; color: #59636e; overflow-wrap: anywhere; }
 .summary { font-weight: 600; }
@@ -19,7 +19,7 @@ h2 small, .toc small, .line, .reason, .problem small { color: #59636e; font-weig
 .offline { padding: 0.5rem 0.75rem; border: 1px solid var(--unsure); border-radius: 6px; }
 .badge {
   display: inline-block; padding: 0 0.45em; border: 1px solid currentColor; border-radius: 1em;
-  font-size: 0.8rem; font-weight: 600; line-height: 1.5; white-space: nowrap;
+  font-size: 0.8em; font-weight: 600; line-height: 1.5; white-space: nowrap;
 }
 .badge.resolvable { color: var(--ok); }
 .badge.moved { color: var(--moved); }
@@ -28,27 +28,27 @@ h2 small, .toc small, .line, .reason, .problem small { color: #59636e; font-weig
 .filter { position: sticky; top: 0; z-index: 1; background: #fff; padding: 0.5rem 0;
   border-bottom: 1px solid var(--line); }
 .filter button {
-  font: inherit; font-size: 0.85rem; margin: 0.15rem 0.1rem; padding: 0.15rem 0.65rem;
+  font: inherit; font-size: 0.85em; margin: 0.15rem 0.1rem; padding: 0.15rem 0.65rem;
   border: 1px solid var(--line); border-radius: 1em; background: #f6f8fa; cursor: pointer;
 }
 .filter button[aria-pressed="true"] { background: #0550ae; border-color: #0550ae; color: #fff; }
-.filter output { margin-left: 0.5rem; font-size: 0.85rem; color: #59636e; }
+.filter output { margin-left: 0.5rem; font-size: 0.85em; color: #59636e; }
 .notes { list-style: none; padding: 0; margin: 0; }
 .note { margin: 0.6rem 0; padding: 0.5rem 0.75rem; border: 1px solid var(--line);
   border-left: 4px solid var(--ok); border-radius: 6px; }
 .note[data-verdicts=""] { border-left-color: var(--line); }
 .note[data-needs-work="true"] { border-left-color: var(--dead); }
 .note-head { display: flex; gap: 0.75rem; align-items: baseline; }
-.mark { font-weight: 700; font-size: 1.05rem; }
+.mark { font-weight: 700; font-size: 1.05em; }
 .note-text { margin: 0.2rem 0 0.4rem; }
 .citations, .links, .problems { margin: 0.2rem 0; padding-left: 1.1rem; }
-.citation { margin: 0.3rem 0; font-size: 0.92rem; }
+.citation { margin: 0.3rem 0; font-size: 0.92em; }
 .citation > span + span::before { content: " · "; color: #8c959f; }
 .citation .title { font-weight: 600; }
-.citation .type, .backref { color: #59636e; font-size: 0.85rem; }
+.citation .type, .backref { color: #59636e; font-size: 0.85em; }
 .links { list-style: none; padding-left: 0.25rem; }
 .link { margin: 0.15rem 0; }
-.fix { margin-left: 1.25rem; font-size: 0.9rem; }
+.fix { margin-left: 1.25rem; font-size: 0.9em; }
 .fix::before { content: "→ "; }
 .problem.error b { color: var(--dead); }
 .problem.warning b { color: var(--moved); }

@@ -8,12 +8,15 @@ every note is shown. Every piece of text from the manuscript is escaped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
+from typing import Any
 
 from citecheck.model import Citation, ParsedNote, Problem, Report, Verdict
 from citecheck.reports.common import (
     PROBLEM_STATES,
     VERDICT_STATES,
+    citations_by_id,
     section_order,
     suggested_fix,
     summarize,
@@ -77,7 +80,7 @@ def _header(report: Report) -> str:
         "<h1>citecheck report</h1>"
         f'<p class="source">{escape(report.parsed.document.path)}</p>'
         f'<p class="summary">{escape(summary_line(report))}</p>'
-        f'<ul class="counts">{counts}</ul>{offline}{unchecked}'
+        f"{f'<ul class=counts>{counts}</ul>' if summary.links_checked else ''}{offline}{unchecked}"
         f"{_problem_list(general)}"
         f'<nav class="filter" hidden aria-label="Filter notes by verdict">Show: {buttons}'
         '<output class="shown"></output></nav>'
@@ -102,9 +105,17 @@ def _notes_by_section(report: Report) -> dict[str, list[ParsedNote]]:
     return grouped
 
 
+@dataclass(frozen=True)
+class _Lookups:
+    """What a note needs from the rest of the report to be drawn."""
+
+    verdicts: dict[str, list[Verdict]]
+    citations: dict[str, Citation]
+
+
 def _chapters(report: Report) -> list[str]:
     grouped = _notes_by_section(report)
-    verdicts = _verdicts_by_citation(report)
+    lookups = _Lookups(_verdicts_by_citation(report), citations_by_id(report))
     problems: dict[str, list[Problem]] = {}
     for problem in report.problems:
         if problem.section:
@@ -112,12 +123,15 @@ def _chapters(report: Report) -> list[str]:
     chapters = []
     for index, label in enumerate(section_order(report), 1):
         notes = grouped.get(label, [])
+        numbers = {parsed.note.number for parsed in notes}
         chapter_problems = problems.get(label, [])
-        body = "".join(_note(index, parsed, verdicts, chapter_problems) for parsed in notes)
+        body = "".join(_note(index, parsed, lookups, chapter_problems) for parsed in notes)
+        # Problems about a note are shown on that note; the rest at the head of the chapter.
+        loose = [p for p in chapter_problems if p.note is None or p.note not in numbers]
         chapters.append(
             f'<section class="chapter" id="s{index}">'
             f"<h2>{escape(label)} <small>{_plural(len(notes), 'note')}</small></h2>"
-            f"{_problem_list(chapter_problems)}"
+            f"{_problem_list(loose)}"
             f'<ol class="notes">{body}</ol>'
             "</section>"
         )
@@ -137,16 +151,13 @@ def _verdicts_by_citation(report: Report) -> dict[str, list[Verdict]]:
 
 
 def _note(
-    chapter: int,
-    parsed: ParsedNote,
-    verdicts: dict[str, list[Verdict]],
-    chapter_problems: list[Problem],
+    chapter: int, parsed: ParsedNote, lookups: _Lookups, chapter_problems: list[Problem]
 ) -> str:
     note = parsed.note
     own_problems = [p for p in chapter_problems if p.note is not None and p.note == note.number]
-    states = {v.state for c in parsed.citations for v in verdicts.get(c.id, [])}
+    states = {v.state for c in parsed.citations for v in lookups.verdicts.get(c.id, [])}
     needs_work = bool(own_problems) or bool(states & set(PROBLEM_STATES))
-    citations = "".join(_citation(c, verdicts.get(c.id, [])) for c in parsed.citations)
+    citations = "".join(_citation(c, lookups) for c in parsed.citations)
     commentary = (
         f'<p class="commentary">{escape(parsed.commentary)}</p>'
         if parsed.commentary and parsed.citations
@@ -165,13 +176,24 @@ def _note(
     )
 
 
-def _citation(citation: Citation, verdicts: list[Verdict]) -> str:
+def _backref(citation: Citation, lookups: _Lookups) -> str:
+    """ "ibid → note 4" linking to the full citation, or why it could not be resolved."""
+    assert citation.backref is not None
+    backref = citation.backref
+    target = lookups.citations.get(backref.target or "")
+    if target is None:
+        pointer = escape(f"unresolved ({backref.problem or 'no earlier citation'})")
+    else:
+        where = f"note {target.note_mark}"
+        if target.section != citation.section:
+            where = f"{target.section} {where}"
+        pointer = f'<a href="#{escape(target.id)}">{escape(where)}</a>'
+    return f'<span class="backref">{escape(backref.kind)} → {pointer}</span>'
+
+
+def _citation(citation: Citation, lookups: _Lookups) -> str:
     csl = citation.csl
-    parts = []
-    if citation.backref is not None:
-        target = citation.backref.target
-        pointer = f'<a href="#{escape(target)}">{escape(target)}</a>' if target else "unresolved"
-        parts.append(f'<span class="backref">{escape(citation.backref.kind)} → {pointer}</span>')
+    parts = [] if citation.backref is None else [_backref(citation, lookups)]
     fields = (
         ("title", str(csl.get("title", ""))),
         ("authors", names_text(csl)),
@@ -180,11 +202,17 @@ def _citation(citation: Citation, verdicts: list[Verdict]) -> str:
         ("type", str(csl.get("type", ""))),
     )
     parts += [f'<span class="{name}">{escape(value)}</span>' for name, value in fields if value]
-    links = "".join(_link(verdict) for verdict in verdicts)
+    links = "".join(_link(verdict) for verdict in lookups.verdicts.get(citation.id, []))
     return (
-        f'<li class="citation" id="{escape(citation.id)}">{" ".join(parts)}'
+        f'<li class="citation" id="{escape(citation.id)}"{_lang(csl)}>{" ".join(parts)}'
         f"{f'<ul class=links>{links}</ul>' if links else ''}</li>"
     )
+
+
+def _lang(csl: dict[str, Any]) -> str:
+    """The item's language, so the browser picks the right glyphs for shared Han characters."""
+    language = str(csl.get("language") or "")
+    return f' lang="{escape(language)}"' if language else ""
 
 
 def _anchor(url: str, text: str | None = None) -> str:
@@ -202,7 +230,7 @@ def _link(verdict: Verdict) -> str:
         if verdict.state == "moved" or verdict.archive is None:
             label = "new URL"
         else:
-            label = f"archived copy ({escape(verdict.archive.timestamp)})"
+            label = f"archived copy of {escape(_timestamp_date(verdict.archive.timestamp))}"
         fix_html = f'<div class="fix">{label}: {_anchor(fix)}</div>'
     status = "" if verdict.status is None else f" · HTTP {verdict.status}"
     return (
@@ -211,6 +239,13 @@ def _link(verdict: Verdict) -> str:
         f"{_anchor(verdict.url)} "
         f'<span class="reason">{escape(verdict.reason)}{status}</span>{fix_html}</li>'
     )
+
+
+def _timestamp_date(timestamp: str) -> str:
+    """ "20230301000000" → "2023-03-01"; anything else as it is."""
+    if len(timestamp) >= 8 and timestamp[:8].isdigit():
+        return f"{timestamp[:4]}-{timestamp[4:6]}-{timestamp[6:8]}"
+    return timestamp
 
 
 def _problem_list(problems: list[Problem]) -> str:

@@ -6,13 +6,12 @@ import re
 
 from citecheck.model import Report
 from citecheck.reports.common import (
-    PROBLEM_STATES,
     VERDICT_STATES,
     citations_by_id,
     citing,
+    problem_verdicts,
     suggested_fix,
     summarize,
-    verdict_sort_key,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
@@ -61,9 +60,7 @@ def render(report: Report) -> str:
 def _rows(report: Report) -> list[list[str]]:
     rows: list[list[str]] = []
     lookup = citations_by_id(report)
-    for verdict in sorted(report.verdicts, key=verdict_sort_key):
-        if verdict.state not in PROBLEM_STATES:
-            continue
+    for verdict in problem_verdicts(report):
         places: dict[str, list[str]] = {}
         for citation in citing(verdict, lookup):
             places.setdefault(citation.section, []).append(citation.note_mark)

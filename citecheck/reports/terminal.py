@@ -14,13 +14,12 @@ from rich.text import Text
 
 from citecheck.model import Problem, Report, Verdict
 from citecheck.reports.common import (
-    PROBLEM_STATES,
     citations_by_id,
     citing,
+    problem_verdicts,
     section_order,
     suggested_fix,
     summary_line,
-    verdict_sort_key,
 )
 
 STYLES = {
@@ -68,9 +67,7 @@ def _sections(report: Report) -> dict[str, list[Text]]:
     """Problem lines per section, sections in document order, empty sections left out."""
     grouped: dict[str, list[Text]] = {label: [] for label in section_order(report)}
     lookup = citations_by_id(report)
-    for verdict in sorted(report.verdicts, key=verdict_sort_key):
-        if verdict.state not in PROBLEM_STATES:
-            continue
+    for verdict in problem_verdicts(report):
         by_section: dict[str, list[str]] = {}
         for citation in citing(verdict, lookup):
             by_section.setdefault(citation.section, []).append(citation.note_mark)

@@ -34,14 +34,17 @@ class SectionResult:
 
 @dataclass(frozen=True)
 class Verification:
+    """The problems found, chapter by chapter; `general` holds those of no chapter."""
+
     path: str
     has_body: bool
     sections: tuple[SectionResult, ...]
+    general: tuple[Problem, ...] = ()
     notices: tuple[str, ...] = ()
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return tuple(p for section in self.sections for p in section.problems)
+        return self.general + tuple(p for section in self.sections for p in section.problems)
 
     @property
     def errors(self) -> int:
@@ -66,12 +69,14 @@ def citation_problems(parsed: ParsedDocument) -> list[Problem]:
     return [*backref_problems(parsed), *variant_problems(parsed), *web_source_problems(parsed)]
 
 
-def verify(parsed: ParsedDocument, notices: tuple[str, ...] = ()) -> Verification:
+def verify(parsed: ParsedDocument) -> Verification:
     document = parsed.document
     problems = document_problems(document) + citation_problems(parsed)
+    general = tuple(p for p in problems if p.section is None)
     by_section: dict[str, list[Problem]] = {}
     for problem in problems:
-        by_section.setdefault(section_key(problem.section or ""), []).append(problem)
+        if problem.section is not None:
+            by_section.setdefault(section_key(problem.section), []).append(problem)
     results = []
     for view in section_views(document):
         found = by_section.pop(view.key, [])
@@ -85,11 +90,9 @@ def verify(parsed: ParsedDocument, notices: tuple[str, ...] = ()) -> Verificatio
             )
         )
     for found in by_section.values():  # a problem in a section no reader reported
-        label = found[0].section or "(document)"
-        results.append(SectionResult(label, 0, 0, 0, _in_order(found)))
-    if not document.has_body:
-        notices = (NO_BODY_NOTICE, *notices)
-    return Verification(document.path, document.has_body, tuple(results), notices)
+        results.append(SectionResult(found[0].section or "", 0, 0, 0, _in_order(found)))
+    notices = () if document.has_body else (NO_BODY_NOTICE,)
+    return Verification(document.path, document.has_body, tuple(results), general, notices)
 
 
 def _in_order(problems: list[Problem]) -> tuple[Problem, ...]:

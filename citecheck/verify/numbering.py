@@ -27,6 +27,18 @@ def numbering_problems(document: Document) -> list[Problem]:
     """Marker and note numbering problems; none when the document has no body text."""
     if not document.has_body:
         return []
+    if not document.markers:
+        return [
+            Problem(
+                "no-markers",
+                "error",
+                None,
+                None,
+                None,
+                "the text has no note markers at all: no note is referenced"
+                f" ({len(document.notes)} in the notes)",
+            )
+        ]
     chapters = {section_key(label) for label in document.body_sections}
     problems: list[Problem] = []
     for view in section_views(document):
@@ -261,12 +273,25 @@ def _marker_place(before: Item | None, after: Item | None) -> str:
 
 
 def _order_problems(scope: _Scope, noun: str, items: Sequence[Item]) -> list[Problem]:
-    """Items that break the ascending order: those outside a longest ascending run.
+    """Items that break the ascending order.
 
-    Taking the longest increasing subsequence as the true order reports the one
-    displaced item (or both ends of a swap far apart), not everything after it.
+    Two items in each other's place are one swap. Otherwise the items outside a
+    longest ascending run are reported: the one displaced item, not everything after it.
     """
     firsts = sorted(_first_by_number(items).values(), key=lambda item: item.line)
+    swap = _single_swap(firsts)
+    if swap is not None:
+        one, other = swap
+        return [
+            scope.problem(
+                f"{noun}-order",
+                one.line,
+                one.number,
+                f"{noun}s {one.number} (line {one.line}) and {other.number}"
+                f" (line {other.line}) are swapped",
+                [other.line],
+            )
+        ]
     keep = set(_longest_increasing(firsts))
     found = []
     for index, item in enumerate(firsts):
@@ -289,6 +314,15 @@ def _order_problems(scope: _Scope, noun: str, items: Sequence[Item]) -> list[Pro
             )
         )
     return found
+
+
+def _single_swap(items: Sequence[Item]) -> tuple[Item, Item] | None:
+    """The two items whose exchange would put all in order, if that is all that is wrong."""
+    numbers = [item.number for item in items]
+    misplaced = [i for i, (a, b) in enumerate(zip(numbers, sorted(numbers), strict=True)) if a != b]
+    if len(misplaced) != 2:
+        return None
+    return items[misplaced[0]], items[misplaced[1]]
 
 
 def _longest_increasing(items: Sequence[Item]) -> list[int]:

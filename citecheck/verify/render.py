@@ -4,11 +4,14 @@ JSON shape (stable; keys may be added):
 
     {"path": str, "has_body": bool, "notices": [str],
      "summary": {"errors": int, "warnings": int},
+     "problems": [PROBLEM],
      "sections": [{"label": str, "markers": int, "notes": int, "unnumbered_notes": int,
-                   "problems": [{"kind": str, "severity": "error" | "warning",
-                                 "line": int | null, "note": int | null,
-                                 "message": str, "see_also": [int]}]}]}
+                   "problems": [PROBLEM]}]}
 
+    PROBLEM = {"kind": str, "severity": "error" | "warning", "line": int | null,
+               "note": int | null, "message": str, "see_also": [int]}
+
+The top-level "problems" are those of no chapter (no marker anywhere in the text).
 `notes` counts numbered notes; symbol notes (*, ※) are in `unnumbered_notes`.
 """
 
@@ -32,6 +35,7 @@ def to_json(result: Verification) -> str:
         "has_body": result.has_body,
         "notices": list(result.notices),
         "summary": {"errors": result.errors, "warnings": result.warnings},
+        "problems": [_problem_json(p) for p in result.general],
         "sections": [
             {
                 "label": section.label,
@@ -60,6 +64,7 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
 def to_terminal(result: Verification) -> str:
     lines = [f"{result.path}: note verification"]
     lines += [f"  note: {notice}" for notice in result.notices]
+    lines += _problem_lines(result.general)
     for section in result.sections:
         lines.append("")
         lines.append(_section_heading(section, result.has_body))
@@ -70,10 +75,10 @@ def to_terminal(result: Verification) -> str:
 
 
 def _section_heading(section: SectionResult, has_body: bool) -> str:
-    notes = f"{section.notes} notes"
+    notes = _count(section.notes, "note")
     if section.unnumbered_notes:
         notes += f" (+{section.unnumbered_notes} unnumbered)"
-    markers = f"{section.markers} markers, " if has_body else ""
+    markers = f"{_count(section.markers, 'marker')}, " if has_body else ""
     state = "ok" if not section.problems else _count(len(section.problems), "problem")
     return f"{section.label}: {markers}{notes} — {state}"
 

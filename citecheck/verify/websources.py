@@ -38,7 +38,7 @@ WEB_SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "website",
         re.compile(
             r"ウェブサイト|ホームページ|\bweb\s?site\b|网站|網站|官网|官網|웹사이트|홈페이지"
-            r"|\bсайт\b|[一-鿿]{1,10}[網网](?=[、，,\s]|$)",
+            r"|\bсайт\b|[一-鿿]{1,10}[網网](?=\s*[、，,]\s*\d{4})",
             re.IGNORECASE,
         ),
     ),

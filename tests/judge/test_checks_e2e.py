@@ -137,3 +137,49 @@ def test_progress_reports_every_link(web: ScenarioWeb) -> None:
         check_links(links, client, CheckOptions(), progress=lambda *args: seen.append(args))
     assert [(done, total) for done, total, _ in seen] == [(n, 5) for n in range(1, 6)]
     assert {url for _, _, url in seen} == {link.url for link in links}
+
+
+def test_no_network_means_inconclusive_offline_never_dead() -> None:
+    policy = replace(POLICY, dns_canaries=("no-such-canary.invalid",))
+    links = [Link(f"http://host{n}.invalid/page", ()) for n in range(4)]
+    links.append(Link("https://doi.org/10.1000/182", ()))
+    with HttpClient(policy) as client:
+        verdicts = check_links(links, client, CheckOptions())
+        assert client.network_status() == "offline"
+    assert {(v.state, v.reason) for v in verdicts} == {("inconclusive", "offline")}
+
+
+def test_offline_verdict_turns_any_failure_into_offline() -> None:
+    from citecheck.model import Verdict
+    from citecheck.verdicts.offline import offline_verdict
+
+    seen = Verdict("https://t.me/x/1", "inconclusive", "platform-unreachable: offline")
+    verdict = offline_verdict(seen)
+    assert (verdict.state, verdict.reason) == ("inconclusive", "offline")
+    assert verdict.details == ("observed: platform-unreachable: offline",)
+
+
+class _AskTheApi:
+    """A platform handler in the shape citecheck.platforms uses: it decides from its own
+    endpoint (here a loopback page) instead of the generic judgement."""
+
+    def __init__(self, endpoint: str) -> None:
+        self.endpoint = endpoint
+
+    def decide(self, client, url):  # type: ignore[no-untyped-def]
+        from citecheck.platforms import PlatformDecision
+
+        check = client.fetch(self.endpoint)
+        state = "dead" if check.status == 404 else "resolvable"
+        return PlatformDecision("test-platform", state, f"api-{check.status}", (), check)
+
+
+def test_platform_handlers_decide_for_their_urls(web: ScenarioWeb) -> None:
+    handled = Link("https://posts.example/status/1", ("c1",))
+    generic = Link(web.url("/ok/gen"), ("c2",))
+    handler = _AskTheApi(web.url("/missing/api"))
+    options = CheckOptions(handler_for=lambda url: handler if "posts.example" in url else None)
+    with HttpClient(POLICY) as client:
+        first, second = check_links([handled, generic], client, options)
+    assert (first.state, first.reason, first.citation_ids) == ("dead", "api-404", ("c1",))
+    assert (second.state, second.reason) == ("resolvable", "ok")

@@ -39,7 +39,7 @@ def test_pyproject_settings_are_read_and_build_the_policy(tmp_path):
     config = load_config(directory=tmp_path)
     assert config.max_age == 12 * 3600
     assert config.fail_on == frozenset({"moved"})
-    assert config.archive == {"enabled": False, "rate-per-minute": 10}
+    assert (config.archive.enabled, config.archive.rate_per_minute) == (False, 10)
     assert config.accepted_for("https://example.org/x") == frozenset({403, 429})
     assert config.accepted_for("https://other.org/x") == frozenset()
     assert not config.wants("http://localhost:8000/a")

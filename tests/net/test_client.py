@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import time
 import tracemalloc
 
@@ -240,3 +241,52 @@ def test_cookies_do_not_leak_between_fetches(client: HttpClient, web: ScenarioWe
     client.fetch(web.url("/cookie-gate/1"))
     sent = json.loads(client.fetch(web.url("/echo-headers")).body)
     assert "cookie" not in sent
+
+
+@pytest.mark.parametrize(
+    ("url", "error"),
+    [
+        ("http://[::1", "invalid-url"),
+        ("http://exa mple.invalid/", "invalid-url"),
+        ("http://127.0.0.2:99999/", "invalid-url"),
+        ("", "unsupported-scheme"),
+        ("javascript:alert(1)", "unsupported-scheme"),
+        ("mailto:someone@example.org", "unsupported-scheme"),
+        ("http://例え.invalid/", "dns"),
+        ("http://" + "a" * 300 + ".invalid/", "dns"),
+    ],
+)
+def test_malformed_urls_become_error_codes(client: HttpClient, url: str, error: str) -> None:
+    check = client.fetch(url)
+    assert (check.error, check.status, check.url) == (error, None, url)
+
+
+def test_unparsable_location_is_an_invalid_response(client: HttpClient, web: ScenarioWeb) -> None:
+    check = client.fetch(web.url("/redirect?to=http://%5B::1"))
+    assert (check.error, check.status) == ("invalid-response", 302)
+
+
+def test_fifty_megabyte_page_costs_no_more_memory_than_the_cap(web: ScenarioWeb) -> None:
+    with HttpClient(fast()) as client:
+        tracemalloc.start()
+        check = client.fetch(web.url("/big-html/1?mb=50"))
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert len(check.body) == client.policy.max_body_bytes
+    assert peak < 4 * 1024 * 1024
+
+
+def test_unanswered_connection_attempts_are_connect_timeouts() -> None:
+    # A listener whose accept queue is full drops further connection attempts.
+    with socket.socket() as listener, socket.socket() as filler:
+        listener.bind(("127.0.0.2", 0))
+        listener.listen(0)
+        filler.connect(listener.getsockname())
+        policy = fast(connect_timeout=0.3, read_timeout=0.3, deadline=1.0)
+        with HttpClient(policy) as client:
+            started = time.monotonic()
+            check = client.fetch(f"http://127.0.0.2:{listener.getsockname()[1]}/x")
+            wall = time.monotonic() - started
+    assert (check.error, check.status) == ("connect-timeout", None)
+    assert check.attempts >= 2  # a dropped SYN is worth another try
+    assert wall < 1.0 + 0.5

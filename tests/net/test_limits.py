@@ -78,3 +78,18 @@ def test_worker_exception_is_raised_again() -> None:
 
     with pytest.raises(ValueError, match="boom"):
         run_concurrently(range(10), explode, concurrency=2)
+
+
+def test_client_map_spreads_work_and_keeps_limits() -> None:
+    with ScenarioWeb(hosts=3) as web, HttpClient(fast(host_concurrency=2)) as client:
+        urls = _slow_urls(web, per_host=6, hosts=3)
+        done: list[int] = []
+        checks = client.map(
+            urls,
+            client.fetch,
+            key=lambda url: url.split("/")[2],
+            progress=lambda finished, total: done.append(finished),
+        )
+    assert [check.url for check in checks] == urls
+    assert max(web.stats.peak_per_host.values()) == 2
+    assert sorted(done) == list(range(1, len(urls) + 1))

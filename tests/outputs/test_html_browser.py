@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from citecheck.model import ParsedDocument, ParsedNote, Report
+from citecheck.citations import parse_document
+from citecheck.model import Report
 from citecheck.readers import read_document
 from citecheck.reports import write_html
 
@@ -79,13 +80,15 @@ def test_verdict_filter_hides_the_other_notes(tmp_path: Path, report: Report) ->
     assert hidden_chapters == ["序章 3 notes", "* 1 note"]
 
 
-def test_sample_notes_render_with_every_chapter_and_note(
+def test_sample_notes_render_with_every_chapter_note_and_citation(
     tmp_path: Path, sample_notes_path: Path
 ) -> None:
     document = read_document(str(sample_notes_path))
-    parsed = ParsedDocument(document, tuple(ParsedNote(n, (), None) for n in document.notes))
+    parsed = parse_document(document)
     dom = _load(tmp_path, Report(parsed=parsed))
     chapters = [h2.contents[0].strip() for h2 in dom.select("section.chapter h2")]
     assert chapters == [section.label for section in document.sections]
     assert len(dom.select("li.note")) == len(document.notes) == 302
+    assert len(dom.select("li.citation")) == len(parsed.citations)
     assert dom.select_one("output.shown").get_text() == "302 of 302 notes shown"
+    _screenshots(tmp_path, tmp_path / "report.html")

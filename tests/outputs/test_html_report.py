@@ -50,7 +50,19 @@ def test_every_chapter_note_and_link_verdict_is_on_the_page(report: Report) -> N
 def test_fixes_are_shown_beside_moved_and_dead_links(report: Report) -> None:
     page = write_html(report)
     assert 'new URL: <a href="https://www.tandfonline.com/doi/full/' in page
-    assert "archived copy (20230301000000): <a href=" in page
+    assert "archived copy of 2023-03-01: <a href=" in page
+
+
+def test_back_references_point_at_their_note(report: Report) -> None:
+    page = write_html(report)
+    assert 'ibid → <a href="#c2-0">note 2</a>' in page
+
+
+def test_each_marker_problem_appears_once(report: Report) -> None:
+    page = write_html(report)
+    assert page.count("note 3 &lt;is&gt; never referenced") == 1  # on note 3 itself
+    assert page.count("marker ⁷ has no note 7") == 1  # no note 7: at the chapter head
+    assert page.count("同上 &amp; co. at the start") == 1  # no section: in the header
 
 
 def test_page_fetches_nothing(report: Report) -> None:

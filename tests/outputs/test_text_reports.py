@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from citecheck.model import Report
+from citecheck.model import Problem, Report
 from citecheck.reports import WRITERS, render
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
@@ -123,8 +123,6 @@ def test_junit_is_valid_xml_with_one_case_per_link(report: Report) -> None:
 
 
 def test_junit_survives_characters_xml_cannot_hold(report: Report) -> None:
-    from citecheck.model import Problem
-
     broken = Problem("odd", "error", "序章", 1, 1, "control \x0b char & <tag>")
     text = render(Report(parsed=report.parsed, problems=(broken,)), "junit")
     case = ET.fromstring(text.encode("utf-8")).find(".//testcase")

@@ -250,6 +250,8 @@ def test_custom_mark_and_unreferenced_note(tmp_path):
         ("1", 1, "Numbered."),
         ("#7", None, "Nobody points here."),
     ]
+    # The body was searched, so the unreferenced note is reported as such by verification.
+    assert document.body_sections == ("Footnotes",)
     assert [(m.mark, m.column) for m in document.markers] == [("†", 7), ("1", 14)]
 
 
@@ -331,3 +333,39 @@ def test_zip_that_is_neither_docx_nor_epub(tmp_path):
     path = write_zip(tmp_path / "archive.txt", {"readme.txt": "hello"})
     with pytest.raises(InputError, match="neither a DOCX nor an EPUB"):
         read_document(path)
+
+
+def test_entity_expansion_bomb_is_refused(tmp_path):
+    levels = ['<!ENTITY l0 "lol">'] + [
+        f'<!ENTITY l{n} "{("&l" + str(n - 1) + ";") * 10}">' for n in range(1, 10)
+    ]
+    xml = f'<?xml version="1.0"?><!DOCTYPE w:document [{"".join(levels)}]>'
+    xml += f"<w:document {NS}><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>"
+    path = write_zip(tmp_path / "laughs.docx", {"word/document.xml": xml})
+    with pytest.raises(InputError, match="malformed XML"):
+        read_document(path)
+
+
+def test_external_entities_are_not_read(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("do not read me")
+    doctype = f'<!DOCTYPE w:footnotes [<!ENTITY e SYSTEM "{secret.as_uri()}">]>'
+    footnotes = notes_xml("footnote", (1, None, run("&e; note"))).replace(
+        "<w:footnotes", doctype + "<w:footnotes", 1
+    )
+    path = write_zip(
+        tmp_path / "xxe.docx",
+        {
+            "word/document.xml": document_xml(run("A.") + ref("footnote", 1)),
+            "word/footnotes.xml": footnotes,
+        },
+    )
+    document = read_document(path)
+    assert "do not read me" not in document.notes[0].text
+
+
+def test_old_doc_or_encrypted_file(tmp_path):
+    path = tmp_path / "old.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(InputError, match="OLE compound file"):
+        read_document(str(path))

@@ -23,13 +23,9 @@ def test_wikipedia_cite_notes(fixtures):
         ("4", 24),
     ]
     # Note 1 is cited twice; the "#Reception" link and the external link are not markers.
-    assert positions(document.markers) == [
-        ("1", 8, 89),
-        ("2", 9, 82),
-        ("3", 9, 157),
-        ("1", 12, 55),
-        ("4", 13, 99),
-    ]
+    assert positions(document.markers) == [("1", 8, 89), ("2", 9, 82), ("3", 9, 157), ("4", 13, 99)]
+    # The reused reference is a re-citation, kept apart from the first references.
+    assert positions(document.repeat_markers) == [("1", 12, 55)]
     first = document.notes[0].text
     assert first.startswith('"Full text: Keynote speech')
     assert "http://www.xinhuanet.com/english/2022-04/21/c_1310568083.htm" in first
@@ -130,5 +126,35 @@ def test_noteref_to_a_missing_note_is_kept_as_a_marker():
 def test_html_without_notes_is_an_input_error(tmp_path):
     path = tmp_path / "page.html"
     path.write_text("<html><body><p>No notes <a href='#top'>here</a>.</p></body></html>")
+    with pytest.raises(InputError, match="no notes"):
+        read_document(str(path))
+
+
+def test_unlinked_sup_marks_with_a_notes_list():
+    html = """<html><body>
+<h1>全球安全倡议 / The Global Security Initiative</h1>
+<p>倡议于2022年提出。<sup>1</sup>面积510万km<sup>2</sup>。</p>
+<p>It was proposed in 2022.<sup>1</sup> A concept paper followed.<sup>[2]</sup></p>
+<ol><li>Not a note: a list in the body.</li></ol>
+<h2>注释 / Notes</h2>
+<ol>
+<li>「主旨演讲」『人民日报』2022年4月22日、http://politics.people.com.cn/a.html</li>
+<li>MFA, <a href="https://www.mfa.gov.cn/eng/b.html">Concept Paper</a>.</li>
+<li>An unreferenced note.</li>
+</ol>
+</body></html>"""
+    document = read_text(html)
+    assert [(n.mark, n.line, n.text) for n in document.notes] == [
+        ("1", 8, "「主旨演讲」『人民日报』2022年4月22日、http://politics.people.com.cn/a.html"),
+        ("2", 9, "MFA, Concept Paper https://www.mfa.gov.cn/eng/b.html."),
+        ("3", 10, "An unreferenced note."),
+    ]
+    assert positions(document.markers) == [("1", 3, 15), ("2", 4, 66)]
+    assert positions(document.repeat_markers) == [("1", 4, 28)]
+
+
+def test_unlinked_sups_without_a_notes_list_are_not_notes(tmp_path):
+    path = tmp_path / "math.html"
+    path.write_text("<html><body><p>x<sup>2</sup> + y<sup>2</sup></p></body></html>")
     with pytest.raises(InputError, match="no notes"):
         read_document(str(path))

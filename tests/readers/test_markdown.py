@@ -17,19 +17,25 @@ def marks(items):
     return [item.mark for item in items]
 
 
+def positions(markers):
+    return [(m.mark, m.line, m.column) for m in markers]
+
+
 def test_essay_with_two_dozen_footnotes(fixtures):
     document = read_document(str(fixtures / "markdown" / "essay.md"))
     assert document.format == "markdown"
     assert document.has_body
     assert [s.label for s in document.sections] == ["Notes"]
     assert len(document.notes) == 25
-    numbered = [n.number for n in document.notes if n.number is not None]
-    assert numbered == list(range(1, 24))
-    assert {n.mark for n in document.notes if n.number is None} == {"inline-1", "ack"}
-    # 24 numbered/named references, note 1 cited twice, plus one inline note.
-    assert len(document.markers) == 26
-    assert sum(m.mark == "1" for m in document.markers) == 2
-    assert len({m.mark for m in document.markers}) == 25
+    # Pandoc ids are labels: no note or marker gets a number of its own.
+    assert all(n.number is None for n in document.notes)
+    assert all(m.number is None for m in document.markers + document.repeat_markers)
+    marks_in_order = [n.mark for n in document.notes]
+    assert marks_in_order == ["inline-1", *(str(k) for k in range(1, 24)), "ack"]
+    # 24 references by id and one inline note; note 1 is cited again.
+    assert len(document.markers) == 25
+    assert {m.mark for m in document.markers} == {n.mark for n in document.notes}
+    assert positions(document.repeat_markers) == [("1", 37, 68)]
     first = document.markers[0]
     assert (first.mark, first.line, first.column) == ("1", 6, 81)
 
@@ -59,9 +65,10 @@ def test_bilingual_translation_with_sup_markers(fixtures):
     assert marks(document.notes) == ["1", "2", "3", "4", "5", "6", "7"]
     # Every note is marked in the Chinese and again in the English paragraph;
     # km<sup>2</sup> and the code span are not markers.
-    assert len(document.markers) == 14
-    assert sorted(marks(document.markers)) == sorted(["1", "2", "3", "4", "5", "6", "7"] * 2)
-    assert [(m.line, m.column) for m in document.markers[:2]] == [(8, 39), (9, 17)]
+    assert marks(document.markers) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert marks(document.repeat_markers) == ["1", "2", "3", "4", "5", "6", "7"]
+    assert positions(document.markers)[:2] == [("1", 8, 39), ("2", 9, 17)]
+    assert positions(document.repeat_markers)[:2] == [("1", 12, 36), ("2", 13, 21)]
     notes = {n.mark: n for n in document.notes}
     assert notes["1"].text == (
         "「习近平在博鳌亚洲论坛2022年年会开幕式上的主旨演讲」『人民日报』2022年4月22日。 "
@@ -97,17 +104,13 @@ def test_notes_lists_per_chapter_become_sections(fixtures):
 def test_numbering_that_starts_anywhere_and_named_notes(fixtures):
     document = read_document(str(fixtures / "markdown" / "startanywhere.md"))
     assert [(n.mark, n.number, n.line) for n in document.notes] == [
-        ("41", 41, 5),
-        ("42", 42, 6),
+        ("41", None, 5),
+        ("42", None, 6),
         ("smith-2020", None, 7),
     ]
     assert document.notes[2].text.endswith("unindented line, https://example.org/lost-links.")
-    assert [(m.mark, m.line, m.column) for m in document.markers] == [
-        ("41", 1, 48),
-        ("42", 1, 80),
-        ("smith-2020", 3, 19),
-        ("41", 3, 73),
-    ]
+    assert positions(document.markers) == [("41", 1, 48), ("42", 1, 80), ("smith-2020", 3, 19)]
+    assert positions(document.repeat_markers) == [("41", 3, 73)]
 
 
 def test_auto_numbered_list_counts_from_its_start():
@@ -144,3 +147,106 @@ def test_markdown_with_neither_notes_nor_links_is_an_input_error(tmp_path):
     path.write_text("# Title\n\nJust prose.\n")
     with pytest.raises(InputError, match="no footnotes"):
         read_document(str(path))
+
+
+def test_hand_made_chinese_notes_list_forms():
+    text = (
+        "正文一。<sup>1</sup>正文二。<sup>[2](#fn2)</sup>正文三。<sup>※</sup>\n"
+        "English text.<sup id='r4'>4</sup> More.<sup>5</sup>\n\n"
+        "**注释：**\n\n"
+        "1、《人民日报》2024年1月1日。\n"
+        '<a id="fn2"></a>2. 新华社，https://www.news.cn/2024/a.htm\n'
+        "[3](#r3) Reuters, https://www.reuters.com/x\n"
+        "<sup>4</sup> 同上。\n"
+        "[5] Ibid.\n"
+    )
+    document = read_text(text)
+    assert [(n.mark, n.line, n.text) for n in document.notes] == [
+        ("1", 6, "《人民日报》2024年1月1日。"),
+        ("2", 7, "新华社，https://www.news.cn/2024/a.htm"),
+        ("3", 8, "Reuters, https://www.reuters.com/x"),
+        ("4", 9, "同上。"),
+        ("5", 10, "Ibid."),
+    ]
+    assert [(m.mark, m.line, m.column) for m in document.markers] == [
+        ("1", 1, 5),
+        ("2", 1, 21),
+        ("※", 1, 45),
+        ("4", 2, 14),
+        ("5", 2, 40),
+    ]
+
+
+def test_numbered_list_without_markers_or_heading_is_not_notes(tmp_path):
+    path = tmp_path / "readme.md"
+    path.write_text("# Setup\n\n1. Install from https://example.org/get\n2. Run it.\n")
+    document = read_document(str(path))
+    assert document.warnings  # read as a links file, not as notes
+    assert [(n.line, n.text) for n in document.notes] == [
+        (3, "1. Install from https://example.org/get")
+    ]
+
+
+def test_body_list_is_not_taken_for_notes_beside_pandoc_footnotes():
+    text = (
+        "Area in m<sup>2</sup> and x<sup>4</sup>.[^a]\n\n1. step one\n2. step two\n\n[^a]: Note.\n"
+    )
+    document = read_text(text)
+    assert [s.label for s in document.sections] == ["Notes"]
+    assert [n.mark for n in document.notes] == ["a"]
+    assert [m.mark for m in document.markers] == ["a"]
+
+
+def test_raw_html_notes_inside_markdown():
+    text = (
+        "# Essay\n\n"
+        'A claim.<a href="#fn1" id="r1"><sup>1</sup></a>'
+        ' Another.<a href="#fn2"><sup>2</sup></a>\n\n'
+        "<ol>\n"
+        '<li id="fn1">Smith, https://example.org/s <a href="#r1">↩</a></li>\n'
+        '<li id="fn2">Jones.</li>\n'
+        "</ol>\n"
+    )
+    document = read_text(text)
+    assert document.format == "markdown"
+    assert [(n.mark, n.line, n.text) for n in document.notes] == [
+        ("1", 6, "Smith, https://example.org/s"),
+        ("2", 7, "Jones."),
+    ]
+    assert positions(document.markers) == [("1", 3, 9), ("2", 3, 57)]
+
+
+def test_reference_style_links_keep_their_urls_in_notes():
+    text = (
+        "Claim.[^1] Another.[^2]\n\n"
+        "[^1]: See the [ministry report][mod] and [SIPRI][].\n"
+        "[^2]: Unknown [label][nowhere] stays as written.\n\n"
+        '[mod]: https://www.mod.go.jp/report.pdf "Report"\n'
+        "[sipri]: <https://www.sipri.org/>\n"
+    )
+    document = read_text(text)
+    assert [n.text for n in document.notes] == [
+        "See the ministry report https://www.mod.go.jp/report.pdf and SIPRI https://www.sipri.org/.",
+        "Unknown [label][nowhere] stays as written.",
+    ]
+    assert positions(document.markers) == [("1", 1, 7), ("2", 1, 20)]
+
+
+def test_link_reference_definitions_are_not_a_notes_list():
+    text = "Text.<sup>1</sup>\n\n## References\n\n[1]: https://example.org/a\n"
+    document = read_text(text, "refs.md")
+    # No notes list: the file is read for its links only.
+    assert document.warnings and document.markers == ()
+    assert [(n.line, n.text) for n in document.notes] == [(5, "[1]: https://example.org/a")]
+
+
+def test_uncited_numbered_bibliography_after_the_notes_is_not_notes():
+    text = (
+        "One.<sup>1</sup> Two.<sup>2</sup>\n\n"
+        "## Notes\n\n1. Smith, 12.\n2. Jones, 4.\n\n"
+        "## References\n\n1. Smith, J. *Book*. 2020.\n2. Jones, K. *Paper*. 2021.\n"
+    )
+    document = read_text(text)
+    assert [s.label for s in document.sections] == ["Notes"]
+    assert [n.text for n in document.notes] == ["Smith, 12.", "Jones, 4."]
+    assert [m.mark for m in document.markers] == ["1", "2"]

@@ -24,8 +24,9 @@ PROBLEM = {
 }
 SCHEMA = {
     "type": "object",
-    "required": ["sections"],
+    "required": ["sections", "problems", "summary", "has_body", "notices"],
     "properties": {
+        "problems": {"type": "array", "items": PROBLEM},
         "sections": {
             "type": "array",
             "items": {
@@ -38,7 +39,7 @@ SCHEMA = {
                     "problems": {"type": "array", "items": PROBLEM},
                 },
             },
-        }
+        },
     },
 }
 
@@ -129,4 +130,21 @@ def test_seed_json_counts(seed_path, capsys):
         "第3章": (88, 88),
         "終章": (0, 0),
     }
-    assert data["summary"]["errors"] == 1
+    errors = [
+        (section["label"], p["kind"], p["note"], p["line"])
+        for section in data["sections"]
+        for p in section["problems"]
+        if p["severity"] == "error"
+    ]
+    assert errors == [
+        ("第3章", "backref-ambiguous", 74, 1202),
+        ("第3章", "backref-ambiguous", 75, 1203),
+        ("第3章", "note-without-marker", None, 1220),
+    ]
+
+
+def test_a_body_without_markers_is_one_general_error(tmp_path, capsys):
+    code, data = run_json(tmp_path, manuscript("序章\n本文。", "[序章]\n- 1 A\n- 2 B"), capsys)
+    assert code == 1
+    assert [p["kind"] for p in data["problems"]] == ["no-markers"]
+    assert data["sections"][0]["problems"] == []

@@ -105,6 +105,7 @@ def test_one_web_warning_per_note():
 def test_web_source_names_the_first_source():
     assert web_source("“T,” Korea News, May 27, 2024.") == ("news service", "Korea News")
     assert web_source("no year here, Reuters") is None
+    assert web_source("2023年に鉄道網、道路網を整備した。") is None  # networks, not websites
 
 
 def test_parsed_citation_with_url_field_counts_as_linked():

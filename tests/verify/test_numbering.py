@@ -64,14 +64,20 @@ def test_markers_out_of_order():
     assert found[0].line == 2 and found[0].note in (1, 2)
 
 
-def test_a_marker_far_out_of_place_is_the_one_reported():
+def test_two_markers_swapped_far_apart_are_one_swap():
     body = "序章\n一¹\n二⁵\n三³\n四⁴\n五²\n六⁶"
     notes = "[序章]\n" + "\n".join(f"- {n} N{n}" for n in range(1, 7))
     found = problems(body, notes)
-    assert sorted((p.kind, p.note, p.line) for p in found) == [
-        ("marker-order", 2, 6),
-        ("marker-order", 5, 3),
-    ]
+    assert [(p.kind, p.note, p.line, p.see_also) for p in found] == [("marker-order", 5, 3, (6,))]
+    assert "markers 5 (line 3) and 2 (line 6) are swapped" in found[0].message
+
+
+def test_a_marker_far_out_of_place_is_the_one_reported():
+    body = "序章\n一¹\n二⁵\n三²\n四³\n五⁴\n六⁶"
+    notes = "[序章]\n" + "\n".join(f"- {n} N{n}" for n in range(1, 7))
+    found = problems(body, notes)
+    assert [(p.kind, p.note, p.line) for p in found] == [("marker-order", 5, 3)]
+    assert "it comes after marker 1 (line 2), before marker 2 (line 4)" in found[0].message
 
 
 def test_notes_out_of_order():
@@ -135,3 +141,9 @@ def test_a_body_whose_chapters_are_not_found_gives_two_errors_not_one_per_note()
         "notes-without-chapter",
         "notes-without-chapter",
     ]
+
+
+def test_a_body_without_any_marker_is_one_error():
+    found = problems(body=BODY.translate(str.maketrans("", "", "¹²³")))
+    assert [(p.kind, p.section, p.line) for p in found] == [("no-markers", None, None)]
+    assert "(5 in the notes)" in found[0].message

@@ -1,0 +1,216 @@
+"""Citation parsing accuracy against the hand-checked annotations, and parse time.
+
+    python benchmarks/parse_accuracy.py [NOTES_OR_MANUSCRIPT]
+
+Scores, over the annotated notes of tests/data/annotations/seed-notes.json:
+- split exactness: share of notes whose citations the parser splits exactly (same
+  number, each a full citation or a back-reference where the annotation says so);
+- field micro-F1 over the full citations (every CSL field but `id`, plus the locator),
+  a field counting only when its value is exactly the annotated one;
+- back-references: share pointing at the right note (and at the exact citation, with
+  the right kind, as stricter figures).
+Then the time `citecheck parse` takes to read and parse the whole seed manuscript.
+The bar we hold ourselves to (and tests/citations/test_annotations.py asserts):
+F1 ≥ 0.95, split ≥ 0.95, back-references ≥ 0.95.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from citecheck.citations import parse_document  # noqa: E402
+from citecheck.model import Citation, ParsedDocument  # noqa: E402
+from citecheck.readers import read_document  # noqa: E402
+
+ANNOTATIONS = ROOT / "tests" / "data" / "annotations" / "seed-notes.json"
+SAMPLE = ROOT / "references" / "china-security-report-2026-notes.txt"
+SEED = ROOT.parent / "shared" / "seed" / "china-security-report-2026.txt"
+BAR = 0.95
+
+
+@dataclass
+class Scores:
+    notes: int = 0
+    split_exact: int = 0
+    true_positive: int = 0
+    false_positive: int = 0
+    false_negative: int = 0
+    backrefs: int = 0
+    backref_right_note: int = 0
+    backref_exact: int = 0
+    mismatches: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive / max(1, self.true_positive + self.false_positive)
+
+    @property
+    def recall(self) -> float:
+        return self.true_positive / max(1, self.true_positive + self.false_negative)
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def split_rate(self) -> float:
+        return self.split_exact / max(1, self.notes)
+
+    @property
+    def backref_rate(self) -> float:
+        return self.backref_right_note / max(1, self.backrefs)
+
+
+def load_annotations(path: Path = ANNOTATIONS) -> list[dict[str, Any]]:
+    return json.loads(path.read_text(encoding="utf-8"))["notes"]
+
+
+def normalise(value: Any) -> Any:
+    """Compare strings after NFKC and whitespace folding; lists and dicts element-wise."""
+    if isinstance(value, str):
+        return " ".join(unicodedata.normalize("NFKC", value).split())
+    if isinstance(value, list):
+        return [normalise(item) for item in value]
+    if isinstance(value, dict):
+        return {key: normalise(item) for key, item in value.items()}
+    return value
+
+
+def full_fields(citation: Citation) -> dict[str, Any]:
+    fields = {key: value for key, value in citation.csl.items() if key != "id"}
+    if citation.locator is not None:
+        fields["locator"] = citation.locator
+    return normalise(fields)
+
+
+def gold_fields(gold: dict[str, Any]) -> dict[str, Any]:
+    fields = dict(gold["csl"])
+    if gold.get("locator") is not None:
+        fields["locator"] = gold["locator"]
+    return normalise(fields)
+
+
+def evaluate(parsed: ParsedDocument, annotations: list[dict[str, Any]]) -> Scores:
+    by_key = {(note.note.section, note.note.mark): note for note in parsed.notes}
+    where = {
+        c.id: (c.section, c.note_mark, i)
+        for n in parsed.notes
+        for i, c in enumerate(n.citations, start=1)
+    }
+    scores = Scores()
+    for gold_note in annotations:
+        key = (gold_note["section"], str(gold_note["number"]))
+        label = f"{key[0]} {key[1]}"
+        predicted = list(by_key[key].citations) if key in by_key else []
+        gold = gold_note["citations"]
+        scores.notes += 1
+        shape = [c.backref is None for c in predicted]
+        if shape == [g["backref"] is None for g in gold]:
+            scores.split_exact += 1
+        else:
+            scores.mismatches.append(
+                f"{label}: split {len(predicted)} citations, annotated {len(gold)}"
+            )
+        for index, expected in enumerate(gold):
+            found = predicted[index] if index < len(predicted) else None
+            if expected["backref"] is not None:
+                _score_backref(scores, label, expected, found, where)
+            else:
+                _score_fields(scores, label, expected, found)
+        for extra in predicted[len(gold) :]:
+            if extra.backref is None:
+                scores.false_positive += len(full_fields(extra))
+    return scores
+
+
+def _score_fields(
+    scores: Scores, label: str, expected: dict[str, Any], found: Citation | None
+) -> None:
+    want = gold_fields(expected)
+    got = full_fields(found) if found is not None and found.backref is None else {}
+    for name in sorted(set(want) | set(got)):
+        if name in want and want.get(name) == got.get(name):
+            scores.true_positive += 1
+            continue
+        if name in got:
+            scores.false_positive += 1
+        if name in want:
+            scores.false_negative += 1
+        scores.mismatches.append(
+            f"{label}: {name} = {got.get(name)!r}, annotated {want.get(name)!r}"
+        )
+
+
+def _score_backref(
+    scores: Scores,
+    label: str,
+    expected: dict[str, Any],
+    found: Citation | None,
+    where: dict[str, tuple[str, str, int]],
+) -> None:
+    scores.backrefs += 1
+    target = expected["backref"]["target"]
+    want_note = (target["section"], str(target["number"]))
+    got = found.backref if found is not None else None
+    got_place = where.get(got.target) if got is not None and got.target else None
+    if got_place is not None and got_place[:2] == want_note:
+        scores.backref_right_note += 1
+        exact = (
+            got_place[2] == target["citation"]
+            and got.kind == expected["backref"]["kind"]
+            and found.locator == expected.get("locator")
+        )
+        if exact:
+            scores.backref_exact += 1
+            return
+    scores.mismatches.append(
+        f"{label}: back-reference {got} at {got_place}, annotated {expected['backref']} "
+        f"locator {expected.get('locator')!r}"
+    )
+
+
+def time_parse(path: Path, runs: int = 5) -> float:
+    """Best wall time of reading and parsing `path`, in seconds."""
+    best = float("inf")
+    for _ in range(runs):
+        start = time.perf_counter()
+        parse_document(read_document(str(path)))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def main(argv: list[str]) -> int:
+    annotations = load_annotations()
+    parsed = parse_document(read_document(str(SAMPLE)))
+    scores = evaluate(parsed, annotations)
+    for line in scores.mismatches:
+        print("  " + line)
+    full = sum(1 for n in annotations for c in n["citations"] if c["backref"] is None)
+    print(f"annotated notes: {scores.notes} ({full} full citations, {scores.backrefs} back-refs)")
+    print(f"split exact:     {scores.split_rate:.3f} ({scores.split_exact}/{scores.notes})")
+    print(
+        f"field micro-F1:  {scores.f1:.3f} (P {scores.precision:.3f}, R {scores.recall:.3f}; "
+        f"TP {scores.true_positive}, FP {scores.false_positive}, FN {scores.false_negative})"
+    )
+    print(
+        f"back-refs:       {scores.backref_rate:.3f} right note ({scores.backref_right_note}/"
+        f"{scores.backrefs}), {scores.backref_exact / max(1, scores.backrefs):.3f} exact"
+    )
+    target = Path(argv[0]) if argv else (SEED if SEED.is_file() else SAMPLE)
+    print(f"parse time:      {time_parse(target):.3f} s for {target.name}")
+    ok = min(scores.f1, scores.split_rate, scores.backref_rate) >= BAR
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

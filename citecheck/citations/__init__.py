@@ -1,0 +1,159 @@
+"""Notes → citations: split each note, extract CSL-JSON fields, resolve back-references.
+
+Pure functions, no I/O. `parse_document` is the entry point for the other stages;
+`parse_note_text` parses one note on its own (no back-reference resolution), for tests.
+
+Citation ids are `s{section index from 1}-n{note mark}-c{citation index from 1}`,
+e.g. `s2-n23-c1`; a symbol mark is spelt out (`*` → `star`).
+
+A back-reference's `csl` holds what its own text says (names, page, date; for a 前掲
+with its own title, every field it gives), the `type` and `language` of the work it
+stands for and, when it has no title of its own, that work's `title`: a valid item
+that reads right. Exports use full citations only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from citecheck.citations.backrefs import Entry, Resolver, find_reference
+from citecheck.citations.dates import find_dates
+from citecheck.citations.fields import Fields, extract_fields
+from citecheck.citations.locators import find_pages
+from citecheck.citations.names import parse_names
+from citecheck.citations.split import split_note
+from citecheck.model import BackRef, Citation, Document, Note, ParsedDocument, ParsedNote
+
+__all__ = ["DraftCitation", "NoteParse", "citation_id", "parse_document", "parse_note_text"]
+
+MARK_NAMES = {"*": "star", "＊": "star", "※": "kome", "†": "dagger", "‡": "ddagger"}
+
+
+@dataclass(frozen=True)
+class DraftCitation:
+    """A citation before it has an id: its text, fields and back-reference kind."""
+
+    text: str
+    fields: Fields
+    reference: str | None = None  # "ibid" | "op-cit" (short forms are found on resolution)
+    reference_name: str = ""
+
+
+@dataclass(frozen=True)
+class NoteParse:
+    citations: tuple[DraftCitation, ...]
+    commentary: str | None
+
+
+def parse_note_text(text: str) -> NoteParse:
+    """Split one note's text into citations (with their fields) and commentary."""
+    drafts: list[DraftCitation] = []
+    commentary: list[str] = []
+    for segment in split_note(text):
+        if segment.kind == "commentary":
+            commentary.append(segment.text)
+        else:
+            drafts.append(_draft(segment.text))
+    return NoteParse(tuple(drafts), _join(commentary) or None)
+
+
+def _draft(text: str) -> DraftCitation:
+    reference = find_reference(text)
+    if reference is None:
+        return DraftCitation(text, extract_fields(text))
+    names = parse_names(reference.name) if reference.name else None
+    if re.search(r"[「“«]", reference.before):
+        # A work of its own inside the one referred to: 習近平「…」（date）…編、前掲書、235頁
+        fields = extract_fields(reference.before + " " + reference.after)
+        if names and names.editor:
+            fields.csl["editor"] = names.editor
+        elif names and names.author:
+            fields.csl["container-author"] = names.author
+        if reference.mark.endswith("書"):
+            fields.csl["type"] = "chapter"
+        return DraftCitation(text, fields, reference.kind, reference.name)
+    fields = Fields()
+    for role in ("author", "editor"):
+        if names and getattr(names, role):
+            fields.csl[role] = getattr(names, role)
+    dates = find_dates(reference.after)
+    if dates:
+        fields.csl["issued"] = dates[0].csl()
+    pages = find_pages(reference.after)
+    if pages:
+        fields.csl["page"] = pages.value
+        fields.locator = pages.value
+    return DraftCitation(text, fields, reference.kind, reference.name)
+
+
+def _join(sentences: list[str]) -> str:
+    text = ""
+    for sentence in sentences:
+        if text and not text.endswith("。"):
+            text += " "
+        text += sentence
+    return text
+
+
+def citation_id(section_index: int, mark: str, index: int) -> str:
+    """`s2-n23-c1`: ASCII, stable, unique within the document."""
+    safe = MARK_NAMES.get(mark) or re.sub(r"[^a-z0-9]+", "-", mark.lower()).strip("-")
+    if not safe:
+        safe = "u" + "-".join(f"{ord(char):x}" for char in mark)
+    return f"s{section_index}-n{safe}-c{index}"
+
+
+def parse_document(document: Document) -> ParsedDocument:
+    """Every note of `document` → `ParsedNote(note, citations, commentary)`."""
+    resolver = Resolver()
+    parsed: list[ParsedNote] = []
+    for section_index, section in enumerate(document.sections, start=1):
+        for note_index, note in enumerate(section.notes):
+            note_parse = parse_note_text(note.text)
+            citations = [
+                _resolve(resolver, draft, note, section_index, note_index, position)
+                for position, draft in enumerate(note_parse.citations, start=1)
+            ]
+            parsed.append(ParsedNote(note, tuple(citations), note_parse.commentary))
+    return ParsedDocument(document, tuple(parsed))
+
+
+def _resolve(
+    resolver: Resolver,
+    draft: DraftCitation,
+    note: Note,
+    section_index: int,
+    note_index: int,
+    position: int,
+) -> Citation:
+    identifier = citation_id(section_index, note.mark, position)
+    csl: dict[str, Any] = dict(draft.fields.csl)
+    backref: BackRef | None = None
+    if draft.reference == "ibid":
+        backref = resolver.ibid(section_index, note_index)
+    elif draft.reference == "op-cit":
+        backref = resolver.op_cit(section_index, draft.reference_name, csl.get("issued"))
+    elif (draft.fields.has_title and not draft.fields.complete) or (
+        not draft.fields.has_title and "URL" not in csl and "author" not in csl
+    ):
+        backref = resolver.short_form(section_index, csl)
+    if backref and backref.target:
+        target = next(entry for entry in resolver.entries if entry.id == backref.target)
+        for key in ("type", "title", "language"):
+            if key in target.csl and (key != "title" or "title" not in csl):
+                csl[key] = target.csl[key]
+    csl.setdefault("type", "document")
+    csl = {"id": identifier, **{key: value for key, value in csl.items() if key != "id"}}
+    resolver.add(Entry(identifier, section_index, note_index, csl, backref))
+    return Citation(
+        id=identifier,
+        section=note.section,
+        note_mark=note.mark,
+        note_line=note.line,
+        text=draft.text,
+        csl=csl,
+        backref=backref,
+        locator=draft.fields.locator,
+    )

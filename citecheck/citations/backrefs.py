@@ -1,0 +1,164 @@
+"""Back-references: 同上 / Ibid. (ibid), 前掲書 / op. cit. (op-cit) and short forms.
+
+Each resolves to the FULL citation it stands for, searched in the same section first:
+- ibid: the citation just before (in the same note, else the last citation of the
+  nearest earlier note with citations: "ambiguous" when that note has several);
+- op-cit: the most recent full citation by the name written before 前掲 (author,
+  editor or outlet; the date, when given, picks among several);
+- short form: the most recent full citation whose title equals or starts with the
+  short title (or, for `Outlet, Date` without a title, with the same outlet and date).
+Names and titles are compared folded (simplified forms, no spaces or punctuation).
+Only found in an earlier section: "other-section"; not found: "missing".
+A chain (同上 after a 前掲) is followed to the original full citation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from citecheck.citations.names import EDITOR_SUFFIX
+from citecheck.citations.scripts import fold
+from citecheck.model import BackRef
+
+IBID = re.compile(
+    r"^(?P<before>.*?)(?:同上(?:書|論文|記事)?|\bIbid\b\.?|Там же\.?)(?P<rest>.*)$", re.I | re.S
+)
+OPCIT = re.compile(
+    r"^(?P<before>.*?)(?:前掲(?:書|記事|論文|資料)?|\bop\.\s*cit\b\.?)(?P<rest>.*)$", re.I | re.S
+)
+
+
+@dataclass
+class Entry:
+    """A citation as seen by the resolver."""
+
+    id: str
+    section: int
+    note: int
+    csl: dict[str, Any]
+    backref: BackRef | None = None
+    names: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A 同上 / 前掲 mark in a citation: what is written before and after it."""
+
+    kind: str  # "ibid" | "op-cit"
+    mark: str
+    name: str  # the author, editor or outlet named just before the mark
+    before: str  # the text before the name (a title, when the citation has one)
+    after: str
+
+
+def find_reference(text: str) -> Reference | None:
+    """The back-reference mark in `text`, or None for a citation that gives its work."""
+    for kind, pattern in (("ibid", IBID), ("op-cit", OPCIT)):
+        match = pattern.match(text)
+        if match:
+            before = match.group("before")
+            name = re.split(r"[」』”»)）]", before)[-1]
+            mark = text[match.end("before") : match.start("rest")]
+            return Reference(
+                kind,
+                mark,
+                name.strip(" 、,，"),
+                before[: len(before) - len(name)],
+                match.group("rest"),
+            )
+    return None
+
+
+def names_of(csl: dict[str, Any]) -> set[str]:
+    """Folded names a 前掲 may use for this work: authors, editors, outlet, publisher."""
+    keys: set[str] = set()
+    for role in ("author", "editor", "container-author"):
+        for name in csl.get(role, []):
+            keys.add(fold(name.get("literal") or name.get("family", "")))
+    for key in ("container-title", "publisher"):
+        if csl.get(key):
+            keys.add(fold(csl[key]))
+    keys.discard("")
+    return keys
+
+
+class Resolver:
+    """Resolves back-references in reading order; `add` every citation once resolved."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+
+    def add(self, entry: Entry) -> None:
+        entry.names = names_of(entry.csl)
+        self.entries.append(entry)
+
+    def full(self, entry: Entry) -> Entry:
+        """Follow a chain of back-references to the full citation."""
+        seen = 0
+        while entry.backref and entry.backref.target and seen < len(self.entries):
+            entry = next(e for e in self.entries if e.id == entry.backref.target)
+            seen += 1
+        return entry
+
+    def ibid(self, section: int, note: int) -> BackRef:
+        if not self.entries or self.entries[-1].section != section:
+            return BackRef("ibid", None, "missing")
+        previous = self.entries[-1]
+        problem = None
+        if previous.note != note:
+            in_note = [e for e in self.entries if e.section == section and e.note == previous.note]
+            if len(in_note) > 1:
+                problem = "ambiguous"
+        target = self.full(previous)
+        if previous.backref and previous.backref.problem and not problem:
+            problem = previous.backref.problem
+        return BackRef("ibid", target.id, problem)
+
+    def op_cit(self, section: int, name: str, issued: Any) -> BackRef:
+        key = fold(EDITOR_SUFFIX.sub("", name))
+        if not key:
+            return BackRef("op-cit", None, "missing")
+
+        def matches(entry: Entry) -> bool:
+            return any(
+                key == other or (len(key) >= 2 and other.startswith(key)) for other in entry.names
+            )
+
+        return self._search(
+            "op-cit", section, matches, lambda e: issued and e.csl.get("issued") == issued
+        )
+
+    def short_form(self, section: int, csl: dict[str, Any]) -> BackRef | None:
+        """The back-reference for an incomplete citation, or None when nothing earlier fits."""
+        title = fold(csl.get("title", ""))
+        if title:
+
+            def matches(entry: Entry) -> bool:
+                other = fold(entry.csl.get("title", ""))
+                return bool(other) and (other == title or other.startswith(title))
+
+        else:
+            outlet, issued = fold(csl.get("container-title", "")), csl.get("issued")
+            if not outlet or not issued:
+                return None
+
+            def matches(entry: Entry) -> bool:
+                return (
+                    "title" in entry.csl
+                    and fold(entry.csl.get("container-title", "")) == outlet
+                    and entry.csl.get("issued") == issued
+                )
+
+        backref = self._search("short-form", section, matches, lambda e: False)
+        return backref if backref.target else None
+
+    def _search(self, kind: str, section: int, matches: Any, preferred: Any) -> BackRef:
+        candidates = [e for e in reversed(self.entries) if e.backref is None and matches(e)]
+        same = [e for e in candidates if e.section == section]
+        pool, problem = (same, None) if same else (candidates, "other-section")
+        if not pool:
+            return BackRef(kind, None, "missing")
+        best = next((e for e in pool if preferred(e)), pool[0])
+        return BackRef(kind, best.id, problem)

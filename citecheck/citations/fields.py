@@ -1,0 +1,389 @@
+"""One citation's text → CSL-JSON fields (without `id`).
+
+The shapes in the notes, with titles in 「」 “,” «» (articles) and 『』 *…* (books,
+journals, newspapers):
+
+    AUTHOR「TITLE」（original date）EDITORS編『CONTAINER』（PLACE：PUBLISHER、YEAR）PAGES頁
+    AUTHOR「TITLE」『CONTAINER』第95号（2025年3月）39-45頁 / 2024年第6期 / 2023年12月29日
+    『CONTAINER』「TITLE」DATE                    (Korean newspapers)
+    AUTHOR, “TITLE,” *CONTAINER* 15, no. 3 (2019): 233-252.
+    “TITLE,” OUTLET, Month D, YYYY.  /  «TITLE», OUTLET, Month D, YYYY.
+    AUTHOR, *BOOK* (PLACE: PUBLISHER, YEAR), PAGES
+    NAME, PLATFORM, DATE, <URL>                   (posts; no title)
+
+Everything before the first title is names; between the title and the container,
+editors and an original date; after the last title, the "tail": publisher, dates,
+numbering, pages and, when there is no bracketed container, the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from citecheck.citations.brackets import Span, top_level_spans
+from citecheck.citations.dates import (
+    ACCESS_AFTER,
+    ACCESS_BEFORE,
+    DateMatch,
+    find_dates,
+    is_access_date,
+)
+from citecheck.citations.language import detect_language
+from citecheck.citations.locators import (
+    CJK_ISSUE,
+    CJK_VOLUME,
+    EN_VOLUME_ISSUE,
+    find_pages,
+    find_un_symbol,
+)
+from citecheck.citations.names import EDITOR_SUFFIX, Names, parse_names, split_names
+from citecheck.citations.urls import find_doi, find_urls
+
+PUBLISHER_PAREN = re.compile(
+    r"^\s*(?:(?P<place>[^：:、,，]{1,30}?)\s*[：:]\s*)?(?P<publisher>[^：:]+?)"
+    r"\s*(?:[、,，]\s*(?P<year>(?:19|20)\d\d)(?!\d)(?P<date>.*))?\s*$"
+)
+PLATFORMS = re.compile(r"^(?:X|Twitter|Telegram|Facebook|YouTube|Instagram|VK|Weibo|微博)$", re.I)
+NEWS = re.compile(
+    r"新聞|新闻|新華|新华|社$|網|网|報|报|通信|通訊|電視|电视|放送|テレビ|NHK|ロイター|뉴스|신문|"
+    r"방송|통신|KBS|JTBC|VOA|Reuters|BBC|TASS|RIA|AP News|Kyodo|News|Times|Gazet|Pravda|Ukrinform|"
+    r"Kommersant|Focus|ArmyInform|Independent|Newsweek|Forbes|Nación|Press|Mainichi|界面|澎湃|搜狐|瞭望|"
+    r"Guardian|Herald|Tribune|Telegraph|Gazette|Daily|Nikkei|Asahi|Yomiuri|Xinhua|CNN|NPR|Bloomberg"
+)
+#: A remark in parentheses, "(attached to the Letter on …)": not part of an outlet's name.
+REMARK = re.compile(r"\s*[(（]\s*[a-z][^()（）]*\s[^()（）]*\s[^()（）]*[)）]")
+#: Authors that are news agencies or papers: `조선중앙통신「…」`, `JTBC News 「…」`.
+NEWS_AGENCY = re.compile(r"통신|뉴스|신문|방송|新聞|新聞社|通信|News\b|社$")
+TREATY = re.compile(r"条約|條約|条约|조약|^Treaty\b|\bAgreement$")
+LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—"
+BLANK = "\u2002"
+
+
+@dataclass
+class Fields:
+    """What one citation's text says, before the citation gets its id."""
+
+    csl: dict[str, Any] = field(default_factory=dict)
+    locator: str | None = None
+    has_title: bool = False
+    complete: bool = False
+    title_mark: str | None = None
+    container_mark: str | None = None
+    original_date: DateMatch | None = None
+    dated_in_tail: bool = False
+
+
+def extract_fields(text: str) -> Fields:
+    """Parse one citation (no back-reference marks) into CSL fields."""
+    csl: dict[str, Any] = {}
+    doi = find_doi(text)
+    if doi:
+        csl["DOI"] = doi
+    urls = find_urls(text)
+    if urls:
+        csl["URL"] = urls[0].value
+        text = _blank(text, [(url.start, url.end) for url in urls])
+    text = _take_access_date(text, csl)
+    spans = top_level_spans(text)
+    titles = [span for span in spans if span.is_title]
+    fields = _with_title(text, spans, titles, csl) if titles else _without_title(text, csl)
+    fields.csl["type"] = _guess_type(fields)
+    # The work's own words: its title and a bracketed container (not an outlet named in
+    # the note's language, such as 国防部ウェブサイト).
+    keys = ("title", "container-title") if fields.container_mark else ("title",)
+    work = " ".join(fields.csl.get(key, "") for key in keys)
+    language = detect_language(work, _names_text(fields.csl), text)
+    if language:
+        fields.csl["language"] = language
+    fields.complete = any(
+        key in fields.csl for key in ("issued", "container-title", "publisher", "URL", "number")
+    )
+    return fields
+
+
+def _with_title(text: str, spans: list[Span], titles: list[Span], csl: dict[str, Any]) -> Fields:
+    fields = Fields(csl=csl, has_title=True)
+    title_span, container_span = titles[0], None
+    second = titles[1] if len(titles) > 1 else None
+    between = text[title_span.end : second.start] if second else ""
+    if second and title_span.opener == "『" and second.opener == "「" and not between.strip():
+        container_span, title_span = title_span, second  # 『로동신문』「…」
+        prefix = text[: container_span.start]
+    else:
+        prefix = text[: title_span.start]
+        if second and second.opener in "『*" and not find_dates(_paren_free(between)):
+            container_span = second
+    csl["title"] = clean_title(title_span.inner(text))
+    prefix_dates = find_dates(prefix)  # author-date style: `Smith, John (2020-05-01). "Title"`
+    if prefix_dates:
+        date = prefix_dates[0]
+        fields.original_date = date
+        prefix = re.sub(r"[（(]\s*[)）]", "", prefix[: date.start] + prefix[date.end :])
+        prefix = prefix.strip().rstrip(".").strip()
+    _add_names(csl, parse_names(prefix))
+    middle = ""
+    if container_span is not None:
+        csl["container-title"] = clean_title(container_span.inner(text))
+        if container_span.start > title_span.end:
+            middle = text[title_span.end : container_span.start]
+    last_end = max(title_span.end, container_span.end if container_span else 0)
+    tail = text[last_end:]
+    fields.title_mark = title_span.opener
+    fields.container_mark = container_span.opener if container_span else None
+    fields.original_date = _parse_middle(middle, csl) or fields.original_date
+    _parse_tail(tail, fields, after_container=container_span is not None)
+    if _is_newspaper_issue(fields):
+        csl["container-title"] = csl.pop("title")
+        fields.container_mark, fields.title_mark = "『", None
+    return fields
+
+
+def _is_newspaper_issue(fields: Fields) -> bool:
+    """`『로동신문』 2025년 1월 26일`: a newspaper named alone with a day, no article title."""
+    csl = fields.csl
+    parts = csl.get("issued", {}).get("date-parts", [[]])[0]
+    return (
+        fields.title_mark == "『"
+        and fields.container_mark is None
+        and fields.dated_in_tail
+        and len(parts) == 3
+        and not any(
+            key in csl for key in ("author", "editor", "publisher", "page", "container-title")
+        )
+    )
+
+
+def _paren_free(text: str) -> str:
+    return re.sub(r"[（(][^（()）]*[)）]", "", text)
+
+
+def _parse_middle(middle: str, csl: dict[str, Any]) -> DateMatch | None:
+    """Between title and container: an original date in brackets, then editors."""
+    dates = find_dates(middle)
+    names_text = re.sub(r"[（(][^（()）]*[)）]", "", middle).strip(LEFTOVER_PUNCTUATION)
+    if names_text:
+        names = parse_names(names_text)
+        if names.editor:
+            csl.setdefault("editor", []).extend(names.editor)
+        elif names.author:
+            csl["container-author"] = names.author
+    return dates[0] if dates else None
+
+
+def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
+    csl = fields.csl
+    blanks: list[tuple[int, int]] = []
+    publisher_date: DateMatch | None = None
+    for span in top_level_spans(tail):
+        if span.opener not in "（(":
+            continue
+        inner = span.inner(tail)
+        parsed = _publisher(inner)
+        if parsed is not None:
+            place, publisher, date = parsed
+            if place:
+                csl["publisher-place"] = place
+            csl["publisher"] = publisher
+            publisher_date = date
+            blanks.append((span.start, span.end))
+        elif after_container and not find_dates(inner) and not blanks and span.start < 3:
+            csl["publisher"] = inner.strip()
+            blanks.append((span.start, span.end))
+    tail = _blank(tail, blanks)
+    symbol = find_un_symbol(tail)
+    if symbol:
+        csl["number"] = symbol.group(0)
+        tail = _blank(tail, [(symbol.start(), symbol.end())])
+    dates = find_dates(tail)
+    issue_date = next((date for date in dates if date.issue), None)
+    if issue_date:
+        csl["issue"] = issue_date.issue
+    chosen = publisher_date or (dates[0] if dates else None)
+    fields.dated_in_tail = chosen is not None and publisher_date is None
+    chosen = chosen or fields.original_date
+    if chosen:
+        csl["issued"] = chosen.csl()
+    tail = _blank(tail, [(date.start, date.end) for date in dates])
+    volume = CJK_VOLUME.search(tail)
+    if volume:
+        csl["volume"] = volume.group("volume")
+        tail = _blank(tail, [volume.span()])
+    issue = CJK_ISSUE.search(tail)
+    if issue:
+        csl["issue"] = issue.group("issue")
+        tail = _blank(tail, [issue.span()])
+    if after_container and fields.container_mark == "*":
+        numbering = EN_VOLUME_ISSUE.match(tail)
+        if numbering and numbering.group("volume"):
+            csl["volume"] = numbering.group("volume")
+            if numbering.group("issue"):
+                csl["issue"] = numbering.group("issue")
+            tail = _blank(tail, [numbering.span()])
+    pages = find_pages(tail)
+    if pages:
+        csl["page"] = pages.value
+        fields.locator = pages.value
+        tail = _blank(tail, [(pages.start, pages.end)])
+    leftover = _leftover(tail)
+    if not leftover:
+        return
+    if EDITOR_SUFFIX.search(leftover):
+        csl.setdefault("editor", []).extend(split_names(EDITOR_SUFFIX.sub("", leftover)))
+    elif "container-title" not in csl:
+        csl["container-title"] = leftover
+    elif "publisher" not in csl:
+        csl["publisher"] = leftover
+
+
+def _publisher(inner: str) -> tuple[str | None, str, DateMatch | None] | None:
+    """`北京：人民出版社、2023年` / `Santa Barbara: Praeger, 2022` → (place, publisher, date)."""
+    match = PUBLISHER_PAREN.match(inner)
+    if not match or not match.group("year"):
+        return None
+    publisher = match.group("publisher").strip()
+    year_at = match.start("year")
+    if not publisher or any(date.start < year_at for date in find_dates(inner)):
+        return None
+    rest = inner[match.start("year") :]
+    dates = find_dates(rest)
+    date = dates[0] if dates and dates[0].start == 0 else None
+    if date is None:
+        date = DateMatch(0, 4, ((int(match.group("year")),),))
+    return match.group("place"), publisher, date
+
+
+def _without_title(text: str, csl: dict[str, Any]) -> Fields:
+    """`Reuters, April 15, 2025` · `NAME, @handle, X, DATE` · `國防部…、DATE` · UN letters."""
+    fields = Fields(csl=csl)
+    symbol = find_un_symbol(text)
+    if symbol:
+        csl["number"] = symbol.group(0)
+        text = re.sub(r"\s*[（(]\s*" + re.escape(symbol.group(0)) + r"\s*[)）]", "", text)
+        text = text.replace(symbol.group(0), BLANK)
+        csl["title"] = _leftover(text)
+        fields.has_title = True
+        dates = find_dates(text)
+        if dates:
+            csl["issued"] = dates[0].csl()
+        return fields
+    dates = find_dates(text)
+    if not dates:
+        leftover = _leftover(text)
+        if leftover:
+            csl["title"] = leftover
+            fields.has_title = True
+        return fields
+    csl["issued"] = dates[0].csl()
+    before = text[: dates[0].start]
+    pages = find_pages(
+        _blank(
+            text[dates[0].end :],
+            [(d.start - dates[0].end, d.end - dates[0].end) for d in dates[1:]],
+        )
+    )
+    if pages:
+        csl["page"] = pages.value
+        fields.locator = pages.value
+    parts = [
+        part.strip() for part in re.split(r"[,，、]", before) if part.strip(LEFTOVER_PUNCTUATION)
+    ]
+    if parts:
+        csl["container-title"] = parts[-1].strip(LEFTOVER_PUNCTUATION)
+        people = [part for part in parts[:-1] if not (part.startswith("@") and len(parts) > 2)]
+        if people:
+            csl["author"] = (
+                split_names(", ".join(people))
+                if len(people) > 1
+                else [
+                    {"literal": people[0]}
+                    if people[0].startswith("@")
+                    else split_names(people[0])[0]
+                ]
+            )
+    return fields
+
+
+def _take_access_date(text: str, csl: dict[str, Any]) -> str:
+    """Move an access date (with its words and brackets) out of `text` into `accessed`."""
+    for date in find_dates(text):
+        if not is_access_date(text, date):
+            continue
+        csl["accessed"] = date.csl()
+        before = ACCESS_BEFORE.search(text[max(0, date.start - 24) : date.start])
+        start = date.start - (len(before.group(0)) if before else 0)
+        after = ACCESS_AFTER.match(text[date.end :])
+        end = date.end + (after.end() if after else 0)
+        while start > 0 and text[start - 1] in " （(" and end < len(text) and text[end] in " ）)":
+            start, end = start - 1, end + 1
+        return _blank(text, [(start, end)])
+    return text
+
+
+def _guess_type(fields: Fields) -> str:
+    csl = fields.csl
+    title_mark, container_mark = fields.title_mark, fields.container_mark
+    container = csl.get("container-title", "")
+    if "number" in csl:
+        return "report"
+    if container and PLATFORMS.match(container):
+        return "post"
+    if container_mark:
+        if "volume" in csl or "issue" in csl:
+            return "article-journal"
+        parts = csl.get("issued", {}).get("date-parts", [[]])[0] if fields.dated_in_tail else []
+        if len(parts) == 3 and "publisher" not in csl:
+            return "article-newspaper"
+        if len(parts) >= 2:
+            return "article-journal"
+        published = csl.get("issued", {}).get("date-parts", [[]])[0]
+        return "report" if "publisher" in csl and len(published) == 3 else "chapter"
+    if title_mark in ("『", "*"):
+        return "book" if "publisher" in csl else "report"
+    if container:
+        return "article-newspaper" if NEWS.search(container) else "webpage"
+    authors = " ".join(name.get("literal", "") for name in csl.get("author", []))
+    if authors and NEWS_AGENCY.search(authors):
+        return "article-newspaper"
+    if TREATY.search(csl.get("title", "")):
+        return "treaty"
+    return "webpage" if "URL" in csl else "document"
+
+
+def clean_title(title: str) -> str:
+    """Drop the markup inside a title: a closing `,` in “Title,” and stray spaces."""
+    title = title.strip()
+    title = re.sub(r"[,，.]\s*$", "", title) if title.endswith((",", "，")) else title
+    return re.sub(r"\s+", " ", title).strip()
+
+
+def _add_names(csl: dict[str, Any], names: Names) -> None:
+    for role in ("author", "editor", "translator"):
+        values = getattr(names, role)
+        if values:
+            csl.setdefault(role, []).extend(values)
+
+
+def _names_text(csl: dict[str, Any]) -> str:
+    return " ".join(
+        name.get("literal") or name.get("family", "")
+        for role in ("author", "editor")
+        for name in csl.get(role, [])
+    )
+
+
+def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
+    """Replace ranges with spaces so the offsets of the rest stay valid."""
+    chars = list(text)
+    for start, end in ranges:
+        for index in range(max(start, 0), min(end, len(chars))):
+            chars[index] = BLANK
+    return "".join(chars)
+
+
+def _leftover(text: str) -> str:
+    text = re.sub(rf"[{BLANK}\s]+", " ", text)
+    text = re.sub(r"[（(]\s*[)）]", "", text)
+    text = REMARK.sub("", text)
+    return text.strip(LEFTOVER_PUNCTUATION + BLANK)

@@ -1,0 +1,52 @@
+"""Pinpoints and numbering: pages (頁, p., pp., a trailing `, 99`), volume, issue, UN symbols."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*[、,]\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
+CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*頁")
+EN_PAGES = re.compile(rf"(?:\bpp?|\bS|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
+COLON_PAGES = re.compile(rf":\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
+TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
+
+CJK_VOLUME = re.compile(r"第\s*(?P<volume>\d+)\s*[卷巻]")
+CJK_ISSUE = re.compile(r"第\s*(?P<issue>\d+)\s*[号號期호]")
+EN_VOLUME_ISSUE = re.compile(
+    r"^\s*,?\s*(?P<volume>\d+)(?:\s*,\s*(?:no\.|issue|nos\.)\s*(?P<issue>\d+))?", re.I
+)
+UN_SYMBOL = re.compile(
+    r"(?<![\w/])(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)+[A-Z0-9.]*[A-Z0-9]"
+    r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)+[A-Z0-9.]*[A-Z0-9])*)(?![\w/])"
+)
+
+
+@dataclass(frozen=True)
+class Pages:
+    start: int
+    end: int
+    value: str
+
+
+def normalise_pages(pages: str) -> str:
+    """`14、19` → `14, 19`; `22 - 23` → `22-23`."""
+    pages = re.sub(r"\s*[、,]\s*", ", ", pages.strip())
+    return re.sub(r"\s*([-–~])\s*", r"\1", pages)
+
+
+def find_pages(tail: str) -> Pages | None:
+    """The page or pinpoint of a citation, searched in the text after its titles."""
+    for pattern in (CJK_PAGES, EN_PAGES, COLON_PAGES, TRAILING_PAGES):
+        match = pattern.search(tail)
+        if match:
+            value = normalise_pages(match.group("pages"))
+            if re.fullmatch(r"(?:19|20)\d\d", value) and pattern is TRAILING_PAGES:
+                continue
+            return Pages(match.start(), match.end(), value)
+    return None
+
+
+def find_un_symbol(text: str) -> re.Match[str] | None:
+    """A UN document symbol such as S/2024/215 or A/71/941-S/2017/535."""
+    return UN_SYMBOL.search(text)

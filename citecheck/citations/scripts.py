@@ -1,0 +1,48 @@
+"""Character classes (kana, hangul, CJK, Cyrillic) and the folding used to compare names.
+
+Short forms and 前掲 references spell the same name with variant characters
+(国/國, 文献/文獻, 欧亚/歐亞) and spacing; `fold` maps them to one form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import opencc
+
+HIRAGANA = re.compile(r"[\u3041-\u309f]")
+KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa\u31f0-\u31ff]")  # not ・ ー
+HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+EAST_ASIAN = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+_FOLD_DROP = re.compile(r"[\s\u30fb·・「」『』“”\"«»,，、.。:：;；!?！？\-‐–—~〜]+")
+
+
+@lru_cache(maxsize=1)
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """A comparison key: NFKC, simplified Chinese forms, no spaces or punctuation, casefolded."""
+    folded = unicodedata.normalize("NFKC", text)
+    folded = _to_simplified().convert(folded)
+    return _FOLD_DROP.sub("", folded).casefold()
+
+
+def traditional_minus_simplified(text: str) -> int:
+    """How many more traditional-only than simplified-only Chinese characters `text` has."""
+    traditional = sum(1 for char in text if _to_simplified().convert(char) != char)
+    simplified = sum(1 for char in text if _to_traditional().convert(char) != char)
+    return traditional - simplified

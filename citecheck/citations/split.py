@@ -1,0 +1,141 @@
+"""Split a note into citations and commentary.
+
+A note is cut at `；` / `;` and into sentences (`。`, or `. ` before East Asian text,
+after a year or after a `<URL>`), never inside brackets. A sentence is commentary when
+it reads as prose: kana particles outside its titles. A prose sentence can still carry
+a citation (`…については、増田雅之「…」『東亜』第696号…頁を参照。`, or a citation in
+parentheses); that citation is cut out and the sentence kept whole as commentary.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
+from citecheck.citations.dates import find_dates
+from citecheck.citations.locators import find_un_symbol
+from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
+from citecheck.citations.urls import find_urls
+
+BACKREF_MARK = re.compile(r"同上|前掲|\bIbid\b|\bibid\b|\bop\.\s*cit\b|Там же", re.I)
+NOT_PROSE_KANA = re.compile(r"ほか")
+AUTHOR_STOP = set("、，,。;；:：(（)）「」『』“”«»") | {"\t"}
+SENTENCE_PERIOD = re.compile(r"\.\s+(?!(?:Retrieved|Accessed|Archived|Last accessed|Viewed)\b)")
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: Literal["citation", "commentary"]
+    text: str
+
+
+def split_note(text: str) -> list[Segment]:
+    """The note's citations and commentary sentences, in reading order."""
+    segments: list[Segment] = []
+    for piece in split_top_level(text, "；;"):
+        for sentence in sentences(piece):
+            segments.extend(classify(sentence))
+    return segments
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of `text`, each with its closing mark, cut only outside brackets."""
+    depths = depth_map(text)
+    cuts = [index + 1 for index, char in enumerate(text) if char == "。" and depths[index] == 0]
+    for match in SENTENCE_PERIOD.finditer(text):
+        index = match.start()
+        if depths[index] or index == 0:
+            continue
+        before = text[:index].rstrip()[-1:]
+        after = text[match.end() : match.end() + 1]
+        if EAST_ASIAN.match(after) or (before and (before.isdigit() or before == ">") and after):
+            cuts.append(index + 1)
+    pieces, last = [], 0
+    for cut in sorted(set(cuts)):
+        pieces.append(text[last:cut])
+        last = cut
+    pieces.append(text[last:])
+    return [piece.strip() for piece in pieces if piece.strip(" 　。.")]
+
+
+def prose_kana(text: str) -> int:
+    """Hiragana outside titles: particles and verb endings, the mark of a sentence of prose."""
+    return len(HIRAGANA.findall(NOT_PROSE_KANA.sub("", outside_titles(text))))
+
+
+def is_prose(text: str) -> bool:
+    kana = prose_kana(text)
+    return kana >= 3 or (kana >= 1 and not looks_cited(text, strict=True))
+
+
+def looks_cited(text: str, *, strict: bool = False) -> bool:
+    """Has the marks of a citation: a title, a URL, a UN symbol or (not strict) a date."""
+    if any(span.is_title for span in top_level_spans(text)) or find_urls(text):
+        return not strict or bool(find_dates(text) or find_urls(text) or "頁" in text)
+    if find_un_symbol(text):
+        return True
+    return not strict and bool(find_dates(text))
+
+
+def classify(sentence: str) -> list[Segment]:
+    body = clean_citation(sentence)
+    prose = is_prose(body)
+    if not prose and (BACKREF_MARK.search(body) or looks_cited(body)):
+        return [Segment("citation", body)]
+    if prose:
+        cited = embedded_citations(body)
+        return [*(Segment("citation", text) for text in cited), Segment("commentary", sentence)]
+    return [Segment("commentary", sentence)]
+
+
+def clean_citation(text: str) -> str:
+    return text.strip().rstrip("。.．").strip()
+
+
+def embedded_citations(sentence: str) -> list[str]:
+    """Citations inside a prose sentence: `AUTHOR「TITLE」…` with a tail, or a cited (…)."""
+    found: list[str] = []
+    resume = 0
+    for span in top_level_spans(sentence):
+        if span.start < resume:
+            continue
+        if span.opener in "（(":
+            inner = span.inner(sentence).strip()
+            if (not is_prose(inner) and looks_cited(inner, strict=True)) or find_un_symbol(inner):
+                found.append(clean_citation(inner))
+                resume = span.end
+            continue
+        if not span.is_title:
+            continue
+        start = _author_start(sentence, span.start)
+        author = sentence[start : span.start].strip()
+        rest = sentence[span.end : _citation_end(sentence, span.end)]
+        container_next = re.match(r"\s*[『*]", rest)
+        if container_next or (author and looks_cited(rest or "", strict=False)):
+            end = _citation_end(sentence, span.end)
+            found.append(clean_citation(sentence[start:end].strip(" 、,")))
+            resume = end
+    return found
+
+
+def _author_start(text: str, index: int) -> int:
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    while index > 0 and text[index - 1] not in AUTHOR_STOP and not text[index - 1].isspace():
+        if HIRAGANA.match(text[index - 1]):
+            break
+        index -= 1
+    return index
+
+
+def _citation_end(text: str, index: int) -> int:
+    """Where a citation that runs on from `index` stops: prose, an unmatched `)`, `。`."""
+    depths = depth_map(text)
+    while index < len(text):
+        char = text[index]
+        if depths[index] == 0 and (HIRAGANA.match(char) or char in "。)）;；"):
+            break
+        index += 1
+    return index

@@ -1,0 +1,284 @@
+"""What is a note and what is a note reference in (X)HTML, and a note's text.
+
+The reader in `html` assembles these into a Document; this module only classifies
+elements: typed notes and notes blocks (EPUB 3, DPUB-ARIA, Wikipedia, pandoc),
+noteref links, anchors that stand for their paragraph, unlinked `<sup>` marks.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from citecheck.readers.markup import (
+    BACKLINK_CHARS,
+    is_notes_heading,
+    parse_mark,
+    shows_url,
+    squash_spaces,
+)
+
+SECTION = "Notes"
+
+NOTE_TYPES = {"footnote", "endnote", "rearnote", "note"}
+NOTE_ROLES = {"doc-footnote", "doc-endnote"}
+BLOCK_TYPES = {"footnotes", "endnotes", "rearnotes"}
+BLOCK_ROLES = {"doc-endnotes", "doc-footnotes"}
+BLOCK_CLASSES = {"footnotes", "endnotes", "references", "reflist", "notes"}
+#: Ids that name a note (fn1, note-3, endnote_12, cite_note-x); "fnref1" names a marker.
+NOTEREF_ID = re.compile(
+    r"^(?!.*ref)(?:cite_note.*|(?:fn|footnote|endnote|note|ftn|edn|sdfootnote|sdendnote)[-_:.]?\w+"
+    r"|(?:en|n)[-_:.]?\d+[a-z]?)$",
+    re.I,
+)
+MARK_TEXT = re.compile(r"^\[?\(?\s*(\d{1,4}|[a-z]|[*†‡§¶#※＊]{1,3})\s*\)?\]?$", re.I)
+UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
+SYMBOL_MARK = re.compile(r"^[*†‡§¶#※＊]{1,3}$")
+LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§¶※＊]{1,3})[\].):]?\s+")
+BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "section", "aside", "blockquote", "tr"}
+HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
+
+@dataclass
+class Page:
+    """One (X)HTML document: a file, or a content document of an EPUB."""
+
+    name: str
+    soup: BeautifulSoup
+    ids: dict[str, Tag] = field(default_factory=dict)
+
+
+def parse_page(name: str, text: str) -> Page:
+    soup = BeautifulSoup(text, "html.parser")
+    page = Page(name, soup)
+    for tag in soup.find_all(True):
+        for key in ("id", "name"):
+            value = tag.get(key)
+            if (
+                isinstance(value, str)
+                and value not in page.ids
+                and (key == "id" or tag.name == "a")
+            ):
+                page.ids[value] = tag
+    return page
+
+
+def _tokens(tag: Tag, attribute: str) -> set[str]:
+    value = tag.get(attribute)
+    if value is None:
+        return set()
+    if isinstance(value, list):
+        return {v.lower() for v in value}
+    return set(value.lower().split())
+
+
+def _epub_types(tag: Tag) -> set[str]:
+    return _tokens(tag, "epub:type")
+
+
+def is_note(tag: Tag) -> bool:
+    if tag.name in ("ol", "ul", "a"):
+        return False
+    if _epub_types(tag) & NOTE_TYPES or _tokens(tag, "role") & NOTE_ROLES:
+        return True
+    ident = tag.get("id")
+    return tag.name == "li" and isinstance(ident, str) and ident.startswith("cite_note")
+
+
+def is_block(tag: Tag) -> bool:
+    return bool(
+        _epub_types(tag) & BLOCK_TYPES
+        or _tokens(tag, "role") & BLOCK_ROLES
+        or (_tokens(tag, "class") & BLOCK_CLASSES and tag.name in ("ol", "ul", "div", "section"))
+    )
+
+
+def block_of(tag: Tag) -> Tag | None:
+    return next((parent for parent in tag.parents if is_block(parent)), None)
+
+
+def note_of(tag: Tag) -> Tag | None:
+    """The note element a link target belongs to, or None when it is not a note."""
+    note = _find_note(tag)
+    if note is not None and note.name == "a" and note.get("href"):
+        return None
+    return note
+
+
+def _find_note(tag: Tag) -> Tag | None:
+    for candidate in (tag, *tag.parents):
+        if not isinstance(candidate, Tag) or candidate.name in ("body", "html", "[document]"):
+            break
+        if is_note(candidate):
+            return candidate
+    block = block_of(tag)
+    if block is not None:
+        item = tag if tag.name == "li" else tag.find_parent("li")
+        if item is not None and block in item.parents:
+            return item
+        return enclosing_block(tag, block)
+    ident = tag.get("id") or tag.get("name")
+    if isinstance(ident, str) and NOTEREF_ID.match(ident):
+        return enclosing_block(tag, None)
+    return None
+
+
+def enclosing_block(tag: Tag, limit: Tag | None) -> Tag:
+    """An anchor that is empty, only a mark, or a back-link stands for the paragraph or
+    item around it: `<p><a id="fn1" href="#ref1">1</a>. Text</p>` is the note."""
+    text = tag.get_text(strip=True)
+    is_anchor = tag.name in ("a", "span", "sup") and (
+        not text or MARK_TEXT.match(text) or tag.get("href")
+    )
+    if not is_anchor:
+        return tag
+    for parent in tag.parents:
+        if parent is limit or parent.name in ("body", "[document]"):
+            break
+        if parent.name in ("p", "li", "div", "aside", "dd", "section"):
+            return parent
+    return tag
+
+
+def link_target(link: Tag, page: Page, pages: dict[str, Page]) -> tuple[Page, Tag | None, str]:
+    """Where a link points inside the document: (page, element or None, fragment)."""
+    parts = urlsplit(str(link.get("href", "")))
+    if parts.scheme or parts.netloc or not parts.fragment:
+        return page, None, ""
+    target_page = page
+    if parts.path:
+        name = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), unquote(parts.path)))
+        if name not in pages:
+            return page, None, ""
+        target_page = pages[name]
+    fragment = unquote(parts.fragment)
+    return target_page, target_page.ids.get(fragment), fragment
+
+
+def is_noteref(link: Tag, target: Tag | None, fragment: str) -> bool:
+    if is_typed_noteref(link, fragment):
+        return True
+    if target is None or not MARK_TEXT.match(link.get_text(strip=True)):
+        return False
+    return note_of(target) is not None
+
+
+def is_typed_noteref(link: Tag, fragment: str) -> bool:
+    """A link that says it is a note reference: by type, role, id, superscript or symbol."""
+    if _epub_types(link) & {"noteref"} or _tokens(link, "role") & {"doc-noteref"}:
+        return True
+    if fragment.startswith("cite_note"):
+        return True
+    text = link.get_text(strip=True)
+    in_sup = (link.parent is not None and link.parent.name == "sup") or link.find("sup")
+    return bool(MARK_TEXT.match(text)) and bool(in_sup or SYMBOL_MARK.match(text))
+
+
+def mark_text(link: Tag) -> str:
+    match = MARK_TEXT.match(link.get_text(strip=True))
+    return match.group(1) if match else link.get_text(strip=True)
+
+
+def list_number(item: Tag) -> int | None:
+    """The number an ordered-list item shows, honouring `start` and `value`."""
+    parent = item.parent
+    if item.name != "li" or parent is None or parent.name != "ol":
+        return None
+    number = _int_attr(parent, "start", 1) - 1
+    for sibling in parent.find_all("li", recursive=False):
+        number = _int_attr(sibling, "value", number + 1)
+        if sibling is item:
+            return number
+    return None
+
+
+def _int_attr(tag: Tag, name: str, default: int) -> int:
+    value = tag.get(name)
+    return int(value) if isinstance(value, str) and value.strip().isdigit() else default
+
+
+def _is_backlink(link: Tag, page: Page, pages: dict[str, Page], marker_ids: set[int]) -> bool:
+    """A link from a note back to its marker: typed so, an arrow, or aimed at a marker."""
+    if _epub_types(link) & {"backlink"} or _tokens(link, "role") & {"doc-backlink"}:
+        return True
+    if not link.get_text(strip=True).strip(BACKLINK_CHARS + " "):
+        return True
+    _, target, _ = link_target(link, page, pages)
+    return target is not None and id(target) in marker_ids
+
+
+def note_text(element: Tag, page: Page, pages: dict[str, Page], marker_ids: set[int]) -> str:
+    """The note's text with URLs spelled out; back-links and markup dropped."""
+    for backlink in element.find_all(class_="mw-cite-backlink"):
+        backlink.decompose()
+    for link in element.find_all("a"):
+        if _is_backlink(link, page, pages, marker_ids):
+            link.decompose()
+            continue
+        href = str(link.get("href", ""))
+        label = link.get_text()
+        if urlsplit(href).scheme in ("http", "https", "ftp") and not shows_url(label, href):
+            link.append(NavigableString(f" {href}"))
+    for block in element.find_all(BLOCK_TAGS):
+        block.append(NavigableString("\n"))
+    text = squash_spaces(element.get_text())
+    # What is left of "1. Text" once the back-link "1" is gone.
+    return text.lstrip(BACKLINK_CHARS + " .．:：)）]").strip()
+
+
+def source_position(tag: Tag) -> tuple[int, int]:
+    return tag.sourceline or 0, (tag.sourcepos or 0) + 1
+
+
+def unlinked_notes(page: Page) -> tuple[list[Tag], list[tuple[Tag, Tag | None]]]:
+    """Hand-made notes without links: `<sup>3</sup>` in the text, an `<ol>` of notes.
+
+    The notes lists are the ordered lists under a notes heading, else the page's last
+    ordered list when superscript marks come before it. A mark refers to the item with
+    its number in the first list after it. `km<sup>2</sup>` is not a mark. Returns the
+    list items (the notes) and (mark, its item or None) pairs.
+    """
+    lists = [ol for ol in page.soup.find_all("ol") if _under_notes_heading(ol)]
+    fallback = not lists
+    if fallback:
+        lists = page.soup.find_all("ol")[-1:]
+    in_lists = {id(tag) for ol in lists for tag in ol.find_all(True)}
+    sups = [
+        sup
+        for sup in page.soup.find_all("sup")
+        if MARK_TEXT.match(sup.get_text(strip=True))
+        and id(sup) not in in_lists
+        and not sup.find("a")
+        and not _after_unit(sup)
+    ]
+    if not lists or (fallback and not sups):
+        return [], []
+    items = [li for ol in lists for li in ol.find_all("li", recursive=False)]
+    refs = []
+    for sup in sups:
+        following = next(
+            (ol for ol in lists if source_position(sup) < source_position(ol)), lists[-1]
+        )
+        number = parse_mark(mark_text(sup))
+        in_list = following.find_all("li", recursive=False)
+        refs.append((sup, next((li for li in in_list if list_number(li) == number), None)))
+    return items, refs
+
+
+def _under_notes_heading(ol: Tag) -> bool:
+    heading = ol.find_previous(HEADING_TAGS)
+    return heading is not None and is_notes_heading(heading.get_text())
+
+
+def _after_unit(sup: Tag) -> bool:
+    """`km<sup>2</sup>`, `m<sup>3</sup>`: a unit's power, not a note."""
+    before = sup.previous_sibling
+    return (
+        sup.get_text(strip=True) in ("2", "3")
+        and isinstance(before, NavigableString)
+        and UNIT_BEFORE.search(str(before)) is not None
+    )

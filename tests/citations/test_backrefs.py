@@ -1,0 +1,116 @@
+"""Back-references resolved across notes: 同上, 前掲, short forms, and their problems."""
+
+from __future__ import annotations
+
+from citecheck.citations import parse_document
+from citecheck.model import BackRef, Document, Note, Section
+
+
+def document(*sections: tuple[str, list[str]]) -> Document:
+    built = []
+    for label, texts in sections:
+        notes = tuple(Note(label, str(n), n, text, n) for n, text in enumerate(texts, start=1))
+        built.append(Section(label, notes))
+    return Document("test.txt", "text", tuple(built))
+
+
+def backrefs(doc: Document) -> dict[str, BackRef | None]:
+    return {c.id: c.backref for c in parse_document(doc).citations}
+
+
+BOOK = "王海運『新世紀的中俄關係』（上海：上海大学出版社、2015年）284-285頁。"
+
+
+def test_ibid_points_at_the_previous_citation_with_its_own_locator() -> None:
+    parsed = parse_document(document(("第1章", [BOOK, "同上、22-23 頁。", "同上。"])))
+    citations = {c.id: c for c in parsed.citations}
+    assert citations["s1-n2-c1"].backref == BackRef("ibid", "s1-n1-c1")
+    assert citations["s1-n2-c1"].locator == "22-23"
+    assert citations["s1-n3-c1"].backref == BackRef("ibid", "s1-n1-c1")  # chain followed
+    assert citations["s1-n3-c1"].locator is None
+    assert citations["s1-n3-c1"].csl["title"] == "新世紀的中俄關係"
+
+
+def test_ibid_after_a_note_with_several_citations_is_ambiguous() -> None:
+    refs = backrefs(
+        document(("第3章", ["“A,” Reuters, April 15, 2025; “B,” BBC, May 1, 2025.", "同上。"]))
+    )
+    assert refs["s1-n2-c1"] == BackRef("ibid", "s1-n1-c2", "ambiguous")
+
+
+def test_ibid_inside_a_note_names_the_author() -> None:
+    note = (
+        "習近平「關於構建新發展格局」（2020年10月29日）習近平『習近平著作選讀（第2卷）』364-374頁；"
+        "習近平「把握新發展階段」（2021年1月10日）習近平、同上書、397-417頁。"
+    )
+    parsed = parse_document(document(("第1章", [note])))
+    second = parsed.citations[1]
+    assert second.backref == BackRef("ibid", "s1-n1-c1")
+    assert second.csl["title"] == "把握新發展階段"
+    assert second.locator == "397-417"
+
+
+def test_op_cit_resolves_to_the_latest_work_by_that_name_with_variant_characters() -> None:
+    notes = [
+        "「聲明一」中華人民共和國外交部欧亚司編『中俄雙邊關係文件匯編』（北京：世界知識出版社、2020年）877頁。",
+        BOOK,
+        "「聲明二」中華人民共和國外交部歐亞司編、前掲書、568-569頁。",
+        "王海運、前掲書、151 頁。",
+    ]
+    parsed = parse_document(document(("第1章", notes)))
+    citations = {c.id: c for c in parsed.citations}
+    assert citations["s1-n3-c1"].backref == BackRef("op-cit", "s1-n1-c1")
+    assert citations["s1-n3-c1"].csl["title"] == "聲明二"
+    assert citations["s1-n3-c1"].locator == "568-569"
+    assert citations["s1-n4-c1"].backref == BackRef("op-cit", "s1-n2-c1")
+
+
+def test_op_cit_by_outlet_and_date() -> None:
+    notes = [
+        "「王毅出席活動」新華社、2024年9月27日。",
+        "「全球安全倡議」新華社、2023年2月21日。",
+        "新華社前掲記事、2024年9月27日。",
+    ]
+    assert backrefs(document(("第1章", notes)))["s1-n3-c1"] == BackRef("op-cit", "s1-n1-c1")
+
+
+def test_short_forms() -> None:
+    notes = [
+        "山添博史「ロシアの古典的な大國構想——遠のく『勢力圏』」増田雅之編著『大國間競争の新常態』（インターブックス、2023年）。",
+        "“Thousands of Troops, Millions of Shells,” Reuters, April 15, 2025.",
+        "“Unlawful Military Cooperation,” Sanctions Monitoring Team, May 29, 2025, 13.",
+        "山添「ロシアの古典的な大国構想」88-89 頁。",
+        "Reuters, April 15, 2025.",
+        "“Unlawful Military Cooperation,” 13.",
+    ]
+    parsed = parse_document(document(("第2章", notes)))
+    citations = {c.id: c for c in parsed.citations}
+    assert citations["s1-n4-c1"].backref == BackRef("short-form", "s1-n1-c1")
+    assert citations["s1-n4-c1"].locator == "88-89"
+    assert citations["s1-n5-c1"].backref == BackRef("short-form", "s1-n2-c1")
+    assert citations["s1-n6-c1"].backref == BackRef("short-form", "s1-n3-c1")
+    assert citations["s1-n6-c1"].locator == "13"
+
+
+def test_repeated_full_citations_are_not_back_references() -> None:
+    same = "조선중앙통신 「중국은 더이상 무모한 언행 하지 말아야 한다」 2017 년 5 월 3 일 ."
+    paper = "『로동신문』 2025년 1월 26일."
+    refs = backrefs(document(("第3章", [same, same, paper, paper])))
+    assert set(refs.values()) == {None}
+
+
+def test_problems_other_section_and_missing() -> None:
+    doc = document(
+        (
+            "序章",
+            ["門洪華、劉笑陽「中国夥伴關係戰略評估与展望」『世界經濟与政治』2015年第2期、83頁。"],
+        ),
+        (
+            "第1章",
+            ["同上。", "門洪華、劉笑陽「中国夥伴關係戰略評估与展望」。", "無名氏、前掲書、3頁。"],
+        ),
+    )
+    refs = backrefs(doc)
+    assert refs["s2-n1-c1"] == BackRef("ibid", None, "missing")
+    assert refs["s2-n2-c1"] == BackRef("short-form", "s1-n1-c1", "other-section")
+    assert refs["s2-n3-c1"] == BackRef("op-cit", None, "missing")
