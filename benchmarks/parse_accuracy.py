@@ -9,7 +9,8 @@ Scores, over the annotated notes of tests/data/annotations/seed-notes.json:
   a field counting only when its value is exactly the annotated one;
 - back-references: share pointing at the right note (and at the exact citation, with
   the right kind, as stricter figures).
-Then the time `citecheck parse` takes to read and parse the whole seed manuscript.
+Then the wall time of `citecheck parse` on the whole seed manuscript (a fresh process:
+interpreter start, reading, parsing and writing the JSON).
 The bar we hold ourselves to (and tests/citations/test_annotations.py asserts):
 F1 ≥ 0.95, split ≥ 0.95, back-references ≥ 0.95.
 """
@@ -17,6 +18,8 @@ F1 ≥ 0.95, split ≥ 0.95, back-references ≥ 0.95.
 from __future__ import annotations
 
 import json
+import resource
+import subprocess
 import sys
 import time
 import unicodedata
@@ -179,14 +182,25 @@ def _score_backref(
     )
 
 
-def time_parse(path: Path, runs: int = 5) -> float:
-    """Best wall time of reading and parsing `path`, in seconds."""
-    best = float("inf")
+def time_parse(path: Path, runs: int = 3) -> tuple[float, float]:
+    """Best (wall, CPU) seconds of the whole `citecheck parse PATH` command, a fresh process
+    each run. CPU time (user + system of the child) does not depend on what else the machine
+    is running; wall time does."""
+    best_wall = best_cpu = float("inf")
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        parse_document(read_document(str(path)))
-        best = min(best, time.perf_counter() - start)
-    return best
+        subprocess.run(
+            [sys.executable, "-m", "citecheck", "parse", str(path)],
+            cwd=ROOT,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        best_wall = min(best_wall, time.perf_counter() - start)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        best_cpu = min(best_cpu, cpu)
+    return best_wall, best_cpu
 
 
 def main(argv: list[str]) -> int:
@@ -207,7 +221,8 @@ def main(argv: list[str]) -> int:
         f"{scores.backrefs}), {scores.backref_exact / max(1, scores.backrefs):.3f} exact"
     )
     target = Path(argv[0]) if argv else (SEED if SEED.is_file() else SAMPLE)
-    print(f"parse time:      {time_parse(target):.3f} s for {target.name}")
+    wall, cpu = time_parse(target)
+    print(f"citecheck parse: {wall:.3f} s wall, {cpu:.3f} s CPU for {target.name} (whole command)")
     ok = min(scores.f1, scores.split_rate, scores.backref_rate) >= BAR
     return 0 if ok else 1
 

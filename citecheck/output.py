@@ -34,6 +34,19 @@ def write_text(text: str, path: str | None, *, force: bool = False) -> None:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+        os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def _file_mode(target: Path) -> int:
+    """The mode the written file should have: the replaced file's, else 0666 less the umask.
+
+    (mkstemp creates its file 0600, which would make a report unreadable to others.)
+    """
+    if target.exists():
+        return target.stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -44,6 +44,7 @@ Everything ends by itself: idle connections time out, held responses end after
   /many-headers/ID           200 with 500 headers
   /redirect?to=URL&code=C    C (default 302) → URL
   /cookie-gate/ID            302 to itself with Set-Cookie, 200 once the cookie comes back
+  /utf8-location/ID          301 whose Location is raw UTF-8 bytes: /ok/日本
   /echo-headers              200 application/json: the request headers
 """
 
@@ -402,6 +403,12 @@ class _Scenario:
         if "gate=open" in self.headers.get("cookie", ""):
             return self.do_ok()
         return self.send(302, b"", {"Location": self.path, "Set-Cookie": "gate=open; Path=/"})
+
+    def do_utf8_location(self) -> bool:
+        head = "HTTP/1.1 301 Moved Permanently\r\nContent-Length: 0\r\nLocation: /ok/日本\r\n\r\n"
+        self.h.wfile.write(head.encode("utf-8"))
+        self.h.wfile.flush()
+        return True
 
     def do_echo_headers(self) -> bool:
         body = json.dumps(self.headers).encode()

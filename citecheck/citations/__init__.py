@@ -20,7 +20,8 @@ from typing import Any
 
 from citecheck.citations.backrefs import Entry, Resolver, find_reference
 from citecheck.citations.dates import find_dates
-from citecheck.citations.fields import Fields, extract_fields
+from citecheck.citations.fields import extract_fields
+from citecheck.citations.fields_model import Fields
 from citecheck.citations.locators import find_pages
 from citecheck.citations.names import parse_names
 from citecheck.citations.split import split_note

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TITLE_PAIRS = {"「": "」", "『": "』", "“": "”", "«": "»", '"': '"'}
 PAREN_PAIRS = {"（": "）", "(": ")", "【": "】", "〔": "〕", "《": "》"}
@@ -34,7 +35,8 @@ class Span:
         return text[self.start + 1 : self.end - 1 if self.closed else self.end]
 
 
-def top_level_spans(text: str) -> list[Span]:
+@lru_cache(maxsize=4096)
+def top_level_spans(text: str) -> tuple[Span, ...]:
     """Top-level bracketed runs (titles, italics and parentheses), in order.
 
     A title opener never closed (`「북한, … “…경제”, VOA Korea`) is taken to run to the
@@ -55,7 +57,7 @@ def top_level_spans(text: str) -> list[Span]:
                     [*kept, Span(start, later[-1].end, text[start], closed=False)],
                     key=lambda span: span.start,
                 )
-    return spans
+    return tuple(spans)
 
 
 def _scan(text: str, ignored: set[int]) -> tuple[list[Span], list[int]]:
@@ -81,7 +83,7 @@ def _scan(text: str, ignored: set[int]) -> tuple[list[Span], list[int]]:
         elif char in PAIRS and index not in ignored:
             stack.append((char, index))
         index += 1
-    return spans, [start for _, start in stack[:1]]
+    return spans, [start for _, start in stack]  # never closed, whatever is ignored
 
 
 def depth_map(text: str) -> list[int]:

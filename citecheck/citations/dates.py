@@ -42,7 +42,17 @@ MONTHS_ES = {
         start=1,
     )
 }
+#: Russian and Ukrainian months in the genitive: `21 марта 2024 г.`, `22 березня 2024 р.`
+MONTHS_CYRILLIC = {
+    name: number
+    for names in (
+        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    )
+    for number, name in enumerate(names.split(), start=1)
+}
 _EN = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
+_CY = "|".join(MONTHS_CYRILLIC)
 _ES = "|".join(MONTHS_ES)
 
 PATTERNS = [
@@ -55,6 +65,10 @@ PATTERNS = [
         ),
     ),
     ("es", re.compile(rf"(?P<d>\d{{1,2}})\s+de\s+(?P<mon>{_ES})\s+(?:de\s+)?(?P<y>\d{{4}})", re.I)),
+    (
+        "cyrillic",
+        re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_CY})\s+(?P<y>\d{{4}})(?:\s*(?:г|р)\.)?", re.I),
+    ),
     ("mdy", re.compile(rf"\b(?P<mon>{_EN})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.I)),
     ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_EN})\.?,?\s+(?P<y>\d{{4}})\b", re.I)),
     ("my", re.compile(rf"\b(?P<mon>{_EN})\.?\s+(?P<y>\d{{4}})\b", re.I)),
@@ -116,7 +130,7 @@ def _to_date(kind: str, match: re.Match[str]) -> DateMatch | None:
         return None
     month = groups.get("m")
     if groups.get("mon"):
-        table = MONTHS_ES if kind == "es" else MONTHS_EN
+        table = {"es": MONTHS_ES, "cyrillic": MONTHS_CYRILLIC}.get(kind, MONTHS_EN)
         month = str(table[groups["mon"].lower()])
     parts: tuple[int, ...] = (year,)
     if month:

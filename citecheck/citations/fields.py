@@ -19,7 +19,6 @@ numbering, pages and, when there is no bracketed container, the outlet.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from citecheck.citations.brackets import Span, top_level_spans
@@ -30,6 +29,8 @@ from citecheck.citations.dates import (
     find_dates,
     is_access_date,
 )
+from citecheck.citations.fields_model import Fields
+from citecheck.citations.kinds import guess_type
 from citecheck.citations.language import detect_language
 from citecheck.citations.locators import (
     CJK_ISSUE,
@@ -39,40 +40,17 @@ from citecheck.citations.locators import (
     find_un_symbol,
 )
 from citecheck.citations.names import EDITOR_SUFFIX, Names, parse_names, split_names
+from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
+from citecheck.citations.untitled import without_title
 from citecheck.citations.urls import find_doi, find_urls
 
 PUBLISHER_PAREN = re.compile(
     r"^\s*(?:(?P<place>[^：:、,，]{1,30}?)\s*[：:]\s*)?(?P<publisher>[^：:]+?)"
     r"\s*(?:[、,，]\s*(?P<year>(?:19|20)\d\d)(?!\d)(?P<date>.*))?\s*$"
 )
-PLATFORMS = re.compile(r"^(?:X|Twitter|Telegram|Facebook|YouTube|Instagram|VK|Weibo|微博)$", re.I)
-NEWS = re.compile(
-    r"新聞|新闻|新華|新华|社$|網|网|報|报|通信|通訊|電視|电视|放送|テレビ|NHK|ロイター|뉴스|신문|"
-    r"방송|통신|KBS|JTBC|VOA|Reuters|BBC|TASS|RIA|AP News|Kyodo|News|Times|Gazet|Pravda|Ukrinform|"
-    r"Kommersant|Focus|ArmyInform|Independent|Newsweek|Forbes|Nación|Press|Mainichi|界面|澎湃|搜狐|瞭望|"
-    r"Guardian|Herald|Tribune|Telegraph|Gazette|Daily|Nikkei|Asahi|Yomiuri|Xinhua|CNN|NPR|Bloomberg"
-)
-#: A remark in parentheses, "(attached to the Letter on …)": not part of an outlet's name.
-REMARK = re.compile(r"\s*[(（]\s*[a-z][^()（）]*\s[^()（）]*\s[^()（）]*[)）]")
-#: Authors that are news agencies or papers: `조선중앙통신「…」`, `JTBC News 「…」`.
-NEWS_AGENCY = re.compile(r"통신|뉴스|신문|방송|新聞|新聞社|通信|News\b|社$")
-TREATY = re.compile(r"条約|條約|条约|조약|^Treaty\b|\bAgreement$")
-LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—"
-BLANK = "\u2002"
-
-
-@dataclass
-class Fields:
-    """What one citation's text says, before the citation gets its id."""
-
-    csl: dict[str, Any] = field(default_factory=dict)
-    locator: str | None = None
-    has_title: bool = False
-    complete: bool = False
-    title_mark: str | None = None
-    container_mark: str | None = None
-    original_date: DateMatch | None = None
-    dated_in_tail: bool = False
+DOI_MARK = re.compile(r"\bdoi:\s*10\.\d{4,9}/\S+", re.I)
+#: `Journal 12 (3)` or `Journal (3)` left after pages were taken: volume and issue.
+NUMBERED_CONTAINER = re.compile(r"^(?P<name>.*?\S)\s+(?P<volume>\d+)?\s*[(（](?P<issue>\d+)[)）]$")
 
 
 def extract_fields(text: str) -> Fields:
@@ -81,15 +59,16 @@ def extract_fields(text: str) -> Fields:
     doi = find_doi(text)
     if doi:
         csl["DOI"] = doi
+        text = DOI_MARK.sub(lambda match: BLANK * len(match.group(0)), text)
     urls = find_urls(text)
     if urls:
         csl["URL"] = urls[0].value
-        text = _blank(text, [(url.start, url.end) for url in urls])
+        text = blank(text, [(url.start, url.end) for url in urls])
     text = _take_access_date(text, csl)
     spans = top_level_spans(text)
     titles = [span for span in spans if span.is_title]
-    fields = _with_title(text, spans, titles, csl) if titles else _without_title(text, csl)
-    fields.csl["type"] = _guess_type(fields)
+    fields = _with_title(text, titles, csl) if titles else without_title(text, csl)
+    fields.csl["type"] = guess_type(fields)
     # The work's own words: its title and a bracketed container (not an outlet named in
     # the note's language, such as 国防部ウェブサイト).
     keys = ("title", "container-title") if fields.container_mark else ("title",)
@@ -103,7 +82,7 @@ def extract_fields(text: str) -> Fields:
     return fields
 
 
-def _with_title(text: str, spans: list[Span], titles: list[Span], csl: dict[str, Any]) -> Fields:
+def _with_title(text: str, titles: list[Span], csl: dict[str, Any]) -> Fields:
     fields = Fields(csl=csl, has_title=True)
     title_span, container_span = titles[0], None
     second = titles[1] if len(titles) > 1 else None
@@ -162,7 +141,7 @@ def _paren_free(text: str) -> str:
 def _parse_middle(middle: str, csl: dict[str, Any]) -> DateMatch | None:
     """Between title and container: an original date in brackets, then editors."""
     dates = find_dates(middle)
-    names_text = re.sub(r"[（(][^（()）]*[)）]", "", middle).strip(LEFTOVER_PUNCTUATION)
+    names_text = _paren_free(middle).strip(LEFTOVER_PUNCTUATION)
     if names_text:
         names = parse_names(names_text)
         if names.editor:
@@ -191,11 +170,11 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
         elif after_container and not find_dates(inner) and not blanks and span.start < 3:
             csl["publisher"] = inner.strip()
             blanks.append((span.start, span.end))
-    tail = _blank(tail, blanks)
+    tail = blank(tail, blanks)
     symbol = find_un_symbol(tail)
     if symbol:
         csl["number"] = symbol.group(0)
-        tail = _blank(tail, [(symbol.start(), symbol.end())])
+        tail = blank(tail, [(symbol.start(), symbol.end())])
     dates = find_dates(tail)
     issue_date = next((date for date in dates if date.issue), None)
     if issue_date:
@@ -205,30 +184,36 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
     chosen = chosen or fields.original_date
     if chosen:
         csl["issued"] = chosen.csl()
-    tail = _blank(tail, [(date.start, date.end) for date in dates])
+    tail = blank(tail, [(date.start, date.end) for date in dates])
     volume = CJK_VOLUME.search(tail)
     if volume:
         csl["volume"] = volume.group("volume")
-        tail = _blank(tail, [volume.span()])
+        tail = blank(tail, [volume.span()])
     issue = CJK_ISSUE.search(tail)
     if issue:
         csl["issue"] = issue.group("issue")
-        tail = _blank(tail, [issue.span()])
+        tail = blank(tail, [issue.span()])
     if after_container and fields.container_mark == "*":
         numbering = EN_VOLUME_ISSUE.match(tail)
         if numbering and numbering.group("volume"):
             csl["volume"] = numbering.group("volume")
             if numbering.group("issue"):
                 csl["issue"] = numbering.group("issue")
-            tail = _blank(tail, [numbering.span()])
+            tail = blank(tail, [numbering.span()])
     pages = find_pages(tail)
     if pages:
         csl["page"] = pages.value
         fields.locator = pages.value
-        tail = _blank(tail, [(pages.start, pages.end)])
-    leftover = _leftover(tail)
+        tail = blank(tail, [(pages.start, pages.end)])
+    leftover = remainder(tail)
     if not leftover:
         return
+    numbered = NUMBERED_CONTAINER.match(leftover)
+    if numbered and "container-title" not in csl:
+        leftover = numbered.group("name").strip(LEFTOVER_PUNCTUATION)
+        csl["issue"] = numbered.group("issue")
+        if numbered.group("volume"):
+            csl["volume"] = numbered.group("volume")
     if EDITOR_SUFFIX.search(leftover):
         csl.setdefault("editor", []).extend(split_names(EDITOR_SUFFIX.sub("", leftover)))
     elif "container-title" not in csl:
@@ -254,57 +239,6 @@ def _publisher(inner: str) -> tuple[str | None, str, DateMatch | None] | None:
     return match.group("place"), publisher, date
 
 
-def _without_title(text: str, csl: dict[str, Any]) -> Fields:
-    """`Reuters, April 15, 2025` · `NAME, @handle, X, DATE` · `國防部…、DATE` · UN letters."""
-    fields = Fields(csl=csl)
-    symbol = find_un_symbol(text)
-    if symbol:
-        csl["number"] = symbol.group(0)
-        text = re.sub(r"\s*[（(]\s*" + re.escape(symbol.group(0)) + r"\s*[)）]", "", text)
-        text = text.replace(symbol.group(0), BLANK)
-        csl["title"] = _leftover(text)
-        fields.has_title = True
-        dates = find_dates(text)
-        if dates:
-            csl["issued"] = dates[0].csl()
-        return fields
-    dates = find_dates(text)
-    if not dates:
-        leftover = _leftover(text)
-        if leftover:
-            csl["title"] = leftover
-            fields.has_title = True
-        return fields
-    csl["issued"] = dates[0].csl()
-    before = text[: dates[0].start]
-    pages = find_pages(
-        _blank(
-            text[dates[0].end :],
-            [(d.start - dates[0].end, d.end - dates[0].end) for d in dates[1:]],
-        )
-    )
-    if pages:
-        csl["page"] = pages.value
-        fields.locator = pages.value
-    parts = [
-        part.strip() for part in re.split(r"[,，、]", before) if part.strip(LEFTOVER_PUNCTUATION)
-    ]
-    if parts:
-        csl["container-title"] = parts[-1].strip(LEFTOVER_PUNCTUATION)
-        people = [part for part in parts[:-1] if not (part.startswith("@") and len(parts) > 2)]
-        if people:
-            csl["author"] = (
-                split_names(", ".join(people))
-                if len(people) > 1
-                else [
-                    {"literal": people[0]}
-                    if people[0].startswith("@")
-                    else split_names(people[0])[0]
-                ]
-            )
-    return fields
-
-
 def _take_access_date(text: str, csl: dict[str, Any]) -> str:
     """Move an access date (with its words and brackets) out of `text` into `accessed`."""
     for date in find_dates(text):
@@ -317,38 +251,8 @@ def _take_access_date(text: str, csl: dict[str, Any]) -> str:
         end = date.end + (after.end() if after else 0)
         while start > 0 and text[start - 1] in " （(" and end < len(text) and text[end] in " ）)":
             start, end = start - 1, end + 1
-        return _blank(text, [(start, end)])
+        return blank(text, [(start, end)])
     return text
-
-
-def _guess_type(fields: Fields) -> str:
-    csl = fields.csl
-    title_mark, container_mark = fields.title_mark, fields.container_mark
-    container = csl.get("container-title", "")
-    if "number" in csl:
-        return "report"
-    if container and PLATFORMS.match(container):
-        return "post"
-    if container_mark:
-        if "volume" in csl or "issue" in csl:
-            return "article-journal"
-        parts = csl.get("issued", {}).get("date-parts", [[]])[0] if fields.dated_in_tail else []
-        if len(parts) == 3 and "publisher" not in csl:
-            return "article-newspaper"
-        if len(parts) >= 2:
-            return "article-journal"
-        published = csl.get("issued", {}).get("date-parts", [[]])[0]
-        return "report" if "publisher" in csl and len(published) == 3 else "chapter"
-    if title_mark in ("『", "*"):
-        return "book" if "publisher" in csl else "report"
-    if container:
-        return "article-newspaper" if NEWS.search(container) else "webpage"
-    authors = " ".join(name.get("literal", "") for name in csl.get("author", []))
-    if authors and NEWS_AGENCY.search(authors):
-        return "article-newspaper"
-    if TREATY.search(csl.get("title", "")):
-        return "treaty"
-    return "webpage" if "URL" in csl else "document"
 
 
 def clean_title(title: str) -> str:
@@ -371,19 +275,3 @@ def _names_text(csl: dict[str, Any]) -> str:
         for role in ("author", "editor")
         for name in csl.get(role, [])
     )
-
-
-def _blank(text: str, ranges: list[tuple[int, int]]) -> str:
-    """Replace ranges with spaces so the offsets of the rest stay valid."""
-    chars = list(text)
-    for start, end in ranges:
-        for index in range(max(start, 0), min(end, len(chars))):
-            chars[index] = BLANK
-    return "".join(chars)
-
-
-def _leftover(text: str) -> str:
-    text = re.sub(rf"[{BLANK}\s]+", " ", text)
-    text = re.sub(r"[（(]\s*[)）]", "", text)
-    text = REMARK.sub("", text)
-    return text.strip(LEFTOVER_PUNCTUATION + BLANK)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*[、,]\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
-CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*頁")
+CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*(?:頁|页|쪽|면|ページ)")
 EN_PAGES = re.compile(rf"(?:\bpp?|\bS|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
 COLON_PAGES = re.compile(rf":\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
 TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
@@ -16,10 +16,8 @@ CJK_ISSUE = re.compile(r"第\s*(?P<issue>\d+)\s*[号號期호]")
 EN_VOLUME_ISSUE = re.compile(
     r"^\s*,?\s*(?P<volume>\d+)(?:\s*,\s*(?:no\.|issue|nos\.)\s*(?P<issue>\d+))?", re.I
 )
-UN_SYMBOL = re.compile(
-    r"(?<![\w/])(?:[A-Z]{1,6}/(?:[A-Z0-9.]+/)+[A-Z0-9.]*[A-Z0-9]"
-    r"(?:-[A-Z]{1,6}/(?:[A-Z0-9.]+/)+[A-Z0-9.]*[A-Z0-9])*)(?![\w/])"
-)
+_SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9](?:[A-Z0-9.]*[A-Z0-9])?){2,}"
+UN_SYMBOL = re.compile(rf"(?<![\w/]){_SYMBOL}(?:-{_SYMBOL})*(?![\w/])")
 
 
 @dataclass(frozen=True)

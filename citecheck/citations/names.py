@@ -21,7 +21,10 @@ ORGANISATION_WORDS = re.compile(
     r"\b(?:Commission|Ministry|Department|Institute|Council|Committee|Cent(?:er|re)|Mission|"
     r"Office|Agency|Government|Union|Organi[sz]ation|News|University|Club|Summit|Team|Forum|"
     r"Press|Association|Nations|Assembly|Declaration|Federation|Research|Service|Group|Bank|"
-    r"Parliament|Congress|House|Times|Post|Foundation|Program(?:me)?|Secretariat|Staff)\b"
+    r"Parliament|Congress|House|Times|Post|Foundation|Program(?:me)?|Secretariat|Staff|"
+    r"Corporation|Company|Inc|Ltd|LLC|Institution|Academy|Society|Bureau|Administration|"
+    r"Authority|Party|Embassy|Council|Network|Media|Agency|Service)\b"
+    r"|\b(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII)\b)[A-Z]{3,}\b"
 )
 
 

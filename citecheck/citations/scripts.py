@@ -20,7 +20,7 @@ CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 EAST_ASIAN = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
-_FOLD_DROP = re.compile(r"[\s\u30fb·・「」『』“”\"«»,，、.。:：;；!?！？\-‐–—~〜]+")
+_FOLD_DROP = re.compile(r"[\s\u30fb·・「」『』“”\"«»,，、.。:：;；!?！？\-‐–—~〜…]+")
 
 
 @lru_cache(maxsize=1)

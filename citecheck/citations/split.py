@@ -1,7 +1,7 @@
 """Split a note into citations and commentary.
 
-A note is cut at `；` / `;` and into sentences (`。`, or `. ` before East Asian text,
-after a year or after a `<URL>`), never inside brackets. A sentence is commentary when
+A note is cut at `；` / `;` and into sentences (`。`, or `. ` before Japanese prose, after
+a year, a `<URL>` or a bare URL), never inside brackets. A sentence is commentary when
 it reads as prose: kana particles outside its titles. A prose sentence can still carry
 a citation (`…については、増田雅之「…」『東亜』第696号…頁を参照。`, or a citation in
 parentheses); that citation is cut out and the sentence kept whole as commentary.
@@ -17,12 +17,21 @@ from citecheck.citations.brackets import depth_map, outside_titles, split_top_le
 from citecheck.citations.dates import find_dates
 from citecheck.citations.locators import find_un_symbol
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
-from citecheck.citations.urls import find_urls
+from citecheck.citations.urls import find_doi, find_urls
 
-BACKREF_MARK = re.compile(r"同上|前掲|\bIbid\b|\bibid\b|\bop\.\s*cit\b|Там же", re.I)
+BACKREF_MARK = re.compile(r"同上|前掲|\bibid\b|\bop\.\s*cit\b|Там же", re.I)
 NOT_PROSE_KANA = re.compile(r"ほか")
 AUTHOR_STOP = set("、，,。;；:：(（)）「」『』“”«»") | {"\t"}
-SENTENCE_PERIOD = re.compile(r"\.\s+(?!(?:Retrieved|Accessed|Archived|Last accessed|Viewed)\b)")
+#: `. ` inside a citation, before these, does not end it (`…1–18. doi:10…`, `Retrieved …`).
+SENTENCE_PERIOD = re.compile(
+    r"\.\s+(?!(?:Retrieved|Accessed|Archived|Last accessed|Viewed|doi|DOI|ISBN|ISSN|pp?\.)"
+    r"(?:\b|:)|https?://)"
+)
+ENGLISH_PROSE_WORDS = re.compile(
+    r"\b(?:the|a|an|of|and|to|in|is|was|were|are|by|that|this|for|with|on|as|it|its|not|but|"
+    r"which|has|have|had|be|been|see|also)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +52,7 @@ def split_note(text: str) -> list[Segment]:
 def sentences(text: str) -> list[str]:
     """Sentences of `text`, each with its closing mark, cut only outside brackets."""
     depths = depth_map(text)
+    url_ends = {url.end for url in find_urls(text)}
     cuts = [index + 1 for index, char in enumerate(text) if char == "。" and depths[index] == 0]
     for match in SENTENCE_PERIOD.finditer(text):
         index = match.start()
@@ -50,7 +60,9 @@ def sentences(text: str) -> list[str]:
             continue
         before = text[:index].rstrip()[-1:]
         after = text[match.end() : match.end() + 1]
-        if EAST_ASIAN.match(after) or (before and (before.isdigit() or before == ">") and after):
+        ends_url = index in url_ends
+        japanese_follows = EAST_ASIAN.match(after) and HIRAGANA.search(text[match.end() :][:40])
+        if japanese_follows or (after and (before.isdigit() or before == ">" or ends_url)):
             cuts.append(index + 1)
     pieces, last = [], 0
     for cut in sorted(set(cuts)):
@@ -66,12 +78,18 @@ def prose_kana(text: str) -> int:
 
 
 def is_prose(text: str) -> bool:
+    """Japanese with kana particles, or English with many function words and no title or link."""
     kana = prose_kana(text)
-    return kana >= 3 or (kana >= 1 and not looks_cited(text, strict=True))
+    if kana >= 3 or (kana >= 1 and not looks_cited(text, strict=True)):
+        return True
+    marked = any(span.is_title for span in top_level_spans(text)) or find_urls(text)
+    return not marked and len(ENGLISH_PROSE_WORDS.findall(text)) >= 5
 
 
 def looks_cited(text: str, *, strict: bool = False) -> bool:
     """Has the marks of a citation: a title, a URL, a UN symbol or (not strict) a date."""
+    if find_doi(text):
+        return True
     if any(span.is_title for span in top_level_spans(text)) or find_urls(text):
         return not strict or bool(find_dates(text) or find_urls(text) or "頁" in text)
     if find_un_symbol(text):

@@ -12,7 +12,7 @@ IDENTITY = ("type", "title", "container-title", "issued", "volume", "issue", "nu
 
 
 def distinct_works(parsed: ParsedDocument) -> list[dict[str, Any]]:
-    """CSL items of the full citations, the first of each work kept, without pinpoints."""
+    """CSL items of the full citations, one per work: the item of its first citation."""
     seen: set[str] = set()
     works: list[dict[str, Any]] = []
     for citation in parsed.citations:

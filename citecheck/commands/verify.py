@@ -18,7 +18,9 @@ RENDERERS = {"terminal": to_terminal, "json": to_json}
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", metavar="PATH", help="manuscript or notes file")
-    parser.add_argument("--format", choices=sorted(RENDERERS), default="terminal")
+    parser.add_argument(
+        "--format", choices=sorted(RENDERERS), default="terminal", help="report format"
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 

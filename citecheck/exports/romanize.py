@@ -4,6 +4,9 @@ Each script goes through the library made for it: Japanese through pykakasi (Hep
 romaji: 増田 → masuda, not the pinyin "zengtian"), Chinese through pypinyin, Korean
 through korean-romanizer (revised romanisation), Russian and Ukrainian through
 cyrtranslit; everything else is folded to ASCII by Unicode decomposition.
+
+The libraries are imported when first needed: their dictionaries take about a second
+to load, which every other command would otherwise pay at start-up.
 """
 
 from __future__ import annotations
@@ -12,11 +15,6 @@ import re
 import unicodedata
 from functools import cache
 from typing import Any
-
-import cyrtranslit
-import pykakasi
-from korean_romanizer.romanizer import Romanizer
-from pypinyin import lazy_pinyin
 
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
@@ -79,6 +77,8 @@ def _chunk_words(chunk: str, language: str | None) -> list[str]:
         return [_korean(chunk)]
     if CYRILLIC.search(chunk):
         code = "ua" if language == "uk" or UKRAINIAN_LETTERS.search(chunk) else "ru"
+        import cyrtranslit
+
         return [ascii_fold(cyrtranslit.to_latin(chunk, code))]
     return [ascii_fold(part) for part in re.split(r"[-‐–—/]", chunk)]
 
@@ -86,6 +86,8 @@ def _chunk_words(chunk: str, language: str | None) -> list[str]:
 def _korean(chunk: str) -> str:
     """Revised romanisation; korean-romanizer fails on some rare syllables (잖), so those
     characters are romanised one by one and any that still fail are dropped."""
+    from korean_romanizer.romanizer import Romanizer
+
     try:
         return ascii_fold(Romanizer(chunk).romanize())
     except (KeyError, IndexError, ValueError):
@@ -93,6 +95,8 @@ def _korean(chunk: str) -> str:
 
 
 def _korean_char(ch: str) -> str:
+    from korean_romanizer.romanizer import Romanizer
+
     try:
         return ascii_fold(Romanizer(ch).romanize())
     except (KeyError, IndexError, ValueError):
@@ -102,6 +106,8 @@ def _korean_char(ch: str) -> str:
 def _pinyin_words(chunk: str) -> list[str]:
     """Pinyin, two syllables to a word within each run of Han characters (most Chinese
     words are two characters long); anything between runs is folded as it is."""
+    from pypinyin import lazy_pinyin
+
     result: list[str] = []
     for run in re.findall(f"{HAN.pattern}+|{NON_HAN.pattern}+", chunk):
         if not HAN.match(run):
@@ -120,5 +126,7 @@ def ascii_fold(text: str) -> str:
 
 
 @cache
-def _kakasi() -> pykakasi.kakasi:
+def _kakasi() -> Any:
+    import pykakasi
+
     return pykakasi.kakasi()

@@ -122,45 +122,65 @@ class ResultCache:
         for verdict, checks in items:
             verdict_rows.append(_verdict_row(verdict, when))
             check_rows.extend(_check_row(check) for check in checks)
-        with self._lock, self._db:
-            self._db.executemany(
-                "INSERT INTO verdicts (url, checked_at, state, reason, status, final_url,"
-                " new_url, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                verdict_rows,
-            )
-            self._db.executemany(
-                "INSERT INTO observations (url, checked_at, method, status, final_url, error,"
-                " attempts, elapsed, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                check_rows,
-            )
+        try:
+            with self._lock, self._db:
+                self._db.executemany(
+                    "INSERT INTO verdicts (url, checked_at, state, reason, status, final_url,"
+                    " new_url, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    verdict_rows,
+                )
+                self._db.executemany(
+                    "INSERT INTO observations (url, checked_at, method, status, final_url,"
+                    " error, attempts, elapsed, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    check_rows,
+                )
+        except sqlite3.Error as exc:  # disk full, file made read-only meanwhile…
+            raise CitecheckError(f"cannot write to the cache at {self.path}: {exc}") from None
 
     # --- reading ----------------------------------------------------------------------
 
     def fresh_verdict(
-        self, url: str, max_age: float, *, now: float | None = None
+        self,
+        url: str,
+        max_age: float,
+        *,
+        now: float | None = None,
+        inconclusive_max_age: float = 0.0,
     ) -> Verdict | None:
-        """The latest verdict on `url` if it is younger than `max_age` seconds and final.
+        """The latest verdict on `url` if it is younger than `max_age` seconds.
 
-        An inconclusive verdict is never reused: the link is checked again.
+        An inconclusive verdict is not reused (the link is checked again) unless
+        it is younger than `inconclusive_max_age` — a caller may accept, say, an
+        hour-old timeout rather than wait for the same timeout again.
         """
-        oldest = (time.time() if now is None else now) - max_age
+        moment = time.time() if now is None else now
         with self._lock:
             row = self._db.execute(
-                "SELECT state, evidence FROM verdicts WHERE url = ? AND checked_at >= ?"
+                "SELECT state, evidence, checked_at FROM verdicts WHERE url = ? AND checked_at >= ?"
                 " ORDER BY checked_at DESC, id DESC LIMIT 1",
-                (url, oldest),
+                (url, moment - max_age),
             ).fetchone()
-        if row is None or row[0] == "inconclusive":
+        if row is None:
             return None
-        return _verdict_from_json(row[1])
+        state, evidence, checked_at = row
+        if state == "inconclusive" and checked_at < moment - inconclusive_max_age:
+            return None
+        return _verdict_from_json(evidence)
 
     def fresh_verdicts(
-        self, urls: Iterable[str], max_age: float, *, now: float | None = None
+        self,
+        urls: Iterable[str],
+        max_age: float,
+        *,
+        now: float | None = None,
+        inconclusive_max_age: float = 0.0,
     ) -> dict[str, Verdict]:
         """`fresh_verdict` for many URLs; only those with a reusable verdict are returned."""
         found = {}
         for url in urls:
-            verdict = self.fresh_verdict(url, max_age, now=now)
+            verdict = self.fresh_verdict(
+                url, max_age, now=now, inconclusive_max_age=inconclusive_max_age
+            )
             if verdict is not None:
                 found[url] = verdict
         return found

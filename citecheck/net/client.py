@@ -36,6 +36,8 @@ SMALL_BODY = 64 * 1024
 NO_GET_FALLBACK = frozenset(
     {
         "dns",
+        "dns-temporary",
+        "no-socket",
         "offline",
         "unreachable",
         "refused",
@@ -134,8 +136,10 @@ class HttpClient:
         self._resolver = Resolver(self.policy.dns_canaries)
         self._watchdog = Watchdog()
         self._limiter = SlotLimiter(self.policy.concurrency, self.policy.host_concurrency)
+        # Idle connections are kept for the 200 most recent hosts: at most
+        # 200 × host_concurrency sockets, within the usual limit of 1024 open files.
         self._adapter = GuardedAdapter(
-            hosts_kept=256, connections_per_host=self.policy.host_concurrency
+            hosts_kept=200, connections_per_host=self.policy.host_concurrency
         )
         self._default_headers = {
             "User-Agent": self.policy.user_agent,
@@ -205,8 +209,9 @@ class HttpClient:
         )
 
     def network_status(self) -> NetworkStatus:
-        """ "online" once any server answered; "offline" when nothing did and DNS or
-        the network failed; "unknown" before anything was fetched."""
+        """ "online" once any server answered; "offline" when none did and DNS or the
+        route to a host failed (no route to any host is no network); "unknown"
+        before anything was fetched."""
         with self._counts_lock:
             if self._answered:
                 return "online"
@@ -240,7 +245,7 @@ class HttpClient:
                 return reply, attempts
             hops.append(Hop(current, reply.status))  # type: ignore[arg-type]
             try:
-                target = _without_fragment(urljoin(current, location.strip()))
+                target = _without_fragment(urljoin(current, _header_text(location).strip()))
             except ValueError:  # a Location no URL parser accepts
                 return _Reply(current, method, reply.status, error="invalid-response"), attempts
             if urlsplit(target).scheme not in ("http", "https"):
@@ -289,7 +294,9 @@ class HttpClient:
                 with request_scope(scope):
                     reply = self._send(method, url, state)
             except Exception as exc:  # every failure becomes a code on the Check
-                code = "timeout" if watch.expired else self._failure_code(exc)
+                code = self._failure_code(exc)
+                if watch.expired and code != "connect-timeout":
+                    code = "timeout"  # whatever broke, the deadline broke it
                 return _Reply(url, method, error=code)
             finally:
                 self._watchdog.release(watch)
@@ -343,7 +350,7 @@ class HttpClient:
         with self._counts_lock:
             if reply.status is not None:
                 self._answered += 1
-            elif reply.error == "offline":
+            elif reply.error in ("offline", "unreachable"):
                 self._offline += 1
 
 
@@ -382,6 +389,15 @@ def _finish_unread(response: requests.Response) -> None:
     if response.request.method == "HEAD" or (length.isdigit() and int(length) <= SMALL_BODY):
         response.raw.drain_conn()
     # Anything else is left unread: response.close() then drops the connection.
+
+
+def _header_text(value: str) -> str:
+    """A header as the server meant it: raw UTF-8 bytes (common in Location headers of
+    Japanese, Chinese and Russian sites) arrive decoded as Latin-1; decode them again."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _without_fragment(url: str) -> str:

@@ -1,10 +1,11 @@
 """Why a request got no usable answer, as the short codes a `Check.error` carries.
 
-Codes: "dns" (the name does not exist, and DNS demonstrably works), "offline"
+Codes: "dns" (the name does not exist, and DNS demonstrably works),
+"dns-temporary" (the resolver could not answer this time), "offline"
 (DNS or the network itself is down), "unreachable" (no route to that host),
 "refused", "connect-timeout", "timeout", "reset", "ssl", "invalid-response",
 "private-address", "invalid-url", "unsupported-scheme", "too-many-redirects",
-"redirect-loop".
+"redirect-loop", "no-socket" (this machine could not open one).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import requests
 import urllib3.exceptions
 
 # Worth another attempt: the next one may well succeed.
-RETRYABLE = frozenset({"timeout", "connect-timeout", "reset"})
+RETRYABLE = frozenset({"timeout", "connect-timeout", "reset", "dns-temporary"})
 
 
 class FetchFailure(Exception):

@@ -49,7 +49,9 @@ class NetPolicy:
         host the user trusts); empty by default.
     dns_canaries
         Names that resolve wherever DNS works. When none resolves, a failed name
-        lookup means "offline", not "this domain does not exist".
+        lookup means "offline", not "this domain does not exist". Asked once per
+        client, on the first failed lookup. Empty: no lookup failure is ever
+        taken as proof that a name does not exist.
     """
 
     connect_timeout: float = 5.0

@@ -74,7 +74,11 @@ class _GuardedConnectionMixin:
             raise FetchFailure("private-address", f"{host} resolves to {refused}")
         failure = FetchFailure("unreachable", host)
         for family, kind, proto, _, sockaddr in permitted:
-            sock = socket.socket(family, kind, proto)
+            try:
+                sock = socket.socket(family, kind, proto)
+            except OSError as exc:  # out of file descriptors, family not supported here
+                failure = FetchFailure("no-socket", str(exc))
+                continue
             scope.watchdog.add_socket(scope.watch, sock)
             try:
                 for option in self.socket_options or ():  # type: ignore[attr-defined]
@@ -88,6 +92,8 @@ class _GuardedConnectionMixin:
                 code = _CONNECT_ERRORS.get(exc.errno or 0, "unreachable")
                 failure = FetchFailure(code, f"{host}: {exc}")
             sock.close()
+            if scope.watch.expired:  # the deadline cut the connection attempt short
+                raise FetchFailure("connect-timeout", f"{host}: deadline reached")
         raise failure
 
     def connect(self) -> None:

@@ -5,19 +5,21 @@ the format has them). Adding a format is one module and one line here.
 
 The format comes from the extension when that is unambiguous (.md, .docx, .bib, …).
 Otherwise (.txt, .htm/.xhtml, no or an unknown extension) the content decides: a zip
-is a DOCX or EPUB by its parts; text is HTML, BibTeX, Markdown notes, plain-text
-endnotes or a list of links, tried in that order by what each one must contain.
+is a DOCX, EPUB or ODT by its parts; text is flat ODT, HTML, BibTeX, Markdown notes,
+plain-text endnotes or a list of links, tried in that order by what each one must
+contain.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from citecheck.errors import InputError
 from citecheck.model import Document
-from citecheck.readers import bibtex, docx, epub, html, markdown, plaintext, urllist
+from citecheck.readers import bibtex, docx, epub, html, markdown, odt, plaintext, urllist
 from citecheck.readers.source import decode_text, load_bytes
 from citecheck.readers.zipparts import OLE_MAGIC, ZipParts
 
@@ -31,6 +33,7 @@ READERS: dict[str, Reader] = {
     "epub": epub.read,
     "docx": docx.read,
     "bibtex": bibtex.read,
+    "odt": odt.read,
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -43,9 +46,12 @@ EXTENSIONS: dict[str, str] = {
     ".docx": "docx",
     ".bib": "bibtex",
     ".bibtex": "bibtex",
+    ".odt": "odt",
+    ".fodt": "odt",
 }
 
 ZIP_MAGIC = b"PK\x03\x04"
+ODF_NAMESPACE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
 HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
@@ -76,6 +82,8 @@ def sniff_format(path: str) -> str:
 def sniff_text(text: str, path: str = "<text>") -> str:
     """Tell the text formats apart by what each one must contain."""
     head = text[:4096]
+    if "<office:document" in head and ODF_NAMESPACE in head:
+        return "odt"
     if HTML_START.match(head) or re.search(r"<body\b", head, re.I):
         return "html"
     if BIBTEX_ENTRY.search(text):
@@ -98,18 +106,27 @@ def _sniff_zip(path: str) -> str:
     parts = ZipParts(path, "zip")
     if parts.has("word/document.xml"):
         return "docx"
-    if parts.has("META-INF/container.xml") or (
-        parts.has("mimetype") and parts.read("mimetype").strip() == b"application/epub+zip"
-    ):
+    mimetype = parts.read("mimetype").strip() if parts.has("mimetype") else b""
+    if mimetype == b"application/vnd.oasis.opendocument.text":
+        return "odt"
+    if parts.has("META-INF/container.xml") or mimetype == b"application/epub+zip":
         return "epub"
-    raise InputError(f"{path}: a zip archive, but neither a DOCX nor an EPUB")
+    raise InputError(f"{path}: a zip archive, but neither a DOCX, an EPUB nor an ODT")
 
 
-def read_document(path: str, fmt: str | None = None) -> Document:
-    """Read `path` with the reader for `fmt` (detected from the file when None)."""
+def read_document(path: str, fmt: str | None = None, *, quiet: bool = False) -> Document:
+    """Read `path` with the reader for `fmt` (detected from the file when None).
+
+    What the reader skipped (`Document.warnings`, e.g. a broken BibTeX entry) is also
+    written to standard error, one line each, so every command reports it.
+    """
     name = fmt or detect_format(path)
     reader = READERS.get(name)
     if reader is None:
         known = ", ".join(sorted(READERS))
         raise InputError(f"{path}: unknown format {name!r} (known: {known})")
-    return reader(path)
+    document = reader(path)
+    if not quiet:
+        for warning in document.warnings:
+            print(f"citecheck: warning: {warning}", file=sys.stderr)
+    return document

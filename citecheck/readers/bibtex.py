@@ -23,6 +23,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
+from citecheck.readers.reference import reference_text
 from citecheck.readers.source import load_text
 
 SECTION = "Bibliography"
@@ -123,8 +124,8 @@ LANGUAGES = {
     "ngerman": "de",
 }
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+URL_IN_TEXT = re.compile(r"\\url\{([^}\s]+)\}|(?<![\w{])(https?://[^\s{}]+)")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-AND = re.compile(r"\s+and\s+", re.I)
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -264,42 +265,16 @@ def entry_to_csl(entry: Entry) -> dict[str, Any]:
         item["accessed"] = accessed
     if raw.get("doi"):
         item["DOI"] = DOI_PREFIX.sub("", raw["doi"].strip())
-    if raw.get("url"):
-        item["URL"] = raw["url"].strip()
+    url = raw.get("url", "").strip() or _url_in(raw.get("howpublished", "") + raw.get("note", ""))
+    if url:
+        item["URL"] = url
     return item
 
 
-def reference_text(item: dict[str, Any]) -> str:
-    """A readable one-line reference from a CSL item: names, title, container, …, links."""
-    names = "; ".join(_display_name(name) for name in item.get("author", item.get("editor", [])))
-    issue = item.get("issue")
-    volume = item.get("volume", "")
-    volume_issue = f"{volume}({issue})" if volume and issue else volume or issue or ""
-    date = item.get("issued", {})
-    year = str(date["date-parts"][0][0]) if "date-parts" in date else date.get("literal", "")
-    parts = [
-        names,
-        item.get("title", ""),
-        item.get("container-title", ""),
-        volume_issue,
-        item.get("page", ""),
-        item.get("publisher", ""),
-        year,
-    ]
-    text = ", ".join(part for part in parts if part) + "."
-    if item.get("DOI"):
-        text += f" doi:{item['DOI']}"
-    if item.get("URL"):
-        text += f" {item['URL']}"
-    return text
-
-
-def _display_name(name: dict[str, str]) -> str:
-    if "literal" in name:
-        return name["literal"]
-    if CJK.search(name.get("family", "")):
-        return name.get("family", "") + name.get("given", "")
-    return " ".join(part for part in (name.get("given"), name.get("family")) if part)
+def _url_in(text: str) -> str:
+    """The address in `howpublished = {\\url{…}}` (older BibTeX has no url field)."""
+    match = URL_IN_TEXT.search(text)
+    return (match.group(1) or match.group(2)) if match else ""
 
 
 @contextmanager

@@ -25,6 +25,7 @@ from lxml import etree
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.markup import shows_url, squash_spaces
+from citecheck.readers.numbering import format_number
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
 
@@ -36,6 +37,7 @@ REL_NAMESPACES = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "http://purl.oclc.org/ooxml/officeDocument/relationships",
 )
+MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 SEPARATOR_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
 HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
@@ -113,6 +115,15 @@ def _note_parts(parts: ZipParts, main: str) -> dict[str, str | None]:
     return found
 
 
+def _word_xml(parts: ZipParts, part: str) -> etree._Element:
+    """A WordprocessingML part, without the `mc:Fallback` copies of its `mc:Choice`
+    content (text boxes are written twice; their references must count once)."""
+    root = parse_xml(parts.read(part), f"{parts.path}: {part}")
+    for fallback in list(root.iter(f"{{{MARKUP_COMPATIBILITY}}}Fallback")):
+        fallback.getparent().remove(fallback)
+    return root
+
+
 def _namespaces(root: etree._Element) -> tuple[str, str]:
     main = etree.QName(root).namespace or MAIN_NAMESPACES[0]
     rel = REL_NAMESPACES[MAIN_NAMESPACES.index(main)] if main in MAIN_NAMESPACES else ""
@@ -160,45 +171,6 @@ def _number_marks(refs: list[_Ref], formats: dict[str, tuple[str, int]]) -> None
                 count += 1
                 ref.mark, ref.number = format_number(count, style), count
             seen.setdefault(ref.note_id, ref)
-
-
-def format_number(number: int, style: str) -> str:
-    """A note number as Word shows it in `w:numFmt` style `style`."""
-    if style in ("lowerRoman", "upperRoman"):
-        roman = _roman(number)
-        return roman if style == "upperRoman" else roman.lower()
-    if style in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-        return letter.upper() if style == "upperLetter" else letter
-    if style == "chicago":
-        return CHICAGO[(number - 1) % 4] * ((number - 1) // 4 + 1)
-    return str(number)
-
-
-CHICAGO = ("*", "†", "‡", "§")
-ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def _roman(number: int) -> str:
-    digits = ""
-    for value, letters in ROMAN:
-        count, number = divmod(number, value)
-        digits += letters * count
-    return digits
 
 
 def _number_formats(parts: ZipParts, main: str, root: etree._Element) -> dict[str, tuple[str, int]]:
@@ -305,7 +277,7 @@ def _spelled(url: str, shown: str) -> str:
 
 def _read_notes(parts: ZipParts, part: str, kind: NoteKind) -> dict[str, tuple[int, str]]:
     """Note id → (position in the part, text), separators left out."""
-    root = parse_xml(parts.read(part), f"{parts.path}: {part}")
+    root = _word_xml(parts, part)
     w, r = _namespaces(root)
     links = {
         rel_id: target
@@ -330,7 +302,7 @@ def read(path: str) -> Document:
     main = _main_part(parts)
     if not parts.has(main):
         raise InputError(f"{path}: not a Word document ({main} is missing)")
-    root = parse_xml(parts.read(main), f"{path}: {main}")
+    root = _word_xml(parts, main)
     refs = _references(root)
     _number_marks(refs, _number_formats(parts, main, root))
     note_parts = _note_parts(parts, main)

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from citecheck.readers.markup import (
     BACKLINK_CHARS,
+    is_bibliography_heading,
     is_notes_heading,
     parse_mark,
     shows_url,
@@ -257,6 +258,7 @@ def unlinked_notes(page: Page) -> tuple[list[Tag], list[tuple[Tag, Tag | None]]]
     ]
     if not lists or (fallback and not sups):
         return [], []
+    lists = _without_uncited_bibliographies(lists, sups)
     items = [li for ol in lists for li in ol.find_all("li", recursive=False)]
     refs = []
     for sup in sups:
@@ -267,6 +269,20 @@ def unlinked_notes(page: Page) -> tuple[list[Tag], list[tuple[Tag, Tag | None]]]
         in_list = following.find_all("li", recursive=False)
         refs.append((sup, next((li for li in in_list if list_number(li) == number), None)))
     return items, refs
+
+
+def _without_uncited_bibliographies(lists: list[Tag], sups: list[Tag]) -> list[Tag]:
+    """Drop a numbered "References" list after the notes that no mark precedes: it is
+    the bibliography, not a second block of notes."""
+    kept: list[Tag] = []
+    for ol in lists:
+        heading = ol.find_previous(HEADING_TAGS)
+        after = source_position(kept[-1]) if kept else (0, 0)
+        cited = any(after < source_position(sup) < source_position(ol) for sup in sups)
+        if kept and not cited and heading and is_bibliography_heading(heading.get_text()):
+            continue
+        kept.append(ol)
+    return kept
 
 
 def _under_notes_heading(ol: Tag) -> bool:

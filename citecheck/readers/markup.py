@@ -1,4 +1,4 @@
-"""Small text helpers shared by the Markdown and HTML readers."""
+"""Text helpers shared by the readers: notes headings, marks, spacing, URLs, positions."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ NOTES_HEADINGS = re.compile(
 #: Back-links from a note to its marker: they are navigation, not citation text.
 BACKLINK_CHARS = "↩↑^\ufe0e\ufe0f"
 
+WHITESPACE = re.compile(r"\s+")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+
 
 #: Headings of a bibliography, which may follow the notes.
 BIBLIOGRAPHY_HEADINGS = re.compile(
@@ -32,7 +35,7 @@ def is_bibliography_heading(text: str) -> bool:
 
 
 def is_notes_heading(text: str) -> bool:
-    """ "Notes", "注释", and bilingual headings such as "注释 / Notes"."""
+    """Whether a heading names notes: "Notes", "注释", or bilingual "注释 / Notes"."""
     words = [w for w in re.split(r"[\s/|｜・:：()（）]+", text) if w]
     return bool(words) and all(NOTES_HEADINGS.match(word) for word in words)
 
@@ -62,10 +65,6 @@ def squash_spaces(text: str) -> str:
         return "" if tight else " "
 
     return WHITESPACE.sub(replace, text).strip()
-
-
-WHITESPACE = re.compile(r"\s+")
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
 def _joins_tight(char: str) -> bool:

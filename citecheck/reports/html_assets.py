@@ -54,6 +54,7 @@ h2 small, .toc small, .line, .reason, .problem small { color: #59636e; font-weig
 .problem.warning b { color: var(--moved); }
 @media (max-width: 40rem) {
   body { padding: 0.5rem 0.6rem 2rem; font-size: 14px; }
+  .filter { position: static; }
   .note { padding: 0.4rem 0.5rem; }
   .citations, .problems { padding-left: 0.8rem; }
   .fix { margin-left: 0.5rem; }

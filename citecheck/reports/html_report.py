@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+from citecheck.citations.scripts import KANA
 from citecheck.model import Citation, ParsedNote, Problem, Report, Verdict
 from citecheck.reports.common import (
     PROBLEM_STATES,
@@ -33,7 +34,7 @@ def render(report: Report) -> str:
     return "\n".join(
         [
             "<!DOCTYPE html>",
-            '<html lang="ja">',
+            '<html lang="en">',
             "<head>",
             '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
@@ -169,7 +170,7 @@ def _note(
         f'data-verdicts="{" ".join(sorted(states))}" data-needs-work="{str(needs_work).lower()}">'
         f'<div class="note-head"><span class="mark">{escape(note.mark)}</span>'
         f'<span class="line">line {note.line}</span></div>'
-        f'<p class="note-text">{escape(note.text)}</p>'
+        f'<p class="note-text"{_text_lang(note.text)}>{escape(note.text)}</p>'
         f"{_problem_list(own_problems)}"
         f'<ul class="citations">{citations}</ul>{commentary}'
         "</li>"
@@ -207,6 +208,11 @@ def _citation(citation: Citation, lookups: _Lookups) -> str:
         f'<li class="citation" id="{escape(citation.id)}"{_lang(csl)}>{" ".join(parts)}'
         f"{f'<ul class=links>{links}</ul>' if links else ''}</li>"
     )
+
+
+def _text_lang(text: str) -> str:
+    """Japanese for a note written with kana, so shared Han characters take Japanese forms."""
+    return ' lang="ja"' if KANA.search(text) else ""
 
 
 def _lang(csl: dict[str, Any]) -> str:

@@ -22,10 +22,12 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def code(text: str) -> str:
-    """A URL as a code span; a pipe still ends a table cell unless escaped."""
-    text = " ".join(text.split()).replace("|", "\\|")
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+def code(url: str) -> str:
+    """A URL as a code span. A table splits cells at a pipe before any inline markup is read,
+    and a backslash in front of a pipe does not protect it reliably, so both are written
+    percent-encoded, which names the same resource."""
+    url = "".join(url.split()).replace("\\", "%5C").replace("|", "%7C")
+    return f"`` {url} ``" if "`" in url else f"`{url}`"
 
 
 def render(report: Report) -> str:

@@ -21,6 +21,11 @@ class Item(NamedTuple):
 
     number: int
     line: int
+    column: int = 0
+
+    @property
+    def position(self) -> tuple[int, int]:
+        return self.line, self.column
 
 
 def numbering_problems(document: Document) -> list[Problem]:
@@ -82,10 +87,12 @@ class _Scope:
     def __init__(self, view: SectionView) -> None:
         self.view = view
         self.label = view.label
-        self.markers = [Item(m.number, m.line) for m in view.markers if m.number is not None]
+        self.markers = [
+            Item(m.number, m.line, m.column) for m in view.markers if m.number is not None
+        ]
         self.notes = [Item(n.number, n.line) for n in view.notes if n.number is not None]
-        self.first_marker = _first_by_number(self.markers)
-        self.first_note = _first_by_number(self.notes)
+        self.first_marker, self.extra_markers = _split_repeats(self.markers)
+        self.first_note, self.extra_notes = _split_repeats(self.notes)
 
     def problem(
         self, kind: str, line: int | None, number: int | None, text: str, also: Sequence[int] = ()
@@ -102,33 +109,76 @@ def _section_problems(view: SectionView) -> list[Problem]:
         *_unmatched(scope),
         *_unmatched_named(scope),
         *_gaps(scope),
-        *_order_problems(scope, "marker", scope.markers),
-        *_order_problems(scope, "note", scope.notes),
+        *_order_problems(scope, "marker", scope.first_marker),
+        *_order_problems(scope, "note", scope.first_note),
     ]
 
 
 def _duplicates(scope: _Scope) -> list[Problem]:
     found = []
-    for noun, items, first in (
-        ("marker", scope.markers, scope.first_marker),
-        ("note", scope.notes, scope.first_note),
+    for noun, extras, genuine in (
+        ("marker", scope.extra_markers, scope.first_marker),
+        ("note", scope.extra_notes, scope.first_note),
     ):
-        for item in _repeats(items):
-            original = first[item.number].line
+        for item in extras:
+            original = genuine[item.number].line
             found.append(
                 scope.problem(
                     f"duplicate-{noun}",
                     item.line,
                     item.number,
-                    f"{noun} {item.number} appears again (first at line {original})",
+                    f"{noun} {item.number} appears twice; the one in sequence is at line"
+                    f" {original}",
                     [original],
                 )
             )
     return found
 
 
+class Shift(NamedTuple):
+    """Items numbered `offset` off from their counterparts, from `start` on."""
+
+    start: Item
+    offset: int
+    count: int
+    skips: bool  # whether this side skips a number where the shift starts
+
+
+def _renumbering(scope: _Scope) -> Problem | None:
+    """One problem when the notes (or the markers) are all there but numbered off by some
+    amount from one of them on, reported where the renumbering starts."""
+    shifts = [
+        (noun, other, shift)
+        for noun, items, other, reference in (
+            ("note", scope.notes, "marker", scope.first_marker),
+            ("marker", scope.markers, "note", scope.first_note),
+        )
+        if (shift := _shift(items, sorted(reference))) is not None
+    ]
+    if not shifts:
+        return None
+    # Either side may look shifted against the other: the one that skips a number is.
+    noun, other, shift = max(shifts, key=lambda found: found[2].skips)
+    number, expected = shift.start.number, shift.start.number - shift.offset
+    if shift.count == 1:
+        text = (
+            f"{noun} {number} should be {expected}: there is no {other} {number},"
+            f" and {other} {expected} has no {noun}"
+        )
+    else:
+        text = (
+            f"from {noun} {number} on, the {noun}s are numbered {shift.offset:+d} from"
+            f" their {other}s: {noun} {number} answers {other} {expected}"
+        )
+    return scope.problem(f"{noun}s-renumbered", shift.start.line, number, text)
+
+
 def _unmatched(scope: _Scope) -> list[Problem]:
-    """Markers without a note and notes without a marker, one problem per number."""
+    """Markers without a note and notes without a marker, one problem per number
+    (or one for a renumbering)."""
+    renumbering = _renumbering(scope)
+    if renumbering is not None:
+        return [renumbering]
     found = []
     for number, marker in sorted(scope.first_marker.items()):
         if number not in scope.first_note:
@@ -192,7 +242,12 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
 def _gaps(scope: _Scope) -> list[Problem]:
     """Runs of numbers that neither a marker nor a note uses, one problem per run."""
     used = set(scope.first_marker) | set(scope.first_note)
-    missing = [number for number in range(1, max(used, default=0) + 1) if number not in used]
+    # Past the end of either side, a missing number is already told by the other checks.
+    highest = min(max(scope.first_marker, default=0), max(scope.first_note, default=0))
+    # Numbering may start anywhere (a chapter excerpt, a Markdown file starting at 5):
+    # only a hole after the first number used is a gap.
+    lowest = min(used, default=1)
+    missing = [number for number in range(lowest, highest + 1) if number not in used]
     found = []
     for run in _runs(missing):
         after = (
@@ -220,21 +275,46 @@ def _runs(numbers: list[int]) -> list[list[int]]:
     return runs
 
 
-def _first_by_number(items: Sequence[Item]) -> dict[int, Item]:
-    first: dict[int, Item] = {}
-    for item in items:
-        first.setdefault(item.number, item)
-    return first
+def _shift(items: Sequence[Item], reference: list[int]) -> Shift | None:
+    """How `items`, in order, are off from `reference`: equal up to one point and all
+    off by the same non-zero offset after it; None for anything else."""
+    numbers = [item.number for item in items]
+    if len(numbers) != len(reference) or len(set(numbers)) != len(numbers):
+        return None
+    offsets = [number - expected for number, expected in zip(numbers, reference, strict=True)]
+    start = next((i for i, offset in enumerate(offsets) if offset), None)
+    if start is None or len(set(offsets[start:])) != 1:
+        return None
+    skips = numbers[start] != (numbers[start - 1] + 1 if start else 1)
+    return Shift(items[start], offsets[start], len(items) - start, skips)
 
 
-def _repeats(items: Sequence[Item]) -> list[Item]:
-    seen: set[int] = set()
-    repeats = []
+def _split_repeats(items: Sequence[Item]) -> tuple[dict[int, Item], list[Item]]:
+    """Each number's genuine item, and the repeats.
+
+    Of several items with one number, the genuine one is the only one that sits
+    between its neighbours (the numbers just below and above that occur once); when
+    that does not tell, the first. So a copy pasted far from the original is the
+    one reported, wherever it is.
+    """
+    by_number: dict[int, list[Item]] = {}
     for item in items:
-        if item.number in seen:
-            repeats.append(item)
-        seen.add(item.number)
-    return repeats
+        by_number.setdefault(item.number, []).append(item)
+    single = sorted(n for n, found in by_number.items() if len(found) == 1)
+    genuine: dict[int, Item] = {}
+    extras: list[Item] = []
+    for number, found in by_number.items():
+        chosen = found[0]
+        if len(found) > 1:
+            index = bisect_left(single, number)
+            low = by_number[single[index - 1]][0].position if index else (0, 0)
+            high = by_number[single[index]][0].position if index < len(single) else (1 << 62, 0)
+            fitting = [item for item in found if low < item.position < high]
+            chosen = fitting[0] if len(fitting) == 1 else found[0]
+        genuine[number] = chosen
+        extras += [item for item in found if item is not chosen]
+    extras.sort(key=lambda item: item.position)
+    return genuine, extras
 
 
 def _neighbours(by_number: dict[int, Item], number: int) -> tuple[Item | None, Item | None]:
@@ -272,13 +352,13 @@ def _marker_place(before: Item | None, after: Item | None) -> str:
     return ""
 
 
-def _order_problems(scope: _Scope, noun: str, items: Sequence[Item]) -> list[Problem]:
+def _order_problems(scope: _Scope, noun: str, genuine: dict[int, Item]) -> list[Problem]:
     """Items that break the ascending order.
 
     Two items in each other's place are one swap. Otherwise the items outside a
     longest ascending run are reported: the one displaced item, not everything after it.
     """
-    firsts = sorted(_first_by_number(items).values(), key=lambda item: item.line)
+    firsts = sorted(genuine.values(), key=lambda item: item.position)
     swap = _single_swap(firsts)
     if swap is not None:
         one, other = swap

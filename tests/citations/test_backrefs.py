@@ -82,6 +82,7 @@ def test_short_forms() -> None:
         "山添「ロシアの古典的な大国構想」88-89 頁。",
         "Reuters, April 15, 2025.",
         "“Unlawful Military Cooperation,” 13.",
+        "“Thousands of Troops…,” 4.",
     ]
     parsed = parse_document(document(("第2章", notes)))
     citations = {c.id: c for c in parsed.citations}
@@ -90,6 +91,7 @@ def test_short_forms() -> None:
     assert citations["s1-n5-c1"].backref == BackRef("short-form", "s1-n2-c1")
     assert citations["s1-n6-c1"].backref == BackRef("short-form", "s1-n3-c1")
     assert citations["s1-n6-c1"].locator == "13"
+    assert citations["s1-n7-c1"].backref == BackRef("short-form", "s1-n2-c1")
 
 
 def test_repeated_full_citations_are_not_back_references() -> None:

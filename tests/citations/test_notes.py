@@ -213,3 +213,59 @@ def test_western_back_references_keep_their_locator() -> None:
     ]:
         (citation,) = parse_note_text(text).citations
         assert (citation.reference, citation.fields.locator) == (kind, locator), text
+
+
+def test_reference_list_styles_from_html_and_markdown() -> None:
+    (journal,) = parse_note_text(
+        "赵明昊 (2023). 「全球安全倡议与国际秩序」. 国际问题研究 (3): 1–18. "
+        "doi:10.3969/j.issn.0452-8832.2023.03.001 https://doi.org/10.3969/j.issn.0452-8832.2023.03.001."
+    ).citations
+    csl = journal.fields.csl
+    assert (csl["container-title"], csl["issue"], csl["page"]) == ("国际问题研究", "3", "1–18")
+    assert csl["DOI"] == "10.3969/j.issn.0452-8832.2023.03.001"
+    assert csl["type"] == "article-journal"
+    (book,) = parse_note_text(
+        "Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112."
+    ).citations
+    assert book.fields.csl == {
+        "author": [{"family": "Gill", "given": "Bates"}],
+        "issued": {"date-parts": [[2023]]},
+        "title": "Daring to Struggle",
+        "publisher": "Oxford University Press",
+        "page": "112",
+        "type": "book",
+        "language": "en",
+    }
+
+
+def test_english_commentary_after_a_link_and_bare_dois() -> None:
+    parsed = parse_note_text(
+        'Jane Doe, "A Mood, Not a Plan," *Foreign Affairs*, January 2024, '
+        "https://www.foreignaffairs.com/china/mood. The print edition differs in its title "
+        "and carries a correction on page 12 of the issue."
+    )
+    (citation,) = parsed.citations
+    assert citation.fields.csl["URL"] == "https://www.foreignaffairs.com/china/mood"
+    assert parsed.commentary.startswith("The print edition")
+    (doi,) = parse_note_text("doi:10.1080/10670564.2024.2301234.").citations
+    assert doi.fields.csl["DOI"] == "10.1080/10670564.2024.2301234"
+    prose = parse_note_text("This was confirmed in March 2024 by the ministry of the country.")
+    assert prose.citations == ()
+
+
+def test_cyrillic_dates_korean_pages_and_organisations() -> None:
+    (russian,) = parse_note_text(
+        "«Переговоры в Москве», *Коммерсантъ*, 21 марта 2024 г., https://www.kommersant.ru/doc/1."
+    ).citations
+    assert russian.fields.csl["issued"] == {"date-parts": [[2024, 3, 21]]}
+    assert "volume" not in russian.fields.csl
+    (ukrainian,) = parse_note_text("«Заява МЗС України», 22 березня 2024 р.").citations
+    assert ukrainian.fields.csl["issued"] == {"date-parts": [[2024, 3, 22]]}
+    (korean,) = parse_note_text(
+        "김민수 「중국 외교의 변화」 『국방연구』 2024년 3월, 15쪽."
+    ).citations
+    assert korean.fields.locator == "15"
+    (report,) = parse_note_text(
+        "RAND Corporation, *Report RR-A1234-1*, https://www.rand.org/r."
+    ).citations
+    assert report.fields.csl["author"] == [{"literal": "RAND Corporation"}]

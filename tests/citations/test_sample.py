@@ -4,11 +4,13 @@ and random text never breaks the parser."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 import time
 from pathlib import Path
 
 import jsonschema
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,56 +20,8 @@ from citecheck.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The CSL 1.0.2 data model (csl-data.json): item types, and the variables by kind.
-CSL_TYPES_TEXT = """article article-journal article-magazine article-newspaper bill book broadcast
-chapter classic collection dataset document entry entry-dictionary entry-encyclopedia event
-figure graphic hearing interview legal_case legislation manuscript map motion_picture
-musical_score pamphlet paper-conference patent performance periodical personal_communication
-post post-weblog regulation report review review-book software song speech standard thesis
-treaty webpage"""
-NAME_VARIABLES_TEXT = """author chair collection-editor compiler composer container-author
-contributor curator director editor editorial-director executive-producer interviewer
-illustrator organizer original-author performer producer recipient reviewed-author
-translator"""
-DATE_VARIABLES_TEXT = "accessed available-date event-date issued original-date submitted"
-TEXT_VARIABLES_TEXT = """id language title container-title collection-title publisher
-publisher-place page volume issue number URL DOI ISBN ISSN note genre medium event
-event-place edition section source status title-short container-title-short locator
-archive archive-place abstract"""
-CSL_TYPES = str.split(CSL_TYPES_TEXT)
-NAME_VARIABLES = str.split(NAME_VARIABLES_TEXT)
-DATE_VARIABLES = str.split(DATE_VARIABLES_TEXT)
-TEXT_VARIABLES = str.split(TEXT_VARIABLES_TEXT)
-NAME = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {key: {"type": "string"} for key in ("family", "given", "literal", "suffix")},
-}
-DATE = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["date-parts"],
-    "properties": {
-        "date-parts": {
-            "type": "array",
-            "minItems": 1,
-            "maxItems": 2,
-            "items": {"type": "array", "minItems": 1, "maxItems": 3, "items": {"type": "integer"}},
-        }
-    },
-}
-CSL_ITEM = {
-    "type": "object",
-    "required": ["id", "type"],
-    "additionalProperties": False,
-    "properties": {
-        "type": {"enum": CSL_TYPES},
-        "custom": {"type": "object"},
-        **{key: {"type": "array", "items": NAME} for key in NAME_VARIABLES},
-        **dict.fromkeys(DATE_VARIABLES, DATE),
-        **{key: {"type": ["string", "number"]} for key in TEXT_VARIABLES},
-    },
-}
+#: The CSL data schema (csl-data.json, vendored): an array of items.
+CSL_SCHEMA = json.loads((ROOT / "tests" / "data" / "csl-data.json").read_text(encoding="utf-8"))
 
 
 def _benchmark():
@@ -84,7 +38,8 @@ def test_every_citation_is_a_valid_csl_item(sample_notes_path: Path) -> None:
     parsed = parse_document(read_document(str(sample_notes_path)))
     citations = parsed.citations
     assert len(citations) > 300
-    validator = jsonschema.Draft7Validator({"type": "array", "items": CSL_ITEM})
+    validator = jsonschema.Draft7Validator(CSL_SCHEMA)
+    assert not validator.is_valid([{"id": "x", "type": "book", "title-brackets": "「」"}])
     validator.validate([citation.csl for citation in citations])
     validator.validate(distinct_works(parsed))
     for citation in citations:
@@ -115,9 +70,9 @@ def test_the_hand_checked_annotations_are_met(sample_notes_path: Path) -> None:
 
 
 def test_whole_seed_parses_under_a_second(seed_path: Path) -> None:
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: what the parser costs, whatever else runs
     parsed = parse_document(read_document(str(seed_path)))
-    assert time.perf_counter() - start < 1.0
+    assert time.process_time() - start < 1.0
     assert sum(1 for note in parsed.notes if not note.note.unnumbered) == 301
 
 
@@ -138,3 +93,22 @@ def test_random_text_never_breaks_the_parser(text: str) -> None:
     parsed = parse_note_text(text)
     for citation in parsed.citations:
         assert isinstance(citation.fields.csl, dict)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "「" * 3000,
+        "(" * 3000 + "x",
+        "「a「b」" * 1000,
+        "a. " * 3000,
+        "March 7, 2024, " * 500,
+        "『a』「b」（北京：c、2020年）1頁；" * 200,
+        "https://x.y/" + "a" * 5000,
+    ],
+    ids=["openers", "parens", "nested", "periods", "dates", "citations", "url"],
+)
+def test_pathological_notes_stay_fast(text: str) -> None:
+    start = time.process_time()
+    parse_note_text(text)
+    assert time.process_time() - start < 1.0

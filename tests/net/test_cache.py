@@ -78,6 +78,14 @@ def test_inconclusive_is_never_reused(tmp_path: Path) -> None:
         assert cache.fresh_verdict("u", DAY, now=300.0).state == "resolvable"  # type: ignore[union-attr]
 
 
+def test_recent_inconclusive_may_be_reused_on_request(tmp_path: Path) -> None:
+    with ResultCache(tmp_path / "c.sqlite") as cache:
+        cache.record_verdict(_verdict("u", "inconclusive", reason="timeout"), checked_at=1000.0)
+        assert cache.fresh_verdict("u", DAY, now=1100.0, inconclusive_max_age=3600) is not None
+        assert cache.fresh_verdict("u", DAY, now=9000.0, inconclusive_max_age=3600) is None
+        assert cache.fresh_verdicts(["u"], DAY, now=1100.0, inconclusive_max_age=60) == {}
+
+
 def test_history_keeps_every_verdict_and_observation(tmp_path: Path) -> None:
     path = tmp_path / "c.sqlite"
     with ResultCache(path) as cache:
@@ -178,3 +186,10 @@ def test_kill_9_while_writing_leaves_a_usable_cache(tmp_path: Path) -> None:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         rows = db.execute("SELECT count(*) FROM verdicts").fetchone()[0]
     assert rows > 20 and rows % 20 == 1  # whole batches only, plus the one written after
+
+
+def test_failed_write_is_a_clear_error(tmp_path: Path) -> None:
+    with ResultCache(tmp_path / "c.sqlite") as cache:
+        cache._db.execute("PRAGMA query_only = ON")  # stands in for a full disk
+        with pytest.raises(CitecheckError, match="cannot write to the cache"):
+            cache.record_verdict(_verdict("u"))

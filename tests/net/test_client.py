@@ -11,7 +11,7 @@ import pytest
 
 from citecheck.net import HttpClient
 from tests.net.conftest import fast
-from tests.servers import ScenarioWeb, free_port
+from tests.servers import ScenarioWeb, free_port, gzip_bomb
 
 
 def test_ok_page_is_fetched_once_with_its_body(client: HttpClient, web: ScenarioWeb) -> None:
@@ -176,7 +176,7 @@ def test_broken_responses_are_invalid(client: HttpClient, web: ScenarioWeb, path
 def test_gzip_bomb_is_inflated_only_up_to_the_cap(web: ScenarioWeb) -> None:
     with HttpClient(fast(max_body_bytes=100_000)) as client:
         url = web.url("/gzip-bomb/1")
-        client.fetch(url)  # warm up: the server compresses its bomb once
+        gzip_bomb()  # built (and cached) before measuring: the server's memory is not ours
         tracemalloc.start()
         check = client.fetch(url)
         _, peak = tracemalloc.get_traced_memory()
@@ -253,7 +253,7 @@ def test_cookies_do_not_leak_between_fetches(client: HttpClient, web: ScenarioWe
         ("javascript:alert(1)", "unsupported-scheme"),
         ("mailto:someone@example.org", "unsupported-scheme"),
         ("http://例え.invalid/", "dns"),
-        ("http://" + "a" * 300 + ".invalid/", "dns"),
+        ("http://" + "a" * 300 + ".invalid/", "invalid-url"),
     ],
 )
 def test_malformed_urls_become_error_codes(client: HttpClient, url: str, error: str) -> None:
@@ -290,3 +290,10 @@ def test_unanswered_connection_attempts_are_connect_timeouts() -> None:
     assert (check.error, check.status) == ("connect-timeout", None)
     assert check.attempts >= 2  # a dropped SYN is worth another try
     assert wall < 1.0 + 0.5
+
+
+def test_utf8_location_is_followed_to_the_right_path(client: HttpClient, web: ScenarioWeb) -> None:
+    check = client.fetch(web.url("/utf8-location/1"))
+    assert check.status == 200
+    assert check.final_url == web.url("/ok/日本")
+    assert web.stats.hits("/ok/%E6%97%A5%E6%9C%AC") == 1

@@ -80,10 +80,8 @@ def test_verdict_filter_hides_the_other_notes(tmp_path: Path, report: Report) ->
     assert hidden_chapters == ["序章 3 notes", "* 1 note"]
 
 
-def test_sample_notes_render_with_every_chapter_note_and_citation(
-    tmp_path: Path, sample_notes_path: Path
-) -> None:
-    document = read_document(str(sample_notes_path))
+def _assert_every_chapter_note_and_citation(tmp_path: Path, path: Path) -> None:
+    document = read_document(str(path))
     parsed = parse_document(document)
     dom = _load(tmp_path, Report(parsed=parsed))
     chapters = [h2.contents[0].strip() for h2 in dom.select("section.chapter h2")]
@@ -92,3 +90,15 @@ def test_sample_notes_render_with_every_chapter_note_and_citation(
     assert len(dom.select("li.citation")) == len(parsed.citations)
     assert dom.select_one("output.shown").get_text() == "302 of 302 notes shown"
     _screenshots(tmp_path, tmp_path / "report.html")
+
+
+def test_sample_notes_render_with_every_chapter_note_and_citation(
+    tmp_path: Path, sample_notes_path: Path
+) -> None:
+    _assert_every_chapter_note_and_citation(tmp_path, sample_notes_path)
+
+
+def test_seed_manuscript_renders_with_every_chapter_note_and_citation(
+    tmp_path: Path, seed_path: Path
+) -> None:
+    _assert_every_chapter_note_and_citation(tmp_path, seed_path)

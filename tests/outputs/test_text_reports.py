@@ -10,6 +10,7 @@ import pytest
 
 from citecheck.model import Problem, Report
 from citecheck.reports import WRITERS, render
+from citecheck.reports.markdown import code
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
 
@@ -127,3 +128,8 @@ def test_junit_survives_characters_xml_cannot_hold(report: Report) -> None:
     text = render(Report(parsed=report.parsed, problems=(broken,)), "junit")
     case = ET.fromstring(text.encode("utf-8")).find(".//testcase")
     assert case is not None and case.get("name") == "odd: control \ufffd char & <tag>"
+
+
+def test_markdown_urls_with_pipes_and_backslashes_keep_the_table_whole() -> None:
+    assert code("https://e.org/a\\|b") == "`https://e.org/a%5C%7Cb`"
+    assert code("https://e.org/`x`") == "`` https://e.org/`x` ``"

@@ -34,7 +34,7 @@ CASES = [
     ("garbage.bib", b"@@@ {{{ ,,, }}}", "no BibTeX entries"),
     ("page.html", b"<html><body><p>No notes.</p></body></html>", "no notes"),
     ("words.unknown", b"Plain words only.\nNothing else.\n", "cannot tell the format"),
-    ("archive.dat", ZIP_OF_TEXT, "neither a DOCX nor an EPUB"),
+    ("archive.dat", ZIP_OF_TEXT, "neither a DOCX, an EPUB nor an ODT"),
     ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "Word 97-2003"),
 ]
 
@@ -50,12 +50,16 @@ def test_bad_input_is_one_line_naming_the_file(tmp_path, capfd, name, data, mess
     assert capfd.readouterr().err == ""
 
 
-def test_broken_bib_entries_print_nothing_on_stderr(tmp_path, capfd):
+def test_broken_bib_entry_is_one_warning_line_and_the_rest_is_kept(tmp_path, capfd):
     path = tmp_path / "refs.bib"
     path.write_text("@book{a, title = {open\n@misc{b, title = {fine}, url = {https://e.org}}\n")
     document = read_document(str(path))
     assert [n.mark for n in document.notes] == ["b"]
     assert len(document.warnings) == 1
+    err = capfd.readouterr().err
+    assert err == f"citecheck: warning: {document.warnings[0]}\n"
+    assert "refs.bib:1: cannot parse the entry" in err
+    read_document(str(path), quiet=True)
     assert capfd.readouterr().err == ""
 
 

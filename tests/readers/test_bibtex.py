@@ -91,16 +91,37 @@ def test_csl_items_are_exact(china):
     assert items["rand2022"]["publisher"] == "RAND Corporation"
 
 
-def test_note_text_is_a_readable_reference(china):
+def test_note_text_is_written_as_a_note_in_its_script(china):
     texts = {n.mark: n.text for n in china.notes}
     assert texts["zhao2023gsi"] == (
-        "赵明昊, 全球安全倡议与国际秩序, 国际问题研究, 3, 1-18, 2023. "
-        "doi:10.3969/j.issn.0452-8832.2023.03.001"
+        "赵明昊「全球安全倡议与国际秩序」『国际问题研究』2023年第3期、1-18頁、"
+        "<https://doi.org/10.3969/j.issn.0452-8832.2023.03.001>。"
     )
-    assert texts["shi2024"].startswith("施欣怡, 中国外交的新时代")
-    assert texts["mfa2023concept"].endswith(
-        "https://www.fmprc.gov.cn/eng/wjbxw/202302/t20230221_11028348.html"
+    assert texts["rmrb2023waishi"].startswith(
+        "「中央外事工作会议在北京举行」『人民日报』2023年12月29日、<http"
     )
+    assert texts["shi2024"] == (
+        "施欣怡「中国外交的新时代」王逸舟編『國際展望』2024年、72-73頁、"
+        "<https://doi.org/10.1234/gjzw.2024.06.072>。"
+    )
+    assert texts["mueller2024"] == (
+        "Jörg Müller, Antonín Dvořák, World Health Organization, “The Belt and Road after Ten"
+        " Years: Debt, Ports & Power,” *The China Quarterly* 257, no. 1 (2024): 1-24,"
+        " <https://doi.org/10.1017/S0305741023001234>."
+    )
+    assert texts["rand2022"] == (
+        "Timothy R. Heath, Derek Grossman, *China's Quest for Global Primacy*"
+        " (RAND Corporation, 2022), <https://www.rand.org/pubs/research_reports/RRA447-1.html>."
+    )
+
+
+def test_citation_parser_reads_one_citation_per_entry_with_its_link(china):
+    citations = pytest.importorskip("citecheck.citations")
+    parsed = citations.parse_document(china)
+    assert len(parsed.citations) == len(china.notes) == 8
+    by_note = {c.note_mark: c.csl for c in parsed.citations}
+    assert by_note["zhao2023gsi"]["DOI"] == "10.3969/j.issn.0452-8832.2023.03.001"
+    assert by_note["rand2022"]["URL"] == "https://www.rand.org/pubs/research_reports/RRA447-1.html"
 
 
 def test_entry_to_csl_takes_a_bibtexparser_entry():
@@ -126,3 +147,14 @@ def test_entry_to_csl_takes_a_bibtexparser_entry():
 def test_no_readable_entry_is_an_input_error(text):
     with pytest.raises(InputError, match="no BibTeX entries could be read"):
         read_text(text, "refs.bib")
+
+
+def test_url_from_howpublished_when_there_is_no_url_field():
+    library = bibtexparser.parse_string(
+        "@misc{old, title = {Old style}, howpublished = {\\url{https://example.org/a_b~c}}}\n"
+        "@misc{bare, title = {Bare}, note = {Online at https://example.org/bare}}\n"
+    )
+    assert [entry_to_csl(entry).get("URL") for entry in library.entries] == [
+        "https://example.org/a_b~c",
+        "https://example.org/bare",
+    ]

@@ -8,7 +8,7 @@ import pytest
 
 from citecheck.errors import InputError
 from citecheck.readers import read_document
-from citecheck.readers.docx import format_number
+from citecheck.readers.numbering import format_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -331,7 +331,7 @@ def test_zip_bombs_are_refused_before_inflating(tmp_path, size, message):
 
 def test_zip_that_is_neither_docx_nor_epub(tmp_path):
     path = write_zip(tmp_path / "archive.txt", {"readme.txt": "hello"})
-    with pytest.raises(InputError, match="neither a DOCX nor an EPUB"):
+    with pytest.raises(InputError, match="neither a DOCX, an EPUB nor an ODT"):
         read_document(path)
 
 
@@ -369,3 +369,24 @@ def test_old_doc_or_encrypted_file(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
     with pytest.raises(InputError, match="OLE compound file"):
         read_document(str(path))
+
+
+def test_text_box_written_twice_counts_once(tmp_path):
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    box = run("In a box.") + ref("footnote", 1)
+    alternate = (
+        f'<w:r><mc:AlternateContent xmlns:mc="{mc}">'
+        f"<mc:Choice><w:txbxContent><w:p>{box}</w:p></w:txbxContent></mc:Choice>"
+        f"<mc:Fallback><w:txbxContent><w:p>{box}</w:p></w:txbxContent></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+    path = write_zip(
+        tmp_path / "box.docx",
+        {
+            "word/document.xml": document_xml(run("Body.") + alternate),
+            "word/footnotes.xml": notes_xml("footnote", (1, None, run("Boxed note."))),
+        },
+    )
+    document = read_document(path)
+    assert markers_of(document) == [("Footnotes", "1", 1, 2, 10)]
+    assert [n.text for n in document.notes] == ["Boxed note."]

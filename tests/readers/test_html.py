@@ -158,3 +158,13 @@ def test_unlinked_sups_without_a_notes_list_are_not_notes(tmp_path):
     path.write_text("<html><body><p>x<sup>2</sup> + y<sup>2</sup></p></body></html>")
     with pytest.raises(InputError, match="no notes"):
         read_document(str(path))
+
+
+def test_unlinked_marks_ignore_an_uncited_bibliography_list():
+    html = """<html><body><p>One.<sup>1</sup> Two.<sup>2</sup></p>
+<h2>Notes</h2><ol><li>Smith, 12.</li><li>Jones, 4.</li></ol>
+<h2>References</h2><ol><li>Smith, J. Book. 2020.</li><li>Jones, K. Paper. 2021.</li></ol>
+</body></html>"""
+    document = read_text(html)
+    assert [n.text for n in document.notes] == ["Smith, 12.", "Jones, 4."]
+    assert [m.mark for m in document.markers] == ["1", "2"]

@@ -97,7 +97,8 @@ def _csl_validator():
     if not schema_files:
         return None
     schema = json.loads(schema_files[0].read_text(encoding="utf-8"))
-    item_schema = schema.get("items", schema)  # the schema describes an array of items
+    # The schema describes an array of items; the items' $refs point into its definitions.
+    item_schema = {**schema.get("items", schema), "definitions": schema.get("definitions", {})}
     return jsonschema.Draft7Validator(item_schema)
 
 

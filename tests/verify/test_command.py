@@ -44,7 +44,9 @@ SCHEMA = {
 }
 
 CLEAN = manuscript("序章\n本文¹。続き²。", "[序章]\n- 1 『本』1頁。\n- 2 『本』2頁。")
-BROKEN = manuscript("序章\n本文¹。続き³。", "[序章]\n- 1 『本』1頁。\n- 2 『本』2頁。")
+BROKEN = manuscript(
+    "序章\n本文¹。続き³。", "[序章]\n- 1 『本』1頁。\n- 2 『本』2頁。\n- 4 『本』4頁。"
+)
 
 
 def run_json(tmp_path, text: str, capsys) -> tuple[int, dict]:
@@ -68,7 +70,11 @@ def test_errors_exit_1_with_lines(tmp_path, capsys):
     code, data = run_json(tmp_path, BROKEN, capsys)
     assert code == 1
     problems = {(p["kind"], p["note"], p["line"]) for p in data["sections"][0]["problems"]}
-    assert problems == {("marker-without-note", 3, 2), ("note-without-marker", 2, 8)}
+    assert problems == {
+        ("marker-without-note", 3, 2),
+        ("note-without-marker", 2, 8),
+        ("note-without-marker", 4, 9),
+    }
 
 
 def test_warnings_alone_exit_0(tmp_path, capsys):
@@ -91,9 +97,9 @@ def test_terminal_report_lists_chapters_and_problems(tmp_path, capsys):
     path.write_text(BROKEN, encoding="utf-8")
     assert main(["verify", str(path)]) == 1
     out = capsys.readouterr().out
-    assert "序章: 2 markers, 2 notes — 2 problems" in out
+    assert "序章: 2 markers, 3 notes — 3 problems" in out
     assert "line 2  error: 序章: marker 3 has no note" in out
-    assert "2 errors, 0 warnings" in out
+    assert "3 errors, 0 warnings" in out
 
 
 def test_output_file_is_not_overwritten_without_force(tmp_path, capsys):

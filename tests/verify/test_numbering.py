@@ -57,6 +57,12 @@ def test_numbering_gap_in_both_markers_and_notes():
     assert kinds(problems(body, notes)) == [("numbering-gap", 3, 13)]
 
 
+def test_numbering_may_start_anywhere():
+    body = "序章\n一⁵。二⁶。\n三⁷。"
+    notes = "[序章]\n- 5 A\n- 6 B\n- 7 C"
+    assert problems(body, notes) == []
+
+
 def test_markers_out_of_order():
     body = BODY.replace("一¹。二²。", "一²。二¹。")
     found = problems(body=body)
@@ -147,3 +153,30 @@ def test_a_body_without_any_marker_is_one_error():
     found = problems(body=BODY.translate(str.maketrans("", "", "¹²³")))
     assert [(p.kind, p.section, p.line) for p in found] == [("no-markers", None, None)]
     assert "(5 in the notes)" in found[0].message
+
+
+def test_notes_renumbered_from_one_on_is_one_problem_where_it_starts():
+    notes = NOTES.replace("- 2 B\n- 3 C", "- 3 B\n- 4 C")
+    found = problems(notes=notes)
+    assert kinds(found) == [("notes-renumbered", 3, 12)]
+    assert "from note 3 on, the notes are numbered +1 from their markers" in found[0].message
+
+
+def test_a_single_misnumbered_marker():
+    found = problems(body=BODY.replace("三³", "三⁴"))
+    assert kinds(found) == [("markers-renumbered", 4, 3)]
+    assert "marker 4 should be 3" in found[0].message
+
+
+def test_a_marker_copied_before_its_place_is_the_one_reported():
+    found = problems(body=BODY.replace("一¹。", "一¹。再³。"))
+    assert [(p.kind, p.note, p.line, p.see_also) for p in found] == [
+        ("duplicate-marker", 3, 2, (3,))
+    ]
+
+
+def test_a_note_copied_out_of_place_is_the_one_reported():
+    found = problems(notes=NOTES.replace("- 3 C", "- 3 C\n- 1 A"))
+    assert [(p.kind, p.note, p.line, p.see_also) for p in found] == [
+        ("duplicate-note", 1, 14, (11,))
+    ]

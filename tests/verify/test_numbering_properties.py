@@ -75,3 +75,15 @@ def test_a_duplicated_note_is_one_duplicate(size, data):
     assert [(p.kind, p.note, p.line, p.see_also) for p in problems] == [
         ("duplicate-note", copied, NOTES_FROM + copied, (NOTES_FROM + copied - 1,))
     ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(sizes, st.data())
+def test_notes_renumbered_from_one_on_are_one_problem_where_it_starts(size, data):
+    start = data.draw(st.integers(1, size - 1))
+    offset = data.draw(st.integers(1, 5))  # numbers moved up from `start` on
+    notes = [n if n < start else n + offset for n in range(1, size + 1)]
+    problems = numbering_problems(chapter(list(range(1, size + 1)), notes))
+    assert [(p.kind, p.note, p.line) for p in problems] == [
+        ("notes-renumbered", start + offset, NOTES_FROM + start - 1)
+    ]

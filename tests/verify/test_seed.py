@@ -123,18 +123,16 @@ def test_a_deleted_marker(seed, tmp_path):
 def test_notes_renumbered_from_one_note_on(seed, tmp_path):
     lines, document, result = seed
     first = note_line(document, "第2章", 10)
-    last = note_line(document, "第2章", 74)
     changed = list(lines)
     for number in range(10, 75):
         index = note_line(document, "第2章", number) - 1
         changed[index] = changed[index].replace(f"- {number} ", f"- {number + 1} ", 1)
     _, found = mutate(tmp_path, changed)
-    assert sorted((p.kind, p.section, p.note, p.line) for p in new_errors(found, result)) == [
-        ("marker-without-note", "第2章", 10, marker_at(document, "第2章", 10).line),
-        ("note-without-marker", "第2章", 75, last),
+    new = new_errors(found, result)
+    assert [(p.kind, p.section, p.note, p.line) for p in new] == [
+        ("notes-renumbered", "第2章", 11, first)
     ]
-    jump = next(p for p in errors(found) if p.kind == "marker-without-note")
-    assert first in jump.see_also and f"line {first}" in jump.message
+    assert "note 11 answers marker 10" in new[0].message
     warned_lines = {(p.kind, p.line) for p in found.problems if p.severity == "warning"}
     assert warned_lines == {(p.kind, p.line) for p in result.problems if p.severity == "warning"}
 
@@ -194,4 +192,18 @@ def test_two_markers_swapped(seed, tmp_path):
     new = new_errors(found, result)
     assert [(p.kind, p.section) for p in new] == [("marker-order", "第2章")]
     assert new[0].line in (first.line, second.line)
+    assert warnings(found) == warnings(result)
+
+
+def test_a_marker_pasted_again_elsewhere(seed, tmp_path):
+    lines, document, result = seed
+    original = marker_at(document, "第1章", 50)
+    host = marker_at(document, "第1章", 10)
+    changed = list(lines)
+    text = changed[host.line - 1]
+    changed[host.line - 1] = text[: host.column + 1] + "。⁵⁰" + text[host.column + 1 :]
+    _, found = mutate(tmp_path, changed)
+    assert [(p.kind, p.section, p.note, p.line, p.see_also) for p in new_errors(found, result)] == [
+        ("duplicate-marker", "第1章", 50, host.line, (original.line,))
+    ]
     assert warnings(found) == warnings(result)

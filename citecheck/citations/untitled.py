@@ -1,0 +1,90 @@
+"""Citations without a bracketed title.
+
+`Reuters, April 15, 2025` (an outlet and a date) · `NAME, @handle, X, DATE, <URL>` (posts) ·
+`國防部微信公眾号、DATE` · a UN document named in words with its symbol ·
+`Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112.` (reference lists).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from citecheck.citations.dates import find_dates
+from citecheck.citations.fields_model import Fields
+from citecheck.citations.locators import find_pages, find_un_symbol
+from citecheck.citations.names import name_item, split_names
+from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
+
+#: `Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112.`
+AUTHOR_DATE = re.compile(
+    r"^(?P<names>[^()（）]{2,80}?)\s*[(（](?P<date>[^()（）]*\d{4}[^()（）]*)[)）]\s*[.,]?\s+(?P<rest>\S.*)$"
+)
+
+
+def without_title(text: str, csl: dict[str, Any]) -> Fields:
+    """`Reuters, April 15, 2025` · `NAME, @handle, X, DATE` · `國防部…、DATE` · UN letters."""
+    fields = Fields(csl=csl)
+    symbol = find_un_symbol(text)
+    if symbol:
+        csl["number"] = symbol.group(0)
+        text = re.sub(r"\s*[（(]\s*" + re.escape(symbol.group(0)) + r"\s*[)）]", "", text)
+        text = text.replace(symbol.group(0), BLANK)
+        csl["title"] = remainder(text)
+        fields.has_title = True
+        dates = find_dates(text)
+        if dates:
+            csl["issued"] = dates[0].csl()
+        return fields
+    author_date = AUTHOR_DATE.match(text)
+    if author_date and find_dates(f"({author_date.group('date')})"):
+        return _author_date(author_date, fields)
+    dates = find_dates(text)
+    if not dates:
+        leftover = remainder(text)
+        if leftover:
+            csl["title"] = leftover
+            fields.has_title = True
+        return fields
+    csl["issued"] = dates[0].csl()
+    before = text[: dates[0].start]
+    pages = find_pages(
+        blank(
+            text[dates[0].end :],
+            [(d.start - dates[0].end, d.end - dates[0].end) for d in dates[1:]],
+        )
+    )
+    if pages:
+        csl["page"] = pages.value
+        fields.locator = pages.value
+    parts = [
+        part.strip() for part in re.split(r"[,，、]", before) if part.strip(LEFTOVER_PUNCTUATION)
+    ]
+    if parts:
+        csl["container-title"] = parts[-1].strip(LEFTOVER_PUNCTUATION)
+        # `U.S. Mission to the UN, @USUN, X, …`: the handle only when no name is given.
+        names = [part for part in parts[:-1] if not part.startswith("@")] or parts[:-1]
+        if names:
+            csl["author"] = [
+                {"literal": name} if name.startswith("@") else name_item(name) for name in names
+            ]
+    return fields
+
+
+def _author_date(match: re.Match[str], fields: Fields) -> Fields:
+    """`Names (Year). Title. Publisher. p. 112.`: the reference-list style, titles unmarked."""
+    csl = fields.csl
+    csl["author"] = split_names(match.group("names"))
+    csl["issued"] = find_dates(f"({match.group('date')})")[0].csl()
+    parts = [part.strip() for part in re.split(r"\.\s+", match.group("rest")) if part.strip(" .")]
+    for part in parts:
+        pages = find_pages(part)
+        if pages and pages.start == 0:
+            csl["page"] = fields.locator = pages.value
+        elif "title" not in csl:
+            csl["title"] = part.strip(" .")
+            fields.has_title = True
+            fields.title_mark = "*"  # an unmarked title in this style is the work's own
+        elif "publisher" not in csl:
+            csl["publisher"] = part.strip(" .")
+    return fields

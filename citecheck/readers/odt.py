@@ -1,0 +1,161 @@
+"""OpenDocument text (.odt, and flat .fodt): notes sit inline where they are cited.
+
+Each `text:note` is both the marker (its `text:note-citation`) and the note (its
+`text:note-body`). Footnotes and endnotes are numbered apart in citation order, in
+the style of `text:notes-configuration` (1, i, a, …), each kind its own section; a
+citation with a `text:label` ("*") is a custom mark without a number. Hyperlinks
+(`text:a`) are spelled out in the note text. Positions: the 1-based index of the body
+paragraph (`text:p` or `text:h`) holding the citation, and the character offset in it;
+a note's line is its citation's paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from citecheck.errors import InputError
+from citecheck.model import Document, Marker, Note, Section
+from citecheck.readers.markup import shows_url, squash_spaces
+from citecheck.readers.numbering import ODF_STYLES, format_number
+from citecheck.readers.source import load_bytes
+from citecheck.readers.xmlparts import parse_xml
+from citecheck.readers.zipparts import ZipParts
+
+TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+XLINK = "http://www.w3.org/1999/xlink"
+STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+SECTIONS = {"footnote": "Footnotes", "endnote": "Endnotes"}
+PARAGRAPHS = {f"{{{TEXT}}}p", f"{{{TEXT}}}h"}
+NOTE, CITATION, LINK = f"{{{TEXT}}}note", f"{{{TEXT}}}note-citation", f"{{{TEXT}}}a"
+
+
+@dataclass
+class _Walk:
+    """Body paragraphs in order, with the notes cited in each and where."""
+
+    formats: dict[str, tuple[str, int]]
+    notes: list[Note] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    paragraph: int = 0
+
+    def body(self, element: etree._Element) -> None:
+        for child in element:
+            if child.tag in PARAGRAPHS:
+                self.paragraph += 1
+                self._paragraph(child)
+            elif isinstance(child.tag, str):
+                self.body(child)
+
+    def _paragraph(self, paragraph: etree._Element) -> None:
+        self._inline(paragraph, len(paragraph.text or ""))
+
+    def _inline(self, element: etree._Element, column: int) -> int:
+        """Walk a paragraph's content, counting shown characters; returns the column."""
+        for child in element:
+            if child.tag == NOTE:
+                self._note(child, column + 1)
+            elif isinstance(child.tag, str):
+                column = self._inline(child, column + len(_own_text(child)))
+            column += len(child.tail or "")
+        return column
+
+    def _note(self, note: etree._Element, column: int) -> None:
+        kind = note.get(f"{{{TEXT}}}note-class", "footnote")
+        section = SECTIONS.get(kind, "Footnotes")
+        citation = note.find(CITATION)
+        label = citation.get(f"{{{TEXT}}}label") if citation is not None else None
+        if label:
+            mark, number = label, None
+        else:
+            style, start = self.formats.get(kind, ("decimal", 1))
+            self.counts[kind] = self.counts.get(kind, start - 1) + 1
+            number = self.counts[kind]
+            mark = format_number(number, style)
+        body = note.find(f"{{{TEXT}}}note-body")
+        text = note_text(body) if body is not None else ""
+        self.markers.append(Marker(section, mark, number, self.paragraph, column))
+        self.notes.append(Note(section, mark, number, text, self.paragraph))
+
+
+def _own_text(element: etree._Element) -> str:
+    """The text an element shows itself (not its children's): spaces, tabs, breaks."""
+    if element.tag == f"{{{TEXT}}}s":
+        return " " * int(element.get(f"{{{TEXT}}}c", "1") or 1)
+    if element.tag in (f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"):
+        return " "
+    return element.text or ""
+
+
+def note_text(body: etree._Element) -> str:
+    """A note body's paragraphs as one line, with link targets spelled out."""
+    paragraphs = []
+    for paragraph in body.iter(*PARAGRAPHS):
+        pieces = [paragraph.text or ""]
+        _collect(paragraph, pieces)
+        paragraphs.append("".join(pieces))
+    return squash_spaces("\n".join(paragraphs))
+
+
+def _collect(element: etree._Element, pieces: list[str]) -> None:
+    for child in element:
+        if isinstance(child.tag, str) and child.tag not in (NOTE, CITATION):
+            start = len(pieces)
+            pieces.append(_own_text(child))
+            _collect(child, pieces)
+            href = child.get(f"{{{XLINK}}}href") if child.tag == LINK else None
+            if href and not href.startswith("#") and not shows_url("".join(pieces[start:]), href):
+                pieces.append(f" {href}")
+        pieces.append(child.tail or "")
+
+
+def _parts(path: str) -> list[etree._Element]:
+    """The XML holding the text and the styles: one flat .fodt, or an .odt's parts."""
+    data = load_bytes(path)
+    if data.lstrip().startswith(b"<"):
+        return [parse_xml(data, path)]
+    parts = ZipParts(path, "ODT")
+    roots = [parse_xml(parts.read("content.xml"), f"{path}: content.xml")]
+    if parts.has("styles.xml"):
+        roots.append(parse_xml(parts.read("styles.xml"), f"{path}: styles.xml"))
+    return roots
+
+
+def _number_formats(roots: list[etree._Element]) -> dict[str, tuple[str, int]]:
+    """(style, first number) per note class from `text:notes-configuration`; LibreOffice
+    numbers footnotes 1, 2, 3 and endnotes i, ii, iii unless told otherwise."""
+    formats = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
+    for root in roots:
+        for config in root.iter(f"{{{TEXT}}}notes-configuration"):
+            kind = config.get(f"{{{TEXT}}}note-class", "footnote")
+            style = ODF_STYLES.get(config.get(f"{{{STYLE}}}num-format", ""), formats[kind][0])
+            offset = config.get(f"{{{TEXT}}}start-value", "0")
+            formats[kind] = (style, int(offset) + 1 if offset.isdigit() else 1)
+    return formats
+
+
+def read(path: str) -> Document:
+    roots = _parts(path)
+    text = roots[0].find(f".//{{{OFFICE}}}body/{{{OFFICE}}}text")
+    if text is None:
+        raise InputError(f"{path}: not an OpenDocument text (no office:text body)")
+    walk = _Walk(_number_formats(roots))
+    walk.body(text)
+    if not walk.notes:
+        raise InputError(f"{path}: the document has no footnotes or endnotes")
+    sections = [
+        Section(label, notes, notes[0].line)
+        for label in SECTIONS.values()
+        if (notes := tuple(n for n in walk.notes if n.section == label))
+    ]
+    return Document(
+        path=path,
+        format="odt",
+        sections=tuple(sections),
+        markers=tuple(walk.markers),
+        has_body=True,
+        body_sections=tuple(section.label for section in sections),
+    )
