@@ -1,13 +1,16 @@
 """Parsing throughput: the sample notes repeated to 100,000 notes.
 
     python benchmarks/bench_parse.py [--notes 100000] [--repeats 3]
+                                     [--parse-ladder 1000 2000 4000 8000 16000]
 
 The sample (`references/…-notes.txt`, 301 notes in 4 chapters) is repeated, every
 copy's chapters renamed as new chapters (第5章, 第6章, …) so each keeps its own
 numbering 1…k. Each stage runs in a fresh subprocess of this checkout, which reports
 its wall time and peak RSS (VmHWM) and the RSS before the stage started:
   read   `citecheck.readers.plaintext.read_text` (text → notes)
-  parse  read + `citecheck.citations.parse_document` (→ CSL-JSON citations), when present.
+  parse  read + `citecheck.citations.parse_document` (→ CSL-JSON citations), when present,
+         on a ladder of sizes first (one run each): when the time per note grows with the
+         size, the full size is only attempted within `--parse-limit` seconds.
 Medians over the repeats.
 """
 
@@ -74,13 +77,18 @@ def child(stage: str, path: str) -> None:
     print(json.dumps(figures))
 
 
-def measure(stage: str, path: Path, repeats: int) -> dict | None:
+def measure(stage: str, path: Path, repeats: int, limit: float = 1800) -> dict | None:
+    """Median figures of `repeats` runs of `stage`; None when it failed or ran out of time."""
     runs = []
     for _ in range(repeats):
-        done = subprocess.run(
-            [PYTHON, __file__, "--child", stage, str(path)],
-            capture_output=True, text=True, timeout=1800, check=False,
-        )  # fmt: skip
+        try:
+            done = subprocess.run(
+                [PYTHON, __file__, "--child", stage, str(path)],
+                capture_output=True, text=True, timeout=limit, check=False,
+            )  # fmt: skip
+        except subprocess.TimeoutExpired:
+            print(f"{stage}: over {limit:.0f} s", file=sys.stderr)
+            return None
         if done.returncode != 0:
             print(f"{stage}: failed\n{done.stderr[-2000:]}", file=sys.stderr)
             return None
@@ -94,40 +102,53 @@ def has_citations() -> bool:
     return (REPO / "citecheck" / "citations" / "__init__.py").exists()
 
 
+def row(stage: str, figures: dict | None, limit: float) -> str:
+    if figures is None:
+        return f"| {stage} | **did not finish within {limit:.0f} s** (or failed) | | | | |"
+    return (
+        f"| {stage} | {figures['notes']:,} | {figures['citations'] or '-'} "
+        f"| {figures['seconds']:.2f} | {figures['notes_per_s']:,.0f} "
+        f"| {figures['peak_rss_mb']:.0f} (before: {figures['rss_before_mb']:.0f}) |"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notes", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument(
+        "--parse-ladder", type=int, nargs="*", default=[1000, 2000, 4000, 8000, 16000]
+    )
+    parser.add_argument("--parse-limit", type=float, default=300, help="seconds for the full parse")
     parser.add_argument("--child", nargs=2, metavar=("STAGE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
         return
-    work = Path("/tmp") / f"citecheck-bench-parse-{args.notes}.txt"
+    work = Path("/tmp") / "citecheck-bench-parse.txt"
+    rows = []
     work.write_text(synthetic_notes(args.notes), encoding="utf-8")
     size_mb = work.stat().st_size / 1e6
-    rows = []
-    for stage in ("read", "parse"):
-        if stage == "parse" and not has_citations():
-            rows.append(f"| {stage} | not measured: `citecheck.citations` is not in this checkout "
-                        "| | | | |")  # fmt: skip
-            continue
-        figures = measure(stage, work, args.repeats)
-        if figures is None:
-            rows.append(f"| {stage} | **failed** (see stderr of the script) | | | | |")
-            continue
-        rows.append(
-            f"| {stage} | {figures['notes']:,} | {figures['citations'] or '-'} "
-            f"| {figures['seconds']:.2f} | {figures['notes_per_s']:,.0f} "
-            f"| {figures['peak_rss_mb']:.0f} (before: {figures['rss_before_mb']:.0f}) |"
-        )
-        print(rows[-1])
+    rows.append(row("read", measure("read", work, args.repeats), 1800))
+    print(rows[-1], flush=True)
+    if has_citations():
+        for size in [*args.parse_ladder, args.notes]:
+            full = size == args.notes
+            work.write_text(synthetic_notes(size), encoding="utf-8")
+            limit = args.parse_limit if full else 1800
+            figures = measure("parse", work, args.repeats if full else 1, limit)
+            rows.append(row("read + parse" + ("" if full else " (ladder)"), figures, limit))
+            print(rows[-1], flush=True)
+    else:
+        rows.append("| read + parse | not measured: `citecheck.citations` is not in this checkout "
+                    "| | | | |")  # fmt: skip
     work.unlink()
     body = (
         "## Parsing throughput\n\n"
         f"`benchmarks/bench_parse.py --notes {args.notes}`: the sample notes repeated to "
-        f"{args.notes:,} notes ({size_mb:.1f} MB of text), median of {args.repeats} runs, each "
-        f"in a fresh process. {machine_line()}\n\n"
+        f"{args.notes:,} notes ({size_mb:.1f} MB of text; every copy's chapters renamed, "
+        "numbering 1…k per chapter), each stage in a fresh process; median of "
+        f"{args.repeats} runs at the full size, one run per ladder size. {machine_line()}\n\n"
         "| stage | notes | citations | seconds | notes/s | peak RSS MB (process) |\n"
         "|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )

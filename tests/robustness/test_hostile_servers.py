@@ -166,3 +166,55 @@ def test_healthy_path_still_answers(server, client):
     assert check.status == 200 and check.error is None, check
     assert b"fine" in check.body
     assert_bounded(check, seconds, peak)
+
+
+#: Judges the page saved in argv[1] once to warm up, then eight copies at once on threads
+#: (as the check workers do), and prints how far the peak RSS rose above the warm RSS.
+JUDGE_IN_PARALLEL = """
+import sys, threading
+from citecheck.model import Check, Link
+from citecheck.verdicts import Observations, judge
+
+def rss(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+
+body = open(sys.argv[1], "rb").read()
+def one(i):
+    url = f"http://127.0.0.2/page/{i}"
+    check = Check(url=url, method="GET", status=200, final_url=url, body=body,
+                  content_type="text/html")
+    judge(Link(url, ()), Observations(main=check))
+one(0)
+before = rss("VmRSS")
+workers = [threading.Thread(target=one, args=(i,)) for i in range(1, 9)]
+[w.start() for w in workers]
+[w.join() for w in workers]
+print((rss("VmHWM") - before) / 1024)
+"""
+
+
+@pytest.mark.xfail(
+    reason="known bug: verdicts.page feeds a capped body of NUL bytes (gzip bomb, binary sent"
+    " as text/html) to bs4+lxml, which allocates ~23 MB outside the Python heap per page",
+    strict=False,
+)
+def test_gzip_bomb_pages_are_judged_in_bounded_memory(server, client, tmp_path):
+    """Eight bomb pages judged at once stay within 32 MB of RSS (a plain page: ~0)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    pytest.importorskip("citecheck.verdicts")
+    check = client.fetch(server.url("/bomb"))
+    assert check.body, check
+    page = tmp_path / "bomb-page.html"
+    page.write_bytes(check.body)
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [sys.executable, "-c", JUDGE_IN_PARALLEL, str(page)],
+        cwd=root, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    growth_mb = float(done.stdout.strip().splitlines()[-1])
+    assert growth_mb < 32, f"peak RSS grew by {growth_mb:.0f} MB"
