@@ -6,9 +6,12 @@ Short forms and 前掲 references spell the same name with variant characters
 
 from __future__ import annotations
 
+import json
 import re
+import tempfile
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 import opencc
 
@@ -30,7 +33,22 @@ def _to_simplified() -> opencc.OpenCC:
 
 @lru_cache(maxsize=1)
 def _to_traditional() -> opencc.OpenCC:
-    return opencc.OpenCC("s2t")
+    """Character-level simplified → traditional.
+
+    Only single characters are converted here, so OpenCC's character table is
+    enough; the full s2t configuration also loads phrase dictionaries of about 27 MB.
+    Falls back to s2t where the package keeps its tables elsewhere.
+    """
+    table = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / "STCharacters.ocd2"
+    if not table.is_file():
+        return opencc.OpenCC("s2t")
+    chain = {"dict": {"type": "ocd2", "file": str(table)}}
+    config = {"name": "s2t characters", "segmentation": {"type": "mmseg", **chain}}
+    config["conversion_chain"] = [chain]
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "s2t-characters.json"
+        path.write_text(json.dumps(config), encoding="utf-8")
+        return opencc.OpenCC(str(path))
 
 
 @lru_cache(maxsize=4096)
