@@ -16,8 +16,10 @@ options given on the command line override the file.
     include = []            # checked even when an exclude pattern matches
     cache = ".citecheck-cache.sqlite"
     max-age = "1d"          # seconds, or "30m", "12h", "2d"
+    reuse-inconclusive = 0  # reuse uncertain answers this young (default: always re-ask)
     allow-private = false
     fail-on = ["moved"]     # exit 1 for these too (dead always fails)
+    confirm-dead = 3        # dead only after 3 dead checks ≥ 3 days apart (needs the cache)
 
     [tool.citecheck.accept]
     "example.org" = [403]   # status codes that mean "alive" on this host
@@ -68,8 +70,10 @@ class Config:
     archive: ArchiveSettings = field(default_factory=ArchiveSettings)
     cache: str | None = None
     max_age: float = 86400.0
+    reuse_inconclusive: float = 0.0
     allow_private: bool = False
     fail_on: frozenset[str] = frozenset()
+    confirm_dead: int = 1
     source: str | None = None
 
     def net_policy(self) -> NetPolicy:
@@ -102,20 +106,20 @@ class Config:
 # --- value converters: each raises ValueError with what was expected --------------------
 
 
-def _number(value: Any) -> float:
+def positive_number(value: Any) -> float:
     valid = isinstance(value, int | float) and not isinstance(value, bool)
     if not valid or not math.isfinite(value) or value <= 0:
         raise ValueError("a positive number")
     return float(value)
 
 
-def _count(value: Any) -> int:
+def whole_number(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError("a whole number of at least 1")
     return value
 
 
-def _retries(value: Any) -> int:
+def non_negative_whole_number(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValueError("a whole number of at least 0")
     return value
@@ -195,12 +199,12 @@ def _archive(value: Any) -> ArchiveSettings:
 
 #: File key → (Config attribute, converter).
 KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "timeout": ("timeout", _number),
-    "connect-timeout": ("connect_timeout", _number),
-    "deadline": ("deadline", _number),
-    "retries": ("retries", _retries),
-    "concurrency": ("concurrency", _count),
-    "host-concurrency": ("host_concurrency", _count),
+    "timeout": ("timeout", positive_number),
+    "connect-timeout": ("connect_timeout", positive_number),
+    "deadline": ("deadline", positive_number),
+    "retries": ("retries", non_negative_whole_number),
+    "concurrency": ("concurrency", whole_number),
+    "host-concurrency": ("host_concurrency", whole_number),
     "user-agent": ("user_agent", _text),
     "exclude": ("exclude", _patterns),
     "include": ("include", _patterns),
@@ -208,8 +212,10 @@ KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
     "archive": ("archive", _archive),
     "cache": ("cache", _text),
     "max-age": ("max_age", duration),
+    "reuse-inconclusive": ("reuse_inconclusive", duration),
     "allow-private": ("allow_private", _flag),
     "fail-on": ("fail_on", verdict_classes),
+    "confirm-dead": ("confirm_dead", whole_number),
 }
 
 

@@ -10,8 +10,9 @@ the contract), treated as read-only once built.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 # --- document → notes ------------------------------------------------------------
 
@@ -187,6 +188,20 @@ class Check:
     headers: tuple[tuple[str, str], ...] = ()
     body: bytes = b""
     content_type: str | None = None
+
+
+class Fetcher(Protocol):
+    """Anything that observes a URL over HTTP and reports a `Check` (citecheck.net's
+    client): the one thing checks, archive lookups and platform handlers need from it."""
+
+    def fetch(
+        self,
+        url: str,
+        *,
+        method: str = ...,
+        headers: Mapping[str, str] | None = ...,
+        want_body: bool = ...,
+    ) -> Check: ...
 
 
 VerdictState = Literal["resolvable", "moved", "dead", "inconclusive"]

@@ -1,24 +1,8 @@
-"""The one thing archive lookups and platform handlers need from the network layer."""
+"""Reading a `Check` the way archive lookups and platform handlers need to."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Protocol
-
 from citecheck.model import Check
-
-
-class Fetcher(Protocol):
-    """Anything that observes a URL over HTTP and reports a `Check` (citecheck.net's client)."""
-
-    def fetch(
-        self,
-        url: str,
-        *,
-        method: str = ...,
-        headers: Mapping[str, str] | None = ...,
-        want_body: bool = ...,
-    ) -> Check: ...
 
 
 def header(check: Check, name: str) -> str | None:

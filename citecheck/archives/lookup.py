@@ -15,7 +15,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from citecheck.archives.choice import closest_capture, replay_problem, usable
-from citecheck.archives.fetcher import Fetcher
 from citecheck.archives.formats import (
     ArchiveFormatError,
     availability_request,
@@ -27,7 +26,7 @@ from citecheck.archives.formats import (
 from citecheck.archives.service import ArchiveService, shared_service
 from citecheck.archives.settings import ArchiveSettings
 from citecheck.archives.timestamps import shifted, target_timestamp
-from citecheck.model import ArchiveSnapshot, Check, Link
+from citecheck.model import ArchiveSnapshot, Check, Fetcher, Link
 
 FOUND = "archived"
 NOT_ARCHIVED = "not-archived"

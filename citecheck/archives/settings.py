@@ -12,6 +12,8 @@ WAYBACK_AVAILABILITY_API = "https://archive.org/wayback/available"
 WAYBACK_CDX_API = "https://web.archive.org/cdx/search/cdx"
 WAYBACK_REPLAY = "https://web.archive.org/web/"
 
+ARCHIVE_SCOPES = ("all", "dead")
+
 #: Config-file spellings that differ from the field names (the rest are kebab-case).
 _KEY_ALIASES = {"wayback-api": "availability_api"}
 
@@ -29,6 +31,8 @@ class ArchiveSettings:
     `cdx_limit` above twice the window never cuts off the captures nearest it.
     `verify_snapshots` fetches each offered snapshot once (one more rate-limited
     request) and drops it unless it still answers 200 for the same page.
+    `scope` says which links get a lookup: "all" (live links need a snapshot too,
+    before they rot) or "dead" (only the ones that need a fix now: a faster run).
     """
 
     availability_api: str | None = WAYBACK_AVAILABILITY_API
@@ -41,6 +45,7 @@ class ArchiveSettings:
     cdx_window_days: int = 366
     cdx_limit: int = 1000
     verify_snapshots: bool = False
+    scope: str = "all"
 
     def __post_init__(self) -> None:
         if self.rate_per_minute <= 0:
@@ -50,6 +55,8 @@ class ArchiveSettings:
         unknown = set(self.availability_directions) - {"before", "after"}
         if unknown:
             raise UsageError(f"unknown availability direction(s): {', '.join(sorted(unknown))}")
+        if self.scope not in ARCHIVE_SCOPES:
+            raise UsageError(f"archive scope must be one of {', '.join(ARCHIVE_SCOPES)}")
         if self.cdx_window_days < 1 or self.cdx_limit < 1:
             raise UsageError("CDX window and limit must be positive")
 

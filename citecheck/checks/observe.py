@@ -3,28 +3,12 @@ target, host baseline. Each later fetch happens only when the judge will use it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Protocol
-
 from citecheck.checks.baseline import Baselines
-from citecheck.model import Check
+from citecheck.model import Fetcher
 from citecheck.verdicts import Observations
 from citecheck.verdicts.page import read_page
 from citecheck.verdicts.redirects import same_resource
 from citecheck.verdicts.soft404 import says_not_found
-
-
-class Fetcher(Protocol):
-    """What the checks need from the network (citecheck.net.HttpClient)."""
-
-    def fetch(
-        self,
-        url: str,
-        *,
-        method: str = ...,
-        headers: Mapping[str, str] | None = ...,
-        want_body: bool = ...,
-    ) -> Check: ...
 
 
 def observe(

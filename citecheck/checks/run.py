@@ -8,10 +8,12 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from citecheck.checks.baseline import Baselines, site_of
-from citecheck.checks.observe import Fetcher, observe
-from citecheck.model import Check, Link, Verdict
+from citecheck.checks.observe import observe
+from citecheck.model import Check, Fetcher, Link, Verdict
+from citecheck.net.cache import VerdictRecord
 from citecheck.net.pool import run_concurrently
 from citecheck.verdicts import Observations, judge
+from citecheck.verdicts.confirm import confirm
 
 #: Called after each link with (links done, links in all, the link's URL).
 Progress = Callable[[int, int, str], None]
@@ -31,20 +33,27 @@ class PlatformHandler(Protocol):
 class VerdictStore(Protocol):
     """The persistent result cache, as the checks use it."""
 
-    def fresh_verdict(self, url: str, max_age: float) -> Verdict | None: ...
+    def fresh_verdict(
+        self, url: str, max_age: float, *, inconclusive_max_age: float = ...
+    ) -> Verdict | None: ...
 
     def record_verdict(self, verdict: Verdict, checks: Sequence[Check] = ...) -> None: ...
+
+    def history(self, url: str) -> Sequence[VerdictRecord]: ...
 
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """How to check: per-host accepted statuses, cache freshness, platform handlers."""
+    """How to check: per-host accepted statuses, cache freshness, platform handlers, and
+    how many dead observations days apart (in the cache's history) make a link dead."""
 
     accepted_for: Callable[[str], frozenset[int]] = lambda url: frozenset()
     max_age: float = 86400.0
+    reuse_inconclusive: float = 0.0
     host_concurrency: int = 4
     concurrency: int = 128
     handler_for: Callable[[str], PlatformHandler | None] = lambda url: None
+    confirm_dead: int = 1
 
 
 def check_links(
@@ -58,43 +67,58 @@ def check_links(
     """One verdict per link, in the order of `links`.
 
     A fresh cached verdict (younger than `max_age`) is reused unless it was
-    inconclusive: an uncertain answer is always asked again.
+    inconclusive: an uncertain answer is asked again, unless the caller opts in to
+    reusing one younger than `reuse_inconclusive` (a host that rate-limited or
+    walled us a minute ago will do it again). An "offline" answer is never reused.
     """
     baselines = Baselines(lambda url: client.fetch(url))
-    done = Counter(total=len(links), report=progress)
+    done = _Tally(total=len(links), report=progress)
 
     def check_one(link: Link) -> Verdict:
-        if store is not None:
-            cached = store.fresh_verdict(link.url, options.max_age)
-            if cached is not None and cached.state != "inconclusive":
-                return _for_link(cached, link)
+        if store is None:
+            return observe_and_judge(link)[0]
+        cached = store.fresh_verdict(
+            link.url, options.max_age, inconclusive_max_age=options.reuse_inconclusive
+        )
+        if cached is not None and cached.reason != "offline":
+            verdict = _for_link(cached, link)
+        else:
+            verdict, checks = observe_and_judge(link)
+            store.record_verdict(verdict, checks)
+        return _confirmed(verdict, store, options.confirm_dead)
+
+    def observe_and_judge(link: Link) -> tuple[Verdict, tuple[Check, ...]]:
         handler = options.handler_for(link.url)
         if handler is not None:
             verdict, checks = handler.decide(client, link.url).verdict(link), ()
         else:
             observations = observe(link.url, client, baselines, options.accepted_for(link.url))
             verdict, checks = judge(link, observations), _checks_of(observations)
-        if store is not None:
-            store.record_verdict(verdict, checks)
-        return verdict
+        return verdict, checks
 
     def check_and_count(link: Link) -> Verdict:
         verdict = check_one(link)
         done.tick(link.url)
         return verdict
 
+    # Twice the host's request slots in workers, so that a host keeps every slot busy
+    # while some of its links sleep before a retry; enough workers for every site to
+    # have that many, within twice the global request limit.
+    per_site = 2 * options.host_concurrency
+    sites = len({site_of(link.url) for link in links})
+    workers = min(sites * per_site, 2 * options.concurrency)
     return tuple(
         run_concurrently(
             links,
             check_and_count,
-            concurrency=options.concurrency,
+            concurrency=max(workers, 1),
             key=lambda link: site_of(link.url),
-            per_key=2 * options.host_concurrency,
+            per_key=per_site,
         )
     )
 
 
-class Counter:
+class _Tally:
     """Counts finished links across worker threads and reports each to `report`."""
 
     def __init__(self, total: int, report: Progress | None) -> None:
@@ -109,8 +133,23 @@ class Counter:
 
 
 def _checks_of(observations: Observations) -> tuple[Check, ...]:
-    extra = (observations.refresh, observations.baseline)
-    return (observations.main, *(check for check in extra if check is not None))
+    """What to keep in a link's history: its own fetches (the host's baseline is not
+    an observation of the link)."""
+    refresh = observations.refresh
+    return (observations.main,) if refresh is None else (observations.main, refresh)
+
+
+def _confirmed(verdict: Verdict, store: VerdictStore, required: int) -> Verdict:
+    """A dead verdict held back as inconclusive "dying k/N" until the history holds
+    `required` dead observations days apart (IABot's rule); other verdicts unchanged."""
+    if required <= 1 or verdict.state != "dead":
+        return verdict
+    history = [(record.checked_at, record.state) for record in store.history(verdict.url)]
+    state, reason = confirm(verdict.state, verdict.reason, history, required)  # type: ignore[arg-type]
+    if state == verdict.state:
+        return verdict
+    details = (*verdict.details, f"dead ({verdict.reason}) but not yet confirmed")
+    return replace(verdict, state=state, reason=reason, details=details)
 
 
 def _for_link(cached: Verdict, link: Link) -> Verdict:

@@ -1,4 +1,4 @@
-"""Web-archive snapshots for dead links: the capture closest to what the author saw."""
+"""Web-archive snapshots for cited links: the capture closest to what the author saw."""
 
 from __future__ import annotations
 
@@ -16,18 +16,23 @@ def with_snapshots(
     settings: ArchiveSettings,
     policy: NetPolicy,
 ) -> tuple[Verdict, ...]:
-    """`verdicts` with an archive snapshot looked up for every dead link.
+    """`verdicts` with an archive snapshot looked up for every link in the settings' scope
+    (every link, or the dead ones only).
 
     The archive is asked through its own client without retries: the archive
     service paces every request, and retrying a 429 is what gets an address blocked.
     """
-    dead = [index for index, verdict in enumerate(verdicts) if verdict.state == "dead"]
-    if not settings.enabled or not dead:
+    wanted = [
+        index
+        for index, verdict in enumerate(verdicts)
+        if settings.scope == "all" or verdict.state == "dead"
+    ]
+    if not settings.enabled or not wanted:
         return tuple(verdicts)
     with HttpClient(replace(policy, retries=0)) as client:
-        lookups = find_snapshots(client, [links[index] for index in dead], settings)
+        lookups = find_snapshots(client, [links[index] for index in wanted], settings)
     updated = list(verdicts)
-    for index, lookup in zip(dead, lookups, strict=True):
+    for index, lookup in zip(wanted, lookups, strict=True):
         verdict = updated[index]
         updated[index] = replace(
             verdict, archive=lookup.snapshot, details=(*verdict.details, lookup.summary)

@@ -112,6 +112,9 @@ def parse_document(document: Document) -> ParsedDocument:
     parsed: list[ParsedNote] = []
     for section_index, section in enumerate(document.sections, start=1):
         for note_index, note in enumerate(section.notes):
+            if note.csl is not None:
+                parsed.append(ParsedNote(note, (_given(note, section_index),), None))
+                continue
             note_parse = parse_note_text(note.text)
             citations = [
                 _resolve(resolver, draft, note, section_index, note_index, position)
@@ -119,6 +122,20 @@ def parse_document(document: Document) -> ParsedDocument:
             ]
             parsed.append(ParsedNote(note, tuple(citations), note_parse.commentary))
     return ParsedDocument(document, tuple(parsed))
+
+
+def _given(note: Note, section_index: int) -> Citation:
+    """The citation of a note whose reader already knows its exact CSL item (a .bib entry)."""
+    identifier = citation_id(section_index, note.mark, 1)
+    csl = {"id": identifier, **{k: v for k, v in (note.csl or {}).items() if k != "id"}}
+    return Citation(
+        id=identifier,
+        section=note.section,
+        note_mark=note.mark,
+        note_line=note.line,
+        text=note.text,
+        csl=csl,
+    )
 
 
 def _resolve(
@@ -141,7 +158,7 @@ def _resolve(
     ):
         backref = resolver.short_form(section_index, csl)
     if backref and backref.target:
-        target = next(entry for entry in resolver.entries if entry.id == backref.target)
+        target = resolver.by_id[backref.target]
         for key in ("type", "title", "language"):
             if key in target.csl and (key != "title" or "title" not in csl):
                 csl[key] = target.csl[key]

@@ -89,16 +89,26 @@ class Resolver:
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
+        self.by_id: dict[str, Entry] = {}
+        # Full citations per section, so a search reads its own chapter first and
+        # a long document does not make every search read every earlier citation.
+        self._full_in: dict[int, list[Entry]] = {}
+        self._per_note: dict[tuple[int, int], int] = {}
 
     def add(self, entry: Entry) -> None:
         entry.names = names_of(entry.csl)
         self.entries.append(entry)
+        self.by_id[entry.id] = entry
+        if entry.backref is None:
+            self._full_in.setdefault(entry.section, []).append(entry)
+        key = (entry.section, entry.note)
+        self._per_note[key] = self._per_note.get(key, 0) + 1
 
     def full(self, entry: Entry) -> Entry:
         """Follow a chain of back-references to the full citation."""
         seen = 0
         while entry.backref and entry.backref.target and seen < len(self.entries):
-            entry = next(e for e in self.entries if e.id == entry.backref.target)
+            entry = self.by_id[entry.backref.target]
             seen += 1
         return entry
 
@@ -107,10 +117,8 @@ class Resolver:
             return BackRef("ibid", None, "missing")
         previous = self.entries[-1]
         problem = None
-        if previous.note != note:
-            in_note = [e for e in self.entries if e.section == section and e.note == previous.note]
-            if len(in_note) > 1:
-                problem = "ambiguous"
+        if previous.note != note and self._per_note[(section, previous.note)] > 1:
+            problem = "ambiguous"
         target = self.full(previous)
         if previous.backref and previous.backref.problem and not problem:
             problem = previous.backref.problem
@@ -155,9 +163,16 @@ class Resolver:
         return backref if backref.target else None
 
     def _search(self, kind: str, section: int, matches: Any, preferred: Any) -> BackRef:
-        candidates = [e for e in reversed(self.entries) if e.backref is None and matches(e)]
-        same = [e for e in candidates if e.section == section]
-        pool, problem = (same, None) if same else (candidates, "other-section")
+        pool = [e for e in reversed(self._full_in.get(section, [])) if matches(e)]
+        problem = None
+        if not pool:
+            earlier = (
+                e
+                for s in reversed(self._full_in)
+                if s != section
+                for e in reversed(self._full_in[s])
+            )
+            pool, problem = [e for e in earlier if matches(e)], "other-section"
         if not pool:
             return BackRef(kind, None, "missing")
         best = next((e for e in pool if preferred(e)), pool[0])

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
 
 from citecheck import config as settings
+from citecheck.archives.settings import ARCHIVE_SCOPES
 from citecheck.checks import CheckOptions, check_links
+from citecheck.checks.overlap import check_while_parsing
 from citecheck.checks.snapshots import with_snapshots
+from citecheck.citations import parse_document
 from citecheck.config import Config
-from citecheck.links import extract_links
-from citecheck.links.extract import notes_as_commentary
-from citecheck.model import Document, ParsedDocument, Report, Verdict
+from citecheck.errors import UsageError
+from citecheck.model import Document, Link, ParsedDocument, Problem, Report, Verdict
 from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
 from citecheck.output import write_text
@@ -26,6 +30,7 @@ from citecheck.reports import render, write_html
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
 from citecheck.verdicts.offline import offline_verdict
+from citecheck.verify import citation_problems, document_problems
 
 NAME = "check"
 HELP = "Check every cited URL and DOI: resolvable, moved, dead or inconclusive."
@@ -44,10 +49,10 @@ def _arg(convert: Callable[[str], object], what: str) -> Callable[[str], object]
     return parse
 
 
-_seconds = _arg(lambda text: settings.KEYS["timeout"][1](float(text)), "a positive number")
-_count = _arg(lambda text: settings.KEYS["concurrency"][1](int(text)), "a whole number ≥ 1")
+_seconds = _arg(lambda text: settings.positive_number(float(text)), "a positive number")
+_count = _arg(lambda text: settings.whole_number(int(text)), "a whole number ≥ 1")
+_retries = _arg(lambda text: settings.non_negative_whole_number(int(text)), "a whole number ≥ 0")
 _regex = _arg(settings.pattern, "a regular expression")
-_retries = _arg(lambda text: settings.KEYS["retries"][1](int(text)), "a whole number ≥ 0")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -109,8 +114,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='reuse results younger than this (default "1d")',
     )
     cache.add_argument(
+        "--reuse-inconclusive",
+        type=_arg(settings.duration, 'a duration like 600, "1h"'),
+        metavar="AGE",
+        help="reuse inconclusive results younger than this (default 0: always re-check)",
+    )
+    cache.add_argument(
+        "--confirm-dead",
+        type=_count,
+        metavar="N",
+        help="report dead only after N dead checks at least 3 days apart (uses the cache)",
+    )
+    cache.add_argument(
         "--no-archive", action="store_true", help="do not look up web-archive snapshots"
     )
+    cache.add_argument(
+        "--archive-scope",
+        choices=ARCHIVE_SCOPES,
+        help='which links get a snapshot lookup (default "all": live links too)',
+    )
+    cache.add_argument("--wayback-api", metavar="URL", help="Wayback availability API endpoint")
+    cache.add_argument("--cdx-api", metavar="URL", help="Wayback CDX API endpoint")
     out = parser.add_argument_group("output")
     out.add_argument("--format", choices=FORMATS, default="terminal")
     out.add_argument("--report", metavar="FILE.html", help="also write the HTML report")
@@ -144,36 +168,51 @@ def configure(args: argparse.Namespace) -> Config:
         "include": tuple(args.include) if args.include else None,
         "cache": args.cache,
         "max_age": args.max_age,
+        "reuse_inconclusive": args.reuse_inconclusive,
         "fail_on": args.fail_on,
+        "confirm_dead": args.confirm_dead,
     }
-    return settings.with_overrides(settings.load_config(args.config), overrides)
+    config = settings.with_overrides(settings.load_config(args.config), overrides)
+    archive = {
+        "scope": args.archive_scope,
+        "availability_api": args.wayback_api,
+        "cdx_api": args.cdx_api,
+    }
+    chosen = {key: value for key, value in archive.items() if value is not None}
+    return replace(config, archive=replace(config.archive, **chosen)) if chosen else config
 
 
-def parse(document: Document) -> ParsedDocument:
-    """Citations of the document; without the citation parser, each note's text as is."""
-    try:
-        from citecheck.citations import parse_document
-    except ImportError:
-        return notes_as_commentary(document)
-    return parse_document(document)
+def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:
+    """The citations of `document` and the note problems `verify` finds in it."""
+    parsed = parse_document(document)
+    return parsed, tuple(document_problems(document) + citation_problems(parsed))
 
 
 def build_report(args: argparse.Namespace, config: Config) -> Report:
-    parsed = parse(read_document(args.path))
-    links = tuple(link for link in extract_links(parsed) if config.wants(link.url))
+    document = read_document(args.path)
     options = CheckOptions(
         accepted_for=config.accepted_for,
         max_age=config.max_age,
+        reuse_inconclusive=config.reuse_inconclusive,
         host_concurrency=config.host_concurrency,
         concurrency=config.concurrency,
         handler_for=handler_for,
+        confirm_dead=config.confirm_dead,
     )
     policy = config.net_policy()
+    if args.no_cache and config.confirm_dead > 1:
+        raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
     store = None if args.no_cache else ResultCache(config.cache)
     bar = ProgressBar(enabled=False if args.quiet else None)
     try:
         with HttpClient(policy) as client, bar:
-            verdicts = check_links(links, client, options, store=store, progress=bar)
+
+            def check(links: Sequence[Link]) -> tuple[Verdict, ...]:
+                return check_links(links, client, options, store=store, progress=bar)
+
+            (parsed, problems), links, verdicts = check_while_parsing(
+                document, parse_and_verify, lambda result: result[0], check, config.wants
+            )
             offline = client.network_status() == "offline"
     finally:
         if store is not None:
@@ -182,17 +221,21 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
         verdicts = tuple(offline_verdict(verdict) for verdict in verdicts)
     elif not args.no_archive:
         verdicts = with_snapshots(verdicts, links, config.archive, policy)
-    return Report(parsed=parsed, verdicts=verdicts, offline=offline, links_checked=True)
+    return Report(parsed, problems, verdicts, offline=offline, links_checked=True)
 
 
 def exit_code(verdicts: tuple[Verdict, ...], fail_on: frozenset[str]) -> int:
-    """1 when a link is dead or in a `--fail-on` class, else 0."""
+    """1 when a link is dead or in a `--fail-on` class, else 0 (note problems are
+    shown in the report; `citecheck verify` is the command that fails on them)."""
     failing = {"dead"} | set(fail_on)
     return 1 if any(verdict.state in failing for verdict in verdicts) else 0
 
 
 def run(args: argparse.Namespace) -> int:
     config = configure(args)
+    for path in (args.output, args.report):
+        if path not in (None, "-") and Path(path).exists() and not args.force:
+            raise UsageError(f"{path} exists; pass --force to overwrite it")
     report = build_report(args, config)
     to_terminal = args.output is None or args.output == "-"
     color = args.format == "terminal" and to_terminal and use_color(sys.stdout)

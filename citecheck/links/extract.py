@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from citecheck.links.dates import citation_date
 from citecheck.links.urls import dedup_key, doi_of, doi_url, find_dois, find_urls
-from citecheck.model import Citation, Document, Link, Note, ParsedDocument, ParsedNote
+from citecheck.model import Citation, Link, Note, ParsedDocument
 
 
 @dataclass
@@ -82,10 +82,3 @@ def extract_links(parsed: ParsedDocument) -> tuple[Link, ...]:
         Link(url=g.url, citation_ids=tuple(g.citation_ids), doi=g.doi, cited_on=g.cited_on)
         for g in gathered.values()
     )
-
-
-def notes_as_commentary(document: Document) -> ParsedDocument:
-    """The document before citation parsing: each note's whole text as its commentary,
-    so that every URL written in a note is still found and checked."""
-    notes = tuple(ParsedNote(note, (), note.text) for note in document.notes)
-    return ParsedDocument(document, notes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 DOI_RESOLVER = "https://doi.org/"
@@ -79,6 +80,7 @@ def normalize_url(url: str) -> str:
     return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
 
 
+@lru_cache(maxsize=1 << 16)
 def dedup_key(url: str) -> str:
     """What makes two links the same: the normalised URL, with DOIs compared case-blind."""
     doi = doi_of(url)

@@ -12,8 +12,8 @@ import dataclasses
 from collections.abc import Mapping
 from typing import Protocol
 
-from citecheck.archives.fetcher import Fetcher
 from citecheck.errors import UsageError
+from citecheck.model import Fetcher
 from citecheck.platforms.decision import PlatformDecision
 from citecheck.platforms.doi import DoiHandler
 from citecheck.platforms.telegram import TelegramPostHandler

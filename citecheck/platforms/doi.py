@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote, unquote, urlsplit
 
-from citecheck.archives.fetcher import Fetcher
+from citecheck.model import Fetcher
 from citecheck.platforms.decision import PlatformDecision, api_failure
 
 HANDLE_API = "https://doi.org/api/handles/"

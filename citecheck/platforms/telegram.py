@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from citecheck.archives.fetcher import Fetcher
-from citecheck.model import Check, VerdictState
+from citecheck.model import Check, Fetcher, VerdictState
 from citecheck.platforms.decision import PlatformDecision, api_failure
 
 EMBED_BASE = "https://t.me"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlencode, urlsplit
 
-from citecheck.archives.fetcher import Fetcher
+from citecheck.model import Fetcher
 from citecheck.platforms.decision import PlatformDecision, api_failure
 
 OEMBED_ENDPOINT = "https://publish.twitter.com/oembed"

@@ -13,12 +13,19 @@ from dataclasses import dataclass
 from citecheck.model import Check, Link, Verdict, VerdictState
 from citecheck.verdicts.page import Page, read_page
 from citecheck.verdicts.redirects import (
+    is_error_page,
     is_login_page,
     is_site_root,
     permanent_target,
     same_resource,
 )
-from citecheck.verdicts.soft404 import LIKENESS_THRESHOLD, likeness, says_not_found
+from citecheck.verdicts.soft404 import (
+    LIKENESS_THRESHOLD,
+    SHELL_WORDS,
+    STRICT_LIKENESS,
+    likeness,
+    says_not_found,
+)
 from citecheck.verdicts.walls import REFUSAL_STATUSES, bot_wall
 
 #: Failures that say something about the resource itself (the rest say nothing).
@@ -116,6 +123,8 @@ def redirected_away(link: Link, obs: Observations, page: Page | None) -> Ruling 
         return Ruling("dead", "redirect-to-root", details=(f"redirected to {final}",))
     if is_login_page(final) and not is_login_page(start):
         return Ruling("dead", "redirect-to-login", details=(f"redirected to {final}",))
+    if is_error_page(final) and not is_error_page(start):
+        return Ruling("dead", "redirect-to-not-found", details=(f"redirected to {final}",))
     return None
 
 
@@ -130,14 +139,19 @@ def soft_404(link: Link, obs: Observations, page: Page | None) -> Ruling | None:
         return None
     here = obs.main.final_url or obs.main.url
     there = obs.baseline.final_url or obs.baseline.url
+    if is_site_root(here) or same_resource(here, there):
+        return None  # a home page is like what a host that redirects to it answers
     score = likeness(page, here, baseline, there)
-    if score < LIKENESS_THRESHOLD:
-        return None
     evidence = (f"likeness {score:.2f} to what {obs.baseline.url} answers",)
-    baseline_status = obs.baseline.status or 0
-    if baseline_status >= 400 or says_not_found(baseline):
-        return Ruling("dead", "soft-404-like-host-not-found", details=evidence)
-    return Ruling("inconclusive", "same-page-for-any-path", details=evidence)
+    if (obs.baseline.status or 0) >= 400 or says_not_found(baseline):
+        if score >= LIKENESS_THRESHOLD:
+            return Ruling("dead", "soft-404-like-host-not-found", details=evidence)
+        return None
+    if score < STRICT_LIKENESS:
+        return None
+    if len(page.words) < SHELL_WORDS:
+        return Ruling("inconclusive", "same-page-for-any-path", details=evidence)
+    return Ruling("dead", "soft-404-same-page-for-any-path", details=evidence)
 
 
 def meta_refresh(link: Link, obs: Observations, page: Page | None) -> Ruling | None:
@@ -147,6 +161,8 @@ def meta_refresh(link: Link, obs: Observations, page: Page | None) -> Ruling | N
     here = obs.main.final_url or obs.main.url
     if same_resource(here, page.refresh_url):
         return None
+    if is_site_root(page.refresh_url) and not is_site_root(here):
+        return Ruling("dead", "meta-refresh-to-root", details=(f"refresh to {page.refresh_url}",))
     if obs.refresh is None:
         return Ruling("inconclusive", "meta-refresh-unchecked", details=(page.refresh_url,))
     target = judge(Link(page.refresh_url, link.citation_ids), Observations(obs.refresh))

@@ -20,6 +20,7 @@ _HEAD_TAGS = SoupStrainer(["title", "h1", "h2", "meta"])
 _SCRIPT_STYLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
 _REFRESH_URL = re.compile(r"^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?(.*)$", re.IGNORECASE)
 
@@ -46,13 +47,28 @@ def is_html(check: Check) -> bool:
 
 
 def read_page(check: Check) -> Page | None:
-    """The page in `check`'s body, or None when it has no HTML body."""
-    if not check.body or not is_html(check):
+    """The page in `check`'s body, or None when it has no HTML body.
+
+    A body with NUL bytes near its start is binary whatever its declared type (a PDF
+    or a decompression bomb sent as text/html): it is not given to the HTML parser.
+    """
+    if not check.body or not is_html(check) or _looks_binary(check.body):
         return None
-    return _parse(check.body, check.content_type or "", check.final_url or check.url)
+    return _parse(check.body, _declared_type(check), check.final_url or check.url)
 
 
-@lru_cache(maxsize=512)
+def _looks_binary(body: bytes) -> bool:
+    return b"\0" in body[:4096] and not body.startswith(_UTF16_BOMS)
+
+
+def _declared_type(check: Check) -> str:
+    """The Content-Type header as sent (with its charset), else the bare media type."""
+    sent = next((value for key, value in check.headers if key.lower() == "content-type"), None)
+    return sent or check.content_type or ""
+
+
+# Small: a page is parsed when observed and again when judged, right after.
+@lru_cache(maxsize=64)
 def _parse(body: bytes, content_type: str, base_url: str) -> Page:
     text = _decode(body, content_type)
     soup = BeautifulSoup(text, "lxml", parse_only=_HEAD_TAGS)
@@ -73,6 +89,8 @@ def _parse(body: bytes, content_type: str, base_url: str) -> Page:
 
 
 def _decode(body: bytes, content_type: str) -> str:
+    if body.startswith(_UTF16_BOMS):
+        return body.decode("utf-16", errors="replace")
     match = _CHARSET.search(content_type) or _CHARSET.search(body[:2048].decode("ascii", "ignore"))
     if match:
         try:

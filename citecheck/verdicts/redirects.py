@@ -12,6 +12,12 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 _HOME_SEGMENT = re.compile(
     r"^(?:index|default|home|top)(?:\.\w{2,5})?$|^[a-z]{2}(?:[-_][a-z]{2,4})?$", re.IGNORECASE
 )
+_INDEX_FILE = re.compile(r"/(?:index|default)\.(?:html?|php|aspx?|jsp)$", re.IGNORECASE)
+_ERROR_SEGMENT = re.compile(
+    r"^(?:40[14]|410|(?:page[-_]?)?not[-_]?found|pagenotfound|error(?:[-_]?40[34])?|errors?)"
+    r"(?:\.\w{2,5})?$",
+    re.IGNORECASE,
+)
 _LOGIN = re.compile(
     r"(?:^|[/_.-])(?:log-?in|sign-?in|signon|logon|sso|auth|authenticate|session/new|"
     r"accounts?/login|users?/sign_in)(?:$|[/_.?-])",
@@ -21,7 +27,8 @@ _LOGIN = re.compile(
 
 def _resource_key(url: str) -> tuple[str, str, str]:
     """What stays the same across a trivial redirect: host without case, `www.` and
-    default port; path without a trailing slash; the query. The scheme is ignored."""
+    default port; path without a trailing slash or directory index file; the query.
+    The scheme is ignored."""
     parts = urlsplit(url)
     host = (parts.hostname or "").lower().removeprefix("www.")
     try:
@@ -30,12 +37,13 @@ def _resource_key(url: str) -> tuple[str, str, str]:
         port = None
     if port is not None and port not in _DEFAULT_PORTS.values():
         host = f"{host}:{port}"
-    return host, parts.path.rstrip("/"), parts.query
+    path = _INDEX_FILE.sub("", parts.path).rstrip("/")
+    return host, path, parts.query
 
 
 def same_resource(a: str, b: str) -> bool:
     """True when going from `a` to `b` is a trivial canonicalisation (http→https, host
-    case, `www.`, trailing slash, default port)."""
+    case, `www.`, trailing slash, directory index file, default port)."""
     return _resource_key(a) == _resource_key(b)
 
 
@@ -62,6 +70,12 @@ def is_site_root(url: str) -> bool:
     if parts.query:
         return False
     return not segments or (len(segments) == 1 and bool(_HOME_SEGMENT.match(segments[0])))
+
+
+def is_error_page(url: str) -> bool:
+    """True for an address that names an error page ("/404.html", "/error/not-found")."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    return any(_ERROR_SEGMENT.match(segment) for segment in segments)
 
 
 def is_login_page(url: str) -> bool:

@@ -9,8 +9,10 @@ Two independent signs, each enough on its own:
   path that cannot exist (the baseline), and that baseline is recognisably a
   not-found page (a 4xx answer, or not-found wording).
 
-A host that answers every path with the same 200 page and no not-found wording
-(an app shell) tells us nothing either way: the judge calls that inconclusive.
+A host that answers every path with the same 200 page and no not-found wording is
+judged by a stricter likeness; when that page is an app shell (almost no words,
+the content comes from script, as on x.com) it tells nothing either way and the
+judge calls it inconclusive.
 """
 
 from __future__ import annotations
@@ -29,21 +31,24 @@ NOT_FOUND_PATTERNS: tuple[str, ...] = (
     r"\bpage (?:was |is )?not found\b",
     r"\b(?:file|document|resource|content|article|post|url) (?:was )?not found\b",
     r"^\W*(?:error\W*)?(?:404\W*)?not found\W*$",
-    r"^\W*(?:error\W*)?404\b",
+    r"^\W*(?:error\W*)?404(?:\W*$|\s*[-|:–—]|\s+(?:error|not found|page)\b)",
     r"\b404\W*(?:error|page|not found)\b",
     r"\b(?:page|content) (?:you requested |you are looking for )?"
     r"(?:does not|doesn't|no longer) exists?\b",
     r"\bpage (?:could not|cannot|can't|couldn't) be found\b",
-    r"\bthis page isn't available\b",
-    r"\bsorry,? (?:we couldn't|we can't|we could not) find (?:that|this|the) page\b",
+    r"\bthis page (?:isn'?t|is not) available\b",
+    r"\b(?:couldn'?t|can'?t|could not|cannot) (?:be )?find (?:that|this|the|your) page\b",
+    r"\bthat page can'?t be found\b",
+    r"\bthe requested (?:url|page|resource|document) (?:was not found|could not be found"
+    r"|does not exist|is not available)",
+    r"\b(?:page|content|article|post|story|document) (?:is )?no longer (?:available|exists)",
     # Japanese
     r"ページ(?:が|は)?見つかりません",
     r"ページ(?:が|は)?存在しません",
-    r"お探しのページ",
-    r"指定されたページ(?:は|が)",
-    r"見つかりませんでした",
+    r"お探しのページ(?:は|が)(?:見つかりません|存在しません|削除されました)",
     r"存在しないページ",
     r"ファイルが見つかりません",
+    r"404\s*(?:エラー|錯誤|错误|오류)|(?:エラー|錯誤|错误|오류)\s*404",
     # Chinese, simplified and traditional
     r"页面不存在|頁面不存在|网页不存在|網頁不存在",
     r"找不到(?:该|該|此|您要的|你要的|您访问的|您訪問的)?(?:页面|頁面|网页|網頁)",
@@ -55,12 +60,11 @@ NOT_FOUND_PATTERNS: tuple[str, ...] = (
     r"찾을 수 없는 페이지",
     r"존재하지 않는 페이지",
     r"페이지가 존재하지 않",
-    r"요청하신 페이지",
     # Russian
     r"страниц[аы] не (?:найдена|существует)",
     r"страница не найдена",
     r"ошибка 404",
-    r"запрашиваемая страница",
+    r"запрашиваемая страница не (?:найдена|существует)",
     # Ukrainian
     r"сторінк[аиу] не (?:знайдено|знайдена|існує)",
     r"помилка 404",
@@ -76,10 +80,18 @@ _WORD = re.compile(r"\w+")
 
 #: How alike (0–1) a page and the host's not-found baseline must be to count as the same.
 LIKENESS_THRESHOLD = 0.9
+#: Stricter, when the baseline itself does not say "not found" (the host answers any
+#: path with one 200 page): only a near copy of that page counts.
+STRICT_LIKENESS = 0.97
+#: Words compared at most (a page's start holds its template; this bounds the cost).
+MAX_COMPARED_WORDS = 800
+#: A page with fewer visible words than this is an app shell filled in by script.
+SHELL_WORDS = 30
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).casefold()
+    """NFKC, case-folded, typographic apostrophes made plain ("can’t" → "can't")."""
+    return unicodedata.normalize("NFKC", text).casefold().replace("\u2019", "'")
 
 
 def says_not_found(page: Page) -> str | None:
@@ -100,9 +112,11 @@ def likeness(page: Page, page_url: str, other: Page, other_url: str) -> float:
     a, b = _template_words(page, echoed), _template_words(other, echoed)
     if not a and not b:
         return 1.0
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < LIKENESS_THRESHOLD:
-        return matcher.real_quick_ratio()
+    matcher = SequenceMatcher(None, a[:MAX_COMPARED_WORDS], b[:MAX_COMPARED_WORDS], autojunk=False)
+    for estimate in (matcher.real_quick_ratio, matcher.quick_ratio):
+        upper_bound = estimate()
+        if upper_bound < LIKENESS_THRESHOLD:
+            return upper_bound
     return matcher.ratio()
 
 

@@ -9,29 +9,10 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from citecheck.citations.dates import MONTHS_EN as ENGLISH_MONTHS
+from citecheck.citations.dates import MONTHS_ES as SPANISH_MONTHS
 from citecheck.model import Document, Note, Problem
 
-ENGLISH_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 #: Month stems in Russian and Ukrainian, read in any grammatical case (мая, вересня).
 CYRILLIC_MONTHS = {
     stem: number
@@ -53,26 +34,6 @@ CYRILLIC_MONTHS = {
         start=1,
     )
     for stem in stems
-}
-SPANISH_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        [
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
-        start=1,
-    )
 }
 _ENGLISH = "|".join(sorted(ENGLISH_MONTHS, key=len, reverse=True))
 

@@ -18,9 +18,9 @@ from citecheck.net.cache import ResultCache
 from tests.servers import ScenarioWeb
 
 POLICY = NetPolicy(
-    connect_timeout=1.0,
-    read_timeout=0.8,
-    deadline=2.5,
+    connect_timeout=2.0,
+    read_timeout=1.5,
+    deadline=4.0,
     retries=2,
     backoff_base=0.02,
     backoff_max=0.1,
@@ -85,7 +85,7 @@ def test_every_scenario_gets_its_verdict_and_evidence(web: ScenarioWeb) -> None:
     assert by_path["/missing/9"].status == 404
     assert by_path["/to-home/20"].final_url == web.url("/")
     assert [v.citation_ids for v in verdicts] == [link.citation_ids for link in links]
-    assert elapsed < 10
+    assert elapsed < 20
 
 
 def test_baseline_is_fetched_once_per_host_and_only_when_needed(web: ScenarioWeb) -> None:
@@ -128,6 +128,19 @@ def test_fresh_final_results_are_reused_and_inconclusive_ones_rechecked(
         expired = check_links(links[:1], client, CheckOptions(max_age=0), store=store)
         assert expired[0].state == "dead"
         assert web.stats.hits("/missing/c1") > hits_missing
+
+
+def test_recent_inconclusive_results_are_reused_only_when_asked(
+    web: ScenarioWeb, tmp_path
+) -> None:
+    links = [Link(web.url("/server-error/r1"), ())]
+    with ResultCache(tmp_path / "cache.sqlite") as store, HttpClient(POLICY) as client:
+        (first,) = check_links(links, client, CheckOptions(), store=store)
+        hits = web.stats.hits("/server-error/r1")
+        (again,) = check_links(links, client, CheckOptions(reuse_inconclusive=600), store=store)
+        assert (first.state, again.state) == ("inconclusive", "inconclusive")
+        assert again.reason == first.reason
+        assert web.stats.hits("/server-error/r1") == hits
 
 
 def test_progress_reports_every_link(web: ScenarioWeb) -> None:
@@ -183,3 +196,19 @@ def test_platform_handlers_decide_for_their_urls(web: ScenarioWeb) -> None:
         first, second = check_links([handled, generic], client, options)
     assert (first.state, first.reason, first.citation_ids) == ("dead", "api-404", ("c1",))
     assert (second.state, second.reason) == ("resolvable", "ok")
+
+
+def test_dead_is_confirmed_by_spaced_observations_in_the_history(web: ScenarioWeb, tmp_path):
+    from citecheck.model import Verdict
+
+    day = 24 * 3600.0
+    confirmed, fresh = Link(web.url("/missing/cf1"), ()), Link(web.url("/missing/cf2"), ())
+    options = CheckOptions(confirm_dead=3)
+    with ResultCache(tmp_path / "cache.sqlite") as store, HttpClient(POLICY) as client:
+        for days_ago in (6, 3):
+            earlier = Verdict(confirmed.url, "dead", "not-found")
+            store.record_verdict(earlier, checked_at=time.time() - days_ago * day)
+        first, second = check_links([confirmed, fresh], client, options, store=store)
+        assert (first.state, first.reason) == ("dead", "not-found")
+        assert (second.state, second.reason) == ("inconclusive", "dying 1/3")
+        assert [record.state for record in store.history(fresh.url)] == ["dead"]

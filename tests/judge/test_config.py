@@ -96,3 +96,11 @@ def test_bad_settings_are_errors_naming_the_key(tmp_path, text, named):
 def test_explicit_config_that_does_not_exist(tmp_path):
     with pytest.raises(UsageError, match="not found"):
         load_config(str(tmp_path / "nope.toml"))
+
+
+def test_confirm_dead_setting(tmp_path):
+    (tmp_path / "citecheck.toml").write_text("confirm-dead = 3\n", encoding="utf-8")
+    assert load_config(directory=tmp_path).confirm_dead == 3
+    (tmp_path / "citecheck.toml").write_text("confirm-dead = 0\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="'confirm-dead'"):
+        load_config(directory=tmp_path)

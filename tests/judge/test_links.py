@@ -98,11 +98,11 @@ def test_urls_in_commentary_are_cited_by_the_note_itself():
     assert link.citation_ids == ("note:第2章/71",)
 
 
-def test_notes_as_commentary_finds_every_url_of_the_sample(sample_notes_path):
-    from citecheck.links.extract import notes_as_commentary
+def test_every_url_of_the_sample_with_the_citations_citing_it(sample_notes_path):
+    from citecheck.citations import parse_document
     from citecheck.readers import read_document
 
-    links = extract_links(notes_as_commentary(read_document(str(sample_notes_path))))
+    links = extract_links(parse_document(read_document(str(sample_notes_path))))
     assert [link.url for link in links] == [
         "https://x.com/USUN/status/1712874869707219266",
         "https://t.me/DIUkraine/4723",
@@ -110,3 +110,5 @@ def test_notes_as_commentary_finds_every_url_of_the_sample(sample_notes_path):
         "https://x.com/moklasen/status/1888305392817430814",
         "https://dream.kotra.or.kr/kotranews/cms/com/index.do?MENU_ID=530",
     ]
+    assert all(len(link.citation_ids) == 1 for link in links)
+    assert links[0].cited_on == "20231013"

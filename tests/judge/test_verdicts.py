@@ -62,6 +62,13 @@ TABLE = [
         None,
     ),
     (
+        "index-file-dropped",
+        answer(U + "/index.html", hops=[(U + "/index.html", 301)], final=U + "/", body=ARTICLE),
+        "resolvable",
+        "trivial-redirect",
+        None,
+    ),
+    (
         "temporary-302-is-not-moved",
         answer(U, hops=[(U, 302)], final="http://site.example/cache/article-7?v=2", body=ARTICLE),
         "resolvable",
@@ -134,6 +141,13 @@ TABLE = [
         answer(U, hops=[(U, 302)], final="https://site.example/users/sign_in?next=/x"),
         "dead",
         "redirect-to-login",
+        None,
+    ),
+    (
+        "redirect-to-an-error-page-that-answers-200",
+        answer(U, hops=[(U, 302)], final="https://site.example/errors/404.html", body=ARTICLE),
+        "dead",
+        "redirect-to-not-found",
         None,
     ),
     ("dns", answer(U, None, error="dns"), "dead", "dns-not-found", None),
@@ -216,6 +230,11 @@ SOFT_404_TITLES = {
     "ru": "Страница не найдена",
     "uk": "Сторінку не знайдено",
     "es": "Página no encontrada",
+    "en-wordpress": "Oops! That page can’t be found.",
+    "en-requested": "The requested URL was not found on this server",
+    "en-no-longer": "This content is no longer available",
+    "ja-404": "404エラー｜お知らせ",
+    "ko-404": "오류 404",
 }
 
 
@@ -231,6 +250,11 @@ ORDINARY_TITLES = [
     "Россия и Китай: новая страница отношений",
     "북한 무역 동향 2024",
     "Error budgets in site reliability engineering",
+    "The Soviet Union no longer exists, but its archives do",
+    "Why we can't find the missing sailors",
+    "404 Days of War: a chronology",
+    "原因は見つかりませんでした",
+    "Запрашиваемая страница истории",
 ]
 
 
@@ -291,3 +315,62 @@ def test_meta_refresh_to_itself_is_a_reload_not_a_move():
         "Live blog", "<p>x</p>", head=f'<meta http-equiv="refresh" content="60; url={U}">'
     )
     assert judge(Link(U, ()), Observations(answer(U, body=reload_))).state == "resolvable"
+
+
+SITE_TEMPLATE = "<nav>" + " ".join(f"Section{n} menu entry" for n in range(40)) + "</nav>"
+
+
+def test_host_answering_any_path_with_one_full_page_is_dead_for_that_page():
+    same = page("Example News", SITE_TEMPLATE + "<p>Latest headlines today.</p>")
+    obs = Observations(answer(U, body=same), baseline=_baseline_body(200, same))
+    verdict = judge(Link(U, ()), obs)
+    assert (verdict.state, verdict.reason) == ("dead", "soft-404-same-page-for-any-path")
+
+
+def test_real_article_on_a_host_answering_any_path_with_its_home_page_is_resolvable():
+    home = page("Example News", SITE_TEMPLATE + "<p>Latest headlines today.</p>")
+    article = page(
+        "Example News",
+        SITE_TEMPLATE + "<p>" + " ".join(f"budget paragraph {n}" for n in range(60)) + "</p>",
+    )
+    obs = Observations(answer(U, body=article), baseline=_baseline_body(200, home))
+    assert judge(Link(U, ()), obs).state == "resolvable"
+
+
+def test_cited_home_page_is_not_compared_with_a_baseline_redirected_home():
+    root = "http://site.example/"
+    home = page("Example News", SITE_TEMPLATE)
+    baseline = answer(
+        "http://site.example/citecheck-x-no-such-page",
+        hops=[("http://site.example/citecheck-x-no-such-page", 302)],
+        final=root,
+        body=home,
+    )
+    verdict = judge(Link(root, ()), Observations(answer(root, body=home), baseline=baseline))
+    assert (verdict.state, verdict.reason) == ("resolvable", "ok")
+
+
+def _baseline_body(status: int, body: bytes) -> Check:
+    url = "http://site.example/citecheck-0b8e-no-such-page"
+    return answer(url, status, body=body)
+
+
+def test_meta_refresh_to_the_site_root_is_dead():
+    to_root = page("Moved", head='<meta http-equiv="refresh" content="0; url=/">')
+    verdict = judge(Link(U, ()), Observations(answer(U, body=to_root)))
+    assert (verdict.state, verdict.reason) == ("dead", "meta-refresh-to-root")
+
+
+def test_binary_body_sent_as_html_is_not_parsed_as_a_page():
+    bomb = b"\0" * 256 * 1024
+    verdict = judge(Link(U, ()), Observations(answer(U, body=bomb)))
+    assert (verdict.state, verdict.reason) == ("resolvable", "ok")
+
+
+def test_charset_from_the_header_and_utf16_pages():
+    title = "ページが見つかりません"
+    sjis = f"<html><head><title>{title}</title></head><body></body></html>".encode("shift_jis")
+    check = answer(U, body=sjis, headers=[("content-type", "text/html; charset=Shift_JIS")])
+    assert judge(Link(U, ()), Observations(check)).reason == "soft-404"
+    utf16 = f"<html><head><title>{title}</title></head></html>".encode("utf-16")
+    assert judge(Link(U, ()), Observations(answer(U, body=utf16))).reason == "soft-404"
