@@ -26,7 +26,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
-SHARED_BENCH = REPO.parent.parent / "shared" / "bench"
+#: The shared bench beside the checkout (`../shared/bench`), or where CITECHECK_SHARED says.
+SHARED_BENCH = Path(os.environ.get("CITECHECK_SHARED", REPO.parent / "shared")) / "bench"
 DEFAULT_SCRATCH = Path(tempfile.gettempdir()) / "citecheck-bench"
 PYTHON = sys.executable
 TIME = "/usr/bin/time"
