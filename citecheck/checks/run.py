@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -33,9 +33,9 @@ class PlatformHandler(Protocol):
 class VerdictStore(Protocol):
     """The persistent result cache, as the checks use it."""
 
-    def fresh_verdict(
-        self, url: str, max_age: float, *, inconclusive_max_age: float = ...
-    ) -> Verdict | None: ...
+    def fresh_verdicts(
+        self, urls: Iterable[str], max_age: float, *, inconclusive_max_age: float = ...
+    ) -> dict[str, Verdict]: ...
 
     def record_verdict(self, verdict: Verdict, checks: Sequence[Check] = ...) -> None: ...
 
@@ -75,17 +75,10 @@ def check_links(
     done = _Tally(total=len(links), report=progress)
 
     def check_one(link: Link) -> Verdict:
-        if store is None:
-            return observe_and_judge(link)[0]
-        cached = store.fresh_verdict(
-            link.url, options.max_age, inconclusive_max_age=options.reuse_inconclusive
-        )
-        if cached is not None and cached.reason != "offline":
-            verdict = _for_link(cached, link)
-        else:
-            verdict, checks = observe_and_judge(link)
+        verdict, checks = observe_and_judge(link)
+        if store is not None:
             store.record_verdict(verdict, checks)
-        return _confirmed(verdict, store, options.confirm_dead)
+        return verdict
 
     def observe_and_judge(link: Link) -> tuple[Verdict, tuple[Check, ...]]:
         handler = options.handler_for(link.url)
@@ -101,16 +94,46 @@ def check_links(
         done.tick(link.url)
         return verdict
 
+    # Cached answers first, in this thread: a warm run starts no worker at all.
+    cached = {}
+    if store is not None:
+        cached = store.fresh_verdicts(
+            [link.url for link in links],
+            options.max_age,
+            inconclusive_max_age=options.reuse_inconclusive,
+        )
+    verdicts: dict[int, Verdict] = {}
+    for index, link in enumerate(links):
+        verdict = cached.get(link.url)
+        if verdict is not None and verdict.reason != "offline":
+            verdicts[index] = _for_link(verdict, link)
+            done.tick(link.url)
+    pending = [index for index in range(len(links)) if index not in verdicts]
+    fresh = _run_pool([links[index] for index in pending], check_and_count, options)
+    verdicts.update(zip(pending, fresh, strict=True))
+    if store is None:
+        return tuple(verdicts[index] for index in range(len(links)))
+    return tuple(
+        _confirmed(verdicts[index], store, options.confirm_dead) for index in range(len(links))
+    )
+
+
+def _run_pool(
+    links: Sequence[Link], work: Callable[[Link], Verdict], options: CheckOptions
+) -> list[Verdict]:
+    """`work` on every link in a pool sized for the politeness limits, results in order."""
+    if not links:
+        return []
     # Twice the host's request slots in workers, so that a host keeps every slot busy
     # while some of its links sleep before a retry; enough workers for every site to
     # have that many, within twice the global request limit.
     per_site = 2 * options.host_concurrency
     sites = len({site_of(link.url) for link in links})
     workers = min(sites * per_site, 2 * options.concurrency)
-    return tuple(
+    return list(
         run_concurrently(
             links,
-            check_and_count,
+            work,
             concurrency=max(workers, 1),
             key=lambda link: site_of(link.url),
             per_key=per_site,

@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
 
-from bs4 import BeautifulSoup, SoupStrainer
-
 from citecheck.model import Check
 
-_HEAD_TAGS = SoupStrainer(["title", "h1", "h2", "meta"])
+_HEAD_TAGS = ["title", "h1", "h2", "meta"]
 _SCRIPT_STYLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
@@ -70,8 +68,11 @@ def _declared_type(check: Check) -> str:
 # Small: a page is parsed when observed and again when judged, right after.
 @lru_cache(maxsize=64)
 def _parse(body: bytes, content_type: str, base_url: str) -> Page:
+    # Imported here: a run whose answers all come from the cache parses no page.
+    from bs4 import BeautifulSoup, SoupStrainer
+
     text = _decode(body, content_type)
-    soup = BeautifulSoup(text, "lxml", parse_only=_HEAD_TAGS)
+    soup = BeautifulSoup(text, "lxml", parse_only=SoupStrainer(_HEAD_TAGS))
     title_tag = soup.find("title")
     title = _clean(title_tag.get_text(" ")) if title_tag else ""
     headings = tuple(_clean(tag.get_text(" ")) for tag in soup.find_all(["h1", "h2"], limit=6))

@@ -130,9 +130,7 @@ def test_fresh_final_results_are_reused_and_inconclusive_ones_rechecked(
         assert web.stats.hits("/missing/c1") > hits_missing
 
 
-def test_recent_inconclusive_results_are_reused_only_when_asked(
-    web: ScenarioWeb, tmp_path
-) -> None:
+def test_recent_inconclusive_results_are_reused_only_when_asked(web: ScenarioWeb, tmp_path) -> None:
     links = [Link(web.url("/server-error/r1"), ())]
     with ResultCache(tmp_path / "cache.sqlite") as store, HttpClient(POLICY) as client:
         (first,) = check_links(links, client, CheckOptions(), store=store)
