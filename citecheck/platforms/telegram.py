@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-
 from citecheck.model import Check, Fetcher, VerdictState
 from citecheck.platforms.decision import PlatformDecision, api_failure
 
@@ -37,6 +35,8 @@ def post_ref(url: str) -> tuple[str, str] | None:
 
 def read_embed(body: bytes, channel: str, post_id: str) -> tuple[VerdictState, str, str]:
     """(state, reason, evidence) from the widget page of `channel`/`post_id`."""
+    from bs4 import BeautifulSoup  # only when a post is actually looked at
+
     soup = BeautifulSoup(body, "html.parser")
     error = soup.select_one(".tgme_widget_message_error")
     if error is not None:
