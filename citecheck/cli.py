@@ -12,7 +12,7 @@ from citecheck import __version__
 from citecheck.commands import COMMANDS
 from citecheck.errors import CitecheckError
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
