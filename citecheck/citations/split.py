@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from citecheck.citations.backrefs import find_reference
 from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
 from citecheck.citations.dates import find_dates
 from citecheck.citations.locators import find_un_symbol
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
 from citecheck.citations.urls import find_doi, find_urls
 
-BACKREF_MARK = re.compile(r"同上|前掲|\bibid\b|\bop\.\s*cit\b|Там же", re.I)
 NOT_PROSE_KANA = re.compile(r"ほか")
 AUTHOR_STOP = set("、，,。;；:：(（)）「」『』“”«»") | {"\t"}
 #: `. ` inside a citation, before these, does not end it (`…1–18. doi:10…`, `Retrieved …`).
@@ -100,7 +100,7 @@ def looks_cited(text: str, *, strict: bool = False) -> bool:
 def classify(sentence: str) -> list[Segment]:
     body = clean_citation(sentence)
     prose = is_prose(body)
-    if not prose and (BACKREF_MARK.search(body) or looks_cited(body)):
+    if not prose and (find_reference(body) or looks_cited(body)):
         return [Segment("citation", body)]
     if prose:
         cited = embedded_citations(body)
