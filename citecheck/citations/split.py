@@ -90,8 +90,9 @@ def looks_cited(text: str, *, strict: bool = False) -> bool:
     """Has the marks of a citation: a title, a URL, a UN symbol or (not strict) a date."""
     if find_doi(text):
         return True
-    if any(span.is_title for span in top_level_spans(text)) or find_urls(text):
-        return not strict or bool(find_dates(text) or find_urls(text) or "頁" in text)
+    urls = find_urls(text)
+    if urls or any(span.is_title for span in top_level_spans(text)):
+        return not strict or bool(urls or find_dates(text) or "頁" in text)
     if find_un_symbol(text):
         return True
     return not strict and bool(find_dates(text))
