@@ -130,10 +130,10 @@ def embedded_citations(sentence: str) -> list[str]:
             continue
         start = _author_start(sentence, span.start)
         author = sentence[start : span.start].strip()
-        rest = sentence[span.end : _citation_end(sentence, span.end)]
+        end = _citation_end(sentence, span.end)
+        rest = sentence[span.end : end]
         container_next = re.match(r"\s*[『*]", rest)
-        if container_next or (author and looks_cited(rest or "", strict=False)):
-            end = _citation_end(sentence, span.end)
+        if container_next or (author and looks_cited(rest, strict=False)):
             found.append(clean_citation(sentence[start:end].strip(" 、,")))
             resume = end
     return found
