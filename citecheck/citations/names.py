@@ -23,7 +23,7 @@ ORGANISATION_WORDS = re.compile(
     r"Press|Association|Nations|Assembly|Declaration|Federation|Research|Service|Group|Bank|"
     r"Parliament|Congress|House|Times|Post|Foundation|Program(?:me)?|Secretariat|Staff|"
     r"Corporation|Company|Inc|Ltd|LLC|Institution|Academy|Society|Bureau|Administration|"
-    r"Authority|Party|Embassy|Council|Network|Media|Agency|Service)\b"
+    r"Authority|Party|Embassy|Network|Media)\b"
     r"|\b(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII)\b)[A-Z]{3,}\b"
 )
 

@@ -27,7 +27,7 @@ _FOLD_DROP = re.compile(r"[\s\u30fb·・「」『』“”\"«»,，、.。:：;
 
 
 @lru_cache(maxsize=1)
-def _to_simplified() -> opencc.OpenCC:
+def to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
@@ -55,12 +55,12 @@ def _to_traditional() -> opencc.OpenCC:
 def fold(text: str) -> str:
     """A comparison key: NFKC, simplified Chinese forms, no spaces or punctuation, casefolded."""
     folded = unicodedata.normalize("NFKC", text)
-    folded = _to_simplified().convert(folded)
+    folded = to_simplified().convert(folded)
     return _FOLD_DROP.sub("", folded).casefold()
 
 
 def traditional_minus_simplified(text: str) -> int:
     """How many more traditional-only than simplified-only Chinese characters `text` has."""
-    traditional = sum(1 for char in text if _to_simplified().convert(char) != char)
+    traditional = sum(1 for char in text if to_simplified().convert(char) != char)
     simplified = sum(1 for char in text if _to_traditional().convert(char) != char)
     return traditional - simplified

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from citecheck.citations.backrefs import find_reference
 from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
 from citecheck.citations.dates import find_dates
 from citecheck.citations.locators import find_un_symbol
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
 from citecheck.citations.urls import find_doi, find_urls
 
-BACKREF_MARK = re.compile(r"同上|前掲|\bibid\b|\bop\.\s*cit\b|Там же", re.I)
 NOT_PROSE_KANA = re.compile(r"ほか")
 AUTHOR_STOP = set("、，,。;；:：(（)）「」『』“”«»") | {"\t"}
 #: `. ` inside a citation, before these, does not end it (`…1–18. doi:10…`, `Retrieved …`).
@@ -90,8 +90,9 @@ def looks_cited(text: str, *, strict: bool = False) -> bool:
     """Has the marks of a citation: a title, a URL, a UN symbol or (not strict) a date."""
     if find_doi(text):
         return True
-    if any(span.is_title for span in top_level_spans(text)) or find_urls(text):
-        return not strict or bool(find_dates(text) or find_urls(text) or "頁" in text)
+    urls = find_urls(text)
+    if urls or any(span.is_title for span in top_level_spans(text)):
+        return not strict or bool(urls or find_dates(text) or "頁" in text)
     if find_un_symbol(text):
         return True
     return not strict and bool(find_dates(text))
@@ -100,7 +101,7 @@ def looks_cited(text: str, *, strict: bool = False) -> bool:
 def classify(sentence: str) -> list[Segment]:
     body = clean_citation(sentence)
     prose = is_prose(body)
-    if not prose and (BACKREF_MARK.search(body) or looks_cited(body)):
+    if not prose and (find_reference(body) or looks_cited(body)):
         return [Segment("citation", body)]
     if prose:
         cited = embedded_citations(body)
@@ -129,10 +130,10 @@ def embedded_citations(sentence: str) -> list[str]:
             continue
         start = _author_start(sentence, span.start)
         author = sentence[start : span.start].strip()
-        rest = sentence[span.end : _citation_end(sentence, span.end)]
+        end = _citation_end(sentence, span.end)
+        rest = sentence[span.end : end]
         container_next = re.match(r"\s*[『*]", rest)
-        if container_next or (author and looks_cited(rest or "", strict=False)):
-            end = _citation_end(sentence, span.end)
+        if container_next or (author and looks_cited(rest, strict=False)):
             found.append(clean_citation(sentence[start:end].strip(" 、,")))
             resume = end
     return found

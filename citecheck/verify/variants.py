@@ -15,6 +15,7 @@ from functools import cache
 
 import opencc
 
+from citecheck.citations.scripts import to_simplified
 from citecheck.model import ParsedDocument, ParsedNote, Problem
 
 CSL_NAME_FIELDS = ("container-title", "title")
@@ -23,15 +24,14 @@ QUOTED_NAME = re.compile(r"『([^』]{2,})』|「([^」]{2,})」")
 
 
 @cache
-def _converters() -> tuple[opencc.OpenCC, opencc.OpenCC]:
-    return opencc.OpenCC("jp2t"), opencc.OpenCC("t2s")
+def _japanese_to_traditional() -> opencc.OpenCC:
+    return opencc.OpenCC("jp2t")
 
 
 def fold_variants(name: str) -> str:
     """A key equal for every way of writing one name (character forms, width, spacing)."""
-    japanese_to_traditional, traditional_to_simplified = _converters()
     text = unicodedata.normalize("NFKC", name)
-    text = traditional_to_simplified.convert(japanese_to_traditional.convert(text))
+    text = to_simplified().convert(_japanese_to_traditional().convert(text))
     return "".join(text.split()).casefold()
 
 

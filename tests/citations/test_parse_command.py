@@ -51,9 +51,12 @@ def test_output_file_is_not_overwritten_without_force(
     target = tmp_path / "parsed.json"
     assert main(["parse", str(sample_notes_path), "-o", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["sections"]
+    target.write_text("keep me", encoding="utf-8")
     assert main(["parse", str(sample_notes_path), "-o", str(target)]) == 2
+    assert target.read_text(encoding="utf-8") == "keep me"
     assert "--force" in capsys.readouterr().err
     assert main(["parse", str(sample_notes_path), "-o", str(target), "--force"]) == 0
+    assert json.loads(target.read_text(encoding="utf-8"))["sections"]
 
 
 @pytest.mark.parametrize(
