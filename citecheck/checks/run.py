@@ -75,22 +75,14 @@ def check_links(
     done = _Tally(total=len(links), report=progress)
 
     def check_one(link: Link) -> Verdict:
-        verdict, checks = observe_and_judge(link)
-        if store is not None:
-            store.record_verdict(verdict, checks)
-        return verdict
-
-    def observe_and_judge(link: Link) -> tuple[Verdict, tuple[Check, ...]]:
         handler = options.handler_for(link.url)
         if handler is not None:
             verdict, checks = handler.decide(client, link.url).verdict(link), ()
         else:
             observations = observe(link.url, client, baselines, options.accepted_for(link.url))
             verdict, checks = judge(link, observations), _checks_of(observations)
-        return verdict, checks
-
-    def check_and_count(link: Link) -> Verdict:
-        verdict = check_one(link)
+        if store is not None:
+            store.record_verdict(verdict, checks)
         done.tick(link.url)
         return verdict
 
@@ -109,7 +101,7 @@ def check_links(
             verdicts[index] = _for_link(verdict, link)
             done.tick(link.url)
     pending = [index for index in range(len(links)) if index not in verdicts]
-    fresh = _run_pool([links[index] for index in pending], check_and_count, options)
+    fresh = _run_pool([links[index] for index in pending], check_one, options)
     verdicts.update(zip(pending, fresh, strict=True))
     if store is None:
         return tuple(verdicts[index] for index in range(len(links)))

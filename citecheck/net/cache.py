@@ -157,19 +157,10 @@ class ResultCache:
         it is younger than `inconclusive_max_age` — a caller may accept, say, an
         hour-old timeout rather than wait for the same timeout again.
         """
-        moment = time.time() if now is None else now
-        with self._lock:
-            row = self._db.execute(
-                "SELECT state, evidence, checked_at FROM verdicts WHERE url = ? AND checked_at >= ?"
-                " ORDER BY checked_at DESC, id DESC LIMIT 1",
-                (url, moment - max_age),
-            ).fetchone()
-        if row is None:
-            return None
-        state, evidence, checked_at = row
-        if state == "inconclusive" and checked_at < moment - inconclusive_max_age:
-            return None
-        return _verdict_from_json(evidence)
+        found = self.fresh_verdicts(
+            [url], max_age, now=now, inconclusive_max_age=inconclusive_max_age
+        )
+        return found.get(url)
 
     def fresh_verdicts(
         self,
@@ -179,7 +170,7 @@ class ResultCache:
         now: float | None = None,
         inconclusive_max_age: float = 0.0,
     ) -> dict[str, Verdict]:
-        """`fresh_verdict` for many URLs; only those with a reusable verdict are returned.
+        """The reusable verdict (see `fresh_verdict`) of each of `urls` that has one.
 
         One query per few hundred URLs: a warm run over thousands of links spends
         its time here otherwise.

@@ -48,11 +48,6 @@ class Resolver:
                 self._dns_works = any(_resolves(name) for name in self._canaries)
             return self._dns_works
 
-    @property
-    def checked(self) -> bool:
-        """Whether the canaries have been asked (only after a failed lookup)."""
-        return self._dns_works is not None
-
 
 def _resolves(name: str) -> bool:
     try:

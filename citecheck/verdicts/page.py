@@ -61,8 +61,13 @@ def _looks_binary(body: bytes) -> bool:
 
 def _declared_type(check: Check) -> str:
     """The Content-Type header as sent (with its charset), else the bare media type."""
-    sent = next((value for key, value in check.headers if key.lower() == "content-type"), None)
-    return sent or check.content_type or ""
+    return header(check, "content-type") or check.content_type or ""
+
+
+def header(check: Check, name: str) -> str | None:
+    """The first value of response header `name` in `check`, matched case-insensitively."""
+    wanted = name.lower()
+    return next((value for key, value in check.headers if key.lower() == wanted), None)
 
 
 # Small: a page is parsed when observed and again when judged, right after.

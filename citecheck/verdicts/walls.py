@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from citecheck.model import Check
-from citecheck.verdicts.page import Page
+from citecheck.verdicts.page import Page, header
 
 #: Status codes a site uses to refuse a client rather than to describe the resource.
 #: 999 is LinkedIn's answer to anything that is not a browser.
@@ -24,11 +24,6 @@ _CHALLENGE_TITLES = re.compile(
     re.IGNORECASE,
 )
 _CHALLENGE_HEADERS = (("cf-mitigated", None), ("server", "ddos-guard"), ("x-sucuri-block", None))
-
-
-def header(check: Check, name: str) -> str | None:
-    wanted = name.lower()
-    return next((value for key, value in check.headers if key.lower() == wanted), None)
 
 
 def bot_wall(check: Check, page: Page | None) -> str | None:

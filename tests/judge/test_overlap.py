@@ -73,8 +73,11 @@ def test_parsing_runs_beside_the_checks_and_excluded_links_are_left_out() -> Non
 
     wanted = lambda url: "b.example" not in url  # noqa: E731
     _, links, verdicts = check_while_parsing(document(), slow_parse, lambda p: p, check, wanted)
-    assert [v.url for v in verdicts] == [link.url for link in links]
-    assert "https://b.example/x" not in [link.url for link in links]
+    assert [link.url for link in links] == ["https://example.org/a", "https://doi.org/10.1000/XYZ"]
+    assert [(v.url, v.state) for v in verdicts] == [
+        ("https://example.org/a", "dead"),
+        ("https://doi.org/10.1000/XYZ", "dead"),
+    ]
 
 
 def test_links_in_notes_are_cited_by_their_notes() -> None:

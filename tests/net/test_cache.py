@@ -86,22 +86,29 @@ def test_recent_inconclusive_may_be_reused_on_request(tmp_path: Path) -> None:
         assert cache.fresh_verdicts(["u"], DAY, now=1100.0, inconclusive_max_age=60) == {}
 
 
-def test_fresh_verdicts_in_bulk_agree_with_one_at_a_time(tmp_path: Path) -> None:
+def test_fresh_verdicts_in_bulk_follow_age_and_inconclusive_rules(tmp_path: Path) -> None:
     with ResultCache(tmp_path / "c.sqlite") as cache:
         for n in range(1200):  # more than one query's worth of URLs
             state = ("resolvable", "dead", "inconclusive")[n % 3]
             cache.record_verdict(_verdict(f"u{n}", state, reason="r"), checked_at=1000.0 + n)
         cache.record_verdict(_verdict("u0", "inconclusive", reason="t"), checked_at=5000.0)
         urls = [f"u{n}" for n in range(1200)] + ["unknown"]
-        for now, young in ((5100.0, 0.0), (5100.0, 3600.0), (100_000.0, 0.0)):
-            one_by_one = {
-                url: verdict
-                for url in urls
-                if (verdict := cache.fresh_verdict(url, DAY, now=now, inconclusive_max_age=young))
-            }
+        decided = {f"u{n}" for n in range(1, 1200) if n % 3 != 2}  # u0's latest is uncertain
+        # Inconclusive at 1000 + n is younger than an hour at 5100 from n = 500 on.
+        young_uncertain = {"u0"} | {f"u{n}" for n in range(500, 1200) if n % 3 == 2}
+        expected = {
+            (5100.0, 0.0): decided,
+            (5100.0, 3600.0): decided | young_uncertain,
+            (100_000.0, 0.0): set(),  # everything older than max-age
+        }
+        for (now, young), wanted in expected.items():
             bulk = cache.fresh_verdicts(urls, DAY, now=now, inconclusive_max_age=young)
-            assert bulk == one_by_one
-        assert "u0" not in cache.fresh_verdicts(["u0"], DAY, now=5100.0)
+            assert set(bulk) == wanted
+            assert all(verdict.url == url for url, verdict in bulk.items())
+        assert (
+            cache.fresh_verdicts(["u0"], DAY, now=5100.0, inconclusive_max_age=3600)["u0"].reason
+            == "t"
+        )
 
 
 def test_history_keeps_every_verdict_and_observation(tmp_path: Path) -> None:
