@@ -16,11 +16,11 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from citecheck.citations.language import UKRAINIAN_LETTERS
 from citecheck.citations.scripts import CYRILLIC, HAN, HANGUL
 
 # Wider than scripts.KANA: ・, ー and half-width katakana also mark Japanese here.
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-UKRAINIAN_LETTERS = re.compile(r"[ЄєІіЇїҐґ]")
 NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 LANGUAGE_ALIASES = {"ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh"}
