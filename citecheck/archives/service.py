@@ -7,10 +7,10 @@ import time
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from citecheck.archives.fetcher import header
 from citecheck.archives.limiter import TokenBucket
 from citecheck.archives.settings import ArchiveSettings
 from citecheck.model import Check, Fetcher
+from citecheck.verdicts.walls import header
 
 ACCEPT_JSON = {"Accept": "application/json"}
 

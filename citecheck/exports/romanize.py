@@ -16,12 +16,11 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from citecheck.citations.language import UKRAINIAN_LETTERS
+from citecheck.citations.scripts import CYRILLIC, HAN, HANGUL
+
+# Wider than scripts.KANA: ・, ー and half-width katakana also mark Japanese here.
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-UKRAINIAN_LETTERS = re.compile(r"[ЄєІіЇїҐґ]")
 NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 LANGUAGE_ALIASES = {"ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh"}
@@ -109,7 +108,9 @@ def _pinyin_words(chunk: str) -> list[str]:
     from pypinyin import lazy_pinyin
 
     result: list[str] = []
-    for run in re.findall(f"{HAN.pattern}+|{NON_HAN.pattern}+", chunk):
+    for run in re.split(f"({HAN.pattern}+)", chunk):
+        if not run:
+            continue
         if not HAN.match(run):
             result.append(ascii_fold(run))
             continue

@@ -11,23 +11,20 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote
 
+from citecheck.links.urls import doi_of as doi_in_url
 from citecheck.model import Fetcher
 from citecheck.platforms.decision import PlatformDecision, api_failure
 
 HANDLE_API = "https://doi.org/api/handles/"
-HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 _DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 
 
 def doi_of(url: str) -> str | None:
-    """The DOI named by a doi.org URL, else None."""
-    parts = urlsplit(url)
-    if (parts.hostname or "").lower() not in HOSTS:
-        return None
-    doi = unquote(parts.path.lstrip("/"))
-    return doi if _DOI.match(doi) else None
+    """The DOI named by a doi.org URL, if it has a DOI's shape, else None."""
+    doi = doi_in_url(url)
+    return doi if doi is not None and _DOI.match(doi) else None
 
 
 def _registered_url(document: dict) -> str | None:

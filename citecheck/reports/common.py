@@ -73,6 +73,14 @@ def citing(verdict: Verdict, lookup: dict[str, Citation]) -> list[Citation]:
     return [lookup[cid] for cid in verdict.citation_ids if cid in lookup]
 
 
+def marks_by_section(verdict: Verdict, lookup: dict[str, Citation]) -> dict[str, list[str]]:
+    """The note marks citing a link, grouped by section, sections in document order."""
+    places: dict[str, list[str]] = {}
+    for citation in citing(verdict, lookup):
+        places.setdefault(citation.section, []).append(citation.note_mark)
+    return places
+
+
 def section_order(report: Report) -> list[str]:
     """Section labels in document order; sections named only by problems come last."""
     labels = [section.label for section in report.parsed.document.sections]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+from citecheck.citations.scripts import EAST_ASIAN
 
 
 def name_text(name: dict[str, Any]) -> str:
@@ -13,7 +12,7 @@ def name_text(name: dict[str, Any]) -> str:
     if name.get("literal"):
         return str(name["literal"])
     family, given = str(name.get("family", "")), str(name.get("given", ""))
-    if _CJK.search(family + given):
+    if EAST_ASIAN.search(family + given):
         return family + given
     return " ".join(part for part in (given, family) if part)
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from citecheck.model import Citation, Problem, Report, Verdict
-from citecheck.reports.common import citations_by_id, citing, suggested_fix
+from citecheck.model import Problem, Report, Verdict
+from citecheck.reports.common import citations_by_id, marks_by_section, suggested_fix
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -24,7 +24,7 @@ def clean(text: str) -> str:
 
 def render(report: Report) -> str:
     lookup = citations_by_id(report)
-    links = [_link_case(verdict, citing(verdict, lookup)) for verdict in report.verdicts]
+    links = [_link_case(verdict, marks_by_section(verdict, lookup)) for verdict in report.verdicts]
     notes = [_problem_case(problem) for problem in report.problems]
     root = ET.Element("testsuites", name="citecheck")
     for name, cases in (("links", links), ("notes", notes)):
@@ -44,17 +44,14 @@ def _count(element: ET.Element, cases: list[ET.Element]) -> None:
     element.set("time", f"{sum(float(case.get('time', 0)) for case in cases):.3f}")
 
 
-def _places(citations: list[Citation]) -> str:
-    places: dict[str, list[str]] = {}
-    for citation in citations:
-        places.setdefault(citation.section, []).append(citation.note_mark)
+def _places(places: dict[str, list[str]]) -> str:
     return "; ".join(f"{s}/{', '.join(dict.fromkeys(marks))}" for s, marks in places.items())
 
 
-def _link_case(verdict: Verdict, citations: list[Citation]) -> ET.Element:
+def _link_case(verdict: Verdict, places: dict[str, list[str]]) -> ET.Element:
     case = ET.Element(
         "testcase",
-        classname=clean(_places(citations) or "links"),
+        classname=clean(_places(places) or "links"),
         name=clean(verdict.url),
         time=f"{verdict.elapsed:.3f}",
     )

@@ -8,7 +8,7 @@ from citecheck.model import Report
 from citecheck.reports.common import (
     VERDICT_STATES,
     citations_by_id,
-    citing,
+    marks_by_section,
     problem_verdicts,
     suggested_fix,
     summarize,
@@ -63,11 +63,8 @@ def _rows(report: Report) -> list[list[str]]:
     rows: list[list[str]] = []
     lookup = citations_by_id(report)
     for verdict in problem_verdicts(report):
-        places: dict[str, list[str]] = {}
-        for citation in citing(verdict, lookup):
-            places.setdefault(citation.section, []).append(citation.note_mark)
         fix = suggested_fix(verdict)
-        for section, marks in (places or {"": []}).items():
+        for section, marks in (marks_by_section(verdict, lookup) or {"": []}).items():
             rows.append(
                 [
                     escape(section),

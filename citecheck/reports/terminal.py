@@ -15,7 +15,7 @@ from rich.text import Text
 from citecheck.model import Problem, Report, Verdict
 from citecheck.reports.common import (
     citations_by_id,
-    citing,
+    marks_by_section,
     problem_verdicts,
     section_order,
     suggested_fix,
@@ -68,10 +68,7 @@ def _sections(report: Report) -> dict[str, list[Text]]:
     grouped: dict[str, list[Text]] = {label: [] for label in section_order(report)}
     lookup = citations_by_id(report)
     for verdict in problem_verdicts(report):
-        by_section: dict[str, list[str]] = {}
-        for citation in citing(verdict, lookup):
-            by_section.setdefault(citation.section, []).append(citation.note_mark)
-        for section, marks in (by_section or {OTHER: []}).items():
+        for section, marks in (marks_by_section(verdict, lookup) or {OTHER: []}).items():
             grouped.setdefault(section, []).extend(_link_lines(verdict, marks))
     for problem in report.problems:
         grouped.setdefault(problem.section or OTHER, []).append(_problem_line(problem))

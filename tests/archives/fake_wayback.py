@@ -13,15 +13,15 @@ logged with its arrival time.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 from citecheck.archives.timestamps import distance_seconds
+from tests.servers import serve_loopback
 
 COLUMNS = ["urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length"]
 
@@ -146,14 +146,6 @@ class _Handler(BaseHTTPRequestHandler):
 def serve_wayback(wayback: Wayback) -> Iterator[Wayback]:
     """Run `wayback` on 127.0.0.1 (a free port) for the duration of the block."""
     handler = type("Handler", (_Handler,), {"wayback": wayback})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    wayback.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with serve_loopback(handler) as base:
+        wayback.base = base
         yield wayback
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -4,14 +4,15 @@ doi.org/api/handles, from the posts and DOIs a test declares."""
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from embed_pages import existing_post, missing_post
+
+from tests.servers import serve_loopback
 
 
 @dataclass
@@ -91,14 +92,6 @@ class _Handler(BaseHTTPRequestHandler):
 @contextmanager
 def serve_platforms(platforms: Platforms) -> Iterator[Platforms]:
     handler = type("Handler", (_Handler,), {"platforms": platforms})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    platforms.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
+    with serve_loopback(handler) as base:
+        platforms.base = base
         yield platforms
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
