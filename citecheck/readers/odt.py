@@ -117,7 +117,7 @@ def _parts(path: str) -> list[etree._Element]:
     data = load_bytes(path)
     if data.lstrip().startswith(b"<"):
         return [parse_xml(data, path)]
-    parts = ZipParts(path, "ODT")
+    parts = ZipParts(path, "ODT", data)
     roots = [parse_xml(parts.read("content.xml"), f"{path}: content.xml")]
     if parts.has("styles.xml"):
         roots.append(parse_xml(parts.read("styles.xml"), f"{path}: styles.xml"))
