@@ -108,7 +108,9 @@ def test_failing_server_ends_in_time_with_a_failure(server, client, path, errors
 
 def test_redirect_chain_stops_at_the_hop_cap(server, client):
     check, _, _ = measured_fetch(client, server.url("/chain/0"))
-    assert len(check.hops) <= client.policy.max_redirects + 1
+    assert check.error == "too-many-redirects", check
+    assert len(check.hops) == client.policy.max_redirects + 1, check
+    assert all(hop.status == 302 for hop in check.hops), check
 
 
 @pytest.mark.parametrize(
