@@ -25,7 +25,7 @@ from lxml import etree
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.markup import shows_url, squash_spaces
-from citecheck.readers.numbering import format_number
+from citecheck.readers.numbering import DEFAULT_FORMATS, format_number
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
 
@@ -179,7 +179,7 @@ def _number_formats(
 ) -> dict[str, tuple[str, int]]:
     """(numFmt, numStart) per note kind: the body's section properties, else settings."""
     w, _ = _namespaces(root)
-    formats = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
+    formats = dict(DEFAULT_FORMATS)
     places = []
     settings = _related(rels, main, "settings", "word/settings.xml")
     if parts.has(settings):
