@@ -73,7 +73,7 @@ def detect_format(path: str) -> str:
 def sniff_format(path: str) -> str:
     data = load_bytes(path)
     if data.startswith(ZIP_MAGIC):
-        return _sniff_zip(path)
+        return _sniff_zip(path, data)
     if data.startswith(OLE_MAGIC):
         raise InputError(
             f"{path}: a Word 97-2003 .doc or an encrypted Office file; save it as .docx"
@@ -105,8 +105,8 @@ def sniff_text(text: str, path: str = "<text>") -> str:
     )
 
 
-def _sniff_zip(path: str) -> str:
-    parts = ZipParts(path, "zip")
+def _sniff_zip(path: str, data: bytes) -> str:
+    parts = ZipParts(path, "zip", data)
     if parts.has("word/document.xml"):
         return "docx"
     mimetype = parts.read("mimetype").strip() if parts.has("mimetype") else b""

@@ -23,7 +23,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
-from citecheck.readers.reference import reference_text
+from citecheck.readers.reference import CJK, reference_text
 from citecheck.readers.source import load_text
 
 SECTION = "Bibliography"
@@ -126,7 +126,6 @@ LANGUAGES = {
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 URL_IN_TEXT = re.compile(r"\\url\{([^}\s]+)\}|(?<![\w{])(https?://[^\s{}]+)")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _decoder() -> LatexNodes2Text:

@@ -25,7 +25,7 @@ from lxml import etree
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.markup import shows_url, squash_spaces
-from citecheck.readers.numbering import format_number
+from citecheck.readers.numbering import DEFAULT_FORMATS, format_number
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
 
@@ -69,8 +69,12 @@ class _Ref:
     number: int | None = None
 
 
-def _rels(parts: ZipParts, part: str) -> dict[str, tuple[str, str, str]]:
-    """Relationships of `part`: id → (type, target, target mode)."""
+#: A part's relationships: id → (type, target, target mode).
+Rels = dict[str, tuple[str, str, str]]
+
+
+def _rels(parts: ZipParts, part: str) -> Rels:
+    """Relationships of `part`."""
     directory, name = posixpath.split(part)
     rels_name = posixpath.join(directory, "_rels", f"{name}.rels")
     if not parts.has(rels_name):
@@ -92,25 +96,22 @@ def _resolve(base_part: str, target: str) -> str:
     return posixpath.normpath(posixpath.join(posixpath.dirname(base_part), target))
 
 
+def _related(rels: Rels, base_part: str, kind: str, default: str) -> str:
+    """The part `base_part` relates to by a relationship of type …/`kind`, else `default`."""
+    for rel_type, target, _ in rels.values():
+        if rel_type.endswith("/" + kind):
+            return _resolve(base_part, target)
+    return default
+
+
 def _main_part(parts: ZipParts) -> str:
-    for rel_type, target, _ in _rels(parts, "").values():
-        if rel_type.endswith("/officeDocument"):
-            return _resolve("", target)
-    return "word/document.xml"
+    return _related(_rels(parts, ""), "", "officeDocument", "word/document.xml")
 
 
-def _note_parts(parts: ZipParts, main: str) -> dict[str, str | None]:
+def _note_parts(parts: ZipParts, main: str, rels: Rels) -> dict[str, str | None]:
     found: dict[str, str | None] = {}
-    rels = _rels(parts, main)
     for kind in KINDS:
-        part = next(
-            (
-                _resolve(main, target)
-                for rel_type, target, _ in rels.values()
-                if rel_type.endswith("/" + kind.relationship)
-            ),
-            kind.default_part,
-        )
+        part = _related(rels, main, kind.relationship, kind.default_part)
         found[kind.element] = part if parts.has(part) else None
     return found
 
@@ -173,19 +174,14 @@ def _number_marks(refs: list[_Ref], formats: dict[str, tuple[str, int]]) -> None
             seen.setdefault(ref.note_id, ref)
 
 
-def _number_formats(parts: ZipParts, main: str, root: etree._Element) -> dict[str, tuple[str, int]]:
+def _number_formats(
+    parts: ZipParts, main: str, rels: Rels, root: etree._Element
+) -> dict[str, tuple[str, int]]:
     """(numFmt, numStart) per note kind: the body's section properties, else settings."""
     w, _ = _namespaces(root)
-    formats = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
+    formats = dict(DEFAULT_FORMATS)
     places = []
-    settings = next(
-        (
-            _resolve(main, target)
-            for rel_type, target, _ in _rels(parts, main).values()
-            if rel_type.endswith("/settings")
-        ),
-        "word/settings.xml",
-    )
+    settings = _related(rels, main, "settings", "word/settings.xml")
     if parts.has(settings):
         places.append(parse_xml(parts.read(settings), f"{parts.path}: {settings}"))
     body_section = root.find(f"{{{w}}}body/{{{w}}}sectPr")
@@ -303,9 +299,10 @@ def read(path: str) -> Document:
     if not parts.has(main):
         raise InputError(f"{path}: not a Word document ({main} is missing)")
     root = _word_xml(parts, main)
+    main_rels = _rels(parts, main)
     refs = _references(root)
-    _number_marks(refs, _number_formats(parts, main, root))
-    note_parts = _note_parts(parts, main)
+    _number_marks(refs, _number_formats(parts, main, main_rels, root))
+    note_parts = _note_parts(parts, main, main_rels)
     sections: list[Section] = []
     warnings: list[str] = []
     markers: list[Marker] = []

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from citecheck.readers.markup import (
     BACKLINK_CHARS,
+    UNIT_BEFORE,
     is_bibliography_heading,
     is_notes_heading,
     parse_mark,
@@ -37,7 +38,6 @@ NOTEREF_ID = re.compile(
     re.I,
 )
 MARK_TEXT = re.compile(r"^\[?\(?\s*(\d{1,4}|[a-z]|[*†‡§¶#※＊]{1,3})\s*\)?\]?$", re.I)
-UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
 SYMBOL_MARK = re.compile(r"^[*†‡§¶#※＊]{1,3}$")
 LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§¶※＊]{1,3})[\].):]?\s+")
 BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "section", "aside", "blockquote", "tr"}

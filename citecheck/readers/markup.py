@@ -18,6 +18,10 @@ NOTES_HEADINGS = re.compile(
 #: Back-links from a note to its marker: they are navigation, not citation text.
 BACKLINK_CHARS = "↩↑^\ufe0e\ufe0f"
 
+#: `km<sup>2</sup>`, `m<sup>3</sup>`: a superscript 2 or 3 right after a unit is its
+#: power, not a note mark.
+UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
+
 WHITESPACE = re.compile(r"\s+")
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from citecheck.model import Marker, Note, Section
 from citecheck.readers.markup import (
+    UNIT_BEFORE,
     LineIndex,
     is_bibliography_heading,
     is_notes_heading,
@@ -38,8 +39,6 @@ SUP_MARKER = re.compile(
     r"(?:\]\([^)\s]*\))?\s*(?:</a>\s*)?</sup>(?(1)\s*\]\([^)\s]*\))",
     re.IGNORECASE,
 )
-#: `km<sup>2</sup>` is a unit, not a note: a superscript 2 or 3 right after a unit.
-UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,13 @@ def _roman(number: int) -> str:
     return digits
 
 
+#: (style, first number) per note kind when the document does not say: Word and
+#: LibreOffice number footnotes 1, 2, 3 and endnotes i, ii, iii.
+DEFAULT_FORMATS: dict[str, tuple[str, int]] = {
+    "footnote": ("decimal", 1),
+    "endnote": ("lowerRoman", 1),
+}
+
 #: OpenDocument `style:num-format` values → the Word style names above.
 ODF_STYLES = {
     "1": "decimal",

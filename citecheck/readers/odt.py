@@ -18,7 +18,7 @@ from lxml import etree
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.markup import shows_url, squash_spaces
-from citecheck.readers.numbering import ODF_STYLES, format_number
+from citecheck.readers.numbering import DEFAULT_FORMATS, ODF_STYLES, format_number
 from citecheck.readers.source import load_bytes
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
@@ -117,7 +117,7 @@ def _parts(path: str) -> list[etree._Element]:
     data = load_bytes(path)
     if data.lstrip().startswith(b"<"):
         return [parse_xml(data, path)]
-    parts = ZipParts(path, "ODT")
+    parts = ZipParts(path, "ODT", data)
     roots = [parse_xml(parts.read("content.xml"), f"{path}: content.xml")]
     if parts.has("styles.xml"):
         roots.append(parse_xml(parts.read("styles.xml"), f"{path}: styles.xml"))
@@ -125,9 +125,9 @@ def _parts(path: str) -> list[etree._Element]:
 
 
 def _number_formats(roots: list[etree._Element]) -> dict[str, tuple[str, int]]:
-    """(style, first number) per note class from `text:notes-configuration`; LibreOffice
-    numbers footnotes 1, 2, 3 and endnotes i, ii, iii unless told otherwise."""
-    formats = {"footnote": ("decimal", 1), "endnote": ("lowerRoman", 1)}
+    """(style, first number) per note class from `text:notes-configuration`, else the
+    defaults."""
+    formats = dict(DEFAULT_FORMATS)
     for root in roots:
         for config in root.iter(f"{{{TEXT}}}notes-configuration"):
             kind = config.get(f"{{{TEXT}}}note-class", "footnote")

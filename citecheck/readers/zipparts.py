@@ -41,10 +41,12 @@ READ_ERRORS = (
 class ZipParts:
     """The parts of one zip file, by name, read with size limits."""
 
-    def __init__(self, path: str | Path, kind: str) -> None:
+    def __init__(self, path: str | Path, kind: str, data: bytes | None = None) -> None:
+        """`data` is the file's content when the caller has already read it."""
         self.path = str(path)
         self.kind = kind
-        data = load_bytes(path)
+        if data is None:
+            data = load_bytes(path)
         if data.startswith(OLE_MAGIC):
             raise InputError(
                 f"{self.path}: an OLE compound file (a Word 97-2003 .doc or a password-protected "

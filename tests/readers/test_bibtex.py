@@ -5,6 +5,7 @@ from __future__ import annotations
 import bibtexparser
 import pytest
 
+from citecheck import citations
 from citecheck.errors import InputError
 from citecheck.readers import read_document
 from citecheck.readers.bibtex import entry_to_csl, read_text
@@ -116,7 +117,6 @@ def test_note_text_is_written_as_a_note_in_its_script(china):
 
 
 def test_citation_parser_reads_one_citation_per_entry_with_its_link(china):
-    citations = pytest.importorskip("citecheck.citations")
     parsed = citations.parse_document(china)
     assert len(parsed.citations) == len(china.notes) == 8
     by_note = {c.note_mark: c.csl for c in parsed.citations}

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from citecheck import citations
 from citecheck.errors import InputError
 from citecheck.readers.plaintext import read_text
 from citecheck.readers.superscripts import superscript_markers
@@ -105,7 +106,6 @@ def _csl_validator():
 @EXAMPLES
 @given(manuscripts(with_body=False))
 def test_parse_document_never_crashes_and_yields_csl_json(manuscript: Manuscript):
-    citations = pytest.importorskip("citecheck.citations", reason="citations not merged yet")
     validator = _csl_validator()
     parsed = citations.parse_document(read_text(manuscript.text))
     assert Counter((p.note.section, p.note.number) for p in parsed.notes) == Counter(

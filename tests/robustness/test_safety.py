@@ -24,9 +24,10 @@ from urllib.parse import quote, unquote
 
 import pytest
 
+from citecheck import net
 from citecheck.model import Link
-
-net = pytest.importorskip("citecheck.net", reason="the network package is not merged yet")
+from citecheck.net import cache as cache_module
+from citecheck.verdicts import Observations, judge
 
 ROOT = Path(__file__).resolve().parents[2]
 PUBLIC_STAND_IN = "127.0.0.2"
@@ -102,11 +103,7 @@ def guarded_client():
     return net.HttpClient(policy)
 
 
-def verdict_of(url: str, check) -> tuple[str, str] | None:
-    try:
-        from citecheck.verdicts import Observations, judge
-    except ImportError:
-        return None
+def verdict_of(url: str, check) -> tuple[str, str]:
     verdict = judge(Link(url, ()), Observations(main=check))
     return verdict.state, verdict.reason
 
@@ -152,7 +149,7 @@ def test_redirect_into_private_space_is_refused(site, victim, target):
     assert [hop.status for hop in check.hops] == [302], check
     assert victim.hits == []
     judged = verdict_of(url, check)
-    assert judged is None or judged[0] == "inconclusive", judged
+    assert judged[0] == "inconclusive", judged
 
 
 def test_loopback_spellings_are_refused(victim):
@@ -266,7 +263,6 @@ def _kill_while_writing(path: Path, batches: int) -> int:
 
 @pytest.mark.parametrize("batches", [0, 3])
 def test_cache_killed_mid_write_opens_with_committed_data(tmp_path, batches):
-    cache_module = pytest.importorskip("citecheck.net.cache")
     path = tmp_path / "cache.sqlite"
     committed = _kill_while_writing(path, batches)
     assert committed >= batches
@@ -284,7 +280,6 @@ def test_cache_killed_mid_write_opens_with_committed_data(tmp_path, batches):
     ["torn-header", "truncated", "garbage"],
 )
 def test_damaged_cache_is_moved_aside_and_rebuilt_with_a_warning(tmp_path, damage, caplog):
-    cache_module = pytest.importorskip("citecheck.net.cache")
     path = tmp_path / "cache.sqlite"
     _kill_while_writing(path, 1)
     with cache_module.ResultCache(path):  # fold the WAL into the main file
