@@ -131,6 +131,8 @@ def _number_formats(roots: list[etree._Element]) -> dict[str, tuple[str, int]]:
     for root in roots:
         for config in root.iter(f"{{{TEXT}}}notes-configuration"):
             kind = config.get(f"{{{TEXT}}}note-class", "footnote")
+            if kind not in formats:  # ODF knows footnotes and endnotes only
+                continue
             style = ODF_STYLES.get(config.get(f"{{{STYLE}}}num-format", ""), formats[kind][0])
             offset = config.get(f"{{{TEXT}}}start-value", "0")
             formats[kind] = (style, int(offset) + 1 if offset.isdigit() else 1)
