@@ -25,7 +25,8 @@ from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
 from citecheck.output import write_text
 from citecheck.platforms import handler_for
-from citecheck.readers import read_document
+from citecheck.prepared import Prepared, content_key, recall, remember
+from citecheck.readers import print_warnings, read_document
 from citecheck.reports import render, write_html
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
@@ -189,7 +190,6 @@ def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem,
 
 
 def build_report(args: argparse.Namespace, config: Config) -> Report:
-    document = read_document(args.path)
     options = CheckOptions(
         accepted_for=config.accepted_for,
         max_age=config.max_age,
@@ -203,16 +203,30 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
     if args.no_cache and config.confirm_dead > 1:
         raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
     store = None if args.no_cache else ResultCache(config.cache)
-    bar = ProgressBar(enabled=False if args.quiet else None)
     try:
+        key = None
+        if store is not None:
+            key = content_key(args.path, repr(config.include), repr(config.exclude))
+        ready = recall(store, key) if store is not None and key is not None else None
+        if ready is not None:
+            print_warnings(ready.parsed.document)
+        else:
+            document = read_document(args.path)
+        bar = ProgressBar(enabled=False if args.quiet else None)
         with HttpClient(policy) as client, bar:
 
             def check(links: Sequence[Link]) -> tuple[Verdict, ...]:
                 return check_links(links, client, options, store=store, progress=bar)
 
-            (parsed, problems), links, verdicts = check_while_parsing(
-                document, parse_and_verify, lambda result: result[0], check, config.wants
-            )
+            if ready is not None:
+                parsed, problems, links = ready.parsed, ready.problems, ready.links
+                verdicts = check(links)
+            else:
+                (parsed, problems), links, verdicts = check_while_parsing(
+                    document, parse_and_verify, lambda result: result[0], check, config.wants
+                )
+                if store is not None and key is not None:
+                    remember(store, key, Prepared(parsed, problems, links))
             offline = client.network_status() == "offline"
     finally:
         if store is not None:

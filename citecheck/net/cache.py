@@ -56,6 +56,13 @@ CREATE TABLE IF NOT EXISTS verdicts (
     evidence TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS verdicts_by_url ON verdicts (url, checked_at);
+CREATE TABLE IF NOT EXISTS memos (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    stored_at REAL NOT NULL,
+    value BLOB NOT NULL,
+    PRIMARY KEY (kind, key)
+);
 """
 
 
@@ -141,7 +148,36 @@ class ResultCache:
         except sqlite3.Error as exc:  # disk full, file made read-only meanwhile…
             raise CitecheckError(f"cannot write to the cache at {self.path}: {exc}") from None
 
+    def remember(self, kind: str, key: str, value: bytes, *, keep: int) -> None:
+        """Store `value` under (`kind`, `key`), keeping only the `keep` newest of `kind`.
+
+        For work derived from the user's files rather than from the web (a parsed
+        manuscript): `recall` gives it back as long as the same key is asked for.
+        """
+        try:
+            with self._lock, self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO memos (kind, key, stored_at, value)"
+                    " VALUES (?, ?, ?, ?)",
+                    (kind, key, time.time(), value),
+                )
+                self._db.execute(
+                    "DELETE FROM memos WHERE kind = ? AND key NOT IN (SELECT key FROM memos"
+                    " WHERE kind = ? ORDER BY rowid DESC LIMIT ?)",
+                    (kind, kind, keep),
+                )
+        except sqlite3.Error as exc:
+            raise CitecheckError(f"cannot write to the cache at {self.path}: {exc}") from None
+
     # --- reading ----------------------------------------------------------------------
+
+    def recall(self, kind: str, key: str) -> bytes | None:
+        """What `remember` stored under (`kind`, `key`), if it is still kept."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT value FROM memos WHERE kind = ? AND key = ?", (kind, key)
+            ).fetchone()
+        return None if row is None else bytes(row[0])
 
     def fresh_verdict(
         self,

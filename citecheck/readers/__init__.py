@@ -131,6 +131,11 @@ def read_document(path: str, fmt: str | None = None, *, quiet: bool = False) -> 
     reader: Reader = importlib.import_module(module).read
     document = reader(path)
     if not quiet:
-        for warning in document.warnings:
-            print(f"citecheck: warning: {warning}", file=sys.stderr)
+        print_warnings(document)
     return document
+
+
+def print_warnings(document: Document) -> None:
+    """What the reader skipped, one line each on standard error."""
+    for warning in document.warnings:
+        print(f"citecheck: warning: {warning}", file=sys.stderr)

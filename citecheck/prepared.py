@@ -1,0 +1,84 @@
+"""The front half of a check — citations, note problems, links — remembered per file.
+
+Reading and parsing a long manuscript takes longer than answering all its links
+from the result cache, so checking an unchanged file again would spend most of its
+time parsing what it parsed last time. The parse is kept in the result cache's
+database, pickled (as code formatters keep theirs), under a key made of the file's
+bytes, its extension, the options that shape the links, and a fingerprint of
+citecheck's own code: a changed file, another filter or a new parser never gets an
+old parse back. Anything unreadable in a stored parse counts as not stored.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Protocol
+
+import citecheck
+from citecheck.errors import InputError
+from citecheck.model import Link, ParsedDocument, Problem
+from citecheck.readers.source import load_bytes
+
+KIND = "prepared"
+#: Parses kept: one per manuscript a user checks in turn, a few versions each.
+KEEP = 8
+
+
+class MemoStore(Protocol):
+    def recall(self, kind: str, key: str) -> bytes | None: ...
+
+    def remember(self, kind: str, key: str, value: bytes, *, keep: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A parsed manuscript with its note problems and the links to check."""
+
+    parsed: ParsedDocument
+    problems: tuple[Problem, ...]
+    links: tuple[Link, ...]
+
+
+def content_key(path: str, *options: str) -> str | None:
+    """The key of `path` read with `options`; None when the file cannot be read
+    (the reader then says why)."""
+    try:
+        data = load_bytes(path)
+    except InputError:
+        return None
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for part in (Path(path).suffix.lower(), *options):
+        digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
+    digest.update(b"\0" + data)
+    return digest.hexdigest()
+
+
+def recall(store: MemoStore, key: str) -> Prepared | None:
+    value = store.recall(KIND, key)
+    if value is None:
+        return None
+    try:
+        prepared = pickle.loads(value)
+    except Exception:  # a stored parse from a build that no longer unpickles: parse again
+        return None
+    return prepared if isinstance(prepared, Prepared) else None
+
+
+def remember(store: MemoStore, key: str, prepared: Prepared) -> None:
+    store.remember(KIND, key, pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL), keep=KEEP)
+
+
+@cache
+def code_fingerprint() -> str:
+    """citecheck's version, Python's, and the size and time of every module file."""
+    package = Path(citecheck.__file__).parent
+    parts = [citecheck.__version__, sys.version]
+    for module in sorted(package.rglob("*.py")):
+        stat = module.stat()
+        parts.append(f"{module.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)

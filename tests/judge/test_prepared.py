@@ -1,0 +1,116 @@
+"""A parsed manuscript remembered in the result cache: reused only for the same bytes,
+extension and link filters, and never a reason to report what the file no longer says."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from citecheck import prepared
+from citecheck.cli import main
+from citecheck.model import Document, ParsedDocument
+from citecheck.net.cache import ResultCache
+from tests.servers import ScenarioWeb
+
+FAST = ["--allow-private", "--no-archive", "--timeout", "5", "--deadline", "10"]
+
+
+@pytest.fixture(scope="module")
+def web():
+    with ScenarioWeb(hosts=2, hold_seconds=3.0) as scenario_web:
+        yield scenario_web
+
+
+def write_notes(path: Path, urls: list[str]) -> Path:
+    body = "".join(f"Claim {n}.[^{n}]\n" for n in range(1, len(urls) + 1))
+    notes = "".join(f"[^{n}]: Source {n}, 2024. <{url}>\n" for n, url in enumerate(urls, 1))
+    path.write_text(f"# Book\n\n{body}\n{notes}", encoding="utf-8")
+    return path
+
+
+def empty_parse() -> prepared.Prepared:
+    document = Document(path="book.md", format="markdown", sections=())
+    return prepared.Prepared(ParsedDocument(document, ()), (), ())
+
+
+def check_json(capsys, path: Path, cache: Path, *extra: str) -> dict:
+    main(["check", "--format", "json", str(path), "--cache", str(cache), *FAST, *extra])
+    return json.loads(capsys.readouterr().out)
+
+
+def test_key_follows_bytes_extension_and_options(tmp_path) -> None:
+    notes = tmp_path / "a.md"
+    notes.write_text("[^1]: A. <https://example.org/a>\n", encoding="utf-8")
+    key = prepared.content_key(str(notes), "x")
+    assert key == prepared.content_key(str(notes), "x")
+    assert key != prepared.content_key(str(notes), "y")
+    renamed = tmp_path / "a.txt"
+    renamed.write_bytes(notes.read_bytes())
+    assert prepared.content_key(str(renamed), "x") != key
+    notes.write_text("[^1]: A. <https://example.org/b>\n", encoding="utf-8")
+    assert prepared.content_key(str(notes), "x") != key
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_no_key_for_what_is_not_a_readable_file(tmp_path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    assert prepared.content_key(str(fifo)) is None  # returns at once: a FIFO is never read
+    assert prepared.content_key(str(tmp_path)) is None
+    assert prepared.content_key(str(tmp_path / "missing.md")) is None
+
+
+def test_round_trip_and_unreadable_blobs(tmp_path) -> None:
+    ready = empty_parse()
+    with ResultCache(tmp_path / "cache.sqlite") as store:
+        prepared.remember(store, "k", ready)
+        assert prepared.recall(store, "k") == ready
+        assert prepared.recall(store, "other") is None
+        store.remember(prepared.KIND, "broken", b"not a pickle", keep=prepared.KEEP)
+        assert prepared.recall(store, "broken") is None
+        store.remember(prepared.KIND, "alien", pickle.dumps({"a": 1}), keep=prepared.KEEP)
+        assert prepared.recall(store, "alien") is None
+
+
+def test_only_the_newest_parses_are_kept(tmp_path) -> None:
+    ready = empty_parse()
+    with ResultCache(tmp_path / "cache.sqlite") as store:
+        for n in range(prepared.KEEP + 3):
+            prepared.remember(store, f"k{n}", ready)
+        kept = [n for n in range(prepared.KEEP + 3) if prepared.recall(store, f"k{n}")]
+    assert kept == list(range(3, prepared.KEEP + 3))
+
+
+def test_second_run_reuses_the_parse_and_answers_the_same(web, tmp_path, capsys) -> None:
+    cache = tmp_path / "cache.sqlite"
+    book = write_notes(tmp_path / "book.md", [web.url("/ok/p1"), web.url("/missing/p2", 1)])
+    first = check_json(capsys, book, cache)
+    with ResultCache(cache) as store:
+        key = prepared.content_key(str(book), "()", "()")
+        assert key is not None and prepared.recall(store, key) is not None
+    hits = web.stats.hits("/ok/p1")
+    second = check_json(capsys, book, cache)
+    assert second == first
+    assert web.stats.hits("/ok/p1") == hits
+
+
+def test_an_edited_file_is_parsed_again(web, tmp_path, capsys) -> None:
+    cache = tmp_path / "cache.sqlite"
+    book = write_notes(tmp_path / "book.md", [web.url("/ok/e1")])
+    check_json(capsys, book, cache)
+    write_notes(book, [web.url("/ok/e1"), web.url("/gone/e2", 1)])
+    report = check_json(capsys, book, cache)
+    assert [link["verdict"] for link in report["links"]] == ["resolvable", "dead"]
+    assert report["summary"]["notes"] == 2
+
+
+def test_a_new_exclude_pattern_is_honoured(web, tmp_path, capsys) -> None:
+    cache = tmp_path / "cache.sqlite"
+    book = write_notes(tmp_path / "book.md", [web.url("/ok/x1"), web.url("/missing/x2", 1)])
+    check_json(capsys, book, cache)
+    report = check_json(capsys, book, cache, "--exclude", "/missing/")
+    assert [link["url"] for link in report["links"]] == [web.url("/ok/x1")]
