@@ -41,6 +41,8 @@ class VerdictStore(Protocol):
 
     def history(self, url: str) -> Sequence[VerdictRecord]: ...
 
+    def last_durations(self, urls: Iterable[str]) -> dict[str, float]: ...
+
 
 @dataclass(frozen=True)
 class CheckOptions:
@@ -101,6 +103,10 @@ def check_links(
             verdicts[index] = _for_link(verdict, link)
             done.tick(link.url)
     pending = [index for index in range(len(links)) if index not in verdicts]
+    if store is not None:
+        urls = [link.url for link in links]
+        took = store.last_durations(urls[index] for index in pending)
+        pending = slowest_first(pending, urls, took)
     fresh = _run_pool([links[index] for index in pending], check_one, options)
     verdicts.update(zip(pending, fresh, strict=True))
     if store is None:
@@ -108,6 +114,17 @@ def check_links(
     return tuple(
         _confirmed(verdicts[index], store, options.confirm_dead) for index in range(len(links))
     )
+
+
+def slowest_first(pending: list[int], urls: Sequence[str], took: dict[str, float]) -> list[int]:
+    """`pending` (indexes into `urls`) with the links that `took` longest last time
+    first, the others after them in their order.
+
+    A site's links are taken in order, so one that hangs until its timeout and
+    comes last holds the whole run for that long after everything else is done;
+    started first, it runs while the site's other links are checked beside it.
+    """
+    return sorted(pending, key=lambda index: -took.get(urls[index], 0.0))
 
 
 def _run_pool(

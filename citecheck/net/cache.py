@@ -241,6 +241,23 @@ class ResultCache:
             ).fetchall()
         return [VerdictRecord(*row) for row in rows]
 
+    def last_durations(self, urls: Iterable[str]) -> dict[str, float]:
+        """How long the latest check of each of `urls` took (seconds), however old:
+        the slowest links are started first next time."""
+        wanted = list(dict.fromkeys(urls))
+        latest: dict[str, float] = {}
+        for start in range(0, len(wanted), _QUERY_CHUNK):
+            chunk = wanted[start : start + _QUERY_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT url, json_extract(evidence, '$.elapsed') FROM verdicts"
+                    f" WHERE url IN ({marks}) ORDER BY checked_at, id",
+                    chunk,
+                ).fetchall()
+            latest.update((url, elapsed) for url, elapsed in rows if elapsed is not None)
+        return latest
+
     def observations(self, url: str) -> list[ObservationRecord]:
         """Every HTTP observation recorded for `url`, oldest first."""
         with self._lock:
