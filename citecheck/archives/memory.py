@@ -83,8 +83,10 @@ class SnapshotMemory:
         recalled: list[ArchiveLookup | None] = []
         for link in links:
             record = stored.get((link.url, wanted_moment(link)))
-            fresh = record is not None and reusable(record, self.max_age, now)
-            recalled.append(_as_lookup(record) if record is not None and fresh else None)
+            if record is not None and reusable(record, self.max_age, now):
+                recalled.append(_as_lookup(record))
+            else:
+                recalled.append(None)
         return recalled
 
     def keep(self, link: Link, lookup: ArchiveLookup) -> None:
