@@ -135,6 +135,23 @@ def test_a_partly_failed_lookup_is_not_remembered_even_with_an_answer(
     assert cache.archive_lookups(settings.lookup_key, [link.url]) == []
 
 
+def test_a_replay_that_cannot_be_fetched_is_not_a_settled_none(
+    client, wayback: Wayback, cache
+) -> None:
+    """Verifying a snapshot whose replay is unreachable tells nothing about the snapshot."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{probe.getsockname()[1]}/web/"
+    link = Link(PAGE.format("replay-down"), ("c1",), cited_on="20240215")
+    wayback.captures[link.url] = [("20240101000000", 200)]
+    settings = settings_for(
+        wayback, availability_api=None, replay_base=closed, verify_snapshots=True
+    )
+    (lookup,) = run(client, [link], settings, SnapshotMemory(cache, settings, DAY))
+    assert (lookup.snapshot, lookup.reason, lookup.settled) == (None, "no-usable-snapshot", False)
+    assert cache.archive_lookups(settings.lookup_key, [link.url]) == []
+
+
 def test_none_found_is_reused_within_max_age_then_asked_again(
     client, wayback: Wayback, cache
 ) -> None:
