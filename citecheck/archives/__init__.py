@@ -12,12 +12,19 @@ minute and a burst of 3 by default) and stops asking once the archive answers 42
                       # "archive-rate-limited", "archive-error" or "archive-disabled"
     lookups = find_snapshots(archive_client, links, settings, service, progress=report)
 
+Lookups are remembered across runs in the result cache (see `memory.py` for how
+long each kind of answer is reused):
+
+    memory = SnapshotMemory(result_cache, settings, max_age=86400)
+    lookups = find_snapshots(archive_client, links, settings, service, memory=memory)
+
 The client should not retry: the service paces every request it sends, and a
 retried 429 is what gets an address blocked.
 """
 
 from citecheck.archives.limiter import TokenBucket
 from citecheck.archives.lookup import ArchiveLookup, find_snapshot, find_snapshots
+from citecheck.archives.memory import SnapshotMemory
 from citecheck.archives.service import ArchiveService, shared_service
 from citecheck.archives.settings import ArchiveSettings
 
@@ -25,6 +32,7 @@ __all__ = [
     "ArchiveLookup",
     "ArchiveService",
     "ArchiveSettings",
+    "SnapshotMemory",
     "TokenBucket",
     "find_snapshot",
     "find_snapshots",

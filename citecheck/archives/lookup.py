@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from citecheck.archives.choice import closest_capture, replay_problem, usable
 from citecheck.archives.formats import (
@@ -28,12 +29,16 @@ from citecheck.archives.settings import ArchiveSettings
 from citecheck.archives.timestamps import shifted, target_timestamp
 from citecheck.model import ArchiveSnapshot, Check, Fetcher, Link
 
+if TYPE_CHECKING:  # memory.py builds on this module
+    from citecheck.archives.memory import SnapshotMemory
+
 FOUND = "archived"
 NOT_ARCHIVED = "not-archived"
 NO_USABLE_SNAPSHOT = "no-usable-snapshot"
 RATE_LIMITED = "archive-rate-limited"
 ARCHIVE_ERROR = "archive-error"
 DISABLED = "archive-disabled"
+SETTLED_REASONS = frozenset({FOUND, NOT_ARCHIVED, NO_USABLE_SNAPSHOT})
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class ArchiveLookup:
 
     `source` names the API that found it ("availability" or "cdx"); `requests`
     counts what the lookup sent; `details` explains skipped captures and failures.
+    `complete` is False when a question went unanswered (rate-limited, unreachable,
+    timed out, a 5xx or a malformed answer): the answer may then be wrong.
     """
 
     snapshot: ArchiveSnapshot | None
@@ -49,6 +56,13 @@ class ArchiveLookup:
     source: str | None = None
     requests: int = 0
     details: tuple[str, ...] = ()
+    complete: bool = True
+
+    @property
+    def settled(self) -> bool:
+        """Whether this is the archive's whole answer (a snapshot, or none to offer),
+        and so worth remembering; a failed or disabled lookup is not."""
+        return self.complete and self.reason in SETTLED_REASONS
 
     @property
     def summary(self) -> str:
@@ -103,6 +117,8 @@ class _Search:
             self.details.append(f"offered unverified: {snapshot.url}")
             return True
         problem = replay_problem(snapshot, original, check)
+        if check.error is not None or (check.status or 0) >= 500:
+            self.failed = True  # the replay may well work next time: not a settled "unusable"
         if problem is not None:
             self.unusable = True
             self.details.append(f"skipped {snapshot.url}: {problem}")
@@ -156,7 +172,8 @@ class _Search:
             reason = ARCHIVE_ERROR
         else:
             reason = NOT_ARCHIVED
-        return ArchiveLookup(snapshot, reason, source, self.requests, tuple(self.details))
+        complete = not (self.failed or self.rate_limited)
+        return ArchiveLookup(snapshot, reason, source, self.requests, tuple(self.details), complete)
 
 
 def find_snapshot(
@@ -197,18 +214,26 @@ def find_snapshots(
     *,
     workers: int = 3,
     progress: Callable[[int, int], None] | None = None,
+    memory: SnapshotMemory | None = None,
 ) -> tuple[ArchiveLookup, ...]:
     """`find_snapshot` for every link, in the order of `links`.
 
     The service's bucket sets the pace whatever `workers` is; a few workers only
-    let one answer's latency overlap the wait for the next token.
+    let one answer's latency overlap the wait for the next token. With a `memory`,
+    a link it still holds an answer for is not looked up (no request, no wait for
+    a token), and each new answer is stored as soon as it comes, so an interrupted
+    run keeps what it learned.
     """
     service = service or shared_service(settings)
+    memory = memory if settings.enabled else None
+    recalled = memory.recall(links) if memory is not None else [None] * len(links)
     done, lock = 0, threading.Lock()
 
-    def one(link: Link) -> ArchiveLookup:
+    def one(link: Link, known: ArchiveLookup | None) -> ArchiveLookup:
         nonlocal done
-        result = find_snapshot(client, link, settings, service)
+        result = known or find_snapshot(client, link, settings, service)
+        if known is None and memory is not None:
+            memory.keep(link, result)
         if progress is not None:
             with lock:
                 done += 1
@@ -216,4 +241,4 @@ def find_snapshots(
         return result
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        return tuple(pool.map(one, links))
+        return tuple(pool.map(one, links, recalled))

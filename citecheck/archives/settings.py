@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
@@ -59,6 +60,27 @@ class ArchiveSettings:
             raise UsageError(f"archive scope must be one of {', '.join(ARCHIVE_SCOPES)}")
         if self.cdx_window_days < 1 or self.cdx_limit < 1:
             raise UsageError("CDX window and limit must be positive")
+
+    @property
+    def lookup_key(self) -> str:
+        """What every lookup asks, apart from the link: the endpoints and the search
+        options that can change the answer (not the pace, which cannot).
+
+        Remembered answers are kept under it, so a run against another archive, a
+        test's loopback one or a wider CDX window never gets this one's answers.
+        """
+        return json.dumps(
+            {
+                "availability": self.availability_api,
+                "cdx": self.cdx_api,
+                "replay": self.replay_base,
+                "directions": list(self.availability_directions),
+                "cdx-window-days": self.cdx_window_days,
+                "cdx-limit": self.cdx_limit,
+                "verify": self.verify_snapshots,
+            },
+            sort_keys=True,
+        )
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> ArchiveSettings:

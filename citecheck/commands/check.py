@@ -228,13 +228,15 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
                 if store is not None and key is not None:
                     remember(store, key, Prepared(parsed, problems, links))
             offline = client.network_status() == "offline"
+        if offline:
+            verdicts = tuple(offline_verdict(verdict) for verdict in verdicts)
+        elif not args.no_archive:
+            verdicts = with_snapshots(
+                verdicts, links, config.archive, policy, store=store, max_age=config.max_age
+            )
     finally:
         if store is not None:
             store.close()
-    if offline:
-        verdicts = tuple(offline_verdict(verdict) for verdict in verdicts)
-    elif not args.no_archive:
-        verdicts = with_snapshots(verdicts, links, config.archive, policy)
     return Report(parsed, problems, verdicts, offline=offline, links_checked=True)
 
 

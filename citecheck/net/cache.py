@@ -5,6 +5,9 @@ Default location: `$XDG_CACHE_HOME/citecheck/cache.sqlite` (else
 manuscript, so checking a second book reuses what the first one learned, and no
 stray database lands next to the manuscript.
 
+Web-archive lookups are kept here too (`archive_lookups`, latest answer per question);
+which of them a run may reuse is decided in `citecheck.archives.memory`.
+
 Every write is one transaction in WAL mode: a run killed half-way (even with
 kill -9) leaves the database as of its last committed write. A file that is not
 a usable database any more is moved aside (never deleted) as
@@ -63,6 +66,18 @@ CREATE TABLE IF NOT EXISTS memos (
     value BLOB NOT NULL,
     PRIMARY KEY (kind, key)
 );
+CREATE TABLE IF NOT EXISTS archive_lookups (
+    url TEXT NOT NULL,
+    wanted TEXT NOT NULL,
+    asked TEXT NOT NULL,
+    looked_up_at REAL NOT NULL,
+    reason TEXT NOT NULL,
+    snapshot_url TEXT,
+    snapshot_timestamp TEXT,
+    snapshot_status INTEGER,
+    source TEXT,
+    PRIMARY KEY (url, wanted, asked)
+);
 """
 
 
@@ -99,6 +114,24 @@ class ObservationRecord:
     error: str | None
     attempts: int
     elapsed: float
+
+
+@dataclass(frozen=True)
+class ArchiveRecord:
+    """The answer of one web-archive lookup, under the question it answers.
+
+    `wanted` is the Wayback timestamp the snapshot should be closest to ("" for
+    the latest), `asked` what was asked (endpoints and search options, see
+    `ArchiveSettings.lookup_key`); only one answer per (url, wanted, asked) is kept.
+    """
+
+    url: str
+    wanted: str
+    asked: str
+    looked_up_at: float
+    reason: str
+    snapshot: ArchiveSnapshot | None
+    source: str | None
 
 
 class ResultCache:
@@ -169,7 +202,39 @@ class ResultCache:
         except sqlite3.Error as exc:
             raise CitecheckError(f"cannot write to the cache at {self.path}: {exc}") from None
 
+    def record_archive_lookups(self, records: Iterable[ArchiveRecord]) -> None:
+        """Store archive answers in one transaction, each replacing any older answer
+        to the same question."""
+        rows = [_archive_row(record) for record in records]
+        try:
+            with self._lock, self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO archive_lookups (url, wanted, asked, looked_up_at,"
+                    " reason, snapshot_url, snapshot_timestamp, snapshot_status, source)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    rows,
+                )
+        except sqlite3.Error as exc:
+            raise CitecheckError(f"cannot write to the cache at {self.path}: {exc}") from None
+
     # --- reading ----------------------------------------------------------------------
+
+    def archive_lookups(self, asked: str, urls: Iterable[str]) -> list[ArchiveRecord]:
+        """Every stored answer to `asked` about one of `urls`, whatever its date or age."""
+        wanted = list(dict.fromkeys(urls))
+        records = []
+        for start in range(0, len(wanted), _QUERY_CHUNK):
+            chunk = wanted[start : start + _QUERY_CHUNK]
+            marks = ",".join("?" * len(chunk))
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT url, wanted, asked, looked_up_at, reason, snapshot_url,"
+                    " snapshot_timestamp, snapshot_status, source FROM archive_lookups"
+                    f" WHERE asked = ? AND url IN ({marks})",
+                    (asked, *chunk),
+                ).fetchall()
+            records.extend(_archive_record(row) for row in rows)
+        return records
 
     def recall(self, kind: str, key: str) -> bytes | None:
         """What `remember` stored under (`kind`, `key`), if it is still kept."""
@@ -375,6 +440,27 @@ def _check_row(check: Check) -> tuple:
         check.elapsed,
         json.dumps(evidence, ensure_ascii=False),
     )
+
+
+def _archive_row(record: ArchiveRecord) -> tuple:
+    snapshot = record.snapshot
+    return (
+        record.url,
+        record.wanted,
+        record.asked,
+        record.looked_up_at,
+        record.reason,
+        snapshot.url if snapshot else None,
+        snapshot.timestamp if snapshot else None,
+        snapshot.status if snapshot else None,
+        record.source,
+    )
+
+
+def _archive_record(row: tuple) -> ArchiveRecord:
+    url, wanted, asked, looked_up_at, reason, snapshot_url, timestamp, status, source = row
+    snapshot = None if snapshot_url is None else ArchiveSnapshot(snapshot_url, timestamp, status)
+    return ArchiveRecord(url, wanted, asked, looked_up_at, reason, snapshot, source)
 
 
 def _verdict_from_json(text: str) -> Verdict:

@@ -15,7 +15,7 @@ import pytest
 
 from citecheck.errors import CitecheckError
 from citecheck.model import ArchiveSnapshot, Check, Hop, Verdict
-from citecheck.net.cache import ResultCache, default_cache_path
+from citecheck.net.cache import ArchiveRecord, ResultCache, default_cache_path
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = 86400.0
@@ -218,3 +218,61 @@ def test_failed_write_is_a_clear_error(tmp_path: Path) -> None:
         cache._db.execute("PRAGMA query_only = ON")  # stands in for a full disk
         with pytest.raises(CitecheckError, match="cannot write to the cache"):
             cache.record_verdict(_verdict("u"))
+
+
+def _lookup(url: str, wanted: str = "20240215235959", **changes: object) -> ArchiveRecord:
+    values: dict = {
+        "url": url,
+        "wanted": wanted,
+        "asked": '{"availability": "https://archive.example/available"}',
+        "looked_up_at": 1000.0,
+        "reason": "archived",
+        "snapshot": ArchiveSnapshot(f"https://archive.example/web/2024/{url}", "20240101", 200),
+        "source": "availability",
+    }
+    values.update(changes)
+    return ArchiveRecord(**values)
+
+
+def test_archive_lookups_round_trip_and_the_latest_answer_replaces(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    found, other_date = _lookup("u"), _lookup("u", wanted="")
+    with ResultCache(path) as cache:
+        cache.record_archive_lookups([_lookup("u", reason="not-archived", snapshot=None), found])
+        cache.record_archive_lookups([other_date, _lookup("v", asked="elsewhere")])
+    with ResultCache(path) as reopened:
+        stored = reopened.archive_lookups(found.asked, ["u", "v", "w"])
+        assert sorted(stored, key=lambda record: record.wanted) == [other_date, found]
+        assert reopened.archive_lookups("elsewhere", ["u", "v"]) == [
+            _lookup("v", asked="elsewhere")
+        ]
+        missing = _lookup("x", reason="not-archived", snapshot=None, source=None)
+        reopened.record_archive_lookups([missing])
+        assert reopened.archive_lookups(found.asked, ["x"]) == [missing]
+
+
+def test_archive_lookups_in_bulk(tmp_path: Path) -> None:
+    with ResultCache(tmp_path / "c.sqlite") as cache:
+        records = [_lookup(f"u{n}") for n in range(1200)]  # more than one query's worth
+        cache.record_archive_lookups(records)
+        urls = [f"u{n}" for n in range(0, 1200, 2)] + ["unknown"]
+        assert {record.url for record in cache.archive_lookups(records[0].asked, urls)} == set(
+            urls[:-1]
+        )
+
+
+def test_a_cache_from_before_archive_lookups_opens_and_works(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with ResultCache(path) as cache:
+        cache.record_verdict(_verdict("u"), [_check("u")])
+    with sqlite3.connect(path) as db:
+        db.execute("DROP TABLE archive_lookups")  # the schema as it was before the table
+    with sqlite3.connect(path) as db:
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert "archive_lookups" not in tables and "verdicts" in tables
+    with ResultCache(path) as cache:
+        assert cache.moved_aside is None
+        assert len(cache.history("u")) == 1
+        assert cache.archive_lookups(_lookup("u").asked, ["u"]) == []
+        cache.record_archive_lookups([_lookup("u")])
+        assert cache.archive_lookups(_lookup("u").asked, ["u"]) == [_lookup("u")]
