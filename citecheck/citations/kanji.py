@@ -30,6 +30,7 @@ from typing import Any
 
 import opencc
 
+from citecheck.citations.dates import ERAS
 from citecheck.citations.known_sources import (
     CHINESE_PLACES,
     CHINESE_SOURCES,
@@ -42,7 +43,7 @@ from citecheck.citations.scripts import HAN, KANA, fold, simplified_to_tradition
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
 ERA_YEAR = re.compile(
-    r"(?:令和|平成|昭和|大正|明治)\s*(?:\d{1,2}|元|[一二三四五六七八九十]{1,3})\s*年"
+    rf"(?:{'|'.join(ERAS)})\s*(?:\d{{1,2}}|元|[一二三四五六七八九十]{{1,3}})\s*年"
 )
 #: The note writer's words around a source, not the source's own: 国防部ウェブサイト, 蔡亮ほか.
 WRITER_WORDS = re.compile(r"ウェブサイト|ウェブページ|ホームページ|サイト|ほか|など")
