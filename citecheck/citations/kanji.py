@@ -32,8 +32,10 @@ import opencc
 
 from citecheck.citations.dates import ERAS
 from citecheck.citations.known_sources import (
+    CHINESE_JOURNALS,
     CHINESE_PLACES,
     CHINESE_SOURCES,
+    JAPANESE_JOURNALS,
     JAPANESE_PLACES,
     JAPANESE_SOURCES,
     JAPANESE_TITLES,
@@ -78,6 +80,10 @@ def weigh_kanji_item(csl: dict[str, Any], text: str = "") -> Weighing:
     sources = fold(" ".join(around))
     _add_found(weighing.japanese, "Japanese source", JAPANESE_SOURCES, sources)
     _add_found(weighing.chinese, "Chinese source", CHINESE_SOURCES, sources)
+    journal = fold(str(csl.get("container-title", "")))
+    if journal:
+        _add_found(weighing.japanese, "Japanese journal", JAPANESE_JOURNALS, journal, exact=True)
+        _add_found(weighing.chinese, "Chinese journal", CHINESE_JOURNALS, journal, exact=True)
     title = str(csl.get("title", ""))
     _add_found(weighing.japanese, "Japanese document", JAPANESE_TITLES, fold(title))
     era = ERA_YEAR.search(" ".join([text, title, *around]))
@@ -98,8 +104,18 @@ def _add_found(
     names: Iterable[str],
     folded_text: str,
     weight: int = STRONG,
+    *,
+    exact: bool = False,
 ) -> None:
-    found = next((name for name in names if _folded(name) in folded_text), None)
+    """Add the first of `names` that `folded_text` contains (or, `exact`, equals)."""
+    found = next(
+        (
+            name
+            for name in names
+            if (_folded(name) == folded_text if exact else _folded(name) in folded_text)
+        ),
+        None,
+    )
     if found:
         evidence.append((f"{reason}: {found}", weight))
 

@@ -42,5 +42,16 @@ CHINESE_SOURCES = _listed(
     " 中国国际问题研究院 上海国际问题研究院"
 )
 
+#: Journals, matched against the whole container title: their names are common words
+#: (『外交』, 『世界』) that other titles contain.
+JAPANESE_JOURNALS = _listed(
+    "東亜 外交 世界 国際政治 国際問題 国際安全保障 防衛学研究 中央公論 軍縮研究 海外事情"
+    " 国際情勢紀要 安全保障研究"
+)
+CHINESE_JOURNALS = _listed(
+    "国际展望 世界经济与政治 国际问题研究 现代国际关系 当代世界 外交评论 国际安全研究"
+    " 国际政治研究 西亚非洲 东北亚论坛 俄罗斯东欧中亚研究 太平洋学报 和平与发展"
+)
+
 JAPANESE_PLACES = _listed("東京 京都 大阪 名古屋 横浜 神戸 福岡 札幌 仙台")
 CHINESE_PLACES = _listed("北京 上海 天津 南京 広州 香港 台北 重慶 武漢 西安 長春 成都 杭州 澳門")

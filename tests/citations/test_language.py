@@ -38,6 +38,10 @@ def language_of(text: str) -> str | None:
         ("「働方改革実行計画」2017年3月28日", "Japanese-only forms: 働実"),
         ("『中国外交史』（ミネルヴァ書房、2019年）", "kana in its names, outlet or publisher"),
         ("高原明生編『日中関係史』（東京：東京大学出版会、2012年）", "Japanese place: 東京"),
+        (
+            "倉田秀也「北朝鮮核問題」『国際安全保障』第46巻第2号（2018年）",
+            "Japanese journal: 国際安全保障",
+        ),
     ],
 )
 def test_kanji_only_japanese_items_are_japanese(text: str, evidence: str) -> None:
@@ -75,6 +79,14 @@ def test_kanji_only_japanese_items_are_japanese(text: str, evidence: str) -> Non
 def test_chinese_items_transcribed_with_japanese_forms_stay_chinese(text: str) -> None:
     language = language_of(text)
     assert language is not None and language.startswith("zh")
+
+
+def test_a_journal_is_named_by_its_whole_title() -> None:
+    # 『外交』 is a Japanese journal; 『外交評論』 is a Chinese one that starts the same way.
+    (citation,) = parse_note_text("「中国外交新局面」『外交評論』2020年第1期").citations
+    weighing = weigh_kanji_item(citation.fields.csl, citation.text)
+    assert weighing.japanese == []
+    assert weighing.chinese == [("Chinese journal: 外交评论", 3)]
 
 
 def test_kana_in_the_title_decides_as_before() -> None:
