@@ -73,7 +73,7 @@ def extract_fields(text: str) -> Fields:
     # the note's language, such as 国防部ウェブサイト).
     keys = ("title", "container-title") if fields.container_mark else ("title",)
     work = " ".join(fields.csl.get(key, "") for key in keys)
-    language = citation_language(fields.csl, work, _names_text(fields.csl), text)
+    language = citation_language(fields.csl, text, (work, _names_text(fields.csl), text))
     if language:
         fields.csl["language"] = language
     fields.complete = any(

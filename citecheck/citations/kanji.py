@@ -50,7 +50,7 @@ ERA_YEAR = re.compile(
 #: The note writer's words around a source, not the source's own: 国防部ウェブサイト, 蔡亮ほか.
 WRITER_WORDS = re.compile(r"ウェブサイト|ウェブページ|ホームページ|サイト|ほか|など")
 #: Japanese-made characters (kokuji) and the iteration mark: no Chinese text has them.
-KOKUJI = frozenset("込働畑峠枠匂搾辻栃榊凪笹躾雫噺鰯鱈籾糀俣凧塀裃躻々")
+JAPANESE_ONLY = frozenset("込働畑峠枠匂搾辻栃榊凪笹躾雫噺鰯鱈籾糀俣凧塀裃々")
 #: Characters OpenCC's Japanese table maps to an old variant (概 → 槪, 研 → 硏) although
 #: Chinese writes them as they are: no evidence either way.
 SHARED_DESPITE_TABLE = frozenset("予欠概研晃萌郎槙桝翻弁缶瓶褒")
@@ -137,7 +137,7 @@ def _weigh_forms(weighing: Weighing, text: str) -> None:
 def japanese_form(char: str) -> bool:
     """A character only Japanese writes: a kokuji, or a shinjitai form (発 for 發/发)
     that is neither the traditional nor the simplified Chinese form."""
-    if char in KOKUJI:
+    if char in JAPANESE_ONLY:
         return True
     if char in SHARED_DESPITE_TABLE:
         return False

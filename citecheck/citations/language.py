@@ -34,15 +34,15 @@ def detect_language(*texts: str | None) -> str | None:
     return None
 
 
-def citation_language(csl: dict[str, Any], *texts: str | None) -> str | None:
-    """The language of the item `csl`, cited as the last of `texts`, by the first of `texts`
-    that tells one; a Chinese answer is then weighed against the Japanese evidence of the
-    whole citation (see `kanji`)."""
-    language = detect_language(*texts)
-    if language and language.startswith("zh"):
-        cited = texts[-1] if texts else None
-        if weigh_kanji_item(csl, cited or "").is_japanese:
-            return "ja"
+def citation_language(
+    csl: dict[str, Any], cited: str, scripts_from: tuple[str | None, ...]
+) -> str | None:
+    """The language of the item `csl`, cited as `cited`: the script of the first of
+    `scripts_from` that tells one; a Chinese answer is then weighed against the Japanese
+    evidence of the whole citation (see `kanji`)."""
+    language = detect_language(*scripts_from)
+    if language and language.startswith("zh") and weigh_kanji_item(csl, cited).is_japanese:
+        return "ja"
     return language
 
 

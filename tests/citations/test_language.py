@@ -95,12 +95,14 @@ def test_kana_in_the_title_decides_as_before() -> None:
 
 
 def test_without_evidence_han_stays_chinese() -> None:
-    assert citation_language({"title": "国家安全法"}, "国家安全法") == "zh-Hans"
+    assert (
+        citation_language({"title": "国家安全法"}, "「国家安全法」", ("国家安全法",)) == "zh-Hans"
+    )
 
 
 def test_other_scripts_are_not_weighed() -> None:
     csl = {"title": "Defense of Japan 2023", "publisher": "防衛省"}
-    assert citation_language(csl, csl["title"]) == "en"
+    assert citation_language(csl, "防衛省 Defense of Japan 2023", (csl["title"],)) == "en"
 
 
 @pytest.mark.parametrize("char", "発経済戦辺対関労総売読込働畑峠々")
