@@ -4,12 +4,14 @@
 
 On the shared bench's simulated web (a fresh simweb per profile, 50 ms latency), this
 checkout's `citecheck check corpus.md --format json --allow-private --no-archive
---cache DB` runs once on an empty cache (cold), then `--repeats` times more (warm,
-median). By default inconclusive verdicts are not reused, so the warm runs re-check
-those; the second profile leaves out the never-answering /hang URLs to show what the
-cache itself costs, and the third opts in to `--reuse-inconclusive 1h`. Both runs
-are scored with the bench's score.py (the cache must not
-change a verdict), and simweb's request counter tells how much the warm run fetched.
+--cache DB` runs once on an empty cache (cold), then `--repeats` times more with the
+very same command (warm, median). The cache holds the verdicts and the parsed
+manuscript. By default inconclusive verdicts are not reused, so the warm runs re-check
+those (the 20 never-answering /hang URLs cost their 10 s timeout again); the second
+profile leaves out the /hang URLs to show what re-checking the other uncertain answers
+costs, and the third runs both cold and warm with `--reuse-inconclusive 1h`. Every run
+is scored with the bench's score.py (the cache must not change a verdict), and
+simweb's request counter tells how much the warm runs fetched.
 """
 
 from __future__ import annotations
@@ -89,8 +91,10 @@ def main() -> None:
     body = (
         "## Warm cache\n\n"
         f"`benchmarks/bench_cache.py --n {args.n}`: one cold run on an empty cache, then "
-        f"the median of {args.repeats} warm runs, on the bench's simulated web (50 ms "
-        f"latency). Target: warm ≥ {TARGET_RATIO}× faster. {machine_line()}\n\n"
+        f"the median of {args.repeats} warm runs of the same command, on the bench's "
+        "simulated web (50 ms latency). The cache holds verdicts and the parsed manuscript; "
+        "inconclusive verdicts are re-checked unless `--reuse-inconclusive` is given. "
+        f"Target: warm ≥ {TARGET_RATIO}× faster. {machine_line()}\n\n"
         "| corpus | cold s | warm s | cold/warm | requests cold → warm | accuracy cold / warm "
         "| peak RSS MB cold / warm |\n|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )

@@ -11,7 +11,7 @@ from citecheck.checks.baseline import Baselines, site_of
 from citecheck.checks.observe import observe
 from citecheck.model import Check, Fetcher, Link, Verdict
 from citecheck.net.cache import VerdictRecord
-from citecheck.net.pool import run_concurrently
+from citecheck.net.pool import pool_limits, run_concurrently
 from citecheck.verdicts import Observations, judge
 from citecheck.verdicts.confirm import confirm
 
@@ -116,12 +116,10 @@ def _run_pool(
     """`work` on every link in a pool sized for the politeness limits, results in order."""
     if not links:
         return []
-    # Twice the host's request slots in workers, so that a host keeps every slot busy
-    # while some of its links sleep before a retry; enough workers for every site to
-    # have that many, within twice the global request limit.
-    per_site = 2 * options.host_concurrency
-    sites = len({site_of(link.url) for link in links})
-    workers = min(sites * per_site, 2 * options.concurrency)
+    # More items per site than its request slots, so that a site keeps every slot busy
+    # while some of its links sleep before a retry; no more workers than sites can use.
+    workers, per_site = pool_limits(options.concurrency, options.host_concurrency)
+    workers = min(len({site_of(link.url) for link in links}) * per_site, workers)
     return list(
         run_concurrently(
             links,

@@ -1,4 +1,8 @@
-"""URLs and DOIs in a note: `<https://…>` or bare; a trailing `>` `.` `。` is not part of it."""
+"""URLs and DOIs in a note: `<https://…>` or bare; trailing punctuation is not part of it.
+
+The one place that says where a written URL ends: `citecheck.links` finds the links to
+check with the same rules, so the URL a citation records is the URL that is checked.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,15 @@ import re
 from dataclasses import dataclass
 
 ANGLED_URL = re.compile(r"<\s*(https?://[^\s<>]+?)\s*>")
-BARE_URL = re.compile(r"https?://[^\s<>\"“”「」『』（）、，；。]+")
-DOI = re.compile(
-    r"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/[^\s\"<>“”、，；。]+)", re.I
-)
-TRAILING = ".,;:)>]}。、，；：）"
+# A URL runs until whitespace, an angle bracket, a double quote or backtick, or CJK
+# punctuation that never appears unescaped in a URL.
+BARE_URL = re.compile(r"""https?://[^\s<>"`“”「」『』（）【】《》〈〉、。，；：！？]+""", re.I)
+# A DOI name: "10." prefix "/" suffix, up to whitespace, quotes or CJK punctuation.
+DOI_NAME = r"""10\.\d{4,9}/[^\s<>"'“”、。「」『』（）【】《》，；]+"""
+DOI = re.compile(rf"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?({DOI_NAME})", re.I)
+# Sentence punctuation (Latin and CJK) and emphasis marks that end a sentence, not a URL.
+TRAILING = ".,;:!?*'\">。、，；：）"
+_OPENING = {")": "(", "]": "[", "}": "{"}
 
 
 @dataclass(frozen=True)
@@ -24,11 +32,11 @@ def find_urls(text: str) -> list[Found]:
     """URLs in `text`, with the span each occupies (brackets included)."""
     found: list[Found] = []
     for match in ANGLED_URL.finditer(text):
-        found.append(Found(match.start(), match.end(), match.group(1).rstrip(TRAILING)))
+        found.append(Found(match.start(), match.end(), trim(match.group(1))))
     for match in BARE_URL.finditer(text):
         if any(item.start <= match.start() < item.end for item in found):
             continue
-        url = _trim(match.group(0))
+        url = trim(match.group(0))
         found.append(Found(match.start(), match.start() + len(url), url))
     return sorted(found, key=lambda item: item.start)
 
@@ -36,13 +44,16 @@ def find_urls(text: str) -> list[Found]:
 def find_doi(text: str) -> str | None:
     """The first DOI in `text`, as the bare `10.…/…` name."""
     match = DOI.search(text)
-    return _trim(match.group(1)) if match else None
+    return trim(match.group(1)) if match else None
 
 
-def _trim(url: str) -> str:
-    """Drop trailing punctuation, but keep a `)` that closes a `(` inside the URL."""
-    while url and url[-1] in TRAILING:
-        if url[-1] == ")" and url.count("(") >= url.count(")"):
+def trim(url: str) -> str:
+    """Drop trailing punctuation and closing brackets that close nothing in the URL
+    (`(see https://x.org/a_(b))` keeps its last bracket but one)."""
+    while url:
+        last = url[-1]
+        unbalanced = last in _OPENING and url.count(last) > url.count(_OPENING[last])
+        if last not in TRAILING and not unbalanced:
             break
         url = url[:-1]
     return url

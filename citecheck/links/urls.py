@@ -6,33 +6,19 @@ import re
 from functools import lru_cache
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from citecheck.citations.urls import DOI_NAME, trim
+from citecheck.citations.urls import find_urls as find_written_urls
+
 DOI_RESOLVER = "https://doi.org/"
 
-# A URL runs until whitespace, an angle bracket, a quote, or CJK punctuation that
-# never appears unescaped in a URL (、。「」『』（）【】《》，；：).
-_URL = re.compile(r"""https?://[^\s<>"'`、。「」『』（）【】《》〈〉，；：！？]+""", re.IGNORECASE)
-_DOI = re.compile(r"""\b(10\.\d{4,9}/[^\s<>"'、。「」『』（）【】《》，；]+)""")
+_DOI = re.compile(rf"\b({DOI_NAME})")
 _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
-_TRAILING = ".,;:!?*'\""
-_PAIRS = {")": "(", "]": "[", "}": "{"}
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def _trim(candidate: str) -> str:
-    """Drop sentence punctuation and unbalanced closing brackets from the end of a match."""
-    while candidate:
-        last = candidate[-1]
-        unbalanced = last in _PAIRS and candidate.count(last) > candidate.count(_PAIRS[last])
-        if last not in _TRAILING and not unbalanced:
-            break
-        candidate = candidate[:-1]
-    return candidate
 
 
 def find_urls(text: str) -> list[str]:
     """Every http(s) URL written in `text`, in order, trailing punctuation removed."""
-    found = (_trim(match.group(0)) for match in _URL.finditer(text))
-    return [url for url in found if urlsplit(url).hostname]
+    return [found.value for found in find_written_urls(text) if urlsplit(found.value).hostname]
 
 
 def find_dois(text: str) -> list[str]:
@@ -42,7 +28,7 @@ def find_dois(text: str) -> list[str]:
         before = text[: match.start()].rstrip()
         if before.endswith("/") or re.search(r"https?://\S*$", before):
             continue
-        dois.append(_trim(match.group(1)))
+        dois.append(trim(match.group(1)))
     return dois
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
@@ -18,14 +18,11 @@ from citecheck.net.failures import FetchFailure, classify
 from citecheck.net.guard import AddressGuard
 from citecheck.net.limits import SlotLimiter
 from citecheck.net.policy import NetPolicy
-from citecheck.net.pool import pool_limits, run_concurrently
 from citecheck.net.resolver import Resolver
 from citecheck.net.retry import call_with_retries, is_retryable, retry_after_seconds
 from citecheck.net.transport import GuardedAdapter, RequestScope, request_scope
 from citecheck.net.watchdog import Watchdog
 
-T = TypeVar("T")
-R = TypeVar("R")
 Method = Literal["auto", "GET", "HEAD"]
 NetworkStatus = Literal["online", "offline", "unknown"]
 
@@ -188,24 +185,6 @@ class HttpClient:
             headers=reply.headers,
             body=reply.body,
             content_type=content_type.split(";", 1)[0].strip().lower() if content_type else None,
-        )
-
-    def map(
-        self,
-        items: Iterable[T],
-        fn: Callable[[T], R],
-        *,
-        key: Callable[[T], Hashable],
-        progress: Callable[[int, int], None] | None = None,
-    ) -> list[R]:
-        """`[fn(item) for item in items]` run concurrently, sized for this client's limits.
-
-        `fn` would typically call `fetch` (once or a few times); `key` gives the
-        item's host, so the work spreads over every host.
-        """
-        workers, per_key = pool_limits(self.policy.concurrency, self.policy.host_concurrency)
-        return run_concurrently(
-            items, fn, concurrency=workers, key=key, per_key=per_key, progress=progress
         )
 
     def network_status(self) -> NetworkStatus:

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from citecheck.net import HttpClient
-from citecheck.net.pool import run_concurrently
+from citecheck.net.pool import pool_limits, run_concurrently
 from tests.net.conftest import fast
 from tests.servers import ScenarioWeb
 
@@ -80,14 +80,19 @@ def test_worker_exception_is_raised_again() -> None:
         run_concurrently(range(10), explode, concurrency=2)
 
 
-def test_client_map_spreads_work_and_keeps_limits() -> None:
-    with ScenarioWeb(hosts=3) as web, HttpClient(fast(host_concurrency=2)) as client:
+def test_a_pool_sized_by_pool_limits_keeps_the_client_limits() -> None:
+    policy = fast(host_concurrency=2)
+    workers, per_key = pool_limits(policy.concurrency, policy.host_concurrency)
+    assert per_key > policy.host_concurrency  # more workers than slots: the client holds them
+    with ScenarioWeb(hosts=3) as web, HttpClient(policy) as client:
         urls = _slow_urls(web, per_host=6, hosts=3)
         done: list[int] = []
-        checks = client.map(
+        checks = run_concurrently(
             urls,
             client.fetch,
+            concurrency=workers,
             key=lambda url: url.split("/")[2],
+            per_key=per_key,
             progress=lambda finished, total: done.append(finished),
         )
     assert [check.url for check in checks] == urls
