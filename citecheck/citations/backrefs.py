@@ -1,5 +1,7 @@
 """Back-references: 同上 / Ibid. (ibid), 前掲書 / op. cit. (op-cit) and short forms.
 
+The marks themselves (同前, 同右, 上掲, Там же …) are listed in `backref_marks`.
+
 Each resolves to the FULL citation it stands for, searched in the same section first:
 - ibid: the citation just before (in the same note, else the last citation of the
   nearest earlier note with citations: "ambiguous" when that note has several);
@@ -18,16 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from citecheck.citations.backref_marks import MARK_PATTERNS
+from citecheck.citations.brackets import top_level_spans
 from citecheck.citations.names import EDITOR_SUFFIX
 from citecheck.citations.scripts import fold
 from citecheck.model import BackRef
-
-IBID = re.compile(
-    r"^(?P<before>.*?)(?:同上(?:書|論文|記事)?|\bIbid\b\.?|Там же\.?)(?P<rest>.*)$", re.I | re.S
-)
-OPCIT = re.compile(
-    r"^(?P<before>.*?)(?:前掲(?:書|記事|論文|資料)?|\bop\.\s*cit\b\.?)(?P<rest>.*)$", re.I | re.S
-)
 
 
 @dataclass
@@ -54,19 +51,24 @@ class Reference:
 
 
 def find_reference(text: str) -> Reference | None:
-    """The back-reference mark in `text`, or None for a citation that gives its work."""
-    for kind, pattern in (("ibid", IBID), ("op-cit", OPCIT)):
-        match = pattern.match(text)
-        if match:
-            before = match.group("before")
+    """The back-reference mark in `text`, or None for a citation that gives its work.
+
+    Marks inside a title are words of that title (「携手共同前进」, 「同上海合作组织」),
+    not back-references.
+    """
+    titles = [span for span in top_level_spans(text) if span.is_title]
+    for kind, pattern in MARK_PATTERNS.items():
+        for found in pattern.finditer(text):
+            if any(span.start <= found.start() < span.end for span in titles):
+                continue
+            before = text[: found.start()]
             name = re.split(r"[」』”»)）]", before)[-1]
-            mark = text[match.end("before") : match.start("rest")]
             return Reference(
                 kind,
-                mark,
+                found.group(0),
                 name.strip(" 、,，"),
                 before[: len(before) - len(name)],
-                match.group("rest"),
+                text[found.end() :],
             )
     return None
 

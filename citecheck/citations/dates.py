@@ -1,8 +1,9 @@
 """Dates as written in the notes, turned into CSL `date-parts`.
 
-2023年12月29日 · 2023 年 12 月 · 2024年5-6月 · 2024年第6期 (year + journal issue) ·
-2006년 10월 4일 · March 7, 2024 · 21 June 2017 · March 2023 · 29 de diciembre de 2023 ·
-2024.11.11 · 2021-03-04 · (2019) after a journal volume. An access date (`accessed March
+2023年12月29日 · 2023 年 12 月 · 平成30年12月18日 (Japanese era) · 2024年5-6月 ·
+2024年第6期 (year + journal issue) · 2006년 10월 4일 · March 7, 2024 · 21 June 2017 ·
+March 2023 · 29 de diciembre de 2023 · 2024.11.11 · 2021-03-04 · (2019) after a journal
+volume. An access date (`accessed March
 3, 2024`, `Retrieved 2021-03-04`, `（2025年1月10日閲覧）`) is told apart from the others.
 """
 
@@ -51,6 +52,9 @@ MONTHS_CYRILLIC = {
     )
     for number, name in enumerate(names.split(), start=1)
 }
+#: Japanese era names and the Gregorian year of each one's first year (元年).
+ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868}
+_ERAS = "|".join(ERAS)
 _EN = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
 _CY = "|".join(MONTHS_CYRILLIC)
 _ES = "|".join(MONTHS_ES)
@@ -60,7 +64,8 @@ PATTERNS = [
     (
         "cjk",
         re.compile(
-            r"(?P<y>\d{4})\s*[年년]\s*(?:(?P<m>\d{1,2})(?:\s*[-–~]\s*(?P<m2>\d{1,2}))?\s*[月월]"
+            rf"(?:(?P<y>\d{{4}})|(?P<era>{_ERAS})\s*(?P<era_year>\d{{1,2}}|元))\s*[年년]"
+            r"\s*(?:(?P<m>\d{1,2})(?:\s*[-–~]\s*(?P<m2>\d{1,2}))?\s*[月월]"
             r"(?:\s*(?P<d>\d{1,2})\s*[日일]|号|[上中下]旬|[上中下]期)?)?"
         ),
     ),
@@ -123,9 +128,14 @@ def find_dates(text: str) -> list[DateMatch]:
     return sorted(found, key=lambda date: date.start)
 
 
+def _era_year(era: str, year: str) -> int:
+    """令和5年 → 2023, 平成元年 → 1989."""
+    return ERAS[era] + (0 if year == "元" else int(year) - 1)
+
+
 def _to_date(kind: str, match: re.Match[str]) -> DateMatch | None:
     groups = match.groupdict()
-    year = int(groups["y"])
+    year = _era_year(groups["era"], groups["era_year"]) if groups.get("era") else int(groups["y"])
     if not 1800 <= year <= 2100:
         return None
     month = groups.get("m")

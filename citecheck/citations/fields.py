@@ -31,7 +31,7 @@ from citecheck.citations.dates import (
 )
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.kinds import guess_type
-from citecheck.citations.language import detect_language
+from citecheck.citations.language import citation_language
 from citecheck.citations.locators import (
     CJK_ISSUE,
     CJK_VOLUME,
@@ -73,7 +73,7 @@ def extract_fields(text: str) -> Fields:
     # the note's language, such as 国防部ウェブサイト).
     keys = ("title", "container-title") if fields.container_mark else ("title",)
     work = " ".join(fields.csl.get(key, "") for key in keys)
-    language = detect_language(work, _names_text(fields.csl), text)
+    language = citation_language(fields.csl, text, (work, _names_text(fields.csl), text))
     if language:
         fields.csl["language"] = language
     fields.complete = any(

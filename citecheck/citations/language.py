@@ -1,9 +1,14 @@
-"""The BCP-47 language of a cited work, from the script of its title (and other fields)."""
+"""The BCP-47 language of a cited work, from the script of its title (and other fields).
+
+Han script alone does not tell Japanese from Chinese: `citation_language` weighs the
+rest of the citation for that (see `kanji`)."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from citecheck.citations.kanji import weigh_kanji_item
 from citecheck.citations.scripts import (
     CYRILLIC,
     HAN,
@@ -27,6 +32,18 @@ def detect_language(*texts: str | None) -> str | None:
             if language:
                 return language
     return None
+
+
+def citation_language(
+    csl: dict[str, Any], cited: str, scripts_from: tuple[str | None, ...]
+) -> str | None:
+    """The language of the item `csl`, cited as `cited`: the script of the first of
+    `scripts_from` that tells one; a Chinese answer is then weighed against the Japanese
+    evidence of the whole citation (see `kanji`)."""
+    language = detect_language(*scripts_from)
+    if language and language.startswith("zh") and weigh_kanji_item(csl, cited).is_japanese:
+        return "ja"
+    return language
 
 
 def _language_of(text: str) -> str | None:

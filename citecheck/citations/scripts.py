@@ -32,7 +32,7 @@ def to_simplified() -> opencc.OpenCC:
 
 
 @lru_cache(maxsize=1)
-def _to_traditional() -> opencc.OpenCC:
+def simplified_to_traditional() -> opencc.OpenCC:
     """Character-level simplified → traditional.
 
     Only single characters are converted here, so OpenCC's character table is
@@ -62,5 +62,5 @@ def fold(text: str) -> str:
 def traditional_minus_simplified(text: str) -> int:
     """How many more traditional-only than simplified-only Chinese characters `text` has."""
     traditional = sum(1 for char in text if to_simplified().convert(char) != char)
-    simplified = sum(1 for char in text if _to_traditional().convert(char) != char)
+    simplified = sum(1 for char in text if simplified_to_traditional().convert(char) != char)
     return traditional - simplified

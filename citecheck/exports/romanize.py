@@ -16,6 +16,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from citecheck.citations.kanji import weigh_kanji_item
 from citecheck.citations.language import UKRAINIAN_LETTERS
 from citecheck.citations.scripts import CYRILLIC, HAN, HANGUL
 
@@ -29,8 +30,9 @@ LANGUAGE_ALIASES = {"ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh"}
 def item_language(csl: dict[str, Any]) -> str | None:
     """The item's language as a primary subtag ("ja", "zh", …): its own, else guessed by script.
 
-    Han characters without kana are taken for Chinese; a Japanese item written only in
-    kanji needs its `language` set by the parser to be romanised as Japanese.
+    An item in Han characters without kana is Japanese when the rest of it says so (a
+    Japanese publisher, an era name, Japanese-only character forms: see `kanji`), else
+    Chinese.
     """
     declared = str(csl.get("language") or "").strip().lower().replace("_", "-")
     if declared:
@@ -44,7 +46,7 @@ def item_language(csl: dict[str, Any]) -> str | None:
     if HANGUL.search(text):
         return "ko"
     if HAN.search(text):
-        return "zh"
+        return "ja" if weigh_kanji_item(csl).is_japanese else "zh"
     if CYRILLIC.search(text):
         return "uk" if UKRAINIAN_LETTERS.search(text) else "ru"
     return None
@@ -68,6 +70,10 @@ def words(text: str, language: str | None) -> list[str]:
 
 
 def _chunk_words(chunk: str, language: str | None) -> list[str]:
+    if HAN.search(chunk) and language == "zh":
+        # A Chinese work named with the note writer's Japanese (国防部ウェブサイト): the
+        # Han characters in pinyin, the kana left out.
+        return _pinyin_words(chunk)
     if KANA.search(chunk) or (HAN.search(chunk) and language == "ja"):
         return [ascii_fold(item["hepburn"]) for item in _kakasi().convert(chunk)]
     if HAN.search(chunk):

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-BACKREF_START = re.compile(r"^(?:同上|同前|同右|前掲|上掲|ibid|op\.\s*cit|там же)", re.IGNORECASE)
+from citecheck.citations.backref_marks import starts_with_backref
 
 
 def fold_spacing(text: str) -> str:
@@ -15,4 +14,4 @@ def fold_spacing(text: str) -> str:
 
 def is_backref(text: str) -> bool:
     """True for a note that is itself a back-reference (同上、22頁。 / Ibid., 4.)."""
-    return BACKREF_START.match(fold_spacing(text)) is not None
+    return starts_with_backref(fold_spacing(text))

@@ -116,3 +116,44 @@ def test_problems_other_section_and_missing() -> None:
     assert refs["s2-n1-c1"] == BackRef("ibid", None, "missing")
     assert refs["s2-n2-c1"] == BackRef("short-form", "s1-n1-c1", "other-section")
     assert refs["s2-n3-c1"] == BackRef("op-cit", None, "missing")
+
+
+def test_same_as_previous_forms_resolve_like_ibid() -> None:
+    # 同前 and 同右 (vertical-text notes: the note to the right) both mean "as above".
+    notes = [BOOK, "同前、22頁。", "同右、30 頁。", "王海運、同前書、40頁。"]
+    parsed = parse_document(document(("第1章", notes)))
+    citations = {c.id: c for c in parsed.citations}
+    for identifier, page in (("s1-n2-c1", "22"), ("s1-n3-c1", "30"), ("s1-n4-c1", "40")):
+        assert citations[identifier].backref == BackRef("ibid", "s1-n1-c1")
+        assert citations[identifier].locator == page
+        assert citations[identifier].csl["title"] == "新世紀的中俄關係"
+
+
+def test_cited_above_forms_resolve_like_op_cit() -> None:
+    notes = [
+        "「聲明一」中華人民共和國外交部欧亚司編『中俄雙邊關係文件匯編』（北京：世界知識出版社、2020年）877頁。",
+        BOOK,
+        "「聲明二」中華人民共和國外交部歐亞司編、上掲書、568-569頁。",
+        "王海運、上掲、151 頁。",
+        "Korolev, op.cit., 12.",
+    ]
+    parsed = parse_document(document(("第1章", notes)))
+    citations = {c.id: c for c in parsed.citations}
+    assert citations["s1-n3-c1"].backref == BackRef("op-cit", "s1-n1-c1")
+    assert citations["s1-n3-c1"].csl["type"] == "chapter"
+    assert citations["s1-n3-c1"].locator == "568-569"
+    assert citations["s1-n4-c1"].backref == BackRef("op-cit", "s1-n2-c1")
+    assert citations["s1-n4-c1"].locator == "151"
+    assert citations["s1-n5-c1"].backref == BackRef("op-cit", None, "missing")
+
+
+def test_marks_inside_a_title_are_words_of_the_title() -> None:
+    notes = [
+        "「携手共同前进」『人民日报』2024年5月1日。",
+        "「中国同上海合作组织」『人民日报』2024年5月2日。",
+        "同上。",
+    ]
+    refs = backrefs(document(("第1章", notes)))
+    assert refs["s1-n1-c1"] is None
+    assert refs["s1-n2-c1"] is None
+    assert refs["s1-n3-c1"] == BackRef("ibid", "s1-n2-c1")

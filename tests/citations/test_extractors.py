@@ -29,6 +29,10 @@ from citecheck.citations.urls import find_doi, find_urls
         ("*Asian Security* 15, no. 3 (2019): 233-252.", [[2019]], None),
         ("『外交』第85号（2024年5-6月）", [[2024, 5], [2024, 6]], None),
         ("（防衛研究所）2021年10月号", [[2021, 10]], None),
+        ("閣議決定、平成30年12月18日", [[2018, 12, 18]], None),
+        ("令和元年5月1日", [[2019, 5, 1]], None),
+        ("昭和 47 年 9 月 29 日", [[1972, 9, 29]], None),
+        ("（大正10年）", [[1921]], None),
     ],
 )
 def test_dates(text: str, parts: list[list[int]], issue: str | None) -> None:
