@@ -8,6 +8,7 @@ body lines where the marker belongs), a number missing from both as a gap.
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -211,9 +212,10 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
     """Symbol or named notes (*, ※, [^fn-a]) and markers that do not find each other.
 
     A named note may be referred to more than once, so only absence is an error.
+    Marks match in their NFKC form: a full-width ＊ in the text refers to a * note.
     """
-    marks = {marker.mark for marker in scope.view.markers if marker.number is None}
-    note_marks = {note.mark for note in scope.view.notes if note.number is None}
+    marks = {_fold(marker.mark) for marker in scope.view.markers if marker.number is None}
+    note_marks = {_fold(note.mark) for note in scope.view.notes if note.number is None}
     found = [
         scope.problem(
             "note-without-marker",
@@ -222,12 +224,12 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
             f"unnumbered note {note.mark} is not referenced in the text",
         )
         for note in scope.view.notes
-        if note.number is None and note.mark not in marks
+        if note.number is None and _fold(note.mark) not in marks
     ]
     reported: set[str] = set()
     for marker in scope.view.markers:
-        if marker.number is None and marker.mark not in note_marks | reported:
-            reported.add(marker.mark)
+        if marker.number is None and _fold(marker.mark) not in note_marks | reported:
+            reported.add(_fold(marker.mark))
             found.append(
                 scope.problem(
                     "marker-without-note",
@@ -237,6 +239,10 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
                 )
             )
     return found
+
+
+def _fold(mark: str) -> str:
+    return unicodedata.normalize("NFKC", mark)
 
 
 def _gaps(scope: _Scope) -> list[Problem]:
