@@ -33,18 +33,9 @@ def numbering_problems(document: Document) -> list[Problem]:
     """Marker and note numbering problems; none when the document has no body text."""
     if not document.has_body:
         return []
-    if not document.markers:
-        return [
-            Problem(
-                "no-markers",
-                "error",
-                None,
-                None,
-                None,
-                "the text has no note markers at all: no note is referenced"
-                f" ({len(document.notes)} in the notes)",
-            )
-        ]
+    no_markers = _no_markers(document)
+    if no_markers is not None:
+        return [no_markers]
     chapters = {section_key(label) for label in document.body_sections}
     problems: list[Problem] = []
     for view in section_views(document):
@@ -55,6 +46,24 @@ def numbering_problems(document: Document) -> list[Problem]:
         else:
             problems.extend(_section_problems(view))
     return problems
+
+
+def _no_markers(document: Document) -> Problem | None:
+    """One error when the text references none of the (numbered) notes, not one per note.
+
+    A text whose only markers are symbols (`Maxar*`) while its notes are numbered has
+    markers in a style that was not read, or none: either way, one error says so.
+    """
+    if not document.markers:
+        text = "the text has no note markers at all: no note is referenced"
+        return Problem(
+            "no-markers", "error", None, None, None, f"{text} ({len(document.notes)} in the notes)"
+        )
+    numbered = sum(note.number is not None for note in document.notes)
+    if numbered and all(marker.number is None for marker in document.markers):
+        text = "the text has no numbered note markers: no numbered note is referenced"
+        return Problem("no-markers", "error", None, None, None, f"{text} ({numbered} in the notes)")
+    return None
 
 
 def _missing_notes(view: SectionView) -> Problem:

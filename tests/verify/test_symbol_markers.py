@@ -79,3 +79,10 @@ def test_the_seed_star_note_has_no_marker_and_the_figures_stay(seed_path):
     assert [(p.kind, p.section) for p in star] == [("note-without-marker", "第3章")]
     counts = Counter(section_key(marker.section) for marker in document.markers)
     assert counts == {"序章": 19, "第1章": 120, "第2章": 74, "第3章": 88}
+
+
+def test_symbol_markers_alone_do_not_reference_the_numbered_notes():
+    body = BODY.translate(str.maketrans("", "", "¹²"))
+    found = numbering_problems(read(body, NOTES))
+    assert [(p.kind, p.section) for p in found] == [("no-markers", None)]
+    assert "no numbered note markers" in found[0].message and "(3 in the notes)" in found[0].message
