@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citecheck.readers.plaintext import read_text
 from citecheck.readers.symbols import symbol_finder
@@ -105,3 +107,21 @@ def test_a_line_opening_with_emphasis_continues_the_note():
 def test_a_year_after_a_symbol_is_text_not_a_mark():
     notes = read_text("注\n- 1 A\n※2025年10月に改称。\n").notes
     assert [(n.mark, n.text) for n in notes] == [("1", "A"), ("※", "2025年10月に改称。")]
+
+
+WORDS = st.text(st.sampled_from(list("abcXYZ中国語のマーカー")), min_size=1, max_size=8)
+GAPS = st.sampled_from(["", " ", "、", "。", ", "])
+
+
+@settings(max_examples=100, deadline=None)
+@given(WORDS, WORDS, WORDS, GAPS, st.sampled_from(["*", "**", "＊"]))
+def test_emphasis_around_any_words_is_never_a_marker(before, inside, after, gap, stars):
+    line = f"{before}{gap}{stars}{inside}{stars}{gap}{after}"
+    assert marks(line) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 999), min_size=2, max_size=4), st.sampled_from(["*", " * "]))
+def test_products_and_significance_stars_are_never_markers(numbers, operator):
+    line = operator.join(str(n) for n in numbers) + "*"
+    assert marks(line) == []
