@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 
+import pytest
+
+from citecheck.cli import main
 from citecheck.model import section_key
 from citecheck.readers.plaintext import read as read_file
 from citecheck.verify.numbering import numbering_problems
-from tests.verify.helpers import kinds, read
+from tests.verify.helpers import kinds, manuscript, read
 
 # Lines: 1 序章, 2 text, 3 blank, 4 第1章, 5 text with a dagger and a 米印.
 BODY = "序章\n衛星画像はMaxar*による¹。二²。\n\n第1章\n記事†と発表した※。本文¹。"
@@ -86,3 +90,15 @@ def test_symbol_markers_alone_do_not_reference_the_numbered_notes():
     found = numbering_problems(read(body, NOTES))
     assert [(p.kind, p.section) for p in found] == [("no-markers", None)]
     assert "no numbered note markers" in found[0].message and "(3 in the notes)" in found[0].message
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16-le", "utf-16-be"])
+def test_verify_command_on_a_manuscript_with_symbol_markers(tmp_path, capsys, encoding):
+    path = tmp_path / "manuscript.txt"
+    path.write_bytes(manuscript(BODY, NOTES).encode(encoding))
+    assert main(["verify", str(path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    keys = ("label", "markers", "notes", "unnumbered_notes")
+    counts = [tuple(section[key] for key in keys) for section in data["sections"]]
+    assert counts == [("序章", 3, 2, 1), ("第1章", 3, 1, 2)]
+    assert data["summary"]["errors"] == 0
