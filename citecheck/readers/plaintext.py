@@ -182,7 +182,7 @@ def read_text(text: str, path: str = "<text>") -> Document:
         return Document(path=path, format="text", sections=sections)
     note_marks = tuple(note.mark for section in sections for note in section.notes)
     if _document_wide(sections):
-        # One block of notes under no chapter heading: every marker in the body is its.
+        # One block of notes under no chapter heading: every marker in the body refers to it.
         markers = body_markers(body, (), sections[0].label, note_marks=note_marks)
         return Document(path, "text", sections, markers, has_body=True)
     chapters = chapter_starts(body, note_labels=tuple(s.label for s in sections))

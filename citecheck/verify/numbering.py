@@ -4,16 +4,18 @@ its marker, each number once, in order, without gaps.
 Each missing number is reported once, where the editor can act on it: a marker whose
 note is missing at the marker, a note whose marker is missing at the note (with the
 body lines where the marker belongs), a number missing from both as a gap.
+Symbol notes kept apart from the chapter that refers to them are matched first (see
+`citecheck.verify.floating`).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
 from citecheck.model import Document, Problem, section_key
+from citecheck.verify.floating import fold_mark, without_floating
 from citecheck.verify.sections import SectionView, section_views
 
 
@@ -38,7 +40,7 @@ def numbering_problems(document: Document) -> list[Problem]:
         return [no_markers]
     chapters = {section_key(label) for label in document.body_sections}
     problems: list[Problem] = []
-    for view in section_views(document):
+    for view in without_floating(section_views(document)):
         if view.notes and not view.markers and view.key not in chapters:
             problems.append(_missing_chapter(view))
         elif view.markers and not view.notes:
@@ -223,8 +225,8 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
     A named note may be referred to more than once, so only absence is an error.
     Marks match in their NFKC form: a full-width ＊ in the text refers to a * note.
     """
-    marks = {_fold(marker.mark) for marker in scope.view.markers if marker.number is None}
-    note_marks = {_fold(note.mark) for note in scope.view.notes if note.number is None}
+    marks = {fold_mark(marker.mark) for marker in scope.view.markers if marker.number is None}
+    note_marks = {fold_mark(note.mark) for note in scope.view.notes if note.number is None}
     found = [
         scope.problem(
             "note-without-marker",
@@ -233,12 +235,12 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
             f"unnumbered note {note.mark} is not referenced in the text",
         )
         for note in scope.view.notes
-        if note.number is None and _fold(note.mark) not in marks
+        if note.number is None and fold_mark(note.mark) not in marks
     ]
     reported: set[str] = set()
     for marker in scope.view.markers:
-        if marker.number is None and _fold(marker.mark) not in note_marks | reported:
-            reported.add(_fold(marker.mark))
+        if marker.number is None and fold_mark(marker.mark) not in note_marks | reported:
+            reported.add(fold_mark(marker.mark))
             found.append(
                 scope.problem(
                     "marker-without-note",
@@ -248,10 +250,6 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
                 )
             )
     return found
-
-
-def _fold(mark: str) -> str:
-    return unicodedata.normalize("NFKC", mark)
 
 
 def _gaps(scope: _Scope) -> list[Problem]:

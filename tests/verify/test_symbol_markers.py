@@ -38,10 +38,24 @@ def test_a_symbol_marker_without_its_note_is_reported():
     assert "marker † has no note" in found[0].message
 
 
-def test_a_symbol_in_another_chapter_is_not_its_note():
+def test_a_symbol_note_no_marker_of_its_chapter_claims_is_matched_from_another():
+    # Like the seed's "* 衛星画像を扱う Maxar 社は…" after the last chapter's notes.
     body = BODY.replace("Maxar*", "Maxar").replace("記事†", "記事†、Maxar*")
+    assert numbering_problems(read(body, NOTES)) == []
+
+
+def test_a_symbol_used_chapter_by_chapter_is_matched_within_the_chapter():
+    body = BODY.replace("記事†", "記事†、Vantor*")
     found = numbering_problems(read(body, NOTES))
-    assert kinds(found) == [("marker-without-note", None, 5), ("note-without-marker", None, 12)]
+    assert kinds(found) == [("marker-without-note", None, 5)]
+    assert "marker * has no note" in found[0].message
+
+
+def test_a_mark_two_chapters_have_notes_for_is_not_matched_across_them():
+    body = BODY.replace("Maxar*", "Maxar").replace("記事†", "記事†、Maxar*")
+    notes = NOTES + "\n* 第1章の記号注"
+    found = numbering_problems(read(body, notes))
+    assert kinds(found) == [("note-without-marker", None, 12)]  # 序章's * note
 
 
 def test_a_full_width_star_refers_to_a_half_width_note():
