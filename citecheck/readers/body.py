@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from citecheck.model import Marker, section_key
 from citecheck.readers.markstyles import marker_style
+from citecheck.readers.symbols import symbol_finder
 
 CHAPTER_LABEL = (
     r"序章|終章|序論|結論|第\s*[0-9０-９一二三四五六七八九十]+\s*[章部]"
@@ -86,24 +87,29 @@ def _starts(
 
 
 def body_markers(
-    lines: list[str], chapters: tuple[Chapter, ...], outside_label: str, first_line: int = 1
+    lines: list[str],
+    chapters: tuple[Chapter, ...],
+    outside_label: str,
+    first_line: int = 1,
+    note_marks: tuple[str, ...] = (),
 ) -> tuple[Marker, ...]:
     """Every note marker in `lines`, labelled with the chapter it sits in.
 
     Markers are superscripts (¹²), else bracketed numbers ([12]), else (注12):
-    see `citecheck.readers.markstyles`.
+    see `citecheck.readers.markstyles`. Symbol markers (`Maxar*`) are read besides
+    them when `note_marks`, the marks of the notes, include symbols: see
+    `citecheck.readers.symbols`.
 
     Markers before the first chapter (or in a body without chapters) get
     `outside_label`, the label of the notes that have no chapter of their own.
     """
-    find = marker_style(lines)
-    if find is None:
-        return ()
+    finders = [marker_style(lines), symbol_finder(lines, note_marks)]
+    active = [find for find in finders if find is not None]
     chapter_lines = [chapter.line for chapter in chapters]
     markers: list[Marker] = []
     for offset, line in enumerate(lines):
         line_no = first_line + offset
-        found = find(line)
+        found = sorted((item for find in active for item in find(line)), key=lambda i: i[2])
         if not found:
             continue
         index = bisect_right(chapter_lines, line_no) - 1

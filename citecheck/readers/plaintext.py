@@ -9,7 +9,7 @@ followed by a chapter heading or a note.
     - 1 「中央外事工作会议在北京举行」『人民日报』2023年12月29日。
     - 2 施欣怡「…」『國際展望』2024年第6期、72-73頁。
       (a line after a note without a blank line continues it)
-    * an unnumbered note
+    * an unnumbered note (also **, †, ‡, ※, *1, ※1)
 
 The body before the notes section, when there is one, is searched for note markers
 (see `citecheck.readers.body`).
@@ -25,6 +25,7 @@ from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
 from citecheck.readers.body import body_markers, chapter_starts
 from citecheck.readers.source import load_text
+from citecheck.readers.symbols import SYMBOL_RUN
 
 NOTES_HEADING = re.compile(r"^\s*(注|註|脚注|後注|尾注|Notes|NOTES|Endnotes|ENDNOTES)\s*$")
 BRACKETED_SECTION = re.compile(r"^\s*[\[【〔]\s*([^\]】〕]{1,30}?)\s*[\]】〕]\s*$")
@@ -34,7 +35,11 @@ BARE_SECTION = re.compile(
 )
 DASHED_NOTE = re.compile(r"^\s*[-–•・]\s*([0-9０-９]{1,4})[.．)）]?\s+(.*)$")
 PLAIN_NOTE = re.compile(r"^\s*([0-9０-９]{1,4})(?:[.．)）]\s*|\s+)(.*)$")
-SYMBOL_NOTE = re.compile(r"^\s*(?:[-–]\s*)?([*＊※†‡])\s*(.*)$")
+#: A symbol note: `* text`, `** text`, `† text`, `※ text`, `*1 text`, `※1：text`.
+SYMBOL_NOTE = re.compile(
+    rf"^\s*(?:[-–]\s*)?(?P<mark>(?:{SYMBOL_RUN})(?:[0-9０-９]{{1,2}}(?=[\s:：.．)）]))?)"
+    r"[:：.．)）]?(?P<space>\s*)(?P<text>.*)$"
+)
 
 #: An undashed "12 text" line is only a new note when its number is at most this far
 #: past the previous one; otherwise it is text that happens to start with a number.
@@ -84,9 +89,16 @@ def _note_start(line: str, previous: int | None) -> tuple[str, int | None, str] 
         if 1 <= number <= (previous or 0) + MAX_PLAIN_JUMP:
             return str(number), number, match.group(2).strip()
     match = SYMBOL_NOTE.match(line)
-    if match and match.group(2).strip():
-        return match.group(1), None, match.group(2).strip()
+    if match and _is_symbol_note(match):
+        return match["mark"], None, match["text"].strip()
     return None
+
+
+def _is_symbol_note(match: re.Match[str]) -> bool:
+    """A symbol note has words after its mark; `*Title* 15, no. 3` is emphasis."""
+    text = match["text"]
+    emphasis = match["mark"][0] in "*＊" and not match["space"] and "*" in text.replace("＊", "*")
+    return re.search(r"\w", text) is not None and not emphasis
 
 
 def find_notes_start(lines: list[str]) -> int | None:
@@ -168,6 +180,11 @@ def read_text(text: str, path: str = "<text>") -> Document:
         raise InputError(f"{path}: no notes found (expected numbered notes such as '- 1 text')")
     if not any(line.strip() for line in body):
         return Document(path=path, format="text", sections=sections)
+    note_marks = tuple(note.mark for section in sections for note in section.notes)
+    if _document_wide(sections):
+        # One block of notes under no chapter heading: every marker in the body refers to it.
+        markers = body_markers(body, (), sections[0].label, note_marks=note_marks)
+        return Document(path, "text", sections, markers, has_body=True)
     chapters = chapter_starts(body, note_labels=tuple(s.label for s in sections))
     # Markers outside every chapter belong to notes that have no chapter heading either.
     outside = sections[0].label if len(sections) == 1 and not chapters else DEFAULT_SECTION
@@ -175,10 +192,16 @@ def read_text(text: str, path: str = "<text>") -> Document:
         path=path,
         format="text",
         sections=sections,
-        markers=body_markers(body, chapters, outside),
+        markers=body_markers(body, chapters, outside, note_marks=note_marks),
         has_body=True,
         body_sections=tuple(chapter.label for chapter in chapters),
     )
+
+
+def _document_wide(sections: tuple[Section, ...]) -> bool:
+    """Whether the notes are one block without a chapter heading, numbered through the
+    whole text rather than chapter by chapter."""
+    return len(sections) == 1 and sections[0].label == DEFAULT_SECTION
 
 
 def read(path: str) -> Document:

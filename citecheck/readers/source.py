@@ -1,8 +1,9 @@
 """Loading a file's text: the checks every reader needs before it parses anything.
 
 Encodings are detected, not assumed: a byte-order mark decides first (UTF-8, UTF-16,
-UTF-32), then strict UTF-8, then charset-normalizer among the legacy encodings that
-manuscripts actually come in (Japanese, Chinese, Korean, Cyrillic, Western European).
+UTF-32), then UTF-16 without a BOM (see `citecheck.readers.utf16`), then strict UTF-8,
+then charset-normalizer among the legacy encodings that manuscripts actually come in
+(Japanese, Chinese, Korean, Cyrillic, Western European).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from citecheck.errors import InputError
+from citecheck.readers.utf16 import bomless_utf16
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
@@ -65,11 +67,20 @@ def load_bytes(path: str | Path) -> bytes:
         raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
 
 
-def detect_encoding(data: bytes) -> str | None:
-    """The name of the encoding `data` is written in, or None when none fits."""
+def unicode_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding (or UTF-8 with a BOM) that `data` announces or
+    plainly is: the encodings whose text may hold NUL bytes."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return encoding
+    return bomless_utf16(data)
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The name of the encoding `data` is written in, or None when none fits."""
+    unicode = unicode_encoding(data)
+    if unicode is not None:
+        return unicode
     try:
         data.decode("utf-8")
         return "utf-8"
@@ -95,8 +106,7 @@ def decode_text(data: bytes, path: str | Path) -> str:
     """Decode a text file in whatever encoding it uses; binary data is refused."""
     if not data.strip():
         raise InputError(f"{path}: file is empty")
-    has_bom = any(data.startswith(bom) for bom, _ in BOMS)
-    if b"\x00" in data[:8192] and not has_bom:
+    if b"\x00" in data[:8192] and unicode_encoding(data) is None:
         raise InputError(f"{path}: looks like a binary file, not text")
     encoding = detect_encoding(data)
     if encoding is None:

@@ -4,6 +4,8 @@ its marker, each number once, in order, without gaps.
 Each missing number is reported once, where the editor can act on it: a marker whose
 note is missing at the marker, a note whose marker is missing at the note (with the
 body lines where the marker belongs), a number missing from both as a gap.
+Symbol notes kept apart from the chapter that refers to them are matched first (see
+`citecheck.verify.floating`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from citecheck.model import Document, Problem, section_key
+from citecheck.verify.floating import fold_mark, without_floating
 from citecheck.verify.sections import SectionView, section_views
 
 
@@ -32,21 +35,12 @@ def numbering_problems(document: Document) -> list[Problem]:
     """Marker and note numbering problems; none when the document has no body text."""
     if not document.has_body:
         return []
-    if not document.markers:
-        return [
-            Problem(
-                "no-markers",
-                "error",
-                None,
-                None,
-                None,
-                "the text has no note markers at all: no note is referenced"
-                f" ({len(document.notes)} in the notes)",
-            )
-        ]
+    no_markers = _no_markers(document)
+    if no_markers is not None:
+        return [no_markers]
     chapters = {section_key(label) for label in document.body_sections}
     problems: list[Problem] = []
-    for view in section_views(document):
+    for view in without_floating(section_views(document)):
         if view.notes and not view.markers and view.key not in chapters:
             problems.append(_missing_chapter(view))
         elif view.markers and not view.notes:
@@ -54,6 +48,24 @@ def numbering_problems(document: Document) -> list[Problem]:
         else:
             problems.extend(_section_problems(view))
     return problems
+
+
+def _no_markers(document: Document) -> Problem | None:
+    """One error when the text references none of the (numbered) notes, not one per note.
+
+    A text whose only markers are symbols (`Maxar*`) while its notes are numbered has
+    markers in a style that was not read, or none: either way, one error says so.
+    """
+    if not document.markers:
+        text = "the text has no note markers at all: no note is referenced"
+        return Problem(
+            "no-markers", "error", None, None, None, f"{text} ({len(document.notes)} in the notes)"
+        )
+    numbered = sum(note.number is not None for note in document.notes)
+    if numbered and all(marker.number is None for marker in document.markers):
+        text = "the text has no numbered note markers: no numbered note is referenced"
+        return Problem("no-markers", "error", None, None, None, f"{text} ({numbered} in the notes)")
+    return None
 
 
 def _missing_notes(view: SectionView) -> Problem:
@@ -211,9 +223,10 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
     """Symbol or named notes (*, ※, [^fn-a]) and markers that do not find each other.
 
     A named note may be referred to more than once, so only absence is an error.
+    Marks match in their NFKC form: a full-width ＊ in the text refers to a * note.
     """
-    marks = {marker.mark for marker in scope.view.markers if marker.number is None}
-    note_marks = {note.mark for note in scope.view.notes if note.number is None}
+    marks = {fold_mark(marker.mark) for marker in scope.view.markers if marker.number is None}
+    note_marks = {fold_mark(note.mark) for note in scope.view.notes if note.number is None}
     found = [
         scope.problem(
             "note-without-marker",
@@ -222,12 +235,12 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
             f"unnumbered note {note.mark} is not referenced in the text",
         )
         for note in scope.view.notes
-        if note.number is None and note.mark not in marks
+        if note.number is None and fold_mark(note.mark) not in marks
     ]
     reported: set[str] = set()
     for marker in scope.view.markers:
-        if marker.number is None and marker.mark not in note_marks | reported:
-            reported.add(marker.mark)
+        if marker.number is None and fold_mark(marker.mark) not in note_marks | reported:
+            reported.add(fold_mark(marker.mark))
             found.append(
                 scope.problem(
                     "marker-without-note",
