@@ -13,8 +13,9 @@ from tests.net.conftest import fast
 from tests.servers import ScenarioWeb
 
 
-def _slow_urls(web: ScenarioWeb, per_host: int, hosts: int) -> list[str]:
-    return [web.url(f"/slow/{h}-{n}?ms=60", host=h) for n in range(per_host) for h in range(hosts)]
+def _slow_urls(web: ScenarioWeb, per_host: int, hosts: int, ms: int = 60) -> list[str]:
+    paths = [(f"/slow/{h}-{n}?ms={ms}", h) for n in range(per_host) for h in range(hosts)]
+    return [web.url(path, host=host) for path, host in paths]
 
 
 def test_per_host_limit_is_reached_and_never_exceeded() -> None:
@@ -27,7 +28,8 @@ def test_per_host_limit_is_reached_and_never_exceeded() -> None:
 
 def test_global_limit_is_reached_and_never_exceeded() -> None:
     with ScenarioWeb(hosts=3) as web, HttpClient(fast(concurrency=3)) as client:
-        urls = _slow_urls(web, per_host=6, hosts=3)
+        # Answers slow enough that three are surely in flight at once on a loaded machine.
+        urls = _slow_urls(web, per_host=4, hosts=3, ms=250)
         run_concurrently(urls, client.fetch, concurrency=12)
     assert web.stats.peak_total == 3
 
