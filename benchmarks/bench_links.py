@@ -22,9 +22,9 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 from common import (
+    BOUND_MODEL,
     DEFAULT_SCRATCH,
     PYTHON,
     REPO,
@@ -39,10 +39,6 @@ ALL_CONFIGS = (
     "linkinator-tuned linkchecker-default linkchecker-tuned mlc-default citecheck"
 )
 CHECK_OPTIONS = "check --format json --allow-private --no-archive --no-cache"
-#: report.py's model of the bench (its defaults): latency, per-request timeout, 4/host.
-BOUND_MODEL = SimpleNamespace(
-    latency_ms=50, timeout=10, limit=4, slow_ms=2000, flaky_n=2, retry_after=1, hosts=20
-)
 
 
 def set_up_peers(bench: Path) -> None:

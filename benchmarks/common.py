@@ -23,12 +23,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import SimpleNamespace
 
 REPO = Path(__file__).resolve().parent.parent
 RESULTS = REPO / "benchmarks" / "RESULTS.md"
 #: The shared bench beside the checkout (`../shared/bench`), or where CITECHECK_SHARED says.
 SHARED_BENCH = Path(os.environ.get("CITECHECK_SHARED", REPO.parent / "shared")) / "bench"
 DEFAULT_SCRATCH = Path(tempfile.gettempdir()) / "citecheck-bench"
+#: report.py's model of the bench (its defaults): latency, per-request timeout, 4/host.
+BOUND_MODEL = SimpleNamespace(
+    latency_ms=50, timeout=10, limit=4, slow_ms=2000, flaky_n=2, retry_after=1, hosts=20
+)
 PYTHON = sys.executable
 TIME = "/usr/bin/time"
 

@@ -204,25 +204,36 @@ def time_parse(path: Path, runs: int = 3) -> tuple[float, float]:
 
 
 def main(argv: list[str]) -> int:
+    from common import machine_line, write_section  # beside this script, run as one
+
     annotations = load_annotations()
     parsed = parse_document(read_document(str(SAMPLE)))
     scores = evaluate(parsed, annotations)
     for line in scores.mismatches:
         print("  " + line)
     full = sum(1 for n in annotations for c in n["citations"] if c["backref"] is None)
-    print(f"annotated notes: {scores.notes} ({full} full citations, {scores.backrefs} back-refs)")
-    print(f"split exact:     {scores.split_rate:.3f} ({scores.split_exact}/{scores.notes})")
-    print(
-        f"field micro-F1:  {scores.f1:.3f} (P {scores.precision:.3f}, R {scores.recall:.3f}; "
-        f"TP {scores.true_positive}, FP {scores.false_positive}, FN {scores.false_negative})"
-    )
-    print(
-        f"back-refs:       {scores.backref_rate:.3f} right note ({scores.backref_right_note}/"
-        f"{scores.backrefs}), {scores.backref_exact / max(1, scores.backrefs):.3f} exact"
-    )
     target = Path(argv[0]) if argv else (SEED if SEED.is_file() else SAMPLE)
     wall, cpu = time_parse(target)
-    print(f"citecheck parse: {wall:.3f} s wall, {cpu:.3f} s CPU for {target.name} (whole command)")
+    lines = [
+        f"annotated notes: {scores.notes} ({full} full citations, {scores.backrefs} back-refs)",
+        f"split exact:     {scores.split_rate:.3f} ({scores.split_exact}/{scores.notes})",
+        f"field micro-F1:  {scores.f1:.3f} (P {scores.precision:.3f}, R {scores.recall:.3f}; "
+        f"TP {scores.true_positive}, FP {scores.false_positive}, FN {scores.false_negative})",
+        f"back-refs:       {scores.backref_rate:.3f} right note ({scores.backref_right_note}/"
+        f"{scores.backrefs}), {scores.backref_exact / max(1, scores.backrefs):.3f} exact",
+        f"citecheck parse: {wall:.3f} s wall, {cpu:.3f} s CPU for {target.name} (whole command)",
+    ]
+    print("\n".join(lines))
+    mismatches = "".join(f"- {line.strip()}\n" for line in scores.mismatches)
+    write_section(
+        "accuracy",
+        "## Parsing accuracy\n\n`benchmarks/parse_accuracy.py`: the parser against the "
+        "hand-checked annotations in `tests/data/annotations` (written by the same team as "
+        f"the parser). Bar: each figure ≥ {BAR}. {machine_line()}\n\n```\n"
+        + "\n".join(lines)
+        + "\n```\n\nDifferences from the annotations:\n\n"
+        + (mismatches or "none\n"),
+    )
     ok = min(scores.f1, scores.split_rate, scores.backref_rate) >= BAR
     return 0 if ok else 1
 
