@@ -27,6 +27,9 @@ from citecheck.readers.source import load_bytes
 KIND = "prepared"
 #: Parses kept: one per manuscript a user checks in turn, a few versions each.
 KEEP = 8
+#: A parse larger than this is not kept (a 2,000-note manuscript pickles to ~1 MB):
+#: eight of them would make every later run open and check a huge database.
+MAX_BYTES = 16 * 1024 * 1024
 
 
 class MemoStore(Protocol):
@@ -70,7 +73,9 @@ def recall(store: MemoStore, key: str) -> Prepared | None:
 
 
 def remember(store: MemoStore, key: str, prepared: Prepared) -> None:
-    store.remember(KIND, key, pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL), keep=KEEP)
+    value = pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL)
+    if len(value) <= MAX_BYTES:
+        store.remember(KIND, key, value, keep=KEEP)
 
 
 @cache

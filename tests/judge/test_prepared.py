@@ -114,3 +114,11 @@ def test_a_new_exclude_pattern_is_honoured(web, tmp_path, capsys) -> None:
     check_json(capsys, book, cache)
     report = check_json(capsys, book, cache, "--exclude", "/missing/")
     assert [link["url"] for link in report["links"]] == [web.url("/ok/x1")]
+
+
+def test_a_parse_too_large_is_not_kept(tmp_path, monkeypatch) -> None:
+    ready = empty_parse()
+    monkeypatch.setattr(prepared, "MAX_BYTES", 10)
+    with ResultCache(tmp_path / "cache.sqlite") as store:
+        prepared.remember(store, "big", ready)
+        assert prepared.recall(store, "big") is None
