@@ -221,20 +221,13 @@ class ResultCache:
 
     def archive_lookups(self, asked: str, urls: Iterable[str]) -> list[ArchiveRecord]:
         """Every stored answer to `asked` about one of `urls`, whatever its date or age."""
-        wanted = list(dict.fromkeys(urls))
-        records = []
-        for start in range(0, len(wanted), _QUERY_CHUNK):
-            chunk = wanted[start : start + _QUERY_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            with self._lock:
-                rows = self._db.execute(
-                    "SELECT url, wanted, asked, looked_up_at, reason, snapshot_url,"
-                    " snapshot_timestamp, snapshot_status, source FROM archive_lookups"
-                    f" WHERE asked = ? AND url IN ({marks})",
-                    (asked, *chunk),
-                ).fetchall()
-            records.extend(_archive_record(row) for row in rows)
-        return records
+        rows = self._rows_about(
+            urls,
+            "SELECT url, wanted, asked, looked_up_at, reason, snapshot_url, snapshot_timestamp,"
+            " snapshot_status, source FROM archive_lookups WHERE asked = ? AND url IN ({urls})",
+            before=(asked,),
+        )
+        return [_archive_record(row) for row in rows]
 
     def recall(self, kind: str, key: str) -> bytes | None:
         """What `remember` stored under (`kind`, `key`), if it is still kept."""
@@ -277,19 +270,13 @@ class ResultCache:
         its time here otherwise.
         """
         moment = time.time() if now is None else now
-        wanted = list(dict.fromkeys(urls))
-        latest: dict[str, tuple[str, str, float]] = {}
-        for start in range(0, len(wanted), _QUERY_CHUNK):
-            chunk = wanted[start : start + _QUERY_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            with self._lock:
-                rows = self._db.execute(
-                    f"SELECT url, state, evidence, checked_at FROM verdicts WHERE url IN ({marks})"
-                    " AND checked_at >= ? ORDER BY checked_at, id",
-                    (*chunk, moment - max_age),
-                ).fetchall()
-            for url, state, evidence, checked_at in rows:
-                latest[url] = (state, evidence, checked_at)
+        rows = self._rows_about(
+            urls,
+            "SELECT url, state, evidence, checked_at FROM verdicts WHERE url IN ({urls})"
+            " AND checked_at >= ? ORDER BY checked_at, id",
+            after=(moment - max_age,),
+        )
+        latest = {url: (state, evidence, checked_at) for url, state, evidence, checked_at in rows}
         return {
             url: _verdict_from_json(evidence)
             for url, (state, evidence, checked_at) in latest.items()
@@ -309,19 +296,12 @@ class ResultCache:
     def last_durations(self, urls: Iterable[str]) -> dict[str, float]:
         """How long the latest check of each of `urls` took (seconds), however old:
         the slowest links are started first next time."""
-        wanted = list(dict.fromkeys(urls))
-        latest: dict[str, float] = {}
-        for start in range(0, len(wanted), _QUERY_CHUNK):
-            chunk = wanted[start : start + _QUERY_CHUNK]
-            marks = ",".join("?" * len(chunk))
-            with self._lock:
-                rows = self._db.execute(
-                    f"SELECT url, json_extract(evidence, '$.elapsed') FROM verdicts"
-                    f" WHERE url IN ({marks}) ORDER BY checked_at, id",
-                    chunk,
-                ).fetchall()
-            latest.update((url, elapsed) for url, elapsed in rows if elapsed is not None)
-        return latest
+        rows = self._rows_about(
+            urls,
+            "SELECT url, json_extract(evidence, '$.elapsed') FROM verdicts"
+            " WHERE url IN ({urls}) ORDER BY checked_at, id",
+        )
+        return {url: elapsed for url, elapsed in rows if elapsed is not None}
 
     def observations(self, url: str) -> list[ObservationRecord]:
         """Every HTTP observation recorded for `url`, oldest first."""
@@ -332,6 +312,21 @@ class ResultCache:
                 (url,),
             ).fetchall()
         return [ObservationRecord(*row) for row in rows]
+
+    def _rows_about(
+        self, urls: Iterable[str], sql: str, before: tuple = (), after: tuple = ()
+    ) -> list[tuple]:
+        """The rows of `sql` (whose `{urls}` stands for the URLs' placeholders) for every
+        one of `urls`, a few hundred URLs a query; all rows of one URL come from one
+        query, in the order `sql` gives them."""
+        wanted = list(dict.fromkeys(urls))
+        rows: list[tuple] = []
+        for start in range(0, len(wanted), _QUERY_CHUNK):
+            chunk = wanted[start : start + _QUERY_CHUNK]
+            query = sql.format(urls=",".join("?" * len(chunk)))
+            with self._lock:
+                rows.extend(self._db.execute(query, (*before, *chunk, *after)).fetchall())
+        return rows
 
     def close(self) -> None:
         with self._lock:

@@ -1,10 +1,12 @@
-"""A real HTTP client allowed onto loopback, with short timeouts and no retries."""
+"""A real HTTP client allowed onto loopback, with short timeouts and no retries, and the
+fake Wayback Machine served on loopback."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 import pytest
+from fake_wayback import Wayback, serve_wayback
 
 from citecheck.net import HttpClient, NetPolicy
 
@@ -16,3 +18,9 @@ def client() -> Iterator[HttpClient]:
     )
     with HttpClient(policy) as http:
         yield http
+
+
+@pytest.fixture
+def wayback() -> Iterator[Wayback]:
+    with serve_wayback(Wayback()) as running:
+        yield running

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
+from citecheck.archives.settings import ArchiveSettings
 from citecheck.archives.timestamps import distance_seconds
 from tests.servers import serve_loopback
 
@@ -36,6 +37,18 @@ class Wayback:
     replay_to_root: set[str] = field(default_factory=set)
     requests: list[tuple[float, str]] = field(default_factory=list)
     base: str = ""
+
+    def settings(self, **changes: object) -> ArchiveSettings:
+        """Archive settings that ask this fake (served), paced fast enough for tests."""
+        values: dict = {
+            "availability_api": f"{self.base}/wayback/available",
+            "cdx_api": f"{self.base}/cdx/search/cdx",
+            "replay_base": f"{self.base}/web/",
+            "rate_per_minute": 6000,
+            "burst": 10,
+        }
+        values.update(changes)
+        return ArchiveSettings(**values)
 
     def log(self, path: str) -> None:
         self.requests.append((time.monotonic(), path))

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-from fake_wayback import Wayback, serve_wayback
+from fake_wayback import Wayback
 
 from citecheck.archives import ArchiveService, ArchiveSettings, find_snapshot, find_snapshots
 from citecheck.model import ArchiveSnapshot, Link
@@ -15,26 +13,8 @@ from citecheck.model import ArchiveSnapshot, Link
 PAGE = "https://www.mod.go.jp/j/press/news/2024/02/15a.html"
 
 
-@pytest.fixture
-def wayback() -> Iterator[Wayback]:
-    with serve_wayback(Wayback()) as running:
-        yield running
-
-
-def settings_for(wayback: Wayback, **changes: object) -> ArchiveSettings:
-    values: dict = {
-        "availability_api": f"{wayback.base}/wayback/available",
-        "cdx_api": f"{wayback.base}/cdx/search/cdx",
-        "replay_base": f"{wayback.base}/web/",
-        "rate_per_minute": 6000,
-        "burst": 10,
-    }
-    values.update(changes)
-    return ArchiveSettings(**values)
-
-
 def lookup(client, wayback: Wayback, link: Link, **changes: object):
-    settings = settings_for(wayback, **changes)
+    settings = wayback.settings(**changes)
     return find_snapshot(client, link, settings, ArchiveService(settings))
 
 
@@ -137,7 +117,7 @@ def test_verified_snapshot_that_replays_the_page_is_offered(client, wayback) -> 
 def test_429_while_verifying_offers_the_snapshot_unverified(client, wayback) -> None:
     wayback.captures[PAGE] = [("20240210000000", 200)]
     wayback.replay_too_many_requests = True
-    settings = settings_for(wayback, verify_snapshots=True)
+    settings = wayback.settings(verify_snapshots=True)
     service = ArchiveService(settings)
     result = find_snapshot(client, Link(PAGE, ("c1",), cited_on="20240215"), settings, service)
     assert result.snapshot.timestamp == "20240210000000"
@@ -148,7 +128,7 @@ def test_429_while_verifying_offers_the_snapshot_unverified(client, wayback) -> 
 def test_after_a_429_the_archive_is_not_asked_again(client, wayback: Wayback) -> None:
     wayback.too_many_requests = True
     wayback.captures[PAGE] = [("20240210000000", 200)]
-    settings = settings_for(wayback)
+    settings = wayback.settings()
     service = ArchiveService(settings)
     first = find_snapshot(client, Link(PAGE, ("c1",), cited_on="20240215"), settings, service)
     assert (first.snapshot, first.reason, first.requests) == (None, "archive-rate-limited", 1)
@@ -184,7 +164,7 @@ def test_many_links_in_order_with_progress(client, wayback: Wayback) -> None:
     links = [Link(f"{PAGE}?n={n}", (f"c{n}",), cited_on="20240215") for n in range(8)]
     for link in links[::2]:
         wayback.captures[link.url] = [("20240101000000", 200)]
-    settings = settings_for(wayback, cdx_api=None)
+    settings = wayback.settings(cdx_api=None)
     seen: list[tuple[int, int]] = []
     results = find_snapshots(
         client, links, settings, ArchiveService(settings), progress=lambda d, t: seen.append((d, t))

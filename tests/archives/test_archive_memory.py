@@ -28,27 +28,9 @@ class Clock:
 
 
 @pytest.fixture
-def wayback() -> Iterator[Wayback]:
-    with serve_wayback(Wayback()) as running:
-        yield running
-
-
-@pytest.fixture
 def cache(tmp_path: Path) -> Iterator[ResultCache]:
     with ResultCache(tmp_path / "cache.sqlite") as store:
         yield store
-
-
-def settings_for(wayback: Wayback, **changes: object) -> ArchiveSettings:
-    values: dict = {
-        "availability_api": f"{wayback.base}/wayback/available",
-        "cdx_api": f"{wayback.base}/cdx/search/cdx",
-        "replay_base": f"{wayback.base}/web/",
-        "rate_per_minute": 6000,
-        "burst": 10,
-    }
-    values.update(changes)
-    return ArchiveSettings(**values)
 
 
 def run(client, links, settings, memory, service=None):
@@ -65,7 +47,7 @@ def test_second_run_asks_nothing_waits_for_nothing_and_gives_the_same_snapshots(
         wayback.captures[link.url] = [("20240101000000", 200), ("20240301000000", 200)]
     wayback.captures[links[1].url] = [("20240210000000", 404)]  # nothing usable
     wayback.ignores_status_filter = True  # so the availability API names the 404 capture
-    settings = settings_for(wayback)
+    settings = wayback.settings()
     first = run(client, links, settings, SnapshotMemory(cache, settings, DAY))
     asked_first = len(wayback.requests)
     assert {lookup.reason for lookup in first} == {
@@ -76,7 +58,7 @@ def test_second_run_asks_nothing_waits_for_nothing_and_gives_the_same_snapshots(
     assert asked_first >= len(links)
 
     # One request a minute: a single token taken would make this run sleep.
-    slow = settings_for(wayback, rate_per_minute=1, burst=1)
+    slow = wayback.settings(rate_per_minute=1, burst=1)
     sleeps: list[float] = []
     service = ArchiveService(slow, sleep=sleeps.append)
     second = run(client, links, slow, SnapshotMemory(cache, slow, DAY), service)
@@ -94,7 +76,7 @@ def test_a_rate_limited_lookup_is_asked_again(client, wayback: Wayback, cache) -
     link = Link(PAGE.format("rl"), ("c1",), cited_on="20240215")
     wayback.captures[link.url] = [("20240101000000", 200)]
     wayback.too_many_requests = True
-    settings = settings_for(wayback)
+    settings = wayback.settings()
     (first,) = run(client, [link], settings, SnapshotMemory(cache, settings, DAY))
     assert (first.reason, first.complete) == ("archive-rate-limited", False)
     assert cache.archive_lookups(settings.lookup_key, [link.url]) == []
@@ -129,7 +111,7 @@ def test_a_partly_failed_lookup_is_not_remembered_even_with_an_answer(
     link = Link(PAGE.format("unverified"), ("c1",), cited_on="20240215")
     wayback.captures[link.url] = [("20240101000000", 200)]
     wayback.replay_too_many_requests = True
-    settings = settings_for(wayback, verify_snapshots=True)
+    settings = wayback.settings(verify_snapshots=True)
     (lookup,) = run(client, [link], settings, SnapshotMemory(cache, settings, DAY))
     assert lookup.reason == "archived" and not lookup.settled
     assert cache.archive_lookups(settings.lookup_key, [link.url]) == []
@@ -144,9 +126,7 @@ def test_a_replay_that_cannot_be_fetched_is_not_a_settled_none(
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}/web/"
     link = Link(PAGE.format("replay-down"), ("c1",), cited_on="20240215")
     wayback.captures[link.url] = [("20240101000000", 200)]
-    settings = settings_for(
-        wayback, availability_api=None, replay_base=closed, verify_snapshots=True
-    )
+    settings = wayback.settings(availability_api=None, replay_base=closed, verify_snapshots=True)
     (lookup,) = run(client, [link], settings, SnapshotMemory(cache, settings, DAY))
     assert (lookup.snapshot, lookup.reason, lookup.settled) == (None, "no-usable-snapshot", False)
     assert cache.archive_lookups(settings.lookup_key, [link.url]) == []
@@ -157,7 +137,7 @@ def test_none_found_is_reused_within_max_age_then_asked_again(
 ) -> None:
     clock = Clock()
     link = Link(PAGE.format("late"), ("c1",), cited_on="20240215")
-    settings = settings_for(wayback)
+    settings = wayback.settings()
     memory = SnapshotMemory(cache, settings, max_age=3600, clock=clock)
     (first,) = run(client, [link], settings, memory)
     assert first.reason == "not-archived"
@@ -179,7 +159,7 @@ def test_a_snapshot_found_is_reused_for_thirty_days_or_max_age_if_longer(
     clock = Clock()
     link = Link(PAGE.format("kept"), ("c1",), cited_on="20240215")
     wayback.captures[link.url] = [("20240101000000", 200)]
-    settings = settings_for(wayback)
+    settings = wayback.settings()
     start = clock.now
 
     def asks_at(days: float, max_age: float) -> bool:
@@ -200,7 +180,7 @@ def test_a_snapshot_found_is_reused_for_thirty_days_or_max_age_if_longer(
 def test_another_citation_date_is_another_question(client, wayback: Wayback, cache) -> None:
     url = PAGE.format("dated")
     wayback.captures[url] = [("20200101000000", 200), ("20240101000000", 200)]
-    settings = settings_for(wayback)
+    settings = wayback.settings()
     memory = SnapshotMemory(cache, settings, DAY)
     (recent,) = run(client, [Link(url, ("c1",), cited_on="20240215")], settings, memory)
     asked = len(wayback.requests)
@@ -222,7 +202,7 @@ def test_another_archive_is_another_question(client, wayback: Wayback, cache) ->
     wayback.captures[link.url] = [("20240101000000", 200)]
     with serve_wayback(Wayback(captures={link.url: [("20231201000000", 200)]})) as other:
         for archive, timestamp in ((wayback, "20240101000000"), (other, "20231201000000")):
-            settings = settings_for(archive)
+            settings = archive.settings()
             memory = SnapshotMemory(cache, settings, DAY)
             (lookup,) = run(client, [link], settings, memory)
             assert lookup.snapshot.timestamp == timestamp
@@ -230,7 +210,7 @@ def test_another_archive_is_another_question(client, wayback: Wayback, cache) ->
         assert len(other.requests) == 1
     assert len(wayback.requests) == 1
     # The same archive searched another way (a narrower CDX window) asks again too.
-    narrower = settings_for(wayback, cdx_window_days=30)
+    narrower = wayback.settings(cdx_window_days=30)
     run(client, [link], narrower, SnapshotMemory(cache, narrower, DAY))
     assert len(wayback.requests) == 2
 
@@ -240,8 +220,8 @@ def test_a_disabled_archive_is_neither_asked_nor_answered_from_memory(
 ) -> None:
     link = Link(PAGE.format("off"), ("c1",), cited_on="20240215")
     wayback.captures[link.url] = [("20240101000000", 200)]
-    settings = settings_for(wayback)
+    settings = wayback.settings()
     run(client, [link], settings, SnapshotMemory(cache, settings, DAY))
-    off = settings_for(wayback, enabled=False)
+    off = wayback.settings(enabled=False)
     (lookup,) = run(client, [link], off, SnapshotMemory(cache, off, DAY))
     assert (lookup.snapshot, lookup.reason) == (None, "archive-disabled")
