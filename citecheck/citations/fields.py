@@ -9,6 +9,7 @@ journals, newspapers):
     AUTHOR, “TITLE,” *CONTAINER* 15, no. 3 (2019): 233-252.
     “TITLE,” OUTLET, Month D, YYYY.  /  «TITLE», OUTLET, Month D, YYYY.
     AUTHOR, *BOOK* (PLACE: PUBLISHER, YEAR), PAGES
+    AUTHOR, BOOK (PLACE: PUBLISHER, YEAR), PAGES   (italics lost: see imprints.py)
     NAME, PLATFORM, DATE, <URL>                   (posts; no title)
 
 Everything before the first title is names; between the title and the container,
@@ -30,6 +31,7 @@ from citecheck.citations.dates import (
     is_access_date,
 )
 from citecheck.citations.fields_model import Fields
+from citecheck.citations.imprints import parse_imprint, unmarked_book_title
 from citecheck.citations.kinds import guess_type
 from citecheck.citations.language import citation_language
 from citecheck.citations.locators import (
@@ -44,10 +46,6 @@ from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remaind
 from citecheck.citations.untitled import without_title
 from citecheck.citations.urls import find_doi, find_urls
 
-PUBLISHER_PAREN = re.compile(
-    r"^\s*(?:(?P<place>[^：:、,，]{1,30}?)\s*[：:]\s*)?(?P<publisher>[^：:]+?)"
-    r"\s*(?:[、,，]\s*(?P<year>(?:19|20)\d\d)(?!\d)(?P<date>.*))?\s*$"
-)
 DOI_MARK = re.compile(r"\bdoi:\s*10\.\d{4,9}/\S+", re.I)
 #: `Journal 12 (3)` or `Journal (3)` left after pages were taken: volume and issue.
 NUMBERED_CONTAINER = re.compile(r"^(?P<name>.*?\S)\s+(?P<volume>\d+)?\s*[(（](?P<issue>\d+)[)）]$")
@@ -67,6 +65,9 @@ def extract_fields(text: str) -> Fields:
     text = _take_access_date(text, csl)
     spans = top_level_spans(text)
     titles = [span for span in spans if span.is_title]
+    unmarked = None if titles else unmarked_book_title(text)
+    if unmarked is not None:
+        titles = [unmarked]
     fields = _with_title(text, titles, csl) if titles else without_title(text, csl)
     fields.csl["type"] = guess_type(fields)
     # The work's own words: its title and a bracketed container (not an outlet named in
@@ -159,7 +160,7 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
         if span.opener not in "（(":
             continue
         inner = span.inner(tail)
-        parsed = _publisher(inner)
+        parsed = parse_imprint(inner)
         if parsed is not None:
             place, publisher, date = parsed
             if place:
@@ -220,23 +221,6 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
         csl["container-title"] = leftover
     elif "publisher" not in csl:
         csl["publisher"] = leftover
-
-
-def _publisher(inner: str) -> tuple[str | None, str, DateMatch | None] | None:
-    """`北京：人民出版社、2023年` / `Santa Barbara: Praeger, 2022` → (place, publisher, date)."""
-    match = PUBLISHER_PAREN.match(inner)
-    if not match or not match.group("year"):
-        return None
-    publisher = match.group("publisher").strip()
-    year_at = match.start("year")
-    if not publisher or any(date.start < year_at for date in find_dates(inner)):
-        return None
-    rest = inner[match.start("year") :]
-    dates = find_dates(rest)
-    date = dates[0] if dates and dates[0].start == 0 else None
-    if date is None:
-        date = DateMatch(0, 4, ((int(match.group("year")),),))
-    return match.group("place"), publisher, date
 
 
 def _take_access_date(text: str, csl: dict[str, Any]) -> str:

@@ -16,6 +16,7 @@ from typing import Literal
 from citecheck.citations.backrefs import find_reference
 from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
 from citecheck.citations.dates import find_dates
+from citecheck.citations.imprints import unmarked_book_title
 from citecheck.citations.locators import find_un_symbol
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
 from citecheck.citations.urls import find_doi, find_urls
@@ -93,7 +94,7 @@ def looks_cited(text: str, *, strict: bool = False) -> bool:
     urls = find_urls(text)
     if urls or any(span.is_title for span in top_level_spans(text)):
         return not strict or bool(urls or find_dates(text) or "頁" in text)
-    if find_un_symbol(text):
+    if find_un_symbol(text) or unmarked_book_title(text):
         return True
     return not strict and bool(find_dates(text))
 
