@@ -237,25 +237,6 @@ class ResultCache:
             ).fetchone()
         return None if row is None else bytes(row[0])
 
-    def fresh_verdict(
-        self,
-        url: str,
-        max_age: float,
-        *,
-        now: float | None = None,
-        inconclusive_max_age: float = 0.0,
-    ) -> Verdict | None:
-        """The latest verdict on `url` if it is younger than `max_age` seconds.
-
-        An inconclusive verdict is not reused (the link is checked again) unless
-        it is younger than `inconclusive_max_age` — a caller may accept, say, an
-        hour-old timeout rather than wait for the same timeout again.
-        """
-        found = self.fresh_verdicts(
-            [url], max_age, now=now, inconclusive_max_age=inconclusive_max_age
-        )
-        return found.get(url)
-
     def fresh_verdicts(
         self,
         urls: Iterable[str],
@@ -264,10 +245,12 @@ class ResultCache:
         now: float | None = None,
         inconclusive_max_age: float = 0.0,
     ) -> dict[str, Verdict]:
-        """The reusable verdict (see `fresh_verdict`) of each of `urls` that has one.
+        """The latest verdict on each of `urls` that is younger than `max_age` seconds.
 
-        One query per few hundred URLs: a warm run over thousands of links spends
-        its time here otherwise.
+        An inconclusive verdict is not reused (the link is checked again) unless
+        it is younger than `inconclusive_max_age` — a caller may accept, say, an
+        hour-old timeout rather than wait for the same timeout again. One query per
+        few hundred URLs: a warm run over thousands of links spends its time here.
         """
         moment = time.time() if now is None else now
         rows = self._rows_about(

@@ -21,6 +21,11 @@ ROOT = Path(__file__).resolve().parents[2]
 DAY = 86400.0
 
 
+def fresh(cache: ResultCache, url: str, max_age: float, **options: float) -> Verdict | None:
+    """The reusable verdict on one URL."""
+    return cache.fresh_verdicts([url], max_age, **options).get(url)
+
+
 def _verdict(url: str, state: str = "dead", **extra: object) -> Verdict:
     return Verdict(url=url, state=state, reason=extra.pop("reason", "not-found"), **extra)  # type: ignore[arg-type]
 
@@ -58,31 +63,31 @@ def test_verdict_round_trips_with_its_evidence(tmp_path: Path) -> None:
     )
     with ResultCache(tmp_path / "c.sqlite") as cache:
         cache.record_verdict(verdict, [_check(verdict.url)])
-        assert cache.fresh_verdict(verdict.url, DAY) == verdict
+        assert fresh(cache, verdict.url, DAY) == verdict
 
 
 def test_freshness_follows_max_age(tmp_path: Path) -> None:
     with ResultCache(tmp_path / "c.sqlite") as cache:
         cache.record_verdict(_verdict("u"), checked_at=1_000_000.0)
-        assert cache.fresh_verdict("u", 3600, now=1_000_000.0 + 60) is not None
-        assert cache.fresh_verdict("u", 3600, now=1_000_000.0 + 7200) is None
-        assert cache.fresh_verdict("other", 3600) is None
+        assert fresh(cache, "u", 3600, now=1_000_000.0 + 60) is not None
+        assert fresh(cache, "u", 3600, now=1_000_000.0 + 7200) is None
+        assert fresh(cache, "other", 3600) is None
 
 
 def test_inconclusive_is_never_reused(tmp_path: Path) -> None:
     with ResultCache(tmp_path / "c.sqlite") as cache:
         cache.record_verdict(_verdict("u", "resolvable", reason="ok"), checked_at=100.0)
         cache.record_verdict(_verdict("u", "inconclusive", reason="timeout"), checked_at=200.0)
-        assert cache.fresh_verdict("u", DAY, now=300.0) is None
+        assert fresh(cache, "u", DAY, now=300.0) is None
         cache.record_verdict(_verdict("u", "resolvable", reason="ok"), checked_at=250.0)
-        assert cache.fresh_verdict("u", DAY, now=300.0).state == "resolvable"  # type: ignore[union-attr]
+        assert fresh(cache, "u", DAY, now=300.0).state == "resolvable"  # type: ignore[union-attr]
 
 
 def test_recent_inconclusive_may_be_reused_on_request(tmp_path: Path) -> None:
     with ResultCache(tmp_path / "c.sqlite") as cache:
         cache.record_verdict(_verdict("u", "inconclusive", reason="timeout"), checked_at=1000.0)
-        assert cache.fresh_verdict("u", DAY, now=1100.0, inconclusive_max_age=3600) is not None
-        assert cache.fresh_verdict("u", DAY, now=9000.0, inconclusive_max_age=3600) is None
+        assert fresh(cache, "u", DAY, now=1100.0, inconclusive_max_age=3600) is not None
+        assert fresh(cache, "u", DAY, now=9000.0, inconclusive_max_age=3600) is None
         assert cache.fresh_verdicts(["u"], DAY, now=1100.0, inconclusive_max_age=60) == {}
 
 
@@ -206,7 +211,7 @@ def test_kill_9_while_writing_leaves_a_usable_cache(tmp_path: Path) -> None:
         assert cache.moved_aside is None
         assert len(cache.history("u0-0")) == 1
         cache.record_verdict(_verdict("after"))
-        assert cache.fresh_verdict("after", DAY) is not None
+        assert fresh(cache, "after", DAY) is not None
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         rows = db.execute("SELECT count(*) FROM verdicts").fetchone()[0]
