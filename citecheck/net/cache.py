@@ -253,17 +253,12 @@ class ResultCache:
         few hundred URLs: a warm run over thousands of links spends its time here.
         """
         moment = time.time() if now is None else now
-        rows = self._rows_about(
-            urls,
-            "SELECT url, state, evidence, checked_at FROM verdicts WHERE url IN ({urls})"
-            " AND checked_at >= ? ORDER BY checked_at, id",
-            after=(moment - max_age,),
-        )
-        latest = {url: (state, evidence, checked_at) for url, state, evidence, checked_at in rows}
+        rows = self._newest_verdicts(urls, "state, evidence, checked_at")
         return {
             url: _verdict_from_json(evidence)
-            for url, (state, evidence, checked_at) in latest.items()
-            if state != "inconclusive" or checked_at >= moment - inconclusive_max_age
+            for url, state, evidence, checked_at in rows
+            if checked_at >= moment - max_age
+            and (state != "inconclusive" or checked_at >= moment - inconclusive_max_age)
         }
 
     def history(self, url: str) -> list[VerdictRecord]:
@@ -279,11 +274,7 @@ class ResultCache:
     def last_durations(self, urls: Iterable[str]) -> dict[str, float]:
         """How long the latest check of each of `urls` took (seconds), however old:
         the slowest links are started first next time."""
-        rows = self._rows_about(
-            urls,
-            "SELECT url, json_extract(evidence, '$.elapsed') FROM verdicts"
-            " WHERE url IN ({urls}) ORDER BY checked_at, id",
-        )
+        rows = self._newest_verdicts(urls, "json_extract(evidence, '$.elapsed')")
         return {url: elapsed for url, elapsed in rows if elapsed is not None}
 
     def observations(self, url: str) -> list[ObservationRecord]:
@@ -295,6 +286,18 @@ class ResultCache:
                 (url,),
             ).fetchall()
         return [ObservationRecord(*row) for row in rows]
+
+    def _newest_verdicts(self, urls: Iterable[str], columns: str) -> list[tuple]:
+        """(url, *columns) of the newest verdict on each of `urls` that has one: one index
+        seek a URL, however long its history (reading every row of a cache kept for
+        months made a warm run spend most of its time here)."""
+        query = (
+            f"SELECT asked.value, {columns} FROM json_each(?) AS asked JOIN verdicts"
+            " ON verdicts.id = (SELECT id FROM verdicts AS newest WHERE newest.url ="
+            " asked.value ORDER BY newest.checked_at DESC, newest.id DESC LIMIT 1)"
+        )
+        with self._lock:
+            return self._db.execute(query, (json.dumps(list(dict.fromkeys(urls))),)).fetchall()
 
     def _rows_about(
         self, urls: Iterable[str], sql: str, before: tuple = (), after: tuple = ()

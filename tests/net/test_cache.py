@@ -281,3 +281,17 @@ def test_a_cache_from_before_archive_lookups_opens_and_works(tmp_path: Path) -> 
         assert cache.archive_lookups(_lookup("u").asked, ["u"]) == []
         cache.record_archive_lookups([_lookup("u")])
         assert cache.archive_lookups(_lookup("u").asked, ["u"]) == [_lookup("u")]
+
+
+def test_only_the_newest_verdict_counts_however_long_the_history(tmp_path: Path) -> None:
+    with ResultCache(tmp_path / "c.sqlite") as cache:
+        for day in range(30):
+            cache.record_verdict(_verdict("u"), checked_at=day * 86400.0)
+        timeout = Verdict("u", "inconclusive", "timeout", elapsed=10.0)
+        cache.record_verdict(timeout, checked_at=30 * 86400.0)
+        now = 30 * 86400.0 + 60
+        assert cache.fresh_verdicts(["u"], 100 * DAY, now=now) == {}  # no older final one
+        assert cache.fresh_verdicts(["u"], DAY, now=now, inconclusive_max_age=3600) == {
+            "u": timeout
+        }
+        assert cache.last_durations(["u", "never"]) == {"u": 10.0}
