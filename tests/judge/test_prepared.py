@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,20 @@ def test_second_run_reuses_the_parse_and_answers_the_same(web, tmp_path, capsys)
     second = check_json(capsys, book, cache)
     assert second == first
     assert web.stats.hits("/ok/p1") == hits
+
+
+def test_the_remembered_parse_is_what_a_second_run_reports(web, tmp_path, capsys) -> None:
+    cache = tmp_path / "cache.sqlite"
+    book = write_notes(tmp_path / "book.md", [web.url("/ok/m1"), web.url("/missing/m2", 1)])
+    check_json(capsys, book, cache)
+    key = prepared.content_key(str(book), "()", "()")
+    assert key is not None
+    with ResultCache(cache) as store:
+        ready = prepared.recall(store, key)
+        assert ready is not None
+        prepared.remember(store, key, replace(ready, links=ready.links[:1]))
+    report = check_json(capsys, book, cache)  # the file is not read again: one link left
+    assert [link["url"] for link in report["links"]] == [web.url("/ok/m1")]
 
 
 def test_an_edited_file_is_parsed_again(web, tmp_path, capsys) -> None:
