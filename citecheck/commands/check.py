@@ -204,10 +204,11 @@ def build_report(args: argparse.Namespace, config: Config) -> Report:
         raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
     store = None if args.no_cache else ResultCache(config.cache)
     try:
-        key = None
+        # The parse of this very file, filters and citecheck, if a run kept it.
+        key = ready = None
         if store is not None:
             key = content_key(args.path, repr(config.include), repr(config.exclude))
-        ready = recall(store, key) if store is not None and key is not None else None
+            ready = recall(store, key) if key is not None else None
         if ready is not None:
             print_warnings(ready.parsed.document)
         else:

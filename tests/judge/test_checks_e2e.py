@@ -13,21 +13,13 @@ import pytest
 
 from citecheck.checks import CheckOptions, check_links
 from citecheck.model import Link
-from citecheck.net import HttpClient, NetPolicy
+from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
+from tests.net.conftest import FAST
 from tests.servers import ScenarioWeb
 
-POLICY = NetPolicy(
-    connect_timeout=2.0,
-    read_timeout=1.5,
-    deadline=4.0,
-    retries=2,
-    backoff_base=0.02,
-    backoff_max=0.1,
-    retry_after_cap=2.0,
-    allow_private=True,
-    dns_canaries=("localhost",),
-)
+# The network tests' fast policy, with room for a page judged on a loaded machine.
+POLICY = replace(FAST, connect_timeout=2.0, read_timeout=1.5, deadline=4.0)
 
 # path (on host 0) → (state, reason)
 SCENARIOS = {
