@@ -1,10 +1,14 @@
-"""Shared fixtures: the sample notes in references/ and the seed manuscript when present."""
+"""Shared fixtures: the sample notes in references/, the seed manuscript when present, and a
+real HTTP client allowed onto loopback (short timeouts, no retries)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from citecheck.net import HttpClient, NetPolicy
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_NOTES = ROOT / "references" / "china-security-report-2026-notes.txt"
@@ -21,3 +25,12 @@ def seed_path() -> Path:
     if not SEED.is_file():
         pytest.skip(f"seed manuscript not present at {SEED}")
     return SEED
+
+
+@pytest.fixture
+def client() -> Iterator[HttpClient]:
+    policy = NetPolicy(
+        connect_timeout=1.0, read_timeout=2.0, deadline=4.0, retries=0, allow_private=True
+    )
+    with HttpClient(policy) as http:
+        yield http
