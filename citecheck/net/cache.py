@@ -81,8 +81,9 @@ CREATE TABLE IF NOT EXISTS archive_lookups (
 """
 
 
-#: URLs per `IN (...)` query: well under SQLite's limit on bound parameters.
-_QUERY_CHUNK = 500
+def _json_list(urls: Iterable[str]) -> str:
+    """`urls` (each once) as one JSON parameter for `json_each`: no limit on their number."""
+    return json.dumps(list(dict.fromkeys(urls)))
 
 
 def default_cache_path() -> Path:
@@ -221,12 +222,13 @@ class ResultCache:
 
     def archive_lookups(self, asked: str, urls: Iterable[str]) -> list[ArchiveRecord]:
         """Every stored answer to `asked` about one of `urls`, whatever its date or age."""
-        rows = self._rows_about(
-            urls,
+        query = (
             "SELECT url, wanted, asked, looked_up_at, reason, snapshot_url, snapshot_timestamp,"
-            " snapshot_status, source FROM archive_lookups WHERE asked = ? AND url IN ({urls})",
-            before=(asked,),
+            " snapshot_status, source FROM archive_lookups"
+            " WHERE asked = ? AND url IN (SELECT value FROM json_each(?))"
         )
+        with self._lock:
+            rows = self._db.execute(query, (asked, _json_list(urls))).fetchall()
         return [_archive_record(row) for row in rows]
 
     def recall(self, kind: str, key: str) -> bytes | None:
@@ -297,22 +299,7 @@ class ResultCache:
             " asked.value ORDER BY newest.checked_at DESC, newest.id DESC LIMIT 1)"
         )
         with self._lock:
-            return self._db.execute(query, (json.dumps(list(dict.fromkeys(urls))),)).fetchall()
-
-    def _rows_about(
-        self, urls: Iterable[str], sql: str, before: tuple = (), after: tuple = ()
-    ) -> list[tuple]:
-        """The rows of `sql` (whose `{urls}` stands for the URLs' placeholders) for every
-        one of `urls`, a few hundred URLs a query; all rows of one URL come from one
-        query, in the order `sql` gives them."""
-        wanted = list(dict.fromkeys(urls))
-        rows: list[tuple] = []
-        for start in range(0, len(wanted), _QUERY_CHUNK):
-            chunk = wanted[start : start + _QUERY_CHUNK]
-            query = sql.format(urls=",".join("?" * len(chunk)))
-            with self._lock:
-                rows.extend(self._db.execute(query, (*before, *chunk, *after)).fetchall())
-        return rows
+            return self._db.execute(query, (_json_list(urls),)).fetchall()
 
     def close(self) -> None:
         with self._lock:
