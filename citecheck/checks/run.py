@@ -103,7 +103,7 @@ def check_links(
             verdicts[index] = _for_link(verdict, link)
             done.tick(link.url)
     pending = [index for index in range(len(links)) if index not in verdicts]
-    if store is not None:
+    if store is not None and pending:
         urls = [link.url for link in links]
         took = store.last_durations(urls[index] for index in pending)
         pending = slowest_first(pending, urls, took)

@@ -17,8 +17,6 @@ PUBLISHER_PAREN = re.compile(
     r"^\s*(?:(?P<place>[^：:、,，]{1,30}?)\s*[：:]\s*)?(?P<publisher>[^：:]+?)"
     r"\s*(?:[、,，]\s*(?P<year>(?:19|20)\d\d)(?!\d)(?P<date>.*))?\s*$"
 )
-#: An English imprint names its place: `(London: Routledge, 2019)`, not `(2019)`.
-PLACE_PUBLISHER_YEAR = re.compile(r"^[^:：]{2,40}:\s*[^,:]{2,80},\s*(?:19|20)\d\d\b")
 #: Names run to the first comma, and look like names: no digits, at most a few words.
 NAMES = re.compile(r"^[^\d,()“”\"«»]{2,80}$")
 
@@ -40,6 +38,13 @@ def parse_imprint(inner: str) -> tuple[str | None, str, DateMatch] | None:
     return match.group("place"), publisher, date
 
 
+def _names_a_place(inner: str) -> bool:
+    """An imprint with its place, `London: Routledge, 2019`: a bare `(2019)` or
+    `(Routledge, 2019)` after a name says too little to end a title."""
+    imprint = parse_imprint(inner)
+    return imprint is not None and bool(imprint[0])
+
+
 def unmarked_book_title(text: str) -> Span | None:
     """The span of an unmarked book title in `NAMES, TITLE (PLACE: PUBLISHER, YEAR)…`,
     as a `Span` whose `inner` is the title (its marks are the spaces around it)."""
@@ -47,7 +52,7 @@ def unmarked_book_title(text: str) -> Span | None:
         (
             span
             for span in top_level_spans(text)
-            if span.opener == "(" and PLACE_PUBLISHER_YEAR.match(span.inner(text))
+            if span.opener == "(" and _names_a_place(span.inner(text))
         ),
         None,
     )
