@@ -53,11 +53,16 @@ class Marker:
 
 @dataclass(frozen=True)
 class Section:
-    """A block of notes that share one numbering (a chapter's endnotes)."""
+    """A block of notes that share one numbering (a chapter's endnotes).
+
+    `kind` is "references" for a reference list (References, 参考文献, Литература, …):
+    each of its notes is one entry, a single citation never split at `;`.
+    """
 
     label: str
     notes: tuple[Note, ...]
     line: int = 0
+    kind: Literal["notes", "references"] = "notes"
 
 
 @dataclass(frozen=True)
