@@ -30,16 +30,8 @@ from typing import Any
 
 import opencc
 
-from citecheck.citations.dates import ERAS
-from citecheck.citations.known_sources import (
-    CHINESE_JOURNALS,
-    CHINESE_PLACES,
-    CHINESE_SOURCES,
-    JAPANESE_JOURNALS,
-    JAPANESE_PLACES,
-    JAPANESE_SOURCES,
-    JAPANESE_TITLES,
-)
+from citecheck.citations import lexicon
+from citecheck.citations.lexicon import ERAS
 from citecheck.citations.scripts import HAN, KANA, fold, simplified_to_traditional, to_simplified
 
 STRONG, MEDIUM, WEAK = 3, 2, 1
@@ -55,6 +47,17 @@ JAPANESE_ONLY = frozenset("込働畑峠枠匂搾辻栃榊凪笹躾雫噺鰯鱈�
 #: Chinese writes them as they are: no evidence either way.
 SHARED_DESPITE_TABLE = frozenset("予欠概研晃萌郎槙桝翻弁缶瓶褒")
 WORK_KEYS = ("title", "container-title", "publisher")
+#: Bodies, outlets and publishers whose name anywhere in the citation tells its language;
+#: journals (『外交』, 『世界』) are common words, matched against the whole container title.
+_SOURCE_KINDS = tuple(sorted(lexicon.SOURCE_KINDS - {"journal", "document", "platform"}))
+JAPANESE_SOURCES = lexicon.sources(*_SOURCE_KINDS, language="ja")
+CHINESE_SOURCES = lexicon.sources(*_SOURCE_KINDS, language="zh")
+JAPANESE_JOURNALS = lexicon.sources("journal", language="ja")
+CHINESE_JOURNALS = lexicon.sources("journal", language="zh")
+#: Serial government documents whose title alone names a Japanese source.
+JAPANESE_TITLES = lexicon.sources("document", language="ja")
+JAPANESE_PLACES = lexicon.places("ja")
+CHINESE_PLACES = lexicon.places("zh")
 NAME_ROLES = ("author", "editor", "translator", "container-author", "collection-editor")
 
 

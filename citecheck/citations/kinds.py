@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 
+from citecheck.citations import lexicon
 from citecheck.citations.fields_model import Fields
+from citecheck.citations.scripts import fold
 
-PLATFORMS = re.compile(r"^(?:X|Twitter|Telegram|Facebook|YouTube|Instagram|VK|Weibo|微博)$", re.I)
-NEWS = re.compile(
-    r"新聞|新闻|新華|新华|社$|網|网|報|报|通信|通訊|電視|电视|放送|テレビ|NHK|ロイター|뉴스|신문|"
-    r"방송|통신|KBS|JTBC|VOA|Reuters|BBC|TASS|RIA|AP News|Kyodo|News|Times|Gazet|Pravda|Ukrinform|"
-    r"Kommersant|Focus|ArmyInform|Independent|Newsweek|Forbes|Nación|Press|Mainichi|界面|澎湃|搜狐|瞭望|"
-    r"Guardian|Herald|Tribune|Telegraph|Gazette|Daily|Nikkei|Asahi|Yomiuri|Xinhua|CNN|NPR|Bloomberg"
-)
+PLATFORMS = frozenset(fold(name) for name in lexicon.PLATFORMS)
+#: A news outlet's name has a news word (新聞, 통신, `Times`) or a known outlet's name in it.
+NEWS_WORD = re.compile("|".join(map(re.escape, lexicon.NEWS_WORDS)) + "|社$")
+NEWS_OUTLETS = tuple(fold(name) for name in lexicon.sources(*lexicon.NEWS_KINDS))
 #: Authors that are news agencies or papers: `조선중앙통신「…」`, `JTBC News 「…」`.
-NEWS_AGENCY = re.compile(r"통신|뉴스|신문|방송|新聞|新聞社|通信|News\b|社$")
+NEWS_AGENCY = re.compile("|".join(map(re.escape, lexicon.NEWS_AGENCY_WORDS)) + r"|社$")
 TREATY = re.compile(r"条約|條約|条约|조약|^Treaty\b|\bAgreement$")
 REPORT_TITLE = re.compile(r"\bReport\b|報告書|报告|보고서")
 
@@ -31,7 +30,7 @@ def guess_type(fields: Fields) -> str:
     container = csl.get("container-title", "")
     if "number" in csl:
         return "report"
-    if container and PLATFORMS.match(container):
+    if container and fold(container) in PLATFORMS:
         return "post"
     if container_mark:
         if "volume" in csl or "issue" in csl:
@@ -47,7 +46,7 @@ def guess_type(fields: Fields) -> str:
         return "book" if "publisher" in csl else "report"
     if container and ("volume" in csl or "issue" in csl):
         return "article-journal"
-    if container and NEWS.search(container):
+    if container and is_news_outlet(container):
         return "article-newspaper"
     if container:
         return "report" if REPORT_TITLE.search(csl.get("title", "")) else "webpage"
@@ -57,3 +56,9 @@ def guess_type(fields: Fields) -> str:
     if TREATY.search(csl.get("title", "")):
         return "treaty"
     return "webpage" if "URL" in csl else "document"
+
+
+def is_news_outlet(name: str) -> bool:
+    """`人民日报`, `Reuters`, `Kyiv Independent`, `JTBC 뉴스`: a paper, agency or broadcaster."""
+    folded = fold(name)
+    return bool(NEWS_WORD.search(name)) or any(outlet in folded for outlet in NEWS_OUTLETS)

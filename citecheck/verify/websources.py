@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from citecheck.citations import lexicon
 from citecheck.model import Citation, ParsedDocument, ParsedNote, Problem
 
 URL_OR_DOI = re.compile(r"https?://|www\.|\bdoi\s*:|\b10\.\d{4,9}/", re.IGNORECASE)
@@ -23,6 +24,15 @@ YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 def _names(*names: str) -> str:
     return "|".join(re.escape(name) for name in names)
+
+
+def _named(names: tuple[str, ...], flags: int = 0) -> re.Pattern[str]:
+    """Any of `names` from the lexicon; a name in Latin letters stands as a whole word."""
+    latin = [name for name in names if name.isascii()]
+    other = [name for name in names if not name.isascii()]
+    patterns = [rf"\b(?:{_names(*sorted(latin, key=len, reverse=True))})\b"] if latin else []
+    patterns += [_names(*other)] if other else []
+    return re.compile("|".join(patterns), flags)
 
 
 #: (kind of source, pattern). English names must stand as whole words.
@@ -42,49 +52,7 @@ WEB_SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    (
-        "news service",
-        re.compile(
-            r"\b(?:"
-            + _names(
-                "Reuters",
-                "AP News",
-                "Associated Press",
-                "AFP",
-                "TASS",
-                "RIA Novosti",
-                "Interfax",
-                "Ukrinform",
-                "Xinhua",
-                "Yonhap",
-                "KCNA",
-                "Bloomberg",
-                "BBC",
-                "VOA",
-                "Korea News",
-                "Kyodo",
-            )
-            + r")\b|"
-            + _names(
-                "ТАСС",
-                "РИА Новости",
-                "Интерфакс",
-                "Укрінформ",
-                "新華社",
-                "新华社",
-                "中國新聞社",
-                "中国新闻社",
-                "共同通信",
-                "時事通信",
-                "ロイター",
-                "연합뉴스",
-                "聯合ニュース",
-                "조선중앙통신",
-                "朝鮮中央通信",
-                "자유아시아방송",
-            )
-        ),
-    ),
+    ("news service", _named(lexicon.sources("agency", "broadcaster"))),
     (
         "government body",
         re.compile(
@@ -95,29 +63,7 @@ WEB_SOURCES: tuple[tuple[str, re.Pattern[str]], ...] = (
             )
         ),
     ),
-    (
-        "think-tank",
-        re.compile(
-            r"\b(?:"
-            + _names(
-                "CSIS",
-                "RUSI",
-                "ISW",
-                "Institute for the Study of War",
-                "Beyond Parallel",
-                "MERICS",
-                "Carnegie",
-                "Brookings",
-                "Open Source Centre",
-                "East Asia Forum",
-                "Conflict Armament Research",
-                "Valdai",
-                "Royal United Services Institute",
-            )
-            + r")\b",
-            re.IGNORECASE,
-        ),
-    ),
+    ("think-tank", _named(lexicon.sources("think-tank"), re.IGNORECASE)),
 )
 
 
