@@ -1,63 +1,36 @@
-"""Dates as written in the notes, turned into CSL `date-parts`.
+"""Dates as written in notes and references, turned into CSL `date-parts`: the one date
+grammar of the project (the note checks read full dates through it too).
 
 2023年12月29日 · 2023 年 12 月 · 平成30年12月18日 (Japanese era) · 2024年5-6月 ·
 2024年第6期 (year + journal issue) · 2006년 10월 4일 · March 7, 2024 · 21 June 2017 ·
-March 2023 · 29 de diciembre de 2023 · 2024.11.11 · 2021-03-04 · (2019) after a journal
-volume. An access date (`accessed March
-3, 2024`, `Retrieved 2021-03-04`, `（2025年1月10日閲覧）`) is told apart from the others.
+March 2023 · Spring 2010 (a season) · 29 de diciembre de 2023 · 5. März 2024 ·
+1er mars 2024 · 5 марта 2024 г. · 2024.11.11 · 2021-03-04 · 2024/3/5 · (2019) and
+(2019a) · a bare year closing a reference (`…, 41–54, 2007.`). Month, season and era
+names come from `lexicon`. An access date (`accessed March 3, 2024`, `Retrieved
+2021-03-04`, `（2025年1月10日閲覧）`) is told apart from the others.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
-MONTHS_EN = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-SPANISH_MONTHS = (
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
-)
-MONTHS_ES = {
-    name: number
-    for number, name in enumerate(
-        SPANISH_MONTHS.split(),
-        start=1,
-    )
-}
-#: Russian and Ukrainian months in the genitive: `21 марта 2024 г.`, `22 березня 2024 р.`
-MONTHS_CYRILLIC = {
-    name: number
-    for names in (
-        "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-        "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
-    )
-    for number, name in enumerate(names.split(), start=1)
-}
-#: Japanese era names and the Gregorian year of each one's first year (元年).
-ERAS = {"令和": 2019, "平成": 1989, "昭和": 1926, "大正": 1912, "明治": 1868}
-_ERAS = "|".join(ERAS)
-_EN = "|".join(sorted(MONTHS_EN, key=len, reverse=True))
-_CY = "|".join(MONTHS_CYRILLIC)
-_ES = "|".join(MONTHS_ES)
+from citecheck.citations.lexicon import ERAS, MONTHS, SEASONS, UNDATED
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """One regex alternative per word, the longest first (`sept` before `sep`)."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+_ERAS = _alternation(ERAS)
+_MONTH = rf"(?P<mon>{_alternation(MONTHS)})\b\.?"
+_YEAR = r"(?P<y>\d{4})(?!\d)"
+_DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?"
+#: `г.` / `р.` (year) after a Russian or Ukrainian date.
+_CYRILLIC_YEAR_MARK = r"(?:\s*(?:г|р)\.)?"
 
 PATTERNS = [
     ("cjk_issue", re.compile(r"(?P<y>\d{4})\s*年\s*第\s*(?P<issue>\d+)\s*期")),
@@ -69,21 +42,38 @@ PATTERNS = [
             r"(?:\s*(?P<d>\d{1,2})\s*[日일]|号|[上中下]旬|[上中下]期)?)?"
         ),
     ),
-    ("es", re.compile(rf"(?P<d>\d{{1,2}})\s+de\s+(?P<mon>{_ES})\s+(?:de\s+)?(?P<y>\d{{4}})", re.I)),
     (
-        "cyrillic",
-        re.compile(rf"(?P<d>\d{{1,2}})\s+(?P<mon>{_CY})\s+(?P<y>\d{{4}})(?:\s*(?:г|р)\.)?", re.I),
+        "dmy",
+        re.compile(
+            rf"(?<![\d.])\b{_DAY}\s*(?:de\s+)?{_MONTH},?\s*(?:de\s+|del\s+)?{_YEAR}"
+            + _CYRILLIC_YEAR_MARK,
+            re.I,
+        ),
     ),
-    ("mdy", re.compile(rf"\b(?P<mon>{_EN})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})\b", re.I)),
-    ("dmy", re.compile(rf"\b(?P<d>\d{{1,2}})\s+(?P<mon>{_EN})\.?,?\s+(?P<y>\d{{4}})\b", re.I)),
-    ("my", re.compile(rf"\b(?P<mon>{_EN})\.?\s+(?P<y>\d{{4}})\b", re.I)),
-    ("iso", re.compile(r"(?<![\d.])(?P<y>(?:1[89]|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?!\d)")),
+    ("mdy", re.compile(rf"\b{_MONTH}\s*{_DAY},?\s+{_YEAR}", re.I)),
+    ("my", re.compile(rf"\b{_MONTH},?\s+(?:de\s+)?{_YEAR}" + _CYRILLIC_YEAR_MARK, re.I)),
+    ("season", re.compile(rf"\b(?P<season>{_alternation(SEASONS)})\b,?\s+{_YEAR}", re.I)),
     (
-        "dotted",
-        re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})\.?(?!\d)"),
+        "numeric",
+        re.compile(
+            r"(?<![\d./-])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\.?(?![\d])"
+        ),
     ),
-    ("paren_year", re.compile(r"[(（](?P<y>(?:19|20)\d{2})[)）]")),
+    ("paren_year", re.compile(r"[(（](?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?[)）]")),
+    #: A year standing alone at the end of a reference or before its next part:
+    #: `…, 41–54, 2007.` · `Berlin 2010, S. 100` (not `2024年`, `1999-2005` or `vol. 2019`).
+    (
+        "bare_year",
+        re.compile(
+            r"(?<![\w./:–-])(?<!vol\. )(?<!no\. )(?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?"
+            r"(?=[.,;]?\s*$|[.,;]\s|\)?\s*[.:]\s)"
+        ),
+    ),
 ]
+#: `(n.d.)`, `o. J.`, `s.f.`: a reference that says it has no date.
+UNDATED_MARK = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(mark) for mark in UNDATED) + r")(?!\w)", re.I
+)
 
 
 ACCESS_BEFORE = re.compile(
@@ -100,9 +90,16 @@ class DateMatch:
     end: int
     parts: tuple[tuple[int, ...], ...]
     issue: str | None = None
+    #: CSL season (1 spring … 4 winter), for `Spring 2010`.
+    season: int | None = None
+    #: The letter that tells two works of one author and year apart: `2019a`.
+    suffix: str | None = None
 
-    def csl(self) -> dict[str, list[list[int]]]:
-        return {"date-parts": [list(part) for part in self.parts]}
+    def csl(self) -> dict[str, Any]:
+        date: dict[str, Any] = {"date-parts": [list(part) for part in self.parts]}
+        if self.season:
+            date["season"] = self.season
+        return date
 
 
 def is_access_date(text: str, date: DateMatch) -> bool:
@@ -113,19 +110,30 @@ def is_access_date(text: str, date: DateMatch) -> bool:
     )
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every date in `text`, in order, none overlapping (earlier patterns win)."""
+def find_dates(text: str, *, checked: bool = True) -> list[DateMatch]:
+    """Every date in `text`, in order, none overlapping (earlier patterns win).
+
+    `checked=False` keeps dates whose month or day is out of range (2019년 13월 1일), for
+    the note checks that report them; a bare year is then not read at all.
+    """
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
+        if not checked and kind == "bare_year":
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
                 continue
-            date = _to_date(kind, match)
+            date = _to_date(kind, match, checked=checked)
             if date is not None:
                 found.append(date)
                 taken.append((match.start(), match.end()))
     return sorted(found, key=lambda date: date.start)
+
+
+def is_undated(text: str) -> bool:
+    """Whether `text` says its work has no date: `(n.d.)`, `o. J.`, `s.f.`."""
+    return UNDATED_MARK.search(text) is not None
 
 
 def _era_year(era: str, year: str) -> int:
@@ -133,23 +141,26 @@ def _era_year(era: str, year: str) -> int:
     return ERAS[era] + (0 if year == "元" else int(year) - 1)
 
 
-def _to_date(kind: str, match: re.Match[str]) -> DateMatch | None:
+def _to_date(kind: str, match: re.Match[str], *, checked: bool = True) -> DateMatch | None:
     groups = match.groupdict()
     year = _era_year(groups["era"], groups["era_year"]) if groups.get("era") else int(groups["y"])
-    if not 1800 <= year <= 2100:
+    if not 1500 <= year <= 2100:
         return None
     month = groups.get("m")
     if groups.get("mon"):
-        table = {"es": MONTHS_ES, "cyrillic": MONTHS_CYRILLIC}.get(kind, MONTHS_EN)
-        month = str(table[groups["mon"].lower()])
+        month = str(MONTHS[groups["mon"].lower()])
     parts: tuple[int, ...] = (year,)
     if month:
         parts += (int(month),)
         if groups.get("d"):
             parts += (int(groups["d"]),)
-    if not all(1 <= value <= limit for value, limit in zip(parts[1:], (12, 31), strict=False)):
+    in_range = all(1 <= value <= limit for value, limit in zip(parts[1:], (12, 31), strict=False))
+    if checked and not in_range:
         return None
     ranges = (parts,)
     if groups.get("m2"):
         ranges = (parts, (year, int(groups["m2"])))
-    return DateMatch(match.start(), match.end(), ranges, groups.get("issue"))
+    season = SEASONS[groups["season"].lower()] if groups.get("season") else None
+    return DateMatch(
+        match.start(), match.end(), ranges, groups.get("issue"), season, groups.get("suffix")
+    )
