@@ -1,4 +1,5 @@
-"""The BCP-47 language of a cited work, from the script of its title (and other fields).
+"""The BCP-47 language of a cited work, from the script of its title (and other fields):
+the one language detector of the project (exports ask `item_language`).
 
 Han script alone does not tell Japanese from Chinese: `citation_language` weighs the
 rest of the citation for that (see `kanji`)."""
@@ -21,6 +22,8 @@ from citecheck.citations.scripts import (
 UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
 SPANISH_LETTERS = re.compile(r"[ñáéíóú¿¡]", re.IGNORECASE)
 SPANISH_WORDS = re.compile(r"\b(?:de|del|la|las|el|los|que|y|en|no|para|por|con)\b", re.IGNORECASE)
+#: Language codes written in the wild for the BCP-47 ones.
+LANGUAGE_ALIASES = {"ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh"}
 ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|to|in|on|for|with|by|is)\b", re.IGNORECASE)
 
 
@@ -46,7 +49,9 @@ def citation_language(
     return language
 
 
-def _language_of(text: str) -> str | None:
+def script_language(text: str) -> str | None:
+    """The language `text`'s script tells: ko, ja, ru / uk, zh-Hant / zh-Hans; None for
+    Latin script or none."""
     if HANGUL.search(text):
         return "ko"
     if KANA.search(text):
@@ -55,6 +60,33 @@ def _language_of(text: str) -> str | None:
         return "uk" if UKRAINIAN_LETTERS.search(text) else "ru"
     if HAN.search(text):
         return "zh-Hant" if traditional_minus_simplified(text) > 0 else "zh-Hans"
+    return None
+
+
+def item_language(csl: dict[str, Any]) -> str | None:
+    """An item's language as a primary subtag ("ja", "zh", …): its own `language`, else the
+    script of its title, container, publisher and names (Han weighed as in
+    `citation_language`); None for an item in Latin script that declares none."""
+    declared = str(csl.get("language") or "").strip().lower().replace("_", "-")
+    if declared:
+        primary = declared.split("-")[0]
+        return LANGUAGE_ALIASES.get(primary, primary)
+    names = " ".join(
+        " ".join(str(part) for part in name.values() if isinstance(part, str))
+        for name in (csl.get("author") or csl.get("editor") or [])
+        if isinstance(name, dict)
+    )
+    text = " ".join(str(csl.get(key, "")) for key in ("title", "container-title", "publisher"))
+    language = script_language(f"{text} {names}")
+    if language and language.startswith("zh"):
+        return "ja" if weigh_kanji_item(csl).is_japanese else "zh"
+    return language
+
+
+def _language_of(text: str) -> str | None:
+    script = script_language(text)
+    if script:
+        return script
     if LATIN.search(text):
         spanish = len(SPANISH_WORDS.findall(text)) + 2 * len(SPANISH_LETTERS.findall(text))
         return "es" if spanish >= 3 and spanish > len(ENGLISH_WORDS.findall(text)) else "en"

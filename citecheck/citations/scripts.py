@@ -16,7 +16,7 @@ from pathlib import Path
 import opencc
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
-KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa\u31f0-\u31ff]")  # not ・ ー
+KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")  # not ・ ー
 HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")

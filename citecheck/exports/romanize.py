@@ -16,49 +16,14 @@ import unicodedata
 from functools import cache
 from typing import Any
 
-from citecheck.citations.kanji import weigh_kanji_item
-from citecheck.citations.language import UKRAINIAN_LETTERS
+from citecheck.citations.language import UKRAINIAN_LETTERS, item_language
 from citecheck.citations.scripts import CYRILLIC, HAN, HANGUL
 
-# Wider than scripts.KANA: ・, ー and half-width katakana also mark Japanese here.
+__all__ = ["item_language", "words"]
+
+# Wider than scripts.KANA: ・ and ー also go through the Japanese romaniser here.
 KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-
-LANGUAGE_ALIASES = {"ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh"}
-
-
-def item_language(csl: dict[str, Any]) -> str | None:
-    """The item's language as a primary subtag ("ja", "zh", …): its own, else guessed by script.
-
-    An item in Han characters without kana is Japanese when the rest of it says so (a
-    Japanese publisher, an era name, Japanese-only character forms: see `kanji`), else
-    Chinese.
-    """
-    declared = str(csl.get("language") or "").strip().lower().replace("_", "-")
-    if declared:
-        primary = declared.split("-")[0]
-        return LANGUAGE_ALIASES.get(primary, primary)
-    text = " ".join(
-        str(csl.get(key, "")) for key in ("title", "container-title", "publisher")
-    ) + " ".join(_name_strings(csl))
-    if KANA.search(text):
-        return "ja"
-    if HANGUL.search(text):
-        return "ko"
-    if HAN.search(text):
-        return "ja" if weigh_kanji_item(csl).is_japanese else "zh"
-    if CYRILLIC.search(text):
-        return "uk" if UKRAINIAN_LETTERS.search(text) else "ru"
-    return None
-
-
-def _name_strings(csl: dict[str, Any]) -> list[str]:
-    names = csl.get("author") or csl.get("editor") or []
-    return [
-        " ".join(str(part) for part in name.values() if isinstance(part, str))
-        for name in names
-        if isinstance(name, dict)
-    ]
 
 
 def words(text: str, language: str | None) -> list[str]:
