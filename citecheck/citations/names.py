@@ -1,8 +1,21 @@
 """Authors, editors and translators as CSL names.
 
-CJK, Korean and katakana names and every organisation are `{"literal": …}`; Western
-personal names are `{"family", "given"}`. A trailing 編 / 主編 / 編著 makes the names
-editors; `（X、Y訳）` / `（X監訳）` names translators.
+Western personal names are `{"family", "given"}` (and `suffix` for `Jr.`, `III`), in
+either order: `John Smith`, `Smith, John`, `Smith, J.`, `Smith J` (Vancouver),
+`Иванов И. И.`. A list is cut at `;`, `,`, `and`, `&`, `、`; inverted names are paired
+back (`Holroyd, C.B., and Yeung, N.` is two people). `et al.`, `and others`, `ほか`,
+`等`, `外` stand for no person and are dropped (CSL has no "others" name), as are the
+dashes that mean "the same author as above" (`———.`) and a leading `Cf.` / `See` /
+`Vgl.`. Organisations (`World Health Organization`, `Google Developers Blog`: see
+`lexicon.is_organisation`) are `{"literal": …}`.
+
+CJK, Korean and katakana names are `{"literal": …}` too, the convention of the seed
+annotations, exports and 前掲 matching (a 前掲 names a person by the whole written
+name); `cjk_name` splits one into family and given where the family name is listed,
+for callers that want the parts (`parse_names(…, split_cjk=True)`).
+
+A trailing 編 / 主編 / 編著 / `(ed.)` / `(Hrsg.)` makes the names editors;
+`（X、Y訳）` / `（X監訳）` names translators.
 """
 
 from __future__ import annotations
@@ -10,22 +23,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from citecheck.citations.scripts import EAST_ASIAN
+from citecheck.citations import lexicon
+from citecheck.citations.scripts import EAST_ASIAN, HAN, HANGUL, KANA
 
-EDITOR_SUFFIX = re.compile(r"\s*(?:編著|主編|主编|編|编|監修)\s*$")
-TRANSLATORS = re.compile(r"[（(]\s*(?P<names>[^（()）]+?)\s*(?:監訳|共訳|訳|譯)\s*[)）]")
-ET_AL = re.compile(r"\s*(?:ほか|他|외|等|et al\.?|и др\.)\s*$", re.I)
-TOPIC_PARTICLE = re.compile(r"(?<=[\u3400-\u9fff])\s*(?:は|が)\s*$")
-NAME_SEPARATORS = re.compile(r"\s*(?:、|，|;|,\s*and\s+|\s+and\s+|,)\s*")
-ORGANISATION_WORDS = re.compile(
-    r"\b(?:Commission|Ministry|Department|Institute|Council|Committee|Cent(?:er|re)|Mission|"
-    r"Office|Agency|Government|Union|Organi[sz]ation|News|University|Club|Summit|Team|Forum|"
-    r"Press|Association|Nations|Assembly|Declaration|Federation|Research|Service|Group|Bank|"
-    r"Parliament|Congress|House|Times|Post|Foundation|Program(?:me)?|Secretariat|Staff|"
-    r"Corporation|Company|Inc|Ltd|LLC|Institution|Academy|Society|Bureau|Administration|"
-    r"Authority|Party|Embassy|Network|Media)\b"
-    r"|\b(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII)\b)[A-Z]{3,}\b"
+EDITOR_SUFFIX = re.compile(
+    r"\s*(?:編著|主編|主编|編|编|監修|[(（]\s*(?:eds?|Hrsg|Hg|dir|coord|comp|red|ред)\.?\s*[)）]"
+    r"|,\s*eds?\.)\s*$",
+    re.I,
 )
+TRANSLATORS = re.compile(r"[（(]\s*(?P<names>[^（()）]+?)\s*(?:監訳|共訳|訳|譯)\s*[)）]")
+ET_AL = re.compile(
+    r"[\s,]*(?:"
+    + "|".join(re.escape(word) for word in sorted(lexicon.ET_AL_WORDS, key=len, reverse=True))
+    + r")\s*$",
+    re.I,
+)
+TOPIC_PARTICLE = re.compile(r"(?<=[\u3400-\u9fff])\s*(?:は|が)\s*$")
+NAME_SEPARATORS = re.compile(
+    r"\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и)\s+|,)\s*"
+)
+SIGNAL = re.compile(
+    r"^\s*(?:"
+    + "|".join(re.escape(word) for word in sorted(lexicon.SIGNALS, key=len, reverse=True))
+    + r")(?=[\s,:]|$)[\s,:]*"
+)
+#: `———`, `---`, `__`: "the same author as the entry above".
+SAME_AUTHOR = re.compile(r"^[\s\-‐‑–—―_.,]+$")
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐ"
+#: `C.B.`, `K. L.`, `J.-P.`, `KL`, `И. И.`: given names written as initials.
+INITIALS = re.compile(
+    rf"^(?:(?:[{_UPPER}](?:[a-zа-я]{{0,2}}\.|\b)\s*-?\s*){{1,4}}|[{_UPPER}]{{2,3}})$"
+)
+#: One capitalised word of a name: `Smith`, `O'Brien`, `Smith-Jones`, `Müller`, `Yu.`
+NAME_WORD = re.compile(rf"^[{_UPPER}][\w'’.-]*$")
 
 
 @dataclass
@@ -35,52 +65,134 @@ class Names:
     translator: list[dict[str, str]] = field(default_factory=list)
 
 
-def parse_names(text: str) -> Names:
+def parse_names(text: str, *, split_cjk: bool = False) -> Names:
     """Names written before a title: `増田雅之` · `川島真、森聡編` · `A, B, and C`."""
     names = Names()
-    text = text.strip().strip(",、，").strip()
+    text = SIGNAL.sub("", text.strip()).strip().strip(",、，").strip()
     match = TRANSLATORS.search(text)
     if match:
-        names.translator = split_names(match.group("names"))
+        names.translator = split_names(match.group("names"), split_cjk=split_cjk)
         text = (text[: match.start()] + text[match.end() :]).strip()
     text = TOPIC_PARTICLE.sub("", text)
     if EDITOR_SUFFIX.search(text):
-        names.editor = split_names(EDITOR_SUFFIX.sub("", text))
+        names.editor = split_names(EDITOR_SUFFIX.sub("", text), split_cjk=split_cjk)
     else:
-        names.author = split_names(text)
+        names.author = split_names(text, split_cjk=split_cjk)
     return names
 
 
-INVERTED = re.compile(
-    r"^(?P<family>[A-Z][\w'’-]+),\s*(?P<given>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)$"
-)
-
-
-def split_names(text: str) -> list[dict[str, str]]:
-    """`A、B` · `A, B, and C` · `Smith, John` (one inverted name) · `Smith, J.; Doe, A.`"""
+def split_names(text: str, *, split_cjk: bool = False) -> list[dict[str, str]]:
+    """`A、B` · `A, B, and C` · `Smith, John` · `Smith, J., Jones, K. L., & Brown, A.` ·
+    `Lee, H.; Lee, G.` · `King, Martin Luther, Jr.`"""
+    text = SIGNAL.sub("", text.strip())
     text = ET_AL.sub("", text.strip().strip(",、，").strip())
-    parts = text.split(";") if ";" in text else [text]
+    if not text or SAME_AUTHOR.match(text):
+        return []
+    if lexicon.is_organisation(text) and not re.search(r"[;、，]|\s(?:and|&)\s", text):
+        return [{"literal": text.strip(" .")}]
+    parts = [
+        part.strip()
+        for part in NAME_SEPARATORS.split(text)
+        if part.strip(" .") and not SAME_AUTHOR.match(part) and not ET_AL.fullmatch(part)
+    ]
     names: list[dict[str, str]] = []
-    for part in parts:
-        inverted = INVERTED.match(part.strip())
-        if inverted and not ORGANISATION_WORDS.search(part):
-            names.append({"family": inverted.group("family"), "given": inverted.group("given")})
-            continue
-        names.extend(name_item(name) for name in NAME_SEPARATORS.split(part) if name.strip(" ."))
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        following = parts[index + 1] if index + 1 < len(parts) else None
+        if part in lexicon.NAME_SUFFIXES and names and "family" in names[-1]:
+            names[-1]["suffix"] = part
+        elif following is not None and _inverted_pair(part, following, first=not names):
+            names.append({"family": part, "given": following})
+            index += 1
+        else:
+            names.append(name_item(part, split_cjk=split_cjk))
+        index += 1
     return names
 
 
-def name_item(name: str) -> dict[str, str]:
-    """One CSL name: family/given for a Western personal name, else literal."""
-    name = ET_AL.sub("", name.strip())
+def _inverted_pair(family: str, given: str, *, first: bool) -> bool:
+    """Whether `family, given` is one inverted name: `Smith, J.` · `Holroyd, C.B.` ·
+    (first in a list, as Chicago writes it) `Smith, John`."""
+    if not _family_like(family) or lexicon.is_organisation(f"{family} {given}"):
+        return False
+    if INITIALS.match(given):
+        return True
+    words = given.split()
+    return (
+        first
+        and 1 <= len(words) <= 3
+        and all(NAME_WORD.match(word) or word in lexicon.NAME_PARTICLES for word in words)
+        and given not in lexicon.NAME_SUFFIXES
+    )
+
+
+def _family_like(text: str) -> bool:
+    """One capitalised word, after any particles: `Smith`, `van Dijk`, `de la Cruz`."""
+    words = text.split()
+    return (
+        bool(words)
+        and not EAST_ASIAN.search(text)
+        and NAME_WORD.match(words[-1]) is not None
+        and not INITIALS.match(words[-1])
+        and all(word in lexicon.NAME_PARTICLES for word in words[:-1])
+    )
+
+
+def name_item(name: str, *, split_cjk: bool = False) -> dict[str, str]:
+    """One CSL name: family/given for a personal name, else literal."""
+    name = ET_AL.sub("", SIGNAL.sub("", name.strip())).strip()
+    if EAST_ASIAN.search(name):
+        parts = cjk_name(name) if split_cjk else None
+        return parts or {"literal": name}
     words = name.split()
+    suffix = words.pop() if len(words) > 2 and words[-1] in lexicon.NAME_SUFFIXES else None
     personal = (
         2 <= len(words) <= 5
-        and not EAST_ASIAN.search(name)
-        and not ORGANISATION_WORDS.search(name)
-        and all(word[0].isupper() for word in words)
+        and not lexicon.is_organisation(name)
+        and all(word[0].isupper() or word in lexicon.NAME_PARTICLES for word in words)
         and not any(char.isdigit() or char in "@()" for char in name)
     )
     if not personal:
         return {"literal": name}
-    return {"family": words[-1], "given": " ".join(words[:-1])}
+    item = _western(words)
+    if suffix:
+        item["suffix"] = suffix
+    return item
+
+
+def _western(words: list[str]) -> dict[str, str]:
+    """`John Smith` · `J. Smith` · `Ludwig van Beethoven` · `Smith J` · `Иванов И. И.`"""
+    trailing = len(words)
+    while trailing > 1 and INITIALS.match(words[trailing - 1]) and words[trailing - 1].isupper():
+        trailing -= 1
+    if trailing < len(words) and not INITIALS.match(words[0]):
+        return {"family": " ".join(words[:trailing]), "given": " ".join(words[trailing:])}
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in lexicon.NAME_PARTICLES:
+        start -= 1
+    return {"family": " ".join(words[start:]), "given": " ".join(words[:start])}
+
+
+def cjk_name(name: str) -> dict[str, str] | None:
+    """`増田雅之` → 増田 / 雅之 · `남궁민` → 남궁 / 민 · `習近平` → 習 / 近平: family and given
+    where the family name is listed (`lexicon` surnames); None for an organisation, a
+    katakana name or a family name nobody listed."""
+    name = name.strip()
+    if KANA.search(name) or lexicon.is_organisation(name):
+        return None
+    spaced = re.split(r"[ 　]+", name)
+    if len(spaced) == 2:  # 増田 雅之: the writer marked where the family name ends
+        return {"family": spaced[0], "given": spaced[1]}
+    if not 2 <= len(name) <= 5:
+        return None
+    if HANGUL.search(name):
+        family = lexicon.family_prefix(name, "ko")
+    elif HAN.fullmatch(name[0]):
+        japanese = lexicon.family_prefix(name, "ja")
+        chinese = lexicon.family_prefix(name, "zh") if len(name) <= 4 else None
+        # 増田雅之: a two-character Japanese family name beats a one-character Chinese one.
+        family = japanese if japanese and len(japanese) >= len(chinese or "") else chinese
+    else:
+        return None
+    return {"family": family, "given": name[len(family) :]} if family else None
