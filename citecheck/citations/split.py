@@ -1,8 +1,10 @@
 """Split a note into citations and commentary.
 
-A note is cut at `；` / `;` and into sentences (`。`, or `. ` before Japanese prose, after
-a year, a `<URL>` or a bare URL), never inside brackets. A sentence is commentary when
-it reads as prose: kana particles outside its titles. A prose sentence can still carry
+A note is cut at `；` / `;` (not between the names of one author list) and into
+sentences (`。`, or `. ` before Japanese prose, after a year, a `<URL>` or a bare URL),
+never inside brackets. A sentence is commentary when
+it reads as prose: kana particles outside its titles, or English function words outside
+its quotations and emphasis with no link, date or page. A prose sentence can still carry
 a citation (`…については、増田雅之「…」『東亜』第696号…頁を参照。`, or a citation in
 parentheses); that citation is cut out and the sentence kept whole as commentary.
 """
@@ -17,7 +19,8 @@ from citecheck.citations.backrefs import find_reference
 from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
 from citecheck.citations.dates import find_dates
 from citecheck.citations.imprints import unmarked_book_title
-from citecheck.citations.locators import find_un_symbol
+from citecheck.citations.locators import find_pages, find_un_symbol
+from citecheck.citations.names import split_names
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
 from citecheck.citations.urls import find_doi, find_urls
 
@@ -44,10 +47,33 @@ class Segment:
 def split_note(text: str) -> list[Segment]:
     """The note's citations and commentary sentences, in reading order."""
     segments: list[Segment] = []
-    for piece in split_top_level(text, "；;"):
+    for piece in citation_pieces(text):
         for sentence in sentences(piece):
             segments.extend(classify(sentence))
     return segments
+
+
+def citation_pieces(text: str) -> list[str]:
+    """`text` cut at `；` / `;` outside brackets, except where the `;` separates the
+    names of one author list (`Lee, H.; Lee, G.; Cho, M. (2020). Title…`)."""
+    pieces: list[str] = []
+    for piece in split_top_level(text, "；;"):
+        if pieces and _names_only(pieces[-1]):
+            pieces[-1] += ";" + piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def _names_only(text: str) -> bool:
+    """Text that is nothing but Western personal names: `Lee, H.` · `Lee, H.; Lee, G.`"""
+    text = text.strip()
+    if not text or len(text) > 120 or EAST_ASIAN.search(text):
+        return False
+    if find_dates(text) or find_urls(text) or any(s.is_title for s in top_level_spans(text)):
+        return False
+    names = split_names(text)
+    return bool(names) and all("family" in name for name in names)
 
 
 def sentences(text: str) -> list[str]:
@@ -79,12 +105,18 @@ def prose_kana(text: str) -> int:
 
 
 def is_prose(text: str) -> bool:
-    """Japanese with kana particles, or English with many function words and no title or link."""
+    """Japanese with kana particles, or English with many function words outside its
+    quotations and emphasis and no link, date or page: a phrase quoted or stressed in a
+    sentence of commentary is no title."""
     kana = prose_kana(text)
     if kana >= 3 or (kana >= 1 and not looks_cited(text, strict=True)):
         return True
-    marked = any(span.is_title for span in top_level_spans(text)) or find_urls(text)
-    return not marked and len(ENGLISH_PROSE_WORDS.findall(text)) >= 5
+    if find_urls(text) or find_doi(text):
+        return False
+    words = len(ENGLISH_PROSE_WORDS.findall(outside_titles(text)))
+    if not any(span.is_title for span in top_level_spans(text)):
+        return words >= 5
+    return words >= 5 and not find_dates(text) and not find_pages(text)
 
 
 def looks_cited(text: str, *, strict: bool = False) -> bool:
