@@ -30,7 +30,7 @@ _MONTH = rf"(?P<mon>{_alternation(MONTHS)})\b\.?"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 #: `г.` / `р.` (year) after a Russian or Ukrainian date.
-_CYRILLIC_YEAR_MARK = r"(?:\s*(?:г|р)\.)?"
+_CYRILLIC_YEAR_MARK = r"(?:\s*(?:г|р)\b\.?)?"
 
 PATTERNS = [
     ("cjk_issue", re.compile(r"(?P<y>\d{4})\s*年\s*第\s*(?P<issue>\d+)\s*期")),

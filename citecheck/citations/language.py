@@ -24,6 +24,18 @@ SPANISH_LETTERS = re.compile(r"[ñáéíóú¿¡]", re.IGNORECASE)
 SPANISH_WORDS = re.compile(r"\b(?:de|del|la|las|el|los|que|y|en|no|para|por|con)\b", re.IGNORECASE)
 #: Language codes written in the wild for the BCP-47 ones.
 LANGUAGE_ALIASES = {"ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh"}
+GERMAN_WORDS = re.compile(
+    r"\b(?:der|die|das|und|ein|eine|nicht|von|zu|mit|für|über|im|auf|zur|zum|des|dem)\b", re.I
+)
+GERMAN_LETTERS = re.compile(r"[äöüß]", re.I)
+FRENCH_WORDS = re.compile(r"\b(?:le|les|des|du|et|une|pour|dans|sur|au|aux|est|l'|d')", re.I)
+FRENCH_LETTERS = re.compile(r"[éèêàçœëîôû]", re.I)
+#: (words, letters) that tell a Latin-script language from English; the most wins.
+LATIN_EVIDENCE = {
+    "es": (SPANISH_WORDS, SPANISH_LETTERS),
+    "de": (GERMAN_WORDS, GERMAN_LETTERS),
+    "fr": (FRENCH_WORDS, FRENCH_LETTERS),
+}
 ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|to|in|on|for|with|by|is)\b", re.IGNORECASE)
 
 
@@ -88,6 +100,11 @@ def _language_of(text: str) -> str | None:
     if script:
         return script
     if LATIN.search(text):
-        spanish = len(SPANISH_WORDS.findall(text)) + 2 * len(SPANISH_LETTERS.findall(text))
-        return "es" if spanish >= 3 and spanish > len(ENGLISH_WORDS.findall(text)) else "en"
+        english = len(ENGLISH_WORDS.findall(text))
+        scores = {
+            language: len(words.findall(text)) + 2 * len(letters.findall(text))
+            for language, (words, letters) in LATIN_EVIDENCE.items()
+        }
+        best = max(scores, key=lambda language: scores[language])
+        return best if scores[best] >= 3 and scores[best] > english else "en"
     return None

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_NUMBERS = r"\d+(?:\s*[-–—~]\s*\d+)?(?:\s*[、,]\s*\d+(?:\s*[-–—~]\s*\d+)?)*"
+#: A page: `212`, an article number `e1234`, a supplement or letter page `S12`, `R17292`.
+_PAGE = r"(?:[eERS](?=\d))?\d+"
+#: A range: `212-225`, `212–25`, `212--25` (a Markdown or TeX en dash), `22 ~ 23`.
+_DASH = r"\s*(?:--|[-–—~])\s*"
+_NUMBERS = rf"{_PAGE}(?:{_DASH}{_PAGE})?(?:\s*[、,]\s*{_PAGE}(?:{_DASH}{_PAGE})?)*"
 CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*(?:頁|页|쪽|면|ページ)")
-EN_PAGES = re.compile(rf"(?:\bpp?|\bS|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
+EN_PAGES = re.compile(rf"(?:\bpp?|\bSS?|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
 COLON_PAGES = re.compile(rf":\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
 TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
 
@@ -28,9 +32,10 @@ class Pages:
 
 
 def normalise_pages(pages: str) -> str:
-    """`14、19` → `14, 19`; `22 - 23` → `22-23`."""
+    """`14、19` → `14, 19`; `22 - 23` → `22-23`; `212--25` → `212–25`."""
     pages = re.sub(r"\s*[、,]\s*", ", ", pages.strip())
-    return re.sub(r"\s*([-–~])\s*", r"\1", pages)
+    pages = re.sub(r"\s*--\s*", "–", pages)
+    return re.sub(r"\s*([-–—~])\s*", r"\1", pages)
 
 
 def find_pages(tail: str) -> Pages | None:

@@ -17,13 +17,15 @@ from typing import Literal
 
 from citecheck.citations.backrefs import find_reference
 from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
-from citecheck.citations.dates import find_dates
+from citecheck.citations.dates import find_dates, is_undated
 from citecheck.citations.imprints import unmarked_book_title
 from citecheck.citations.locators import find_pages, find_un_symbol
 from citecheck.citations.names import split_names
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
-from citecheck.citations.urls import find_doi, find_urls
+from citecheck.citations.text import strip_markup
+from citecheck.citations.urls import doi_spans, find_doi, find_urls
 
+DOI_SEMICOLON = "\ue000"  # a private-use character no note contains
 NOT_PROSE_KANA = re.compile(r"ほか")
 AUTHOR_STOP = set("、，,。;；:：(（)）「」『』“”«»") | {"\t"}
 #: `. ` inside a citation, before these, does not end it (`…1–18. doi:10…`, `Retrieved …`).
@@ -45,9 +47,10 @@ class Segment:
 
 
 def split_note(text: str) -> list[Segment]:
-    """The note's citations and commentary sentences, in reading order."""
+    """The note's citations and commentary sentences, in reading order, without the
+    Markdown escapes and pandoc spans of the note (`text.strip_markup`)."""
     segments: list[Segment] = []
-    for piece in citation_pieces(text):
+    for piece in citation_pieces(strip_markup(text)):
         for sentence in sentences(piece):
             segments.extend(classify(sentence))
     return segments
@@ -57,7 +60,14 @@ def citation_pieces(text: str) -> list[str]:
     """`text` cut at `；` / `;` outside brackets, except where the `;` separates the
     names of one author list (`Lee, H.; Lee, G.; Cho, M. (2020). Title…`)."""
     pieces: list[str] = []
-    for piece in split_top_level(text, "；;"):
+    # A `;` inside a DOI (`…3.0.CO;2-P`) cuts nothing: hide it while the note is cut.
+    masked = list(text)
+    for start, end in doi_spans(text):
+        for index in range(start, end):
+            if masked[index] == ";":
+                masked[index] = DOI_SEMICOLON
+    for piece in split_top_level("".join(masked), "；;"):
+        piece = piece.replace(DOI_SEMICOLON, ";")
         if pieces and _names_only(pieces[-1]):
             pieces[-1] += ";" + piece
         else:
@@ -80,11 +90,12 @@ def sentences(text: str) -> list[str]:
     """Sentences of `text`, each with its closing mark, cut only outside brackets."""
     depths = depth_map(text)
     url_ends = {url.end for url in find_urls(text)}
+    date_spans = [(date.start, date.end) for date in find_dates(text)]
     cuts = [index + 1 for index, char in enumerate(text) if char == "。" and depths[index] == 0]
     for match in SENTENCE_PERIOD.finditer(text):
         index = match.start()
-        if depths[index] or index == 0:
-            continue
+        if depths[index] or index == 0 or any(a < index < b for a, b in date_spans):
+            continue  # not inside brackets, nor after the day of `5. März 2024`
         before = text[:index].rstrip()[-1:]
         after = text[match.end() : match.end() + 1]
         ends_url = index in url_ends
@@ -128,7 +139,7 @@ def looks_cited(text: str, *, strict: bool = False) -> bool:
         return not strict or bool(urls or find_dates(text) or "頁" in text)
     if find_un_symbol(text) or unmarked_book_title(text):
         return True
-    return not strict and bool(find_dates(text))
+    return not strict and bool(find_dates(text) or is_undated(text))
 
 
 def classify(sentence: str) -> list[Segment]:

@@ -2,7 +2,8 @@
 
 `Reuters, April 15, 2025` (an outlet and a date) · `NAME, @handle, X, DATE, <URL>` (posts) ·
 `國防部微信公眾号、DATE` · a UN document named in words with its symbol ·
-`Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112.` (reference lists).
+`Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112.` (reference lists,
+also `(n.d.)`) · `Müller, Hans: Titel, in: Meier, K. (Hrsg.): Sammelband, Berlin 2010, S. 100-105`.
 """
 
 from __future__ import annotations
@@ -10,15 +11,25 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from citecheck.citations.dates import find_dates
+from citecheck.citations.dates import find_dates, is_undated
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.locators import find_pages, find_un_symbol
-from citecheck.citations.names import name_item, split_names
+from citecheck.citations.names import name_item, parse_names, split_names
 from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
 
 #: `Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112.`
 AUTHOR_DATE = re.compile(
-    r"^(?P<names>[^()（）]{2,80}?)\s*[(（](?P<date>[^()（）]*\d{4}[^()（）]*)[)）]\s*[.,]?\s+(?P<rest>\S.*)$"
+    r"^(?P<names>[^()（）]{2,80}?)\s*[(（](?P<date>[^()（）]*\d{4}[^()（）]*|[^()（）\d]{2,8})[)）]"
+    r"\s*[.,]?\s+(?P<rest>\S.*)$"
+)
+
+#: German humanities style: `Müller, Hans: Titel, in: Meier, K. (Hrsg.): Sammelband,
+#: Berlin 2010, S. 100-105` (names and title parted by a colon, `in:` before the book).
+COLON_STYLE = re.compile(
+    r"^(?P<names>[^:()]{2,80}?):\s+(?P<title>[^:]+?)"
+    r"(?:[,.]\s*in:\s*(?:(?P<editors>[^:]+?):\s*)?(?P<container>[^,:]+?))?"
+    r"[,.]\s*(?:(?P<place>[^\d,.:()]{2,40}?)\s+)?(?P<year>(?:1[5-9]|20)\d\d)\b(?P<rest>.*)$",
+    re.I,
 )
 
 
@@ -36,8 +47,13 @@ def without_title(text: str, csl: dict[str, Any]) -> Fields:
         if dates:
             csl["issued"] = dates[0].csl()
         return fields
+    colon_style = COLON_STYLE.match(text)
+    if colon_style and _personal(colon_style.group("names")):
+        return _colon_style(colon_style, fields)
     author_date = AUTHOR_DATE.match(text)
-    if author_date and find_dates(f"({author_date.group('date')})"):
+    if author_date and (
+        find_dates(f"({author_date.group('date')})") or is_undated(author_date.group("date"))
+    ):
         return _author_date(author_date, fields)
     dates = find_dates(text)
     if not dates:
@@ -75,7 +91,9 @@ def _author_date(match: re.Match[str], fields: Fields) -> Fields:
     """`Names (Year). Title. Publisher. p. 112.`: the reference-list style, titles unmarked."""
     csl = fields.csl
     csl["author"] = split_names(match.group("names"))
-    csl["issued"] = find_dates(f"({match.group('date')})")[0].csl()
+    dates = find_dates(f"({match.group('date')})")
+    if dates:  # `(n.d.)`: no date to record
+        csl["issued"] = dates[0].csl()
     parts = [part.strip() for part in re.split(r"\.\s+", match.group("rest")) if part.strip(" .")]
     for part in parts:
         pages = find_pages(part)
@@ -87,4 +105,30 @@ def _author_date(match: re.Match[str], fields: Fields) -> Fields:
             fields.title_mark = "*"  # an unmarked title in this style is the work's own
         elif "publisher" not in csl:
             csl["publisher"] = part.strip(" .")
+    return fields
+
+
+def _personal(names: str) -> bool:
+    found = split_names(names)
+    return bool(found) and all("family" in name for name in found)
+
+
+def _colon_style(match: re.Match[str], fields: Fields) -> Fields:
+    csl = fields.csl
+    csl["author"] = split_names(match.group("names"))
+    csl["title"] = match.group("title").strip()
+    fields.has_title = True
+    fields.title_mark = "*"
+    if match.group("container"):
+        csl["container-title"] = match.group("container").strip()
+        fields.title_mark, fields.container_mark = "“", "*"
+        if match.group("editors"):
+            editors = parse_names(match.group("editors"))
+            csl["editor"] = editors.editor or editors.author
+    if match.group("place"):
+        csl["publisher-place"] = match.group("place").strip()
+    csl["issued"] = {"date-parts": [[int(match.group("year"))]]}
+    pages = find_pages(match.group("rest"))
+    if pages:
+        csl["page"] = fields.locator = pages.value
     return fields

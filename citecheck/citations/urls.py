@@ -13,9 +13,10 @@ ANGLED_URL = re.compile(r"<\s*(https?://[^\s<>]+?)\s*>")
 # A URL runs until whitespace, an angle bracket, a double quote or backtick, or CJK
 # punctuation that never appears unescaped in a URL.
 BARE_URL = re.compile(r"""https?://[^\s<>"`“”「」『』（）【】《》〈〉、。，；：！？]+""", re.I)
-# A DOI name: "10." prefix "/" suffix, up to whitespace, quotes or CJK punctuation.
-DOI_NAME = r"""10\.\d{4,9}/[^\s<>"'“”、。「」『』（）【】《》，；]+"""
-DOI = re.compile(rf"\b(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?({DOI_NAME})", re.I)
+# A DOI name: "10." prefix "/" suffix, up to whitespace, quotes or CJK punctuation. Old
+# SICI suffixes hold `<…>` and `;`: `10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P`.
+DOI_NAME = r"""10\.\d{4,9}/(?:[^\s<>;"'“”、。「」『』（）【】《》，；]|<[^\s<>]*>|;(?=[^\s;]))+"""
+DOI = re.compile(rf"\b(?:doi:\s*|(?:https?://)?(?:dx\.)?doi\.org/)?({DOI_NAME})", re.I)
 # Sentence punctuation (Latin and CJK) and emphasis marks that end a sentence, not a URL.
 TRAILING = ".,;:!?*'\">。、，；：）"
 _OPENING = {")": "(", "]": "[", "}": "{"}
@@ -33,10 +34,13 @@ def find_urls(text: str) -> list[Found]:
     found: list[Found] = []
     for match in ANGLED_URL.finditer(text):
         found.append(Found(match.start(), match.end(), trim(match.group(1))))
+    dois = {match.start(): match.end() for match in DOI.finditer(text)}
     for match in BARE_URL.finditer(text):
         if any(item.start <= match.start() < item.end for item in found):
             continue
-        url = trim(match.group(0))
+        # A doi.org link runs to the end of its DOI, `<…>` and `;` of a SICI included.
+        end = max(match.end(), dois.get(match.start(), 0))
+        url = trim(text[match.start() : end])
         found.append(Found(match.start(), match.start() + len(url), url))
     return sorted(found, key=lambda item: item.start)
 
@@ -45,6 +49,12 @@ def find_doi(text: str) -> str | None:
     """The first DOI in `text`, as the bare `10.…/…` name."""
     match = DOI.search(text)
     return trim(match.group(1)) if match else None
+
+
+def doi_spans(text: str) -> list[tuple[int, int]]:
+    """Where DOIs are written (with their `doi:` / `https://doi.org/`), for cutting a note
+    only outside them."""
+    return [match.span() for match in DOI.finditer(text)]
 
 
 def trim(url: str) -> str:
