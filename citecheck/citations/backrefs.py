@@ -11,7 +11,10 @@ Each resolves to the FULL citation it stands for, searched in the same section f
   short title (or, for `Outlet, Date` without a title, with the same outlet and date).
 Names and titles are compared folded (simplified forms, no spaces or punctuation).
 Only found in an earlier section: "other-section"; not found: "missing".
-A chain (同上 after a 前掲) is followed to the original full citation.
+A chain (同上 after a 前掲) is followed to the original full citation, but not past a
+citation of a work of its own whose container is the back-reference (`増田「論文」川島編、
+前掲書`): a 同上 after it is that chapter. (A 前掲 still names the book: the chapter is no
+full citation of its own.)
 """
 
 from __future__ import annotations
@@ -106,10 +109,26 @@ class Resolver:
         key = (entry.section, entry.note)
         self._per_note[key] = self._per_note.get(key, 0) + 1
 
+    def own_work(self, entry: Entry) -> bool:
+        """Whether `entry` cites a work of its own inside the one its 前掲 / 同上 refers to:
+        `増田雅之「論文」川島真編、前掲書、235頁` is a chapter of the book cited earlier, with a
+        title the book does not have. A short form's title is the full one cut short."""
+        backref = entry.backref
+        if backref is None or backref.kind == "short-form" or not backref.target:
+            return False
+        title = fold(entry.csl.get("title", ""))
+        return bool(title) and title != fold(self.by_id[backref.target].csl.get("title", ""))
+
     def full(self, entry: Entry) -> Entry:
-        """Follow a chain of back-references to the full citation."""
+        """Follow a chain of back-references to the full citation; a citation of a work of
+        its own (a chapter whose book is a 前掲書) is where the chain stops."""
         seen = 0
-        while entry.backref and entry.backref.target and seen < len(self.entries):
+        while (
+            entry.backref
+            and entry.backref.target
+            and not self.own_work(entry)
+            and seen < len(self.entries)
+        ):
             entry = self.by_id[entry.backref.target]
             seen += 1
         return entry
