@@ -1,0 +1,331 @@
+"""One typed example per pattern the rules must read, each with its exact output.
+
+Patterns from material the parser was not built on: reference lists (APA, Vancouver,
+Chicago), German and French notes, Markdown from pandoc, old SICI DOIs.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from citecheck.citations import lexicon, parse_document, parse_note_text
+from citecheck.citations.dates import find_dates, is_undated
+from citecheck.citations.language import detect_language, item_language
+from citecheck.citations.locators import find_pages
+from citecheck.citations.names import cjk_name, parse_names, split_names
+from citecheck.citations.split import split_note
+from citecheck.citations.urls import find_doi, find_urls
+from citecheck.model import BackRef, Document, Note, Section
+from citecheck.verify.dates import written_dates
+
+
+def citations(text: str) -> list[dict]:
+    return [draft.fields.csl for draft in parse_note_text(text).citations]
+
+
+# --- splitting a note into citations ---------------------------------------------------
+
+
+def test_semicolons_inside_an_author_list_do_not_split_the_citation() -> None:
+    text = "Lee, H.; Lee, G.; Cho, M. (2020). Title of the work. Journal of Things, 12(3), 45–67."
+    parsed = parse_note_text(text)
+    assert len(parsed.citations) == 1
+    assert parsed.commentary is None
+    assert parsed.citations[0].fields.csl["author"] == [
+        {"family": "Lee", "given": "H."},
+        {"family": "Lee", "given": "G."},
+        {"family": "Cho", "given": "M."},
+    ]
+    assert parsed.citations[0].fields.csl["issued"] == {"date-parts": [[2020]]}
+
+
+def test_semicolons_between_citations_still_split() -> None:
+    text = (
+        "Smith, “First Title,” Journal A 3 (2001): 4; Jones, “Second Title,” Journal B 5 (2002): 6."
+    )
+    assert [(c["title"], c["page"]) for c in citations(text)] == [
+        ("First Title", "4"),
+        ("Second Title", "6"),
+    ]
+
+
+def test_quotations_and_emphasis_in_commentary_are_not_titles() -> None:
+    quoted = "This is what the minister called “a new era” in his speech to the assembly."
+    stressed = "The report was *not* published by the ministry in the end, it seems."
+    for text in (quoted, stressed):
+        assert [segment.kind for segment in split_note(text)] == ["commentary"]
+    assert [s.kind for s in split_note("See Smith, “A Title,” Journal 4 (2003): 5.")] == [
+        "citation"
+    ]
+
+
+# --- names ---------------------------------------------------------------------------
+
+
+def test_initials_are_not_separate_authors() -> None:
+    assert split_names("Holroyd, C.B., and Yeung, N.") == [
+        {"family": "Holroyd", "given": "C.B."},
+        {"family": "Yeung", "given": "N."},
+    ]
+
+
+def test_an_ampersand_is_no_part_of_a_family_name() -> None:
+    assert split_names("Smith, J., Jones, K. L., & Brown, A.") == [
+        {"family": "Smith", "given": "J."},
+        {"family": "Jones", "given": "K. L."},
+        {"family": "Brown", "given": "A."},
+    ]
+
+
+def test_vancouver_names_put_the_initials_last() -> None:
+    assert split_names("Smith J, Jones KL") == [
+        {"family": "Smith", "given": "J"},
+        {"family": "Jones", "given": "KL"},
+    ]
+
+
+@pytest.mark.parametrize("dashes", ["———", "---", "——."])
+def test_same_author_dashes_are_no_author(dashes: str) -> None:
+    assert split_names(dashes) == []
+    csl = citations(f"{dashes} “Another Title,” Journal 4 (2003): 5.")[0]
+    assert "author" not in csl
+    assert csl["title"] == "Another Title"
+
+
+def test_jr_is_a_suffix_not_an_author() -> None:
+    expected = [{"family": "King", "given": "Martin Luther", "suffix": "Jr."}]
+    assert split_names("King, Martin Luther, Jr.") == expected
+    assert split_names("Martin Luther King Jr.") == expected
+    assert split_names("Henry Ford III") == [{"family": "Ford", "given": "Henry", "suffix": "III"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Smith, John, and others", [{"family": "Smith", "given": "John"}]),
+        ("Mark Cozad et al.", [{"family": "Cozad", "given": "Mark"}]),
+        ("张三等", [{"literal": "张三"}]),
+        ("蔡亮ほか", [{"literal": "蔡亮"}]),
+        ("山田太郎外", [{"literal": "山田太郎"}]),
+    ],
+)
+def test_and_others_is_no_person(text: str, names: list[dict[str, str]]) -> None:
+    assert split_names(text) == names
+
+
+@pytest.mark.parametrize(
+    "name", ["Google Developers Blog", "World Health Organization", "U.S. Department of Defense"]
+)
+def test_organisations_stay_literal(name: str) -> None:
+    assert split_names(name) == [{"literal": name}]
+    assert citations(f"{name}, “Announcing Things,” March 3, 2020.")[0]["author"] == [
+        {"literal": name}
+    ]
+
+
+@pytest.mark.parametrize("signal", ["Cf.", "See", "Vgl.", "参照"])
+def test_signals_are_not_given_names(signal: str) -> None:
+    assert parse_names(f"{signal} John Smith").author == [{"family": "Smith", "given": "John"}]
+
+
+def test_cjk_names_stay_literal_and_split_where_the_family_name_is_listed() -> None:
+    assert parse_names("増田雅之").author == [{"literal": "増田雅之"}]
+    assert parse_names("増田雅之、習近平", split_cjk=True).author == [
+        {"family": "増田", "given": "雅之"},
+        {"family": "習", "given": "近平"},
+    ]
+    assert cjk_name("佐々木毅") == {"family": "佐々木", "given": "毅"}
+    assert cjk_name("欧阳修") == {"family": "欧阳", "given": "修"}
+    assert cjk_name("남궁민") == {"family": "남궁", "given": "민"}
+    assert cjk_name("김철수") == {"family": "김", "given": "철수"}
+    assert cjk_name("増田 雅之") == {"family": "増田", "given": "雅之"}
+    assert cjk_name("防衛省") is None  # a body, not a person
+    assert cjk_name("スティーヴン・M・ウォルト") is None
+
+
+def test_cyrillic_initials_follow_the_family_name() -> None:
+    assert split_names("Иванов И. И.") == [{"family": "Иванов", "given": "И. И."}]
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def dates(text: str) -> list[dict]:
+    return [date.csl() for date in find_dates(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Doe, J. Some title. Journal of Stuff 12, 41–54, 2007.", [[2007]]),
+        ("Meier: Sammelband, Berlin 2010, S. 100-105", [[2010]]),
+        ("(2019)", [[2019]]),
+        ("March 7, 2024", [[2024, 3, 7]]),
+        ("Sept. 5, 2020", [[2020, 9, 5]]),
+        ("21 June 2017", [[2017, 6, 21]]),
+        ("29 de diciembre de 2023", [[2023, 12, 29]]),
+        ("marzo de 2024", [[2024, 3]]),
+        ("5. März 2024", [[2024, 3, 5]]),
+        ("1er mars 2024", [[2024, 3, 1]]),
+        ("5 марта 2024 г.", [[2024, 3, 5]]),
+        ("22 березня 2024 р.", [[2024, 3, 22]]),
+        ("2024年3月", [[2024, 3]]),
+        ("令和5年3月", [[2023, 3]]),
+        ("平成元年", [[1989]]),
+        ("昭和64年1月7日", [[1989, 1, 7]]),
+        ("2024년 3월 5일", [[2024, 3, 5]]),
+        ("2021-03-04", [[2021, 3, 4]]),
+        ("2024/3/5", [[2024, 3, 5]]),
+    ],
+)
+def test_dates_into_date_parts(text: str, parts: list[list[int]]) -> None:
+    assert dates(text) == [{"date-parts": parts}]
+
+
+def test_numbers_that_are_not_years() -> None:
+    assert dates("pp. 1999-2005") == []
+    assert dates("vol. 2019, p. 3") == []
+
+
+def test_a_year_suffix_is_kept_apart() -> None:
+    [date] = find_dates("Doe, J. (2019a). Title.")
+    assert date.csl() == {"date-parts": [[2019]]}
+    assert date.suffix == "a"
+
+
+def test_a_season_is_a_csl_season() -> None:
+    assert dates("Journal 4 (Spring 2010): 5") == [{"date-parts": [[2010]], "season": 1}]
+
+
+def test_no_date_is_read_as_none() -> None:
+    assert is_undated("Doe, J. (n.d.). Title. Publisher.")
+    parsed = parse_note_text("Doe, J. (n.d.). Title. Publisher.")
+    assert len(parsed.citations) == 1
+    csl = parsed.citations[0].fields.csl
+    assert csl["author"] == [{"family": "Doe", "given": "J."}]
+    assert csl["title"] == "Title"
+    assert "issued" not in csl
+
+
+def test_the_note_checks_read_dates_with_the_same_grammar() -> None:
+    text = "5. März 2024; 1er mars 2024; 2019년 13월 1일"
+    assert [parts for _, *parts in written_dates(text)] == [
+        [2024, 3, 5],
+        [2024, 3, 1],
+        [2019, 13, 1],  # read, so that the check can say it does not exist
+    ]
+
+
+# --- identifiers ---------------------------------------------------------------------
+
+SICI = "10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P"
+
+
+def test_a_sici_doi_is_read_whole() -> None:
+    parsed = parse_note_text(f"Smith, “Title,” Journal 1 (2020): 2, doi:{SICI}.")
+    assert len(parsed.citations) == 1
+    assert parsed.commentary is None
+    assert parsed.citations[0].fields.csl["DOI"] == SICI
+    assert [u.value for u in find_urls(f"(see https://doi.org/{SICI}).")] == [
+        f"https://doi.org/{SICI}"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "doi:10.1000/xyz123.",
+        "DOI: 10.1000/xyz123,",
+        "https://doi.org/10.1000/xyz123).",
+        "https://dx.doi.org/10.1000/xyz123;",
+        "doi.org/10.1000/xyz123",
+    ],
+)
+def test_doi_forms_without_trailing_punctuation(text: str) -> None:
+    assert find_doi(text) == "10.1000/xyz123"
+
+
+# --- values --------------------------------------------------------------------------
+
+
+def test_markdown_escapes_and_pandoc_spans_leave_the_values() -> None:
+    [csl] = citations(r"Smith, “Jake\_s [Jake's]{.nocase} \*Title\*,” Journal 1 (2020): 3.")
+    assert csl["title"] == "Jake_s Jake's *Title*"
+
+
+@pytest.mark.parametrize(
+    ("tail", "pages"),
+    [
+        (", 212--25", "212–25"),
+        (": 212–25", "212–25"),
+        (", pp. 212-225", "212-225"),
+        (", S. 100-105", "100-105"),
+        (", p. 5", "5"),
+        (", e1234.", "e1234"),
+    ],
+)
+def test_page_forms(tail: str, pages: str) -> None:
+    found = find_pages(tail)
+    assert found is not None and found.value == pages
+
+
+def test_german_chapter_with_in_and_hrsg() -> None:
+    text = "Vgl. Müller, Hans: Titel, in: Meier, K. (Hrsg.): Sammelband, Berlin 2010, S. 100-105."
+    [csl] = citations(text)
+    assert csl["author"] == [{"family": "Müller", "given": "Hans"}]
+    assert csl["title"] == "Titel"
+    assert csl["editor"] == [{"family": "Meier", "given": "K."}]
+    assert csl["container-title"] == "Sammelband"
+    assert csl["publisher-place"] == "Berlin"
+    assert csl["issued"] == {"date-parts": [[2010]]}
+    assert csl["page"] == "100-105"
+    assert csl["type"] == "chapter"
+
+
+# --- back-references -----------------------------------------------------------------
+
+
+def test_ibid_after_a_chapter_whose_book_is_op_cit_is_that_chapter() -> None:
+    texts = [
+        "川島真編『中国の外交戦略』（東京：東京大学出版会、2020年）12頁。",
+        "増田雅之「中国の対露政策」川島編、前掲書、235頁。",
+        "同上、240頁。",
+    ]
+    notes = tuple(Note("第1章", str(n), n, text, n) for n, text in enumerate(texts, start=1))
+    parsed = parse_document(Document("t.txt", "text", (Section("第1章", notes),)))
+    book, chapter, ibid = parsed.citations
+    assert chapter.backref == BackRef("op-cit", book.id)
+    assert ibid.backref == BackRef("ibid", chapter.id)
+    assert ibid.csl["title"] == "中国の対露政策"
+    assert ibid.locator == "240"
+
+
+# --- the lexicon ---------------------------------------------------------------------
+
+
+def test_one_lexicon_of_sources_months_names_and_places() -> None:
+    assert lexicon.is_known_source("人民日報")  # folded to 人民日报
+    assert lexicon.is_known_source("AP News")
+    assert lexicon.known_source("Reuters") == lexicon.Source("agency", "en", "Reuters")
+    assert not lexicon.is_known_source("Smith")
+    assert lexicon.month_number("März") == 3
+    assert lexicon.month_number("марта") == 3
+    assert lexicon.month_number("Sept.") == 9
+    assert lexicon.SEASONS["autumn"] == 3
+    assert lexicon.ERAS["令和"] == 2019
+    assert {"van", "von", "de"} <= lexicon.NAME_PARTICLES
+    assert "東京" in lexicon.PLACES and "Berlin" in lexicon.PLACES
+    assert "Verlag" in lexicon.PUBLISHER_WORDS
+    assert lexicon.family_prefix("増田雅之", "ja") == "増田"
+    assert lexicon.is_organisation("World Health Organization")
+    assert not lexicon.is_organisation("John Smith")
+
+
+def test_one_language_detector_for_parser_and_exports() -> None:
+    assert detect_language("Die Geschichte der deutschen Außenpolitik") == "de"
+    assert detect_language("La politique étrangère de la France et les États-Unis") == "fr"
+    assert detect_language("La política exterior de España en el siglo") == "es"
+    assert detect_language("The history of the world") == "en"
+    assert item_language({"title": "令和5年版防衛白書"}) == "ja"
+    assert item_language({"title": "Заголовок"}) == "ru"
+    assert item_language({"title": "English words"}) is None
