@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from citecheck.citations.lexicon import ERAS, MONTHS, SEASONS, UNDATED
@@ -26,7 +27,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _ERAS = _alternation(ERAS)
-_MONTH = rf"(?P<mon>{_alternation(MONTHS)})\b\.?"
+#: Any word where a month name may stand, looked up in `lexicon.MONTHS` once matched: one
+#: alternative per month name would make every search try them all at every word.
+_MONTH = r"(?P<mon>[A-Za-zÀ-ÿА-Яа-яЁёІіЇїЄєҐґ]{3,11})\b\.?"
 _YEAR = r"(?P<y>\d{4})(?!\d)"
 _DAY = r"(?P<d>\d{1,2})(?:st|nd|rd|th|er|\.)?"
 #: `г.` / `р.` (year) after a Russian or Ukrainian date.
@@ -116,6 +119,14 @@ def find_dates(text: str, *, checked: bool = True) -> list[DateMatch]:
     `checked=False` keeps dates whose month or day is out of range (2019년 13월 1일), for
     the note checks that report them; a bare year is then not read at all.
     """
+    if "元" not in text and not any(char.isdigit() for char in text):
+        return []  # no year without a digit, but 平成元年
+    return list(_find_dates(text, checked))
+
+
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, checked: bool) -> tuple[DateMatch, ...]:
+    """The same text is searched many times over while a note is split and parsed."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
@@ -128,7 +139,7 @@ def find_dates(text: str, *, checked: bool = True) -> list[DateMatch]:
             if date is not None:
                 found.append(date)
                 taken.append((match.start(), match.end()))
-    return sorted(found, key=lambda date: date.start)
+    return tuple(sorted(found, key=lambda date: date.start))
 
 
 def is_undated(text: str) -> bool:
@@ -148,7 +159,10 @@ def _to_date(kind: str, match: re.Match[str], *, checked: bool = True) -> DateMa
         return None
     month = groups.get("m")
     if groups.get("mon"):
-        month = str(MONTHS[groups["mon"].lower()])
+        number = MONTHS.get(groups["mon"].lower())
+        if number is None:
+            return None
+        month = str(number)
     parts: tuple[int, ...] = (year,)
     if month:
         parts += (int(month),)
