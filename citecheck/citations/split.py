@@ -51,9 +51,37 @@ def split_note(text: str) -> list[Segment]:
     Markdown escapes and pandoc spans of the note (`text.strip_markup`)."""
     segments: list[Segment] = []
     for piece in citation_pieces(strip_markup(text)):
+        body = clean_citation(piece)
+        if reference_head(body) and looks_cited(body):
+            # A reference-list entry: its `. ` parts (title, journal, `Retrieved …`) are
+            # fields, and its title's words are no prose.
+            segments.append(Segment("citation", body))
+            continue
         for sentence in sentences(piece):
             segments.extend(classify(sentence))
     return segments
+
+
+#: Where the names opening a reference-list entry may end: a full stop after a word that
+#: is no initial (`Devitt, Terry.`), or a year (`Auton, L. (1993)`, `de Souza, C. S. 1990.`).
+HEAD_END = re.compile(
+    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.\s|\s*[(（]\s*(?:1[5-9]|20)\d\d|\s(?:1[5-9]|20)\d\d[a-z]?[.,]"
+)
+
+
+def reference_head(text: str) -> bool:
+    """Whether `text` opens as an entry of a reference list does: Western personal names
+    closed by a full stop or a year (`Crawford, J., & Auton, L. (1993).` · `Scott, D., and
+    de Souza, C. S. 1990.` · `Robert A. Ballance, and Karl J. Ottenstein. Title`), not by
+    the comma of a note (`John Smith, *Title*`)."""
+    if EAST_ASIAN.search(text[:40]):
+        return False
+    for match in HEAD_END.finditer(text[:200]):
+        head = text[: match.start()].strip()
+        if head and not _names_only(head):
+            continue
+        return bool(head)
+    return False
 
 
 def citation_pieces(text: str) -> list[str]:
@@ -68,11 +96,22 @@ def citation_pieces(text: str) -> list[str]:
                 masked[index] = DOI_SEMICOLON
     for piece in split_top_level("".join(masked), "；;"):
         piece = piece.replace(DOI_SEMICOLON, ";")
-        if pieces and _names_only(pieces[-1]):
+        if pieces and (_names_only(pieces[-1]) or _name_list_runs_on(pieces[-1], piece)):
             pieces[-1] += ";" + piece
         else:
             pieces.append(piece)
     return pieces
+
+
+INVERTED_NAME = r"[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]?\.\s*-?\s*)+"
+ENDS_WITH_NAME = re.compile(rf"(?:^|[.,:]\s|\b[Ii]n:?\s)\s*{INVERTED_NAME}$")
+STARTS_WITH_NAME = re.compile(rf"^\s*(?:and\s+|&\s*)?{INVERTED_NAME}(?:[,;]|\s*$|\s+eds?\.)")
+
+
+def _name_list_runs_on(before: str, after: str) -> bool:
+    """`…In Dale, R.` ; `Mellish, C.; and Zock, M., eds., …`: a `;` inside a list of
+    editors or authors that follows a title."""
+    return bool(ENDS_WITH_NAME.search(before.strip()) and STARTS_WITH_NAME.match(after))
 
 
 def _names_only(text: str) -> bool:
