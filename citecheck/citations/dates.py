@@ -64,12 +64,14 @@ PATTERNS = [
     ),
     ("paren_year", re.compile(r"[(（](?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?[)）]")),
     #: A year standing alone at the end of a reference or before its next part:
-    #: `…, 41–54, 2007.` · `Berlin 2010, S. 100` (not `2024年`, `1999-2005` or `vol. 2019`).
+    #: `…, 41–54, 2007.` · `Berlin 2010, S. 100` · `Blackett, 1938),` · `(1999/2000)` ·
+    #: `Delorit, R. J. 1970 Illustrated …` (not `2024年`, `1999-2005` or `pp. 1999`).
     (
         "bare_year",
         re.compile(
-            r"(?<![\w./:–-])(?<!vol\. )(?<!no\. )(?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?"
-            r"(?=[.,;]?\s*$|[.,;]\s|\)?\s*[.:]\s)"
+            r"(?<![\w./:–-])(?<!vol\. )(?<!no\. )(?<!pp\. )(?<!p\. )"
+            r"(?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?"
+            r"(?=[.,;:)\]]|\s*$|/\d{2,4}\b|\s+(?:[A-Z][a-z]|\())"
         ),
     ),
 ]

@@ -69,6 +69,10 @@ HEAD_END = re.compile(
 )
 
 
+#: `Clem, Ralph S., and Joseph D. Olander, eds.`: the names of editors.
+EDITORS_MARK = re.compile(r",?\s*[(（]?\s*eds?\s*[)）]?$", re.I)
+
+
 def reference_head(text: str) -> bool:
     """Whether `text` opens as an entry of a reference list does: Western personal names
     closed by a full stop or a year (`Crawford, J., & Auton, L. (1993).` · `Scott, D., and
@@ -77,7 +81,7 @@ def reference_head(text: str) -> bool:
     if EAST_ASIAN.search(text[:40]):
         return False
     for match in HEAD_END.finditer(text[:200]):
-        head = text[: match.start()].strip()
+        head = EDITORS_MARK.sub("", text[: match.start()].strip())
         if head and not _names_only(head):
             continue
         return bool(head)
@@ -104,7 +108,7 @@ def citation_pieces(text: str) -> list[str]:
 
 
 INVERTED_NAME = r"[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]?\.\s*-?\s*)+"
-ENDS_WITH_NAME = re.compile(rf"(?:^|[.,:]\s|\b[Ii]n:?\s)\s*{INVERTED_NAME}$")
+ENDS_WITH_NAME = re.compile(rf"(?:^|[.,:;]\s|\b[Ii]n:?\s)\s*{INVERTED_NAME}$")
 STARTS_WITH_NAME = re.compile(rf"^\s*(?:and\s+|&\s*)?{INVERTED_NAME}(?:[,;]|\s*$|\s+eds?\.)")
 
 

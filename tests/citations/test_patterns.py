@@ -49,6 +49,22 @@ def test_semicolons_between_citations_still_split() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crawford, J., & Auton, L. (1993). Experimental results on the crossover point in "
+        "satisfiability problems. Proceedings of the 11th National Conference on AI.",
+        "Scott, D., and de Souza, C. S. 1990. Getting the message across in RST-based text "
+        "generation. In Dale, R.; Mellish, C.; and Zock, M., eds., Current Research in "
+        "Natural Language Generation. Academic Press.",
+        "Clem, Ralph S., and Joseph D. Olander, eds. No Room for Man: Population and the Future "
+        "through Science Fiction. Totowa, N.J.: Rowman and Littlefield, 1979.",
+    ],
+)
+def test_a_reference_list_entry_is_one_citation(text: str) -> None:
+    assert [segment.kind for segment in split_note(text)] == ["citation"]
+
+
 def test_quotations_and_emphasis_in_commentary_are_not_titles() -> None:
     quoted = "This is what the minister called “a new era” in his speech to the assembly."
     stressed = "The report was *not* published by the ministry in the end, it seems."
@@ -160,6 +176,9 @@ def dates(text: str) -> list[dict]:
         ("Doe, J. Some title. Journal of Stuff 12, 41–54, 2007.", [[2007]]),
         ("Meier: Sammelband, Berlin 2010, S. 100-105", [[2010]]),
         ("(2019)", [[2019]]),
+        ("(London: Hurst and Blackett, 1938),", [[1938]]),
+        ("Victorian Studies 42 (1999/2000): 358-60.", [[1999]]),
+        ("Delorit, R. J. 1970 Illustrated Taxonomy Manual of Weed Seeds.", [[1970]]),
         ("March 7, 2024", [[2024, 3, 7]]),
         ("Sept. 5, 2020", [[2020, 9, 5]]),
         ("21 June 2017", [[2017, 6, 21]]),
