@@ -75,6 +75,7 @@ PATTERNS = [
         ),
     ),
 ]
+DIGIT = re.compile(r"\d")
 #: `(n.d.)`, `o. J.`, `s.f.`: a reference that says it has no date.
 UNDATED_MARK = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(mark) for mark in UNDATED) + r")(?!\w)", re.I
@@ -121,7 +122,7 @@ def find_dates(text: str, *, checked: bool = True) -> list[DateMatch]:
     `checked=False` keeps dates whose month or day is out of range (2019년 13월 1일), for
     the note checks that report them; a bare year is then not read at all.
     """
-    if "元" not in text and not any(char.isdigit() for char in text):
+    if "元" not in text and not DIGIT.search(text):
         return []  # no year without a digit, but 平成元年
     return list(_find_dates(text, checked))
 

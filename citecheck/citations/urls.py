@@ -34,7 +34,7 @@ def find_urls(text: str) -> list[Found]:
     found: list[Found] = []
     for match in ANGLED_URL.finditer(text):
         found.append(Found(match.start(), match.end(), trim(match.group(1))))
-    dois = {match.start(): match.end() for match in DOI.finditer(text)}
+    dois = {match.start(): match.end() for match in DOI.finditer(text)} if "10." in text else {}
     for match in BARE_URL.finditer(text):
         if any(item.start <= match.start() < item.end for item in found):
             continue
