@@ -88,7 +88,7 @@ def split_names(text: str, *, split_cjk: bool = False) -> list[dict[str, str]]:
     text = ET_AL.sub("", text.strip().strip(",、，").strip())
     if not text or SAME_AUTHOR.match(text):
         return []
-    if lexicon.is_organisation(text) and not re.search(r"[;、，]|\s(?:and|&)\s", text):
+    if _is_body(text) and not re.search(r"[;、，]|\s(?:and|&)\s", text):
         return [{"literal": text.strip(" .")}]
     parts = [
         part.strip()
@@ -111,10 +111,27 @@ def split_names(text: str, *, split_cjk: bool = False) -> list[dict[str, str]]:
     return names
 
 
+DOTTED_INITIALS = re.compile(rf"^(?:[{_UPPER}]\.-?)+$")
+
+
+def _is_body(name: str) -> bool:
+    """An organisation, unless the name is initials and words in capitals
+    (`J. P. COLLMAN`): a family name in capitals is no acronym beside initials."""
+    if not lexicon.is_organisation(name):
+        return False
+    words = name.replace(",", " ").split()
+    person_shaped = any(DOTTED_INITIALS.match(word) for word in words) and all(
+        DOTTED_INITIALS.match(word)
+        or (NAME_WORD.match(word) and word not in lexicon.ORGANISATION_WORDS)
+        for word in words
+    )
+    return not person_shaped or lexicon.is_known_source(name)
+
+
 def _inverted_pair(family: str, given: str, *, first: bool) -> bool:
     """Whether `family, given` is one inverted name: `Smith, J.` · `Holroyd, C.B.` ·
     (first in a list, as Chicago writes it) `Smith, John`."""
-    if not _family_like(family) or lexicon.is_organisation(f"{family} {given}"):
+    if not _family_like(family) or _is_body(f"{family} {given}"):
         return False
     if INITIALS.match(given):
         return True
@@ -149,7 +166,7 @@ def name_item(name: str, *, split_cjk: bool = False) -> dict[str, str]:
     suffix = words.pop() if len(words) > 2 and words[-1] in lexicon.NAME_SUFFIXES else None
     personal = (
         2 <= len(words) <= 5
-        and not lexicon.is_organisation(name)
+        and not _is_body(name)
         and all(word[0].isupper() or word in lexicon.NAME_PARTICLES for word in words)
         and not any(char.isdigit() or char in "@()" for char in name)
     )

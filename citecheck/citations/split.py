@@ -62,30 +62,35 @@ def split_note(text: str) -> list[Segment]:
     return segments
 
 
-#: Where the names opening a reference-list entry may end: a full stop after a word that
-#: is no initial (`Devitt, Terry.`), or a year (`Auton, L. (1993)`, `de Souza, C. S. 1990.`).
+#: Where the names opening a reference-list entry may end: a full stop (`Devitt, Terry.`,
+#: `Doe, J.`, but not `J.` of `J. Smith`), or a year (`Auton, L. (1993)`, `Souza, C. S. 1990.`).
 HEAD_END = re.compile(
-    r"(?<!\b[A-Z])(?<!\b[A-Z][a-z])\.\s|\s*[(（]\s*(?:1[5-9]|20)\d\d|\s(?:1[5-9]|20)\d\d[a-z]?[.,]"
+    r"(?P<initial>(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))?\.\s(?![A-Z]\.)"
+    r"|\s*[(（]\s*(?:1[5-9]|20)\d\d|\s(?:1[5-9]|20)\d\d[a-z]?[.,]"
 )
+#: `…, C. S` · `…, N`: names ending in an inverted name's initials.
+INVERTED_INITIALS = re.compile(r",\s*(?:[A-Z][a-z]?\.\s*-?\s*)*[A-Z][a-z]?$")
 
 
 #: `Clem, Ralph S., and Joseph D. Olander, eds.`: the names of editors.
 EDITORS_MARK = re.compile(r",?\s*[(（]?\s*eds?\s*[)）]?$", re.I)
 
 
-def reference_head(text: str) -> bool:
-    """Whether `text` opens as an entry of a reference list does: Western personal names
-    closed by a full stop or a year (`Crawford, J., & Auton, L. (1993).` · `Scott, D., and
-    de Souza, C. S. 1990.` · `Robert A. Ballance, and Karl J. Ottenstein. Title`), not by
-    the comma of a note (`John Smith, *Title*`)."""
+def reference_head(text: str) -> re.Match[str] | None:
+    """Where the names end when `text` opens as an entry of a reference list does: Western
+    personal names closed by a full stop or a year (`Crawford, J., & Auton, L. (1993).` ·
+    `Scott, D., and de Souza, C. S. 1990.` · `Robert A. Ballance, and Karl J. Ottenstein.
+    Title`), not by the comma of a note (`John Smith, *Title*`). None otherwise."""
     if EAST_ASIAN.search(text[:40]):
-        return False
+        return None
     for match in HEAD_END.finditer(text[:200]):
         head = EDITORS_MARK.sub("", text[: match.start()].strip())
+        if match.group("initial") is not None and not INVERTED_INITIALS.search(head):
+            continue  # the initial of a given name written first: `J. Smith`
         if head and not _names_only(head):
             continue
-        return bool(head)
-    return False
+        return match if head else None
+    return None
 
 
 def citation_pieces(text: str) -> list[str]:

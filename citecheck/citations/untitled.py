@@ -13,8 +13,9 @@ from typing import Any
 
 from citecheck.citations.dates import find_dates, is_undated
 from citecheck.citations.fields_model import Fields
-from citecheck.citations.locators import find_pages, find_un_symbol
+from citecheck.citations.locators import find_pages, find_un_symbol, normalise_pages
 from citecheck.citations.names import name_item, parse_names, split_names
+from citecheck.citations.split import reference_head
 from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
 
 #: `Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112.`
@@ -55,6 +56,9 @@ def without_title(text: str, csl: dict[str, Any]) -> Fields:
         find_dates(f"({author_date.group('date')})") or is_undated(author_date.group("date"))
     ):
         return _author_date(author_date, fields)
+    head = reference_head(text)
+    if head is not None and (find_dates(text) or is_undated(text)):
+        return _reference_entry(text, head, fields)
     dates = find_dates(text)
     if not dates:
         leftover = remainder(text)
@@ -94,18 +98,66 @@ def _author_date(match: re.Match[str], fields: Fields) -> Fields:
     dates = find_dates(f"({match.group('date')})")
     if dates:  # `(n.d.)`: no date to record
         csl["issued"] = dates[0].csl()
-    parts = [part.strip() for part in re.split(r"\.\s+", match.group("rest")) if part.strip(" .")]
+    _title_and_source(match.group("rest"), fields)
+    return fields
+
+
+def _reference_entry(text: str, head: re.Match[str], fields: Fields) -> Fields:
+    """`Doe, J. Title. Journal 12, 41–54, 2007.` · `Scott, D. 1990. Title. Publisher.`:
+    a reference-list entry whose date is not in parentheses after its names."""
+    csl = fields.csl
+    written = text[: head.start()].strip() + ("." if head.group("initial") is not None else "")
+    names = re.sub(r",?\s*[(（]?\s*eds?\.?\s*[)）]?$", "", written, flags=re.I)
+    found = split_names(names)
+    role = "editor" if len(names) < len(written) else "author"
+    csl[role] = found
+    rest = text[head.start() :].lstrip(" .")
+    dates = find_dates(rest)
+    if dates and dates[0].start <= 1:  # `Scott, D. 1990. Title` · `Auton, L. (1993). Title`
+        csl["issued"] = dates[0].csl()
+        rest = rest[dates[0].end :]
+    _title_and_source(rest, fields)
+    if "issued" not in csl:
+        dates = find_dates(rest)
+        if dates:
+            csl["issued"] = dates[0].csl()
+    return fields
+
+
+#: `Journal of Things, 12(3), 45–67` · `Journal of Stuff 12, 41–54` · `Brain Res. Rev. 20: 91`:
+#: a journal with its volume, issue and pages.
+JOURNAL_PART = re.compile(
+    r"^(?P<journal>[^\d()]*?[^\W\d])[\s,]+(?P<volume>\d+)\s*(?:[(（](?P<issue>[\w-]+)[)）])?"
+    r"(?:\s*[,:]\s*(?:pp?\.\s*)?(?P<pages>[eERS]?\d+(?:\s*(?:--|[-–])\s*[eERS]?\d+)?))?"
+    r"[\s,.;]*$"
+)
+
+
+def _title_and_source(rest: str, fields: Fields) -> None:
+    """`Title. Journal 12(3), 45–67.` / `Title. Publisher. p. 112.`: the parts after the
+    names and date of a reference-list entry, cut at full stops."""
+    csl = fields.csl
+    parts = [part.strip() for part in re.split(r"\.\s+", rest) if part.strip(" .")]
     for part in parts:
+        undated = remainder(blank(part, [(d.start, d.end) for d in find_dates(part)]))
         pages = find_pages(part)
+        journal = JOURNAL_PART.match(undated) if "title" in csl else None
         if pages and pages.start == 0:
             csl["page"] = fields.locator = pages.value
         elif "title" not in csl:
             csl["title"] = part.strip(" .")
             fields.has_title = True
             fields.title_mark = "*"  # an unmarked title in this style is the work's own
-        elif "publisher" not in csl:
-            csl["publisher"] = part.strip(" .")
-    return fields
+        elif journal and "container-title" not in csl and "publisher" not in csl:
+            csl["container-title"] = journal.group("journal").strip(" ,")
+            csl["volume"] = journal.group("volume")
+            if journal.group("issue"):
+                csl["issue"] = journal.group("issue")
+            if journal.group("pages"):
+                csl["page"] = fields.locator = normalise_pages(journal.group("pages"))
+            fields.title_mark, fields.container_mark = "“", "*"
+        elif "publisher" not in csl and "container-title" not in csl and undated:
+            csl["publisher"] = undated.strip(" .")
 
 
 def _personal(names: str) -> bool:

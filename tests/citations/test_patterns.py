@@ -65,6 +65,34 @@ def test_a_reference_list_entry_is_one_citation(text: str) -> None:
     assert [segment.kind for segment in split_note(text)] == ["citation"]
 
 
+def test_an_entry_without_parentheses_gives_its_fields() -> None:
+    assert citations("Doe, J. Some article title. Journal of Stuff 12, 41–54, 2007.") == [
+        {
+            "author": [{"family": "Doe", "given": "J."}],
+            "title": "Some article title",
+            "container-title": "Journal of Stuff",
+            "volume": "12",
+            "page": "41–54",
+            "issued": {"date-parts": [[2007]]},
+            "type": "article-journal",
+            "language": "en",
+        }
+    ]
+    [csl] = citations("Lee, H.; Lee, G.; Cho, M. (2020). Title. Journal of Things, 12(3), 45–67.")
+    assert (csl["container-title"], csl["volume"], csl["issue"], csl["page"]) == (
+        "Journal of Things",
+        "12",
+        "3",
+        "45–67",
+    )
+
+
+def test_a_family_name_in_capitals_beside_initials_is_a_person() -> None:
+    assert split_names("J. P. COLLMAN") == [{"family": "COLLMAN", "given": "J. P."}]
+    assert split_names("COLLMAN, J. P.") == [{"family": "COLLMAN", "given": "J. P."}]
+    assert split_names("NATO") == [{"literal": "NATO"}]
+
+
 def test_quotations_and_emphasis_in_commentary_are_not_titles() -> None:
     quoted = "This is what the minister called “a new era” in his speech to the assembly."
     stressed = "The report was *not* published by the ministry in the end, it seems."
