@@ -24,7 +24,7 @@ from training.sources import CORPORA, load
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "citecheck" / "data" / "fields.crfsuite"
-DEFAULT_CORPORA = ("anystyle-core", "anystyle-bad", "grobid")
+DEFAULT_CORPORA = ("anystyle-core", "anystyle-bad", "grobid", "seed", "synthetic")
 PARAMS = {
     "c1": 0.05,  # L1 keeps the model small
     "c2": 0.01,

@@ -127,71 +127,90 @@ def word_features(text: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-#: Per-neighbour features: the word and its shape only (the rest would bloat the model).
-@lru_cache(maxsize=65536)
-def _neighbour_view(text: str) -> tuple[str, str]:
-    lower = text.lower()
-    return lower, _shape(text)
+#: Per-neighbour features: the word and its shape only (the rest would bloat the model),
+#: spelt out once per (offset, text).
+@lru_cache(maxsize=131072)
+def _neighbour(offset: int, text: str) -> tuple[str, str]:
+    return f"{offset}:w={text.lower()}", f"{offset}:shape={_shape(text)}"
+
+
+@lru_cache(maxsize=131072)
+def _pair(left: str, right: str) -> str:
+    return f"-1|0={left.lower()}|{right.lower()}"
+
+
+_POSITIONS = tuple(f"pos={bucket}" for bucket in range(10))
+_PERIODS = tuple(f"periods={count}" for count in range(5))
+_COMMAS = tuple(f"commas={count}" for count in range(5))
+_DEPTHS = ("depth=0", "depth=1", "depth=2", "depth=3")
+QUOTE_KINDS = frozenset(("quote", "kagi", "guil", "squote"))
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """One feature list per token."""
-    views = [_neighbour_view(token.text) for token in tokens]
     n = len(tokens)
+    texts = [token.text for token in tokens]
+    own_features = [word_features(text) for text in texts]
     feats: list[list[str]] = []
     stack: list[str] = []
     straight_quote = False
-    periods = 0
-    year_seen = False
-    quote_closed = False
-    for index, token in enumerate(tokens):
-        text = token.text
-        closes = text in CLOSERS and stack and stack[-1] == CLOSERS[text]
+    periods = commas = 0
+    year_seen = quote_closed = after_in = False
+    for index, text in enumerate(texts):
+        token = tokens[index]
+        own = list(own_features[index])
+        closes = bool(stack) and text in CLOSERS and stack[-1] == CLOSERS[text]
         if text == '"' and straight_quote:
             closes, straight_quote = True, False
-        own = list(word_features(text))
         if stack:
             own.append(f"in={BRACKET_KIND.get(stack[-1], 'other')}")
-            own.append(f"depth={min(len(stack), 3)}")
-            own.extend(f"within={BRACKET_KIND.get(b, 'other')}" for b in set(stack))
+            own.append(_DEPTHS[min(len(stack), 3)])
         if straight_quote:
             own.append("in=quote")
         if token.emphasis:
             own.append("emph")
-        own.append(f"pos={10 * index // n}")
-        own.append(f"periods={min(periods, 4)}")
+        own.append(_POSITIONS[10 * index // n])
+        own.append(_PERIODS[min(periods, 4)])
+        own.append(_COMMAS[min(commas, 4)])
         if year_seen:
             own.append("after_year")
         if quote_closed:
             own.append("after_quote")
+        if after_in:
+            own.append("after_in")
         if index == 0:
             own.append("BOS")
+        else:
+            own.extend(_neighbour(-1, texts[index - 1]))
+            own.append(_pair(texts[index - 1], text))
+            if tokens[index - 1].emphasis != token.emphasis:
+                own.append("-1:emph_change")
+            if index > 1:
+                own.extend(_neighbour(-2, texts[index - 2]))
         if index == n - 1:
             own.append("EOS")
-        for offset in (-2, -1, 1, 2):
-            other = index + offset
-            if 0 <= other < n:
-                word, shape = views[other]
-                own.append(f"{offset}:w={word}")
-                own.append(f"{offset}:shape={shape}")
-                if tokens[other].emphasis != token.emphasis:
-                    own.append(f"{offset}:emph_change")
-        if index > 0:
-            own.append(f"-1|0={views[index - 1][0]}|{views[index][0]}")
-        if index + 1 < n:
-            own.append(f"0|1={views[index][0]}|{views[index + 1][0]}")
+        else:
+            own.extend(_neighbour(1, texts[index + 1]))
+            if tokens[index + 1].emphasis != token.emphasis:
+                own.append("1:emph_change")
+            if index + 2 < n:
+                own.extend(_neighbour(2, texts[index + 2]))
         feats.append(own)
-        # state after this token
+        # the state after this token
         if closes:
             opener = stack.pop() if text != '"' else '"'
-            if BRACKET_KIND.get(opener) in ("quote", "kagi", "guil", "squote"):
+            if BRACKET_KIND.get(opener) in QUOTE_KINDS:
                 quote_closed = True
         elif text in OPENERS and not (text == "“" and stack and stack[-1] == "„"):
             stack.append(text)
         elif text == '"':
             straight_quote = True
-        if text == "." and index > 0 and "initial" not in word_features(tokens[index - 1].text):
+        if text == "." and index > 0 and "initial" not in own_features[index - 1]:
             periods += 1
-        if "year" in own:
+        elif text in ",，、":
+            commas += 1
+        if "year" in own_features[index]:
             year_seen = True
+        if "lex=in" in own_features[index] and text[0].isupper():
+            after_in = True
     return feats
