@@ -13,8 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from training import corpora
-from training.examples import Example
-from training.examples import from_segments
+from training.examples import Example, from_segments
 from training.seed import seed
 
 SYNTHETIC_COUNT = 3000
