@@ -27,7 +27,11 @@ LEADING_WORDS = re.compile(
 )
 TRAILING_WORDS = re.compile(r"\s*[(（]?\s*(?:eds?|Hrsg|Ed|Eds|coord|dir|編|主編|编)\.?\s*[)）]?$")
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-PAGE_DASHES = re.compile(r"\s*(?:-{1,2}|–|—|‐)\s*")
+#: `212--25` (TeX) and `41 - 54`: one dash, no spaces; an en dash stays as written.
+PAGE_DASHES = re.compile(r"\s*(-{1,2}|–|—|‐)\s*")
+PAGE_RANGE = re.compile(r"^([A-Z]?)\d+\s*[-–]\s*\1\d+$")
+#: `J. Am. Chem. Soc.`: an abbreviated name keeps the full stop of its last abbreviation.
+ABBREVIATED = re.compile(r"(?:\b[A-Z][a-z]{0,4}\.\s+).*\b[A-Z][a-z]{0,4}$")
 #: Runs of one label split by at most this many `other` characters of punctuation are one value.
 JOINABLE_GAP = re.compile(r"^[\s,.:;\-–—/&]{0,3}$")
 SCALAR = (
@@ -81,6 +85,9 @@ def merged(text: str, segments: list[Segment]) -> dict[str, list[str]]:
             continue
         values.setdefault(label, []).append(segment.text)
         last[label] = segment
+    for label, segment in last.items():  # a full stop just after: `Soc.` in `J. Am. Chem. Soc.`
+        if text[segment.end : segment.end + 1] == "." and values[label][-1] == segment.text:
+            values[label][-1] += "."
     return values
 
 
@@ -96,9 +103,16 @@ def to_fields(text: str, segments: list[Segment]) -> Fields:
         if key in values:
             value = clean(values[key][0])
             if key in ("page", "locator"):
-                value = PAGE_DASHES.sub("-", value)
+                value = PAGE_DASHES.sub(_one_dash, value)
+            elif key in ("container-title", "publisher") and _ends_abbreviated(values[key][0]):
+                value += "."
             if value:
                 csl[key] = value
+    if "page" not in csl and PAGE_RANGE.match(csl.get("number", "")):
+        csl["page"] = csl.pop("number")  # `R17292–R17295`: a range is pages, not a number
+    place = csl.get("publisher-place", "")
+    if ":" in place and "publisher" not in csl:  # `New York: W. W. Norton` read as one place
+        csl["publisher-place"], csl["publisher"] = (part.strip() for part in place.split(":", 1))
     for key in ("issued", "accessed"):
         date = next((d for d in map(_date, values.get(key, [])) if d), None)
         if date:
@@ -127,6 +141,15 @@ def to_fields(text: str, segments: list[Segment]) -> Fields:
         key in csl for key in ("issued", "container-title", "publisher", "URL", "number")
     )
     return fields
+
+
+def _one_dash(match: re.Match[str]) -> str:
+    return "–" if match.group(1) == "--" else match.group(1)
+
+
+def _ends_abbreviated(raw: str) -> bool:
+    raw = " ".join(raw.replace("*", "").split()).rstrip(",;:)")
+    return raw.endswith(".") and ABBREVIATED.search(raw[:-1]) is not None
 
 
 def _date(value: str) -> dict[str, Any] | None:
