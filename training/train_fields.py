@@ -25,9 +25,6 @@ from training.sources import CORPORA, load
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "citecheck" / "data" / "fields.crfsuite"
 DEFAULT_CORPORA = ("anystyle-core", "anystyle-bad", "grobid", "seed", "synthetic")
-#: Corpora appended more than once weigh more: AnyStyle's varied styles against GROBID's
-#: many physics references.
-REPEATS = {"anystyle-core": 2, "anystyle-bad": 2}
 PARAMS = {
     "c1": 0.1,  # L1 keeps the model small
     "c2": 0.01,
@@ -48,9 +45,7 @@ def train(
         tokens, labels = token_labels(example)
         if not tokens:
             continue
-        features = sequence_features(tokens)
-        for _ in range(REPEATS.get(example.corpus, 1)):
-            trainer.append(features, labels)
+        trainer.append(sequence_features(tokens), labels)
         count += 1
     trainer.set_params({**PARAMS, "max_iterations": iterations})
     out.parent.mkdir(parents=True, exist_ok=True)
