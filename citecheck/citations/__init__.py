@@ -20,11 +20,12 @@ from typing import Any
 
 from citecheck.citations.backrefs import Entry, Resolver, find_reference
 from citecheck.citations.dates import find_dates
-from citecheck.citations.fields import extract_fields
+from citecheck.citations.fields import extract_fields, rules_are_stronger
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.locators import find_pages
 from citecheck.citations.names import parse_names
 from citecheck.citations.split import split_note
+from citecheck.citations.tagger.fields import tagged_fields
 from citecheck.model import BackRef, Citation, Document, Note, ParsedDocument, ParsedNote
 
 __all__ = ["DraftCitation", "NoteParse", "citation_id", "parse_document", "parse_note_text"]
@@ -48,8 +49,20 @@ class NoteParse:
     commentary: str | None
 
 
-def parse_note_text(text: str) -> NoteParse:
-    """Split one note's text into citations (with their fields) and commentary."""
+def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
+    """Split one note's text into citations (with their fields) and commentary.
+
+    An entry of a reference list (`reference=True`) is one citation, read by the tagger.
+    A note the rules were not written for (`rules_are_stronger` is false: no CJK or
+    Cyrillic, no quotes, brackets, italics or URL) is read by the tagger too, cut at `; `
+    only where each piece names a work; the rules split and read every other note.
+    """
+    if reference:
+        return NoteParse((_draft(text.strip(), list_entry=True),), None)
+    if not rules_are_stronger(text) and find_reference(text) is None:
+        tagged = _tagged_note(text)
+        if tagged is not None:
+            return tagged
     drafts: list[DraftCitation] = []
     commentary: list[str] = []
     for segment in split_note(text):
@@ -60,10 +73,31 @@ def parse_note_text(text: str) -> NoteParse:
     return NoteParse(tuple(drafts), _join(commentary) or None)
 
 
-def _draft(text: str) -> DraftCitation:
+#: `; ` between two citations of an unmarked note (not `2014;9:1477`, Vancouver's volume).
+CITATION_BREAK = re.compile(r";\s+(?=\D)")
+
+
+def _tagged_note(text: str) -> NoteParse | None:
+    """An unmarked note as the tagger reads it, or None when it names no work."""
+    pieces = [piece.strip().rstrip(".").strip() for piece in CITATION_BREAK.split(text)]
+    pieces = [piece for piece in pieces if piece]
+    drafts = [DraftCitation(piece, tagged_fields(piece)) for piece in pieces]
+    if len(drafts) > 1 and not all(_names_work(draft.fields) for draft in drafts):
+        whole = text.strip().rstrip(".").strip()
+        drafts = [DraftCitation(whole, tagged_fields(whole))]
+    if not drafts or not all(_names_work(draft.fields) for draft in drafts):
+        return None
+    return NoteParse(tuple(drafts), None)
+
+
+def _names_work(fields: Fields) -> bool:
+    return "title" in fields.csl or "container-title" in fields.csl
+
+
+def _draft(text: str, *, list_entry: bool = False) -> DraftCitation:
     reference = find_reference(text)
     if reference is None:
-        return DraftCitation(text, extract_fields(text))
+        return DraftCitation(text, extract_fields(text, reference=list_entry))
     names = parse_names(reference.name) if reference.name else None
     if re.search(r"[「“«]", reference.before):
         # A work of its own inside the one referred to: 習近平「…」（date）…編、前掲書、235頁
@@ -115,7 +149,7 @@ def parse_document(document: Document) -> ParsedDocument:
             if note.csl is not None:
                 parsed.append(ParsedNote(note, (_given(note, section_index),), None))
                 continue
-            note_parse = parse_note_text(note.text)
+            note_parse = parse_note_text(note.text, reference=section.kind == "references")
             citations = [
                 _resolve(resolver, draft, note, section_index, note_index, position)
                 for position, draft in enumerate(note_parse.citations, start=1)

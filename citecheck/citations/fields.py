@@ -42,6 +42,8 @@ from citecheck.citations.locators import (
     find_un_symbol,
 )
 from citecheck.citations.names import EDITOR_SUFFIX, Names, parse_names, split_names
+from citecheck.citations.scripts import EAST_ASIAN
+from citecheck.citations.tagger.fields import tagged_fields
 from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
 from citecheck.citations.untitled import without_title
 from citecheck.citations.urls import find_doi, find_urls
@@ -51,8 +53,34 @@ DOI_MARK = re.compile(r"\bdoi:\s*10\.\d{4,9}/\S+", re.I)
 NUMBERED_CONTAINER = re.compile(r"^(?P<name>.*?\S)\s+(?P<volume>\d+)?\s*[(（](?P<issue>\d+)[)）]$")
 
 
-def extract_fields(text: str) -> Fields:
-    """Parse one citation (no back-reference marks) into CSL fields."""
+#: What the rules were written for and measure better on than the tagger (on the seed's
+#: annotations): CJK and Cyrillic notes, titles in brackets, quotes, guillemets or
+#: italics, posts and pages named by their URL, and UN document symbols.
+RULES_TERRITORY = re.compile(
+    r"[「」『』«»“”\"*\u0400-\u04ff]|https?://|" + EAST_ASIAN.pattern
+)
+
+
+def rules_are_stronger(text: str) -> bool:
+    """Whether the rule parser, not the tagger, should read this citation or note."""
+    return RULES_TERRITORY.search(text) is not None or find_un_symbol(text) is not None
+
+
+def extract_fields(text: str, *, reference: bool = False) -> Fields:
+    """Parse one citation (no back-reference marks) into CSL fields: by the rules where
+    they are stronger (`rules_are_stronger`) or the tagger finds no work named in a note,
+    by the learned tagger elsewhere and for every entry of a reference list
+    (`reference=True`)."""
+    if not reference and rules_are_stronger(text):
+        return rule_fields(text)
+    fields = tagged_fields(text)
+    if reference or "title" in fields.csl or "container-title" in fields.csl:
+        return fields
+    return rule_fields(text)  # no work named: a short form (`Reuters, April 15, 2025`)
+
+
+def rule_fields(text: str) -> Fields:
+    """Parse one citation (no back-reference marks) into CSL fields by the rules."""
     csl: dict[str, Any] = {}
     doi = find_doi(text)
     if doi:

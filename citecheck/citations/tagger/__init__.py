@@ -1,0 +1,98 @@
+"""The learned citation-field tagger: a linear-chain CRF over tokens.
+
+`tag(text)` labels each token of one citation (see `labels.LABELS`) and returns the runs
+of one label as `Segment`s. The model ships in `citecheck/data/fields.crfsuite` (trained
+by `training/train_fields.py`; licences in `citecheck/data/NOTICE-fields.txt`) and is
+loaded the first time a citation needs it, once per process, under a lock.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from citecheck.citations.tagger.features import sequence_features
+from citecheck.citations.tagger.labels import LABELS
+from citecheck.citations.tagger.tokens import Token, tokenize
+
+__all__ = ["LABELS", "MODEL_PATH", "Segment", "Tagger", "tag", "tag_tokens"]
+
+MODEL_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "fields.crfsuite"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of tokens with one label: `text` is `source[start:end]`."""
+
+    label: str
+    text: str
+    start: int
+    end: int
+
+
+class Tagger:
+    """One loaded model. python-crfsuite's tagger is not thread-safe: one per thread."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._checked = False
+
+    def _crf(self):  # -> pycrfsuite.Tagger
+        crf = getattr(self._local, "crf", None)
+        if crf is None:
+            import pycrfsuite
+
+            with self._lock:
+                if not self.path.is_file():
+                    raise FileNotFoundError(f"citation tagger model missing: {self.path}")
+                crf = pycrfsuite.Tagger()
+                crf.open(str(self.path))
+            self._local.crf = crf
+        return crf
+
+    def labels(self, tokens: list[Token]) -> list[str]:
+        if not tokens:
+            return []
+        return list(self._crf().tag(sequence_features(tokens)))
+
+    def tag(self, text: str) -> list[Segment]:
+        tokens = tokenize(text)
+        return segments(text, tokens, self.labels(tokens))
+
+
+def segments(text: str, tokens: list[Token], labels: list[str]) -> list[Segment]:
+    """Runs of one label (an `other` token between two tokens of a label splits them)."""
+    found: list[Segment] = []
+    run_start = 0
+    for index in range(1, len(tokens) + 1):
+        if index == len(tokens) or labels[index] != labels[run_start]:
+            start, end = tokens[run_start].start, tokens[index - 1].end
+            found.append(Segment(labels[run_start], text[start:end], start, end))
+            run_start = index
+    return found
+
+
+_default: Tagger | None = None
+_default_lock = threading.Lock()
+
+
+def default_tagger() -> Tagger:
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Tagger()
+    return _default
+
+
+def tag(text: str) -> list[Segment]:
+    """Label one citation's text with the shipped model."""
+    return default_tagger().tag(text)
+
+
+def tag_tokens(tokens: list[Token]) -> list[str]:
+    """One label per token, with the shipped model."""
+    return default_tagger().labels(tokens)

@@ -1,0 +1,216 @@
+"""Tokens → CRF features: what a token looks like, where it sits, what surrounds it.
+
+Per-token features that depend only on the token's text (word, shape, script, lexicon
+classes, affixes) are computed once per distinct text and cached; the context features
+(bracket kind and depth, emphasis, position, what came before, neighbours ±2) are added
+per sequence.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from citecheck.citations.tagger.lexicons import classes_of
+from citecheck.citations.tagger.tokens import Token
+
+OPENERS = {
+    "「": "」",
+    "『": "』",
+    "“": "”",
+    "«": "»",
+    "(": ")",
+    "（": "）",
+    "[": "]",
+    "【": "】",
+    "《": "》",
+    "〈": "〉",
+    "‘": "’",
+    "„": "“",
+}
+CLOSERS = {closer: opener for opener, closer in OPENERS.items() if opener != "„"}
+BRACKET_KIND = {
+    "「": "kagi",
+    "『": "dkagi",
+    "“": "quote",
+    "«": "guil",
+    "(": "paren",
+    "（": "paren",
+    "[": "square",
+    "【": "square",
+    "《": "book",
+    "〈": "book",
+    "‘": "squote",
+    "„": "quote",
+    '"': "quote",
+}
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+
+
+def _script(char: str) -> str:
+    code = ord(char)
+    if char.isdigit():
+        return "digit"
+    if 0x3040 <= code <= 0x30FF:
+        return "kana"
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
+        return "hangul"
+    if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
+        return "han"
+    if 0x0400 <= code <= 0x04FF:
+        return "cyrillic"
+    if char.isalpha():
+        return "latin"
+    return "punct"
+
+
+def _shape(text: str) -> str:
+    """`Smith` → `Xx`, `J` → `X`, `1996` → `dddd`, `R17292` → `Xd`, `「` → `「`."""
+    if text.isdigit():
+        return "d" * min(len(text), 5)
+    out: list[str] = []
+    for char in text:
+        if char.isupper():
+            kind = "X"
+        elif char.islower():
+            kind = "x"
+        elif char.isdigit():
+            kind = "d"
+        elif char.isalpha():
+            kind = _script(char)[0].upper() + "_"
+        else:
+            kind = char
+        if not out or out[-1] != kind:
+            out.append(kind)
+    return "".join(out)[:8]
+
+
+@lru_cache(maxsize=65536)
+def word_features(text: str) -> tuple[str, ...]:
+    """The features of one token's text alone."""
+    lower = text.lower()
+    first = text[0]
+    script = _script(first)
+    shape = _shape(text)
+    feats = [f"w={lower}", f"shape={shape}", f"script={script}", f"len={min(len(text), 8)}"]
+    if script in ("latin", "cyrillic") and len(text) > 3:
+        feats += [f"p3={lower[:3]}", f"s3={lower[-3:]}", f"s2={lower[-2:]}"]
+    if text.isdigit():
+        number = int(text)
+        if YEAR.match(text):
+            feats.append("year")
+        feats.append(f"num={'small' if number < 20 else 'mid' if number < 1000 else 'big'}")
+    if text.istitle():
+        feats.append("title_case")
+    if text.isupper() and len(text) > 1 and text.isalpha():
+        feats.append("all_caps")
+    if len(text) == 1 and first.isupper():
+        feats.append("initial")
+    if ROMAN.match(text):
+        feats.append("roman")
+    if text.startswith(("http", "doi:")) or (text.startswith("10.") and "/" in text):
+        feats.append(
+            "doi" if "10." in text and ("doi" in lower or text.startswith("10.")) else "url"
+        )
+    if script == "punct":
+        category = unicodedata.category(first)
+        feats.append(f"punct={category}")
+        if first in OPENERS:
+            feats.append("open")
+        if first in CLOSERS:
+            feats.append("close")
+        if first in "-‐–—":
+            feats.append("dash")
+    feats += [f"lex={name}" for name in classes_of(lower)]
+    return tuple(feats)
+
+
+#: Per-neighbour features: the word and its shape only (the rest would bloat the model),
+#: spelt out once per (offset, text).
+@lru_cache(maxsize=131072)
+def _neighbour(offset: int, text: str) -> tuple[str, str]:
+    return f"{offset}:w={text.lower()}", f"{offset}:shape={_shape(text)}"
+
+
+@lru_cache(maxsize=131072)
+def _pair(left: str, right: str) -> str:
+    return f"-1|0={left.lower()}|{right.lower()}"
+
+
+_POSITIONS = tuple(f"pos={bucket}" for bucket in range(10))
+_PERIODS = tuple(f"periods={count}" for count in range(5))
+_COMMAS = tuple(f"commas={count}" for count in range(5))
+_DEPTHS = ("depth=0", "depth=1", "depth=2", "depth=3")
+QUOTE_KINDS = frozenset(("quote", "kagi", "guil", "squote"))
+
+
+def sequence_features(tokens: list[Token]) -> list[list[str]]:
+    """One feature list per token."""
+    n = len(tokens)
+    texts = [token.text for token in tokens]
+    own_features = [word_features(text) for text in texts]
+    feats: list[list[str]] = []
+    stack: list[str] = []
+    straight_quote = False
+    periods = commas = 0
+    year_seen = quote_closed = after_in = False
+    for index, text in enumerate(texts):
+        token = tokens[index]
+        own = list(own_features[index])
+        closes = bool(stack) and text in CLOSERS and stack[-1] == CLOSERS[text]
+        if text == '"' and straight_quote:
+            closes, straight_quote = True, False
+        if stack:
+            own.append(f"in={BRACKET_KIND.get(stack[-1], 'other')}")
+            own.append(_DEPTHS[min(len(stack), 3)])
+        if straight_quote:
+            own.append("in=quote")
+        if token.emphasis:
+            own.append("emph")
+        own.append(_POSITIONS[10 * index // n])
+        own.append(_PERIODS[min(periods, 4)])
+        own.append(_COMMAS[min(commas, 4)])
+        if year_seen:
+            own.append("after_year")
+        if quote_closed:
+            own.append("after_quote")
+        if after_in:
+            own.append("after_in")
+        if index == 0:
+            own.append("BOS")
+        else:
+            own.extend(_neighbour(-1, texts[index - 1]))
+            own.append(_pair(texts[index - 1], text))
+            if tokens[index - 1].emphasis != token.emphasis:
+                own.append("-1:emph_change")
+            if index > 1:
+                own.extend(_neighbour(-2, texts[index - 2]))
+        if index == n - 1:
+            own.append("EOS")
+        else:
+            own.extend(_neighbour(1, texts[index + 1]))
+            if tokens[index + 1].emphasis != token.emphasis:
+                own.append("1:emph_change")
+            if index + 2 < n:
+                own.extend(_neighbour(2, texts[index + 2]))
+        feats.append(own)
+        # the state after this token
+        if closes:
+            opener = stack.pop() if text != '"' else '"'
+            if BRACKET_KIND.get(opener) in QUOTE_KINDS:
+                quote_closed = True
+        elif text in OPENERS and not (text == "“" and stack and stack[-1] == "„"):
+            stack.append(text)
+        elif text == '"':
+            straight_quote = True
+        if text == "." and index > 0 and "initial" not in own_features[index - 1]:
+            periods += 1
+        elif text in ",，、":
+            commas += 1
+        if "year" in own_features[index]:
+            year_seen = True
+        if "lex=in" in own_features[index] and text[0].isupper():
+            after_in = True
+    return feats

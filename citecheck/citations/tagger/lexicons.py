@@ -1,0 +1,92 @@
+"""Word lists the tagger's features look tokens up in (lower-cased).
+
+Months come from the one date grammar (`citecheck.citations.dates`) plus the languages it
+does not read (German, French, Korean/Japanese/Chinese month words); back-reference marks
+from `backref_marks`. Each list is a class name → set of words; a token gets one feature
+per class it is in.
+"""
+
+from __future__ import annotations
+
+from citecheck.citations.dates import ERAS, MONTHS_CYRILLIC, MONTHS_EN, MONTHS_ES
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.lower().split())
+
+
+MONTHS = (
+    frozenset(MONTHS_EN)
+    | frozenset(MONTHS_ES)
+    | frozenset(MONTHS_CYRILLIC)
+    | _words(
+        # German, French, Russian/Ukrainian nominative
+        "januar februar märz april mai juni juli august september oktober november dezember"
+        " janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
+        " январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
+        " січень лютий березень квітень травень червень липень серпень вересень жовтень"
+        " листопад грудень"
+    )
+)
+
+LEXICONS: dict[str, frozenset[str]] = {
+    "month": MONTHS,
+    "era": frozenset(ERAS) | frozenset("令平昭大明"),
+    "date_unit": frozenset(["年", "月", "日", "년", "월", "일", "г", "р"]),
+    "season": _words(
+        "spring summer autumn fall winter frühjahr herbst winter printemps été automne hiver"
+    ),
+    "particle": _words(
+        "van von der den de del della di da du la le dos das ten ter zu bin ibn al el mac mc"
+    ),
+    "and": _words("and & und et y e и і та ve och og"),
+    "etal": _words("al others ほか 他 외 等 др"),
+    "editor": _words(
+        "ed eds ed. eds. editor editors edited hrsg hrsg. herausgegeben coord coords dir dirs"
+        " éd éds ред редактор под 編 主編 主编 编 編著 監修 엮음 편"
+    ),
+    "translator": _words(
+        "trans transl translated translator übers übersetzt trad traduit пер 訳 譯 译 옮김"
+    ),
+    "in": _words("in in: dans en в у"),
+    "page": _words("p pp s ss pages page pag с сс стр 頁 页 쪽 면"),
+    "volume": _words("vol vols volume bd band t tome т том 巻 卷 권"),
+    "issue": _words("no nos nr num number issue heft н вып 号 期 호"),
+    "edition": _words("edn ed edition aufl auflage éd изд 版 판"),
+    "access": _words(
+        "retrieved accessed available viewed consulted abgerufen consulté consultado"
+        " 閲覧 アクセス 검색"
+    ),
+    "from_at": _words("from at on online url doi"),
+    "thesis": _words(
+        "thesis dissertation phd ph.d master's masters diss doctoral tesis thèse диссертация"
+        " 博士 修士"
+    ),
+    "report": _words("report technical tech working paper memo memorandum preprint"),
+    "conference": _words(
+        "proceedings proc conference conf symposium workshop congress meeting annual"
+    ),
+    "journal_word": _words(
+        "journal review letters bulletin annals quarterly transactions magazine studies research"
+        " phys rev lett chem soc am j int acta sci nat natl acad"
+    ),
+    "publisher_word": _words(
+        "press university verlag publishers publishing publisher books editions éditions editorial"
+        " inc ltd co company wiley springer elsevier routledge sage mit oxford cambridge"
+        " 出版社 出版 書店 書房 社 出版会 출판사 издательство"
+    ),
+    "place": _words(
+        "new york london paris berlin boston cambridge oxford chicago washington amsterdam tokyo"
+        " beijing shanghai seoul moscow kyiv madrid barcelona frankfurt münchen munich leipzig"
+        " wien vienna zürich geneva princeton berkeley philadelphia toronto sydney singapore"
+        " heidelberg stuttgart hamburg lyon rome milano milan dordrecht hoboken thousand oaks"
+        " 東京 北京 上海 京都 大阪 서울 москва киев київ ny ma ca uk usa"
+    ),
+    "backref": _words("ibid ibid. ibidem id op cit 同上 同前 同右 前掲 上掲 там же"),
+    "quote_word": _words("see cf vgl compare also"),
+}
+
+
+def classes_of(lower: str) -> list[str]:
+    """The lexicon classes a lower-cased token belongs to."""
+    return [name for name, words in LEXICONS.items() if lower in words]

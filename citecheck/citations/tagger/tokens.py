@@ -1,0 +1,65 @@
+"""Citation text → tokens for the field tagger.
+
+A token is a run of Latin/Cyrillic letters, a run of digits, one Han character, a run
+of kana or of hangul, a URL or DOI (one token each), or one punctuation mark. Brackets
+(「」『』“”«»()（）[]) are tokens of their own. The readers' `*…*` italic marks are
+not tokens: the tokens between them carry `emphasis=True`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TOKEN = re.compile(
+    r"(?P<link>https?://[^\s<>]+|(?:doi:\s*)?10\.\d{4,9}/\S+)"
+    r"|(?P<word>[^\W\d_\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<number>\d+)"
+    r"|(?P<kana>[\u3041-\u309F\u30A0-\u30FF\u31F0-\u31FF]+)"
+    r"|(?P<hangul>[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]+)"
+    r"|(?P<emphasis>\*+)"
+    r"|(?P<other>\S)"
+)
+#: A URL or DOI does not end in sentence punctuation or a closing bracket it did not open.
+_LINK_TRAILING = ".,;:!?'\"”’)]}>。、，；：）」』"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    emphasis: bool = False
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text` with their character offsets; `*` marks toggle emphasis."""
+    tokens: list[Token] = []
+    emphasis = False
+    for match in TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "emphasis":
+            emphasis = not emphasis
+            continue
+        start, end = match.span()
+        if kind == "link":
+            end = start + len(_trim_link(match.group(0)))
+            tokens.append(Token(text[start:end], start, end, emphasis))
+            for index in range(end, match.end()):
+                if text[index] == "*":
+                    emphasis = not emphasis
+                elif not text[index].isspace():
+                    tokens.append(Token(text[index], index, index + 1, emphasis))
+            continue
+        tokens.append(Token(match.group(0), start, end, emphasis))
+    return tokens
+
+
+def _trim_link(link: str) -> str:
+    while link and link[-1] in _LINK_TRAILING + "*":
+        last = link[-1]
+        opener = {")": "(", "]": "[", ">": "<"}.get(last)
+        if opener and link.count(opener) >= link.count(last):
+            break
+        link = link[:-1]
+    return link

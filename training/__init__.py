@@ -1,0 +1,1 @@
+"""Training the citation-field tagger (not shipped): corpora, held-back split, training."""
