@@ -109,6 +109,7 @@ _original_single_date = citeproc.model.Date.render_single_date
 _original_date_range = citeproc.model.Date.render_date_range
 _original_name_process = citeproc.model.Name.process
 _original_initialize = citeproc.model.Name.initialize
+_original_label_process = citeproc.model.Label.process
 
 
 def _drop_char(other, index: int):
@@ -190,6 +191,20 @@ def _initialize(self, given, mark, context):
     return _original_initialize(self, given, mark, context)
 
 
+def _label_process(self, item, variable=None, *args, **kwargs):
+    """CSL prints a `cs:label` only when its variable has a value; citeproc-py prints it
+    always (Chicago's newspaper notes ended in ", Edition")."""
+    if variable is None:
+        name = self.get("variable", "")
+        if name == "locator":
+            present = item.has_locator
+        else:
+            present = name.replace("-", "_") in item.reference
+        if not present:
+            return None
+    return _original_label_process(self, item, variable, *args, **kwargs)
+
+
 def _install_patches() -> None:
     citeproc.string.normalize_seam = _seam
     citeproc.model.normalize_seam = _seam
@@ -200,6 +215,7 @@ def _install_patches() -> None:
     citeproc.model.Date.render_date_range = _date_range
     citeproc.model.Name.process = _name_process
     citeproc.model.Name.initialize = _initialize
+    citeproc.model.Label.process = _label_process
     citeproc.frontend.LOCALES_PATH = str(LOCALES_DIR)
 
 
@@ -290,11 +306,18 @@ def _render_once(style: CitationStylesStyle, item: dict, kind: str, locator: str
 
 
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([\ue000-\ue0ff]*)([,.])")
+_END_MARK_BEFORE_QUOTE = re.compile("([?!.][\ue000-\ue0ff]*”[\ue000-\ue0ff]*)[,.]")
 
 
 def _punctuation_into_quotes(text: str) -> str:
-    """CSL's `punctuation-in-quote` (American English: “Title,”), which citeproc-py ignores."""
+    """CSL's `punctuation-in-quote` (American English: “Title,”), which citeproc-py ignores;
+    a title ending in "?" or "!" takes no comma or full stop (“Why?” not “Why?,”)."""
+    text = _END_MARK_BEFORE_QUOTE.sub(r"\1", text)
     return _PUNCTUATION_AFTER_QUOTE.sub(r"\3\1\2", text)
+
+
+_STRAY_PUNCTUATION = re.compile(r"[.,;:] [.,;:]|\(\s*\)|\[\s*\]|,,")
+"""Leftovers of citeproc-py's gaps (an empty group between two delimiters: "2018. , 264")."""
 
 
 def segments_of(marked: str) -> list[Segment]:
@@ -347,4 +370,6 @@ def render(style_name: str, locale: str, item: dict, kind: str = "reference",
         raise RenderError("labelled rendering differs from the clean one")
     if not clean.strip() or not any(label for label, _text in segments):
         raise RenderError("empty rendering")
+    if _STRAY_PUNCTUATION.search(clean):
+        raise RenderError("stray punctuation")
     return Rendered(clean, segments)
