@@ -290,19 +290,40 @@ def _labelling(on: bool) -> Iterator[None]:
         _state.labelling = previous
 
 
-def _render_once(style: CitationStylesStyle, item: dict, kind: str, locator: str | None) -> str:
-    source = CiteProcJSON([item])
-    bibliography = CitationStylesBibliography(style, source, MARKDOWN_FORMATTER)
+POSITIONS: tuple[str, ...] = ("first", "subsequent", "ibid")
+"""Where a note stands: the first citation of a work, a later one (the style's short form),
+or one right after a citation of the same work (Ibid., 同上, where the style has it)."""
+
+_OTHER_WORK = {"id": "another-work", "type": "book", "title": "Another Work",
+               "author": [{"family": "Another", "given": "A."}],
+               "issued": {"date-parts": [[2000]]}}
+
+
+def _cite(item_id: str, locator: str | None) -> Citation:
     extra = {"locator": Locator("page", locator)} if locator else {}
-    cite = CitationItem(item["id"], **extra)
-    citation = Citation([cite])
-    bibliography.register(citation)
-    if kind == "note":
-        return str(bibliography.cite(citation, lambda _item: None))
-    entries = bibliography.bibliography()
-    if len(entries) != 1:
-        raise RenderError("no bibliography entry")
-    return str(entries[0])
+    return Citation([CitationItem(item_id, **extra)])
+
+
+def _render_once(style: CitationStylesStyle, item: dict, kind: str, locator: str | None,
+                 position: str = "first") -> str:
+    if kind != "note":
+        bibliography = CitationStylesBibliography(style, CiteProcJSON([item]),
+                                                  MARKDOWN_FORMATTER)
+        bibliography.register(_cite(item["id"], None))
+        entries = bibliography.bibliography()
+        if len(entries) != 1:
+            raise RenderError("no bibliography entry")
+        return str(entries[0])
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item, _OTHER_WORK]),
+                                              MARKDOWN_FORMATTER)
+    earlier = {"first": [], "subsequent": [item["id"], _OTHER_WORK["id"]],
+               "ibid": [item["id"]]}[position]
+    citations = [_cite(item_id, None) for item_id in earlier] + [_cite(item["id"], locator)]
+    for citation in citations:
+        bibliography.register(citation)
+    for citation in citations[:-1]:
+        bibliography.cite(citation, lambda _item: None)
+    return str(bibliography.cite(citations[-1], lambda _item: None))
 
 
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([\ue000-\ue0ff]*)([,.])")
@@ -316,8 +337,10 @@ def _punctuation_into_quotes(text: str) -> str:
     return _PUNCTUATION_AFTER_QUOTE.sub(r"\3\1\2", text)
 
 
-_STRAY_PUNCTUATION = re.compile(r"[.,;:] [.,;:]|\(\s*\)|\[\s*\]|,,")
-"""Leftovers of citeproc-py's gaps (an empty group between two delimiters: "2018. , 264")."""
+_STRAY_PUNCTUATION = re.compile(
+    r"[.,;:] [.,;:]|\(\s*\)|\[\s*\]|,,|,\.|(?<!\.)\.\.(?!\.)|^[\d.:, –-]+$")
+"""Leftovers of citeproc-py's gaps: an empty group between two delimiters ("2018. , 264"),
+a doubled stop across italics ("*Ibid.*."), a short note reduced to its page ("90.")."""
 
 
 def segments_of(marked: str) -> list[Segment]:
@@ -351,14 +374,15 @@ def segments_of(marked: str) -> list[Segment]:
 
 
 def render(style_name: str, locale: str, item: dict, kind: str = "reference",
-           locator: str | None = None) -> Rendered:
-    """Render `item` as a bibliography entry or a note; raise RenderError if it fails."""
+           locator: str | None = None, position: str = "first") -> Rendered:
+    """Render `item` as a bibliography entry or a note (at `position`, one of POSITIONS);
+    raise RenderError if it fails."""
     style = load_style(style_name, locale)
     try:
         with _labelling(False):
-            clean = _render_once(style, item, kind, locator)
+            clean = _render_once(style, item, kind, locator, position)
         with _labelling(True):
-            marked = _render_once(style, item, kind, locator)
+            marked = _render_once(style, item, kind, locator, position)
     except RenderError:
         raise
     except Exception as error:  # citeproc-py raises anything from KeyError to TypeError
@@ -370,6 +394,6 @@ def render(style_name: str, locale: str, item: dict, kind: str = "reference",
         raise RenderError("labelled rendering differs from the clean one")
     if not clean.strip() or not any(label for label, _text in segments):
         raise RenderError("empty rendering")
-    if _STRAY_PUNCTUATION.search(clean):
+    if _STRAY_PUNCTUATION.search(clean.replace("*", "")):
         raise RenderError("stray punctuation")
     return Rendered(clean, segments)

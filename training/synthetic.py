@@ -3,13 +3,15 @@
 Every example is a dict::
 
     {"style": "chicago-notes-bibliography-17th-edition", "language": "ja", "locale": "ja-JP",
-     "kind": "note" | "reference", "segments": [["author", "山田太郎"], [null, ", *"], ...]}
+     "kind": "note" | "reference", "position": "first" | "subsequent" | "ibid" | null,
+     "segments": [["author", "山田太郎"], [null, ", *"], ...]}
 
 where the segment texts joined are the rendered string (italics as ``*…*``) and each label is a
 CSL variable name from `training.render.LABELS`, or null for connective text. Spans hold the
 value only: "pp.", "Vol.", "In", quotation marks, brackets and punctuation are null, as in
-GROBID's gold. Notes carry a page locator most of the time and are rendered for note styles
-only; reference-list entries for every style with a bibliography.
+GROBID's gold. Notes are rendered for note styles only, carry a page locator most of the time,
+and are now and then a later citation of the work (the style's short form, or its Ibid.);
+reference-list entries (position null) for every style with a bibliography.
 
     python -m training.synthetic --count 10000 --seed 1 --out synthetic.jsonl
 """
@@ -51,6 +53,8 @@ NOTE_SHARE = 0.45
 STYLE_WEIGHTS = {"chicago-notes-bibliography-17th-edition": 3.0}
 """Styles drawn more often than the others: Chicago full notes are what most users write."""
 LOCATOR_SHARE = 0.85
+POSITION_WEIGHTS = {"first": 0.65, "subsequent": 0.25, "ibid": 0.10}
+"""How notes are spread over first citations, later short forms and Ibid."""
 MAX_ATTEMPTS_PER_EXAMPLE = 20
 
 
@@ -99,8 +103,11 @@ def iter_examples(count: int, seed: int, skipped: Counter | None = None) -> Iter
         locale = _locale(rng, style, language, available)
         item = make_item(rng, language, rng.choice(ITEM_TYPES), f"item{made}")
         locator = _locator(rng) if kind == "note" else None
+        position = None
+        if kind == "note":
+            position = rng.choices(list(POSITION_WEIGHTS), list(POSITION_WEIGHTS.values()))[0]
         try:
-            rendered = render(style, locale, item, kind, locator)
+            rendered = render(style, locale, item, kind, locator, position or "first")
         except RenderError as error:
             failures_in_a_row += 1
             if skipped is not None:
@@ -109,6 +116,7 @@ def iter_examples(count: int, seed: int, skipped: Counter | None = None) -> Iter
         failures_in_a_row = 0
         made += 1
         yield {"style": style, "language": language, "locale": locale, "kind": kind,
+               "position": position,
                "segments": [[label, text] for label, text in rendered.segments]}
 
 
