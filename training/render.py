@@ -205,6 +205,20 @@ def _label_process(self, item, variable=None, *args, **kwargs):
     return _original_label_process(self, item, variable, *args, **kwargs)
 
 
+_macros: dict[tuple[int, str], tuple[object, object]] = {}
+
+
+def _get_macro(self, name):
+    """citeproc-py looks a macro up by XPath at every use (half its time); remember it.
+    The style roots live as long as `load_style`'s cache, so their ids stay theirs."""
+    root = self.get_root()
+    key = (id(root), name)
+    cached = _macros.get(key)
+    if cached is None or cached[0] is not root:
+        cached = _macros[key] = (root, root.xpath_search(f"cs:macro[@name='{name}'][1]")[0])
+    return cached[1]
+
+
 def _install_patches() -> None:
     citeproc.string.normalize_seam = _seam
     citeproc.model.normalize_seam = _seam
@@ -216,6 +230,7 @@ def _install_patches() -> None:
     citeproc.model.Name.process = _name_process
     citeproc.model.Name.initialize = _initialize
     citeproc.model.Label.process = _label_process
+    citeproc.model.CitationStylesElement.get_macro = _get_macro
     citeproc.frontend.LOCALES_PATH = str(LOCALES_DIR)
 
 
