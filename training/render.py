@@ -314,13 +314,15 @@ _OTHER_WORK = {"id": "another-work", "type": "book", "title": "Another Work",
                "issued": {"date-parts": [[2000]]}}
 
 
-def _cite(item_id: str, locator: str | None) -> Citation:
-    extra = {"locator": Locator("page", locator)} if locator else {}
+def _cite(item_id: str, locator: str | None, prefix: str | None = None) -> Citation:
+    extra: dict = {"locator": Locator("page", locator)} if locator else {}
+    if prefix:
+        extra["prefix"] = prefix
     return Citation([CitationItem(item_id, **extra)])
 
 
 def _render_once(style: CitationStylesStyle, item: dict, kind: str, locator: str | None,
-                 position: str = "first") -> str:
+                 position: str = "first", prefix: str | None = None) -> str:
     if kind != "note":
         bibliography = CitationStylesBibliography(style, CiteProcJSON([item]),
                                                   MARKDOWN_FORMATTER)
@@ -333,7 +335,8 @@ def _render_once(style: CitationStylesStyle, item: dict, kind: str, locator: str
                                               MARKDOWN_FORMATTER)
     earlier = {"first": [], "subsequent": [item["id"], _OTHER_WORK["id"]],
                "ibid": [item["id"]]}[position]
-    citations = [_cite(item_id, None) for item_id in earlier] + [_cite(item["id"], locator)]
+    citations = [_cite(item_id, None) for item_id in earlier]
+    citations.append(_cite(item["id"], locator, prefix))
     for citation in citations:
         bibliography.register(citation)
     for citation in citations[:-1]:
@@ -389,15 +392,16 @@ def segments_of(marked: str) -> list[Segment]:
 
 
 def render(style_name: str, locale: str, item: dict, kind: str = "reference",
-           locator: str | None = None, position: str = "first") -> Rendered:
-    """Render `item` as a bibliography entry or a note (at `position`, one of POSITIONS);
-    raise RenderError if it fails."""
+           locator: str | None = None, position: str = "first",
+           prefix: str | None = None) -> Rendered:
+    """Render `item` as a bibliography entry or a note (at `position`, one of POSITIONS, after
+    `prefix` such as "See "); raise RenderError if it fails."""
     style = load_style(style_name, locale)
     try:
         with _labelling(False):
-            clean = _render_once(style, item, kind, locator, position)
+            clean = _render_once(style, item, kind, locator, position, prefix)
         with _labelling(True):
-            marked = _render_once(style, item, kind, locator, position)
+            marked = _render_once(style, item, kind, locator, position, prefix)
     except RenderError:
         raise
     except Exception as error:  # citeproc-py raises anything from KeyError to TypeError

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from training.items import ITEM_TYPES, LANGUAGES, make_item
+from training.items import ITEM_TYPES, LANGUAGES, make_item, vocabulary
 from training.render import (
     RenderError,
     has_bibliography,
@@ -53,6 +53,10 @@ NOTE_SHARE = 0.45
 STYLE_WEIGHTS = {"chicago-notes-bibliography-17th-edition": 3.0}
 """Styles drawn more often than the others: Chicago full notes are what most users write."""
 LOCATOR_SHARE = 0.85
+PREFIX_SHARE = 0.12
+"""How often a note opens with a signal ("See ", "Cf. ", "Vgl. ", "参见") in its locale's
+language (so that "Cf." is learnt as connective text, not as a given name)."""
+
 POSITION_WEIGHTS = {"first": 0.65, "subsequent": 0.25, "ibid": 0.10}
 """How notes are spread over first citations, later short forms and Ibid."""
 MAX_ATTEMPTS_PER_EXAMPLE = 20
@@ -69,6 +73,12 @@ def _locale(rng: random.Random, style: str, language: str, available: set[str]) 
         return rng.choice(LANGUAGE_LOCALES[language])
     default = style_default_locale(style)
     return default if default in available else "en-US"
+
+
+def _locale_language(locale: str) -> str:
+    """The vocabulary language a locale speaks (en-GB: en; a locale we have no words for: en)."""
+    return next((language for language, locales in LANGUAGE_LOCALES.items()
+                 if locale in locales), "en")
 
 
 def _locator(rng: random.Random) -> str | None:
@@ -103,11 +113,13 @@ def iter_examples(count: int, seed: int, skipped: Counter | None = None) -> Iter
         locale = _locale(rng, style, language, available)
         item = make_item(rng, language, rng.choice(ITEM_TYPES), f"item{made}")
         locator = _locator(rng) if kind == "note" else None
-        position = None
+        position = prefix = None
         if kind == "note":
             position = rng.choices(list(POSITION_WEIGHTS), list(POSITION_WEIGHTS.values()))[0]
+            if rng.random() < PREFIX_SHARE:
+                prefix = rng.choice(vocabulary(_locale_language(locale))["note_prefixes"])
         try:
-            rendered = render(style, locale, item, kind, locator, position or "first")
+            rendered = render(style, locale, item, kind, locator, position or "first", prefix)
         except RenderError as error:
             failures_in_a_row += 1
             if skipped is not None:

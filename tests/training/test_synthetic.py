@@ -105,6 +105,11 @@ def test_later_notes_use_the_short_form():
     assert ibid.segments == [(None, "ibid "), ("locator", "112"), (None, ".")]
 
 
+def test_a_signal_before_a_note_is_connective_text():
+    segments = render(CHICAGO, "en-US", ARTICLE, "note", "110", prefix="Cf. ").segments
+    assert segments[:2] == [(None, "Cf. "), ("author", "Margaret A. Hargreaves")]
+
+
 def test_a_name_ending_in_a_full_stop_keeps_the_seam_rule():
     # "Smith, J." followed by the style's "." must not print "J..", with or without labels.
     item = dict(ARTICLE, author=[{"family": "Smith", "given": "J."}])
