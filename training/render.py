@@ -80,11 +80,13 @@ def strip_sentinels(text: str) -> str:
 
 
 class _State(threading.local):
-    """Whether sentinels are being written, and which date variable is being rendered."""
+    """Whether sentinels are being written, which date variable is being rendered, and the
+    variables printed inside each `cs:substitute` being rendered."""
 
     def __init__(self) -> None:
         self.labelling = False
         self.dates: list[str] = []
+        self.substituting: list[set[str]] = []
 
 
 _state = _State()
@@ -92,10 +94,12 @@ _state = _State()
 
 def _wrapped(text, variable: str | None):
     """`text` between the sentinels of `variable`'s label, or unchanged."""
-    label = _VARIABLE_LABEL.get(variable or "")
-    if not _state.labelling or label is None or text is None or isinstance(text, int):
+    if text is None or isinstance(text, int) or not str(text):
         return text
-    if not str(text):
+    for printed in _state.substituting:
+        printed.add(variable or "")
+    label = _VARIABLE_LABEL.get(variable or "")
+    if not _state.labelling or label is None:
         return text
     return String(_OPEN[label]) + text + String(CLOSE)
 
@@ -219,6 +223,31 @@ def _get_macro(self, name):
     return cached[1]
 
 
+def _substitute_render(self, item, context=None, **kwargs):
+    """CSL suppresses every variable a `cs:substitute` printed for the rest of the entry;
+    citeproc-py only a child naming a variable itself, so a `<text macro="title"/>` standing
+    in for a missing author printed the title twice."""
+    for child in self.getchildren():
+        _state.substituting.append(set())
+        try:
+            if isinstance(child, citeproc.model.Names) and child.name is None:
+                names = self.xpath_search("./parent::cs:names[1]")[0]
+                text = child.render(item, names_context=names, context=context, **kwargs)
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except citeproc.model.VariableError:
+            continue
+        finally:
+            printed = _state.substituting.pop()
+        if text:
+            self.add_to_repressed_list(child, context)
+            repressed = context.get_layout().repressed
+            text_tag = self.tag.split("}")[0] + "}text"  # "{http://purl.org/net/xbiblio/csl}text"
+            repressed.setdefault(text_tag, []).extend(sorted(printed - {""}))
+            return text
+    return None
+
+
 def _install_patches() -> None:
     citeproc.string.normalize_seam = _seam
     citeproc.model.normalize_seam = _seam
@@ -230,6 +259,7 @@ def _install_patches() -> None:
     citeproc.model.Name.process = _name_process
     citeproc.model.Name.initialize = _initialize
     citeproc.model.Label.process = _label_process
+    citeproc.model.Substitute.render = _substitute_render
     citeproc.model.CitationStylesElement.get_macro = _get_macro
     citeproc.frontend.LOCALES_PATH = str(LOCALES_DIR)
 
@@ -380,8 +410,17 @@ def segments_of(marked: str) -> list[Segment]:
             segments[-1][1] += char
     if stack:
         raise RenderError("unbalanced sentinel")
-    merged: list[Segment] = []
+    pieces: list[Segment] = []
     for label, text in segments:
+        if label is None:
+            pieces.append((None, text))
+            continue
+        # Spaces at a span's edges (a date part's affix: "\xa01\xa0May\xa02020") are connective.
+        core = text.strip()
+        start = text.index(core) if core else len(text)
+        pieces += [(None, text[:start]), (label, core), (None, text[start + len(core):])]
+    merged: list[Segment] = []
+    for label, text in pieces:
         if not text:
             continue
         if merged and label is None and merged[-1][0] is None:
@@ -415,4 +454,9 @@ def render(style_name: str, locale: str, item: dict, kind: str = "reference",
         raise RenderError("empty rendering")
     if _STRAY_PUNCTUATION.search(clean.replace("*", "")):
         raise RenderError("stray punctuation")
+    labelled = [(label, text) for label, text in segments if label]
+    if len(set(labelled)) < len(labelled):
+        # citeproc-py does not always suppress a variable it printed as a substitute for the
+        # author ("H-Soz-Kult. n.d. “Title”. H-Soz-Kult.").
+        raise RenderError("repeated value")
     return Rendered(clean, segments)

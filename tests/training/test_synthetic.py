@@ -110,6 +110,15 @@ def test_a_signal_before_a_note_is_connective_text():
     assert segments[:2] == [(None, "Cf. "), ("author", "Margaret A. Hargreaves")]
 
 
+def test_a_variable_standing_in_for_the_author_is_printed_once():
+    page = {"id": "page", "type": "webpage", "language": "en", "title": "A Page",
+            "container-title": "Example Site", "URL": "https://example.org/a",
+            "accessed": {"date-parts": [[2020, 1, 2]]}}
+    rendered = render("chicago-author-date", "en-US", page, "reference")
+    assert rendered.text == ("Example Site. n.d. “A Page.” Accessed January 2, 2020. "
+                             "https://example.org/a.")
+
+
 def test_a_name_ending_in_a_full_stop_keeps_the_seam_rule():
     # "Smith, J." followed by the style's "." must not print "J..", with or without labels.
     item = dict(ARTICLE, author=[{"family": "Smith", "given": "J."}])
