@@ -10,6 +10,7 @@ outside the field). The sentinels are then read back into `[label, text]` segmen
 citeproc-py joins pieces with a seam rule (no doubled "." or space where two pieces meet);
 the rule is replaced by one that looks through sentinels, so a labelled rendering and a clean
 one agree. Each example is still checked: the segments' text must equal the clean rendering.
+Where citeproc-py departs from CSL itself, `training.citeproc_fixes` corrects it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString, String
+
+from training import citeproc_fixes
 
 
 def _csl_dir() -> Path:
@@ -80,13 +83,11 @@ def strip_sentinels(text: str) -> str:
 
 
 class _State(threading.local):
-    """Whether sentinels are being written, which date variable is being rendered, and the
-    variables printed inside each `cs:substitute` being rendered."""
+    """Whether sentinels are being written, and which date variable is being rendered."""
 
     def __init__(self) -> None:
         self.labelling = False
         self.dates: list[str] = []
-        self.substituting: list[set[str]] = []
 
 
 _state = _State()
@@ -96,8 +97,7 @@ def _wrapped(text, variable: str | None):
     """`text` between the sentinels of `variable`'s label, or unchanged."""
     if text is None or isinstance(text, int) or not str(text):
         return text
-    for printed in _state.substituting:
-        printed.add(variable or "")
+    citeproc_fixes.note_printed(variable)
     label = _VARIABLE_LABEL.get(variable or "")
     if not _state.labelling or label is None:
         return text
@@ -112,8 +112,6 @@ _original_date_process = citeproc.model.Date.process
 _original_single_date = citeproc.model.Date.render_single_date
 _original_date_range = citeproc.model.Date.render_date_range
 _original_name_process = citeproc.model.Name.process
-_original_initialize = citeproc.model.Name.initialize
-_original_label_process = citeproc.model.Label.process
 
 
 def _drop_char(other, index: int):
@@ -187,67 +185,6 @@ def _name_process(self, item, variable, *args, **kwargs):
     return _wrapped(_original_name_process(self, item, variable, *args, **kwargs), variable)
 
 
-def _initialize(self, given, mark, context):
-    """CSL's `initialize="false"` (Chicago: full given names, initials kept as written),
-    which citeproc-py ignores."""
-    if self.get("initialize", "true") == "false":
-        return given
-    return _original_initialize(self, given, mark, context)
-
-
-def _label_process(self, item, variable=None, *args, **kwargs):
-    """CSL prints a `cs:label` only when its variable has a value; citeproc-py prints it
-    always (Chicago's newspaper notes ended in ", Edition")."""
-    if variable is None:
-        name = self.get("variable", "")
-        if name == "locator":
-            present = item.has_locator
-        else:
-            present = name.replace("-", "_") in item.reference
-        if not present:
-            return None
-    return _original_label_process(self, item, variable, *args, **kwargs)
-
-
-_macros: dict[tuple[int, str], tuple[object, object]] = {}
-
-
-def _get_macro(self, name):
-    """citeproc-py looks a macro up by XPath at every use (half its time); remember it.
-    The style roots live as long as `load_style`'s cache, so their ids stay theirs."""
-    root = self.get_root()
-    key = (id(root), name)
-    cached = _macros.get(key)
-    if cached is None or cached[0] is not root:
-        cached = _macros[key] = (root, root.xpath_search(f"cs:macro[@name='{name}'][1]")[0])
-    return cached[1]
-
-
-def _substitute_render(self, item, context=None, **kwargs):
-    """CSL suppresses every variable a `cs:substitute` printed for the rest of the entry;
-    citeproc-py only a child naming a variable itself, so a `<text macro="title"/>` standing
-    in for a missing author printed the title twice."""
-    for child in self.getchildren():
-        _state.substituting.append(set())
-        try:
-            if isinstance(child, citeproc.model.Names) and child.name is None:
-                names = self.xpath_search("./parent::cs:names[1]")[0]
-                text = child.render(item, names_context=names, context=context, **kwargs)
-            else:
-                text = child.render(item, context=context, **kwargs)
-        except citeproc.model.VariableError:
-            continue
-        finally:
-            printed = _state.substituting.pop()
-        if text:
-            self.add_to_repressed_list(child, context)
-            repressed = context.get_layout().repressed
-            text_tag = self.tag.split("}")[0] + "}text"  # "{http://purl.org/net/xbiblio/csl}text"
-            repressed.setdefault(text_tag, []).extend(sorted(printed - {""}))
-            return text
-    return None
-
-
 def _install_patches() -> None:
     citeproc.string.normalize_seam = _seam
     citeproc.model.normalize_seam = _seam
@@ -257,10 +194,7 @@ def _install_patches() -> None:
     citeproc.model.Date.render_single_date = _single_date
     citeproc.model.Date.render_date_range = _date_range
     citeproc.model.Name.process = _name_process
-    citeproc.model.Name.initialize = _initialize
-    citeproc.model.Label.process = _label_process
-    citeproc.model.Substitute.render = _substitute_render
-    citeproc.model.CitationStylesElement.get_macro = _get_macro
+    citeproc_fixes.install()
     citeproc.frontend.LOCALES_PATH = str(LOCALES_DIR)
 
 
