@@ -388,9 +388,10 @@ def render(style_name: str, locale: str, item: dict, kind: str = "reference",
         raise RenderError("empty rendering")
     if _STRAY_PUNCTUATION.search(clean.replace("*", "")):
         raise RenderError("stray punctuation")
-    labelled = [(label, text) for label, text in segments if label]
+    labelled = [(label, text) for label, text in segments
+                if label and label not in ("issued", "accessed")]
     if len(set(labelled)) < len(labelled):
-        # citeproc-py does not always suppress a variable it printed as a substitute for the
-        # author ("H-Soz-Kult. n.d. “Title”. H-Soz-Kult.").
+        # citeproc-py prints the editors standing in for a missing author a second time
+        # (a date may legitimately recur: ISO 690 author-date gives the year twice).
         raise RenderError("repeated value")
     return Rendered(clean, segments)
