@@ -39,8 +39,8 @@ def _person(rng: random.Random, vocab: Vocab) -> dict:
         # Written family-then-given with no space; CSL has no rule for it, so the whole
         # name is the family part and every style prints it as written.
         return {"family": family + given}
-    if style == "cyrillic" and rng.random() < 0.7:
-        given = f"{given} {rng.choice(vocab['patronymics'])}"
+    if style == "cyrillic":
+        return _cyrillic_person(rng, vocab, family)
     if style == "spanish" and rng.random() < 0.6:
         family = f"{family} {rng.choice(vocab['family'])}"
     person = {"family": family, "given": given}
@@ -49,6 +49,20 @@ def _person(rng: random.Random, vocab: Vocab) -> dict:
         particle, kind = rng.choice(particles)
         person[kind] = particle
     return person
+
+
+def _cyrillic_person(rng: random.Random, vocab: Vocab, family: str) -> dict:
+    """A Russian or Ukrainian name whose given name, patronymic and surname agree in gender."""
+    female = rng.random() < 0.4
+    given = rng.choice(vocab["given_female" if female else "given"])
+    if rng.random() < 0.7:
+        given = f"{given} {rng.choice(vocab['patronymics_female' if female else 'patronymics'])}"
+    if female:
+        for male_ending, female_ending in vocab["female_family_endings"]:
+            if family.endswith(male_ending):
+                family = family[: -len(male_ending)] + female_ending
+                break
+    return {"family": family, "given": given}
 
 
 def _people(rng: random.Random, vocab: Vocab, most: int = 3) -> list[dict]:

@@ -10,6 +10,7 @@ outside the field). The sentinels are then read back into `[label, text]` segmen
 citeproc-py joins pieces with a seam rule (no doubled "." or space where two pieces meet);
 the rule is replaced by one that looks through sentinels, so a labelled rendering and a clean
 one agree. Each example is still checked: the segments' text must equal the clean rendering.
+Where citeproc-py departs from CSL itself, `training.citeproc_fixes` corrects it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 from citeproc.string import MixedString, String
+
+from training import citeproc_fixes
 
 
 def _csl_dir() -> Path:
@@ -92,10 +95,11 @@ _state = _State()
 
 def _wrapped(text, variable: str | None):
     """`text` between the sentinels of `variable`'s label, or unchanged."""
-    label = _VARIABLE_LABEL.get(variable or "")
-    if not _state.labelling or label is None or text is None or isinstance(text, int):
+    if text is None or isinstance(text, int) or not str(text):
         return text
-    if not str(text):
+    citeproc_fixes.note_printed(variable)
+    label = _VARIABLE_LABEL.get(variable or "")
+    if not _state.labelling or label is None:
         return text
     return String(_OPEN[label]) + text + String(CLOSE)
 
@@ -108,7 +112,6 @@ _original_date_process = citeproc.model.Date.process
 _original_single_date = citeproc.model.Date.render_single_date
 _original_date_range = citeproc.model.Date.render_date_range
 _original_name_process = citeproc.model.Name.process
-_original_initialize = citeproc.model.Name.initialize
 
 
 def _drop_char(other, index: int):
@@ -182,14 +185,6 @@ def _name_process(self, item, variable, *args, **kwargs):
     return _wrapped(_original_name_process(self, item, variable, *args, **kwargs), variable)
 
 
-def _initialize(self, given, mark, context):
-    """CSL's `initialize="false"` (Chicago: full given names, initials kept as written),
-    which citeproc-py ignores."""
-    if self.get("initialize", "true") == "false":
-        return given
-    return _original_initialize(self, given, mark, context)
-
-
 def _install_patches() -> None:
     citeproc.string.normalize_seam = _seam
     citeproc.model.normalize_seam = _seam
@@ -199,7 +194,7 @@ def _install_patches() -> None:
     citeproc.model.Date.render_single_date = _single_date
     citeproc.model.Date.render_date_range = _date_range
     citeproc.model.Name.process = _name_process
-    citeproc.model.Name.initialize = _initialize
+    citeproc_fixes.install()
     citeproc.frontend.LOCALES_PATH = str(LOCALES_DIR)
 
 
@@ -274,27 +269,60 @@ def _labelling(on: bool) -> Iterator[None]:
         _state.labelling = previous
 
 
-def _render_once(style: CitationStylesStyle, item: dict, kind: str, locator: str | None) -> str:
-    source = CiteProcJSON([item])
-    bibliography = CitationStylesBibliography(style, source, MARKDOWN_FORMATTER)
-    extra = {"locator": Locator("page", locator)} if locator else {}
-    cite = CitationItem(item["id"], **extra)
-    citation = Citation([cite])
-    bibliography.register(citation)
-    if kind == "note":
-        return str(bibliography.cite(citation, lambda _item: None))
-    entries = bibliography.bibliography()
-    if len(entries) != 1:
-        raise RenderError("no bibliography entry")
-    return str(entries[0])
+POSITIONS: tuple[str, ...] = ("first", "subsequent", "ibid")
+"""Where a note stands: the first citation of a work, a later one (the style's short form),
+or one right after a citation of the same work (Ibid., 同上, where the style has it)."""
+
+_OTHER_WORK = {"id": "another-work", "type": "book", "title": "Another Work",
+               "author": [{"family": "Another", "given": "A."}],
+               "issued": {"date-parts": [[2000]]}}
+
+
+def _cite(item_id: str, locator: str | None, prefix: str | None = None) -> Citation:
+    extra: dict = {"locator": Locator("page", locator)} if locator else {}
+    if prefix:
+        extra["prefix"] = prefix
+    return Citation([CitationItem(item_id, **extra)])
+
+
+def _render_once(style: CitationStylesStyle, item: dict, kind: str, locator: str | None,
+                 position: str = "first", prefix: str | None = None) -> str:
+    if kind != "note":
+        bibliography = CitationStylesBibliography(style, CiteProcJSON([item]),
+                                                  MARKDOWN_FORMATTER)
+        bibliography.register(_cite(item["id"], None))
+        entries = bibliography.bibliography()
+        if len(entries) != 1:
+            raise RenderError("no bibliography entry")
+        return str(entries[0])
+    bibliography = CitationStylesBibliography(style, CiteProcJSON([item, _OTHER_WORK]),
+                                              MARKDOWN_FORMATTER)
+    earlier = {"first": [], "subsequent": [item["id"], _OTHER_WORK["id"]],
+               "ibid": [item["id"]]}[position]
+    citations = [_cite(item_id, None) for item_id in earlier]
+    citations.append(_cite(item["id"], locator, prefix))
+    for citation in citations:
+        bibliography.register(citation)
+    for citation in citations[:-1]:
+        bibliography.cite(citation, lambda _item: None)
+    return str(bibliography.cite(citations[-1], lambda _item: None))
 
 
 _PUNCTUATION_AFTER_QUOTE = re.compile("(”)([\ue000-\ue0ff]*)([,.])")
+_END_MARK_BEFORE_QUOTE = re.compile("([?!.][\ue000-\ue0ff]*”[\ue000-\ue0ff]*)[,.]")
 
 
 def _punctuation_into_quotes(text: str) -> str:
-    """CSL's `punctuation-in-quote` (American English: “Title,”), which citeproc-py ignores."""
+    """CSL's `punctuation-in-quote` (American English: “Title,”), which citeproc-py ignores;
+    a title ending in "?" or "!" takes no comma or full stop (“Why?” not “Why?,”)."""
+    text = _END_MARK_BEFORE_QUOTE.sub(r"\1", text)
     return _PUNCTUATION_AFTER_QUOTE.sub(r"\3\1\2", text)
+
+
+_STRAY_PUNCTUATION = re.compile(
+    r"[.,;:] [.,;:]|\(\s*\)|\[\s*\]|,,|,\.|(?<!\.)\.\.(?!\.)|^[\d.:, –-]+$")
+"""Leftovers of citeproc-py's gaps: an empty group between two delimiters ("2018. , 264"),
+a doubled stop across italics ("*Ibid.*."), a short note reduced to its page ("90.")."""
 
 
 def segments_of(marked: str) -> list[Segment]:
@@ -316,8 +344,17 @@ def segments_of(marked: str) -> list[Segment]:
             segments[-1][1] += char
     if stack:
         raise RenderError("unbalanced sentinel")
-    merged: list[Segment] = []
+    pieces: list[Segment] = []
     for label, text in segments:
+        if label is None:
+            pieces.append((None, text))
+            continue
+        # Spaces at a span's edges (a date part's affix: "\xa01\xa0May\xa02020") are connective.
+        core = text.strip()
+        start = text.index(core) if core else len(text)
+        pieces += [(None, text[:start]), (label, core), (None, text[start + len(core):])]
+    merged: list[Segment] = []
+    for label, text in pieces:
         if not text:
             continue
         if merged and label is None and merged[-1][0] is None:
@@ -328,14 +365,16 @@ def segments_of(marked: str) -> list[Segment]:
 
 
 def render(style_name: str, locale: str, item: dict, kind: str = "reference",
-           locator: str | None = None) -> Rendered:
-    """Render `item` as a bibliography entry or a note; raise RenderError if it fails."""
+           locator: str | None = None, position: str = "first",
+           prefix: str | None = None) -> Rendered:
+    """Render `item` as a bibliography entry or a note (at `position`, one of POSITIONS, after
+    `prefix` such as "See "); raise RenderError if it fails."""
     style = load_style(style_name, locale)
     try:
         with _labelling(False):
-            clean = _render_once(style, item, kind, locator)
+            clean = _render_once(style, item, kind, locator, position, prefix)
         with _labelling(True):
-            marked = _render_once(style, item, kind, locator)
+            marked = _render_once(style, item, kind, locator, position, prefix)
     except RenderError:
         raise
     except Exception as error:  # citeproc-py raises anything from KeyError to TypeError
@@ -347,4 +386,12 @@ def render(style_name: str, locale: str, item: dict, kind: str = "reference",
         raise RenderError("labelled rendering differs from the clean one")
     if not clean.strip() or not any(label for label, _text in segments):
         raise RenderError("empty rendering")
+    if _STRAY_PUNCTUATION.search(clean.replace("*", "")):
+        raise RenderError("stray punctuation")
+    labelled = [(label, text) for label, text in segments
+                if label and label not in ("issued", "accessed")]
+    if len(set(labelled)) < len(labelled):
+        # citeproc-py prints the editors standing in for a missing author a second time
+        # (a date may legitimately recur: ISO 690 author-date gives the year twice).
+        raise RenderError("repeated value")
     return Rendered(clean, segments)

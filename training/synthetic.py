@@ -3,13 +3,15 @@
 Every example is a dict::
 
     {"style": "chicago-notes-bibliography-17th-edition", "language": "ja", "locale": "ja-JP",
-     "kind": "note" | "reference", "segments": [["author", "山田太郎"], [null, ", *"], ...]}
+     "kind": "note" | "reference", "position": "first" | "subsequent" | "ibid" | null,
+     "segments": [["author", "山田太郎"], [null, ", *"], ...]}
 
 where the segment texts joined are the rendered string (italics as ``*…*``) and each label is a
 CSL variable name from `training.render.LABELS`, or null for connective text. Spans hold the
 value only: "pp.", "Vol.", "In", quotation marks, brackets and punctuation are null, as in
-GROBID's gold. Notes carry a page locator most of the time and are rendered for note styles
-only; reference-list entries for every style with a bibliography.
+GROBID's gold. Notes are rendered for note styles only, carry a page locator most of the time,
+and are now and then a later citation of the work (the style's short form, or its Ibid.);
+reference-list entries (position null) for every style with a bibliography.
 
     python -m training.synthetic --count 10000 --seed 1 --out synthetic.jsonl
 """
@@ -24,7 +26,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
-from training.items import ITEM_TYPES, LANGUAGES, make_item
+from training.items import ITEM_TYPES, LANGUAGES, make_item, vocabulary
 from training.render import (
     RenderError,
     has_bibliography,
@@ -51,6 +53,12 @@ NOTE_SHARE = 0.45
 STYLE_WEIGHTS = {"chicago-notes-bibliography-17th-edition": 3.0}
 """Styles drawn more often than the others: Chicago full notes are what most users write."""
 LOCATOR_SHARE = 0.85
+PREFIX_SHARE = 0.12
+"""How often a note opens with a signal ("See ", "Cf. ", "Vgl. ", "参见") in its locale's
+language (so that "Cf." is learnt as connective text, not as a given name)."""
+
+POSITION_WEIGHTS = {"first": 0.65, "subsequent": 0.25, "ibid": 0.10}
+"""How notes are spread over first citations, later short forms and Ibid."""
 MAX_ATTEMPTS_PER_EXAMPLE = 20
 
 
@@ -65,6 +73,12 @@ def _locale(rng: random.Random, style: str, language: str, available: set[str]) 
         return rng.choice(LANGUAGE_LOCALES[language])
     default = style_default_locale(style)
     return default if default in available else "en-US"
+
+
+def _locale_language(locale: str) -> str:
+    """The vocabulary language a locale speaks (en-GB: en; a locale we have no words for: en)."""
+    return next((language for language, locales in LANGUAGE_LOCALES.items()
+                 if locale in locales), "en")
 
 
 def _locator(rng: random.Random) -> str | None:
@@ -99,8 +113,13 @@ def iter_examples(count: int, seed: int, skipped: Counter | None = None) -> Iter
         locale = _locale(rng, style, language, available)
         item = make_item(rng, language, rng.choice(ITEM_TYPES), f"item{made}")
         locator = _locator(rng) if kind == "note" else None
+        position = prefix = None
+        if kind == "note":
+            position = rng.choices(list(POSITION_WEIGHTS), list(POSITION_WEIGHTS.values()))[0]
+            if rng.random() < PREFIX_SHARE:
+                prefix = rng.choice(vocabulary(_locale_language(locale))["note_prefixes"])
         try:
-            rendered = render(style, locale, item, kind, locator)
+            rendered = render(style, locale, item, kind, locator, position or "first", prefix)
         except RenderError as error:
             failures_in_a_row += 1
             if skipped is not None:
@@ -109,6 +128,7 @@ def iter_examples(count: int, seed: int, skipped: Counter | None = None) -> Iter
         failures_in_a_row = 0
         made += 1
         yield {"style": style, "language": language, "locale": locale, "kind": kind,
+               "position": position,
                "segments": [[label, text] for label, text in rendered.segments]}
 
 
