@@ -3,6 +3,9 @@
 The reader in `html` assembles these into a Document; this module only classifies
 elements: typed notes and notes blocks (EPUB 3, DPUB-ARIA, Wikipedia, pandoc),
 noteref links, anchors that stand for their paragraph, unlinked `<sup>` marks.
+
+A note's text keeps its italics (`<i>`, `<em>`, `<cite>`, `font-style: italic`) as
+`*…*`, the mark the citation parser reads as a title (see `markup.emphasized`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from citecheck.readers.markup import (
     BACKLINK_CHARS,
     UNIT_BEFORE,
+    emphasized,
     is_bibliography_heading,
     is_notes_heading,
     parse_mark,
@@ -39,9 +43,12 @@ NOTEREF_ID = re.compile(
 )
 MARK_TEXT = re.compile(r"^\[?\(?\s*(\d{1,4}|[a-z]|[*†‡§¶#※＊]{1,3})\s*\)?\]?$", re.I)
 SYMBOL_MARK = re.compile(r"^[*†‡§¶#※＊]{1,3}$")
-LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§¶※＊]{1,3})[\].):]?\s+")
+#: A mark printed at the start of a note; in note text an asterisk is escaped (`\*`).
+LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|(?:\\?[*†‡§¶※＊]){1,3})[\].):]?\s+")
 BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "section", "aside", "blockquote", "tr"}
 HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+ITALIC_TAGS = {"i", "em", "cite"}
+FONT_STYLE = re.compile(r"(?:^|;)\s*font-style\s*:\s*([a-z]+)", re.I)
 
 
 @dataclass
@@ -226,9 +233,34 @@ def note_text(element: Tag, page: Page, pages: dict[str, Page], marker_ids: set[
             link.append(NavigableString(f" {href}"))
     for block in element.find_all(BLOCK_TAGS):
         block.append(NavigableString("\n"))
-    text = squash_spaces(element.get_text())
+    pieces = [(str(string), _is_italic(string, element)) for string in element.strings]
+    text = squash_spaces(emphasized(pieces))
     # What is left of "1. Text" once the back-link "1" is gone.
     return text.lstrip(BACKLINK_CHARS + " .．:：)）]").strip()
+
+
+def _is_italic(string: NavigableString, note: Tag) -> bool:
+    """Whether the nearest element around `string` (inside `note`) that sets the font
+    style sets italics."""
+    for parent in string.parents:
+        setting = _font_style(parent)
+        if setting is not None:
+            return setting
+        if parent is note:
+            break
+    return False
+
+
+def _font_style(tag: Tag) -> bool | None:
+    """True for italics, False for upright, None when `tag` does not say."""
+    style = FONT_STYLE.search(str(tag.get("style", "")))
+    if style:
+        return style.group(1).lower() in ("italic", "oblique")
+    if tag.name == "cite" and (_tokens(tag, "class") & {"citation"} or tag.find(ITALIC_TAGS)):
+        # A `<cite>` around a whole reference (Wikipedia's `cite.citation`, shown
+        # upright by its style sheet) is not a title; the title in it has its own mark.
+        return None
+    return True if tag.name in ITALIC_TAGS else None
 
 
 def source_position(tag: Tag) -> tuple[int, int]:
