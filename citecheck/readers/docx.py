@@ -35,8 +35,9 @@ from citecheck.readers.markup import (
     squash_spaces,
 )
 from citecheck.readers.numbering import DEFAULT_FORMATS, format_number
+from citecheck.readers.source import Source
 from citecheck.readers.xmlparts import parse_xml
-from citecheck.readers.zipparts import ZipParts
+from citecheck.readers.zipparts import ZipParts, peek
 
 MAIN_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -379,8 +380,15 @@ def _read_notes(
     return notes
 
 
-def read(path: str) -> Document:
-    parts = ZipParts(path, "DOCX")
+def claims(source: Source) -> bool:
+    """A zip with a Word document part."""
+    parts = peek(source)
+    return parts is not None and parts.has("word/document.xml")
+
+
+def read(source: Source) -> Document:
+    path = source.path
+    parts = ZipParts(path, "DOCX", source.data)
     main = _main_part(parts)
     if not parts.has(main):
         raise InputError(f"{path}: not a Word document ({main} is missing)")

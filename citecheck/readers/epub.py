@@ -15,14 +15,15 @@ from urllib.parse import unquote, urlsplit
 from citecheck.errors import InputError
 from citecheck.model import Document
 from citecheck.readers.html import Page, parse_page, read_pages
-from citecheck.readers.source import decode_text
+from citecheck.readers.source import Source, decode_text
 from citecheck.readers.xmlparts import parse_xml
-from citecheck.readers.zipparts import ZipParts
+from citecheck.readers.zipparts import ZipParts, peek, small_part
 
 CONTAINER = "META-INF/container.xml"
 CONTAINER_NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container"}
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf"}
 CONTENT_TYPES = {"application/xhtml+xml", "text/html"}
+MIMETYPE = b"application/epub+zip"
 
 
 def package_path(parts: ZipParts) -> str:
@@ -79,8 +80,15 @@ def _link_stylesheets(parts: ZipParts, page: Page, stylesheets: dict[str, str]) 
         page.link_stylesheet(stylesheets[name])
 
 
-def read(path: str) -> Document:
-    parts = ZipParts(path, "EPUB")
+def claims(source: Source) -> bool:
+    """A zip with an OCF container, or the EPUB mimetype."""
+    parts = peek(source)
+    return parts is not None and (parts.has(CONTAINER) or small_part(parts, "mimetype") == MIMETYPE)
+
+
+def read(source: Source) -> Document:
+    path = source.path
+    parts = ZipParts(path, "EPUB", source.data)
     pages: list[Page] = []
     stylesheets: dict[str, str] = {}
     for name in content_documents(parts):

@@ -26,6 +26,7 @@ for an EPUB they are positions in the content document that holds the note.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,7 +62,7 @@ from citecheck.readers.markup import (
     squash_spaces,
     unescape_emphasis,
 )
-from citecheck.readers.source import load_text
+from citecheck.readers.source import Source
 
 
 @dataclass
@@ -300,5 +301,17 @@ def read_text(text: str, path: str = "<html>") -> Document:
     return read_pages([parse_page(Path(path).name, text)], path, "html")
 
 
-def read(path: str) -> Document:
-    return read_text(load_text(path), path)
+HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+BODY = re.compile(r"<body\b", re.I)
+
+
+def claims(source: Source) -> bool:
+    """Text that opens as an HTML document or has a `<body>` near its start."""
+    head = source.text[:4096]
+    return bool(HTML_START.match(head) or BODY.search(head))
+
+
+def read(source: Source) -> Document:
+    return read_text(source.text, source.path)

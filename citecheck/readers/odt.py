@@ -22,9 +22,9 @@ from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.markup import emphasized, inherited, shows_url, squash_spaces
 from citecheck.readers.numbering import DEFAULT_FORMATS, ODF_STYLES, format_number
-from citecheck.readers.source import load_bytes
+from citecheck.readers.source import Source
 from citecheck.readers.xmlparts import parse_xml
-from citecheck.readers.zipparts import ZipParts
+from citecheck.readers.zipparts import ZipParts, peek, small_part
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -35,6 +35,7 @@ SECTIONS = {"footnote": "Footnotes", "endnote": "Endnotes"}
 PARAGRAPHS = {f"{{{TEXT}}}p", f"{{{TEXT}}}h"}
 NOTE, CITATION, LINK = f"{{{TEXT}}}note", f"{{{TEXT}}}note-citation", f"{{{TEXT}}}a"
 STYLE_NAME = f"{{{TEXT}}}style-name"
+MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 #: Style name → whether its text is italic, for the styles that say (or inherit) so.
 Italics = dict[str, bool]
@@ -148,9 +149,18 @@ def _collect(
         pieces.append((child.tail or "", italic))
 
 
-def _parts(path: str) -> list[etree._Element]:
+def claims(source: Source) -> bool:
+    """A zip with the ODF text mimetype, or a flat ODF text document."""
+    parts = peek(source)
+    if parts is not None:
+        return small_part(parts, "mimetype") == MIMETYPE
+    head = source.text[:4096]
+    return "<office:document" in head and OFFICE in head
+
+
+def _parts(source: Source) -> list[etree._Element]:
     """The XML holding the text and the styles: one flat .fodt, or an .odt's parts."""
-    data = load_bytes(path)
+    path, data = source.path, source.data
     if data.lstrip().startswith(b"<"):
         return [parse_xml(data, path)]
     parts = ZipParts(path, "ODT", data)
@@ -175,8 +185,9 @@ def _number_formats(roots: list[etree._Element]) -> dict[str, tuple[str, int]]:
     return formats
 
 
-def read(path: str) -> Document:
-    roots = _parts(path)
+def read(source: Source) -> Document:
+    path = source.path
+    roots = _parts(source)
     text = roots[0].find(f".//{{{OFFICE}}}body/{{{OFFICE}}}text")
     if text is None:
         raise InputError(f"{path}: not an OpenDocument text (no office:text body)")
