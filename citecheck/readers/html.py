@@ -297,8 +297,12 @@ def _has_body_text(pages: list[Page], notes: dict[int, _Found]) -> bool:
     return False
 
 
-def read_text(text: str, path: str = "<html>") -> Document:
-    return read_pages([parse_page(Path(path).name, text)], path, "html")
+def read_text(text: str, path: str = "<html>", *, in_markdown: bool = False) -> Document:
+    """Read an HTML page; `in_markdown`: it is raw HTML inside a Markdown file, so its
+    text is Markdown already (`*…*` italics, `\\*` an asterisk) and is not escaped."""
+    page = parse_page(Path(path).name, text)
+    page.in_markdown = in_markdown
+    return read_pages([page], path, "html")
 
 
 HTML_START = re.compile(

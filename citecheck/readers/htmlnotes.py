@@ -63,6 +63,8 @@ class Page:
     ids: dict[str, Tag] = field(default_factory=dict)
     #: Classes whose style rule sets a font style: True for italics.
     italic_classes: dict[str, bool] = field(default_factory=dict)
+    #: Raw HTML inside Markdown: its text is Markdown, asterisks and all.
+    in_markdown: bool = False
 
     def stylesheet_links(self) -> list[str]:
         """The `href`s of the page's linked style sheets."""
@@ -253,7 +255,7 @@ def note_text(element: Tag, page: Page, pages: dict[str, Page], marker_ids: set[
     for block in element.find_all(BLOCK_TAGS):
         block.append(NavigableString("\n"))
     pieces = [(str(string), _is_italic(string, element, page)) for string in element.strings]
-    text = squash_spaces(emphasized(pieces))
+    text = squash_spaces(emphasized(pieces, escape=not page.in_markdown))
     # What is left of "1. Text" once the back-link "1" is gone.
     return text.lstrip(BACKLINK_CHARS + " .．:：)）]").strip()
 

@@ -156,7 +156,7 @@ def _html_notes(text: str, path: str) -> Document | None:
     if "<" not in text:
         return None
     try:
-        document = html.read_text(text, path)
+        document = html.read_text(text, path, in_markdown=True)
     except InputError:
         return None
     return replace(document, format="markdown") if document.sections else None

@@ -56,15 +56,17 @@ def unescape_emphasis(text: str) -> str:
     return text.replace(ESCAPED_EMPHASIS, EMPHASIS)
 
 
-def emphasized(pieces: Iterable[tuple[str, bool]]) -> str:
+def emphasized(pieces: Iterable[tuple[str, bool]], *, escape: bool = True) -> str:
     """Join (text, italic) pieces, italic runs between `*` marks.
 
     Word and LibreOffice split a run wherever its formatting history changes, so
     adjacent italic pieces are merged (`Jour` + `nal` → `*Journal*`), also across a
     plain space between them. As pandoc's Markdown writer does, the marks go around
     the words: leading and trailing spaces (and a trailing comma, semicolon or colon)
-    stay outside. Literal asterisks are escaped.
+    stay outside. Literal asterisks are escaped, unless `escape` is False (text that
+    is Markdown already).
     """
+    shown = escape_emphasis if escape else str
     runs: list[tuple[str, bool]] = []
     for text, italic in pieces:
         if not text:
@@ -75,10 +77,7 @@ def emphasized(pieces: Iterable[tuple[str, bool]]) -> str:
             runs[-1] = (runs[-1][0] + text, italic)
         else:
             runs.append((text, italic))
-    return "".join(
-        _marked(escape_emphasis(text)) if italic else escape_emphasis(text)
-        for text, italic in runs
-    )
+    return "".join(_marked(shown(text)) if italic else shown(text) for text, italic in runs)
 
 
 def _marked(text: str) -> str:

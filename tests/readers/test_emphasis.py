@@ -17,6 +17,7 @@ import pytest
 from citecheck.citations import parse_document
 from citecheck.readers import read_document
 from citecheck.readers.html import read_text as read_html
+from citecheck.readers.markdown import read_text as read_markdown
 from citecheck.readers.markup import emphasized
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -259,3 +260,13 @@ def test_html_symbol_mark_printed_before_an_escaped_asterisk():
 <div class="footnotes"><p id="n1">* Translator's note on <i>Title</i>.</p></div></body></html>"""
     [note] = read_html(page).notes
     assert (note.mark, note.text) == ("*", "Translator's note on *Title*.")
+
+
+def test_raw_html_notes_in_markdown_keep_their_markdown():
+    text = (
+        'Text.<a href="#fn1"><sup>1</sup></a>\n\n'
+        '<ol class="footnotes">\n'
+        '<li id="fn1">Smith, *Book*, <em>Journal</em>, 4\\* stars.</li></ol>\n'
+    )
+    [note] = read_markdown(text).notes
+    assert note.text == "Smith, *Book*, *Journal*, 4\\* stars."
