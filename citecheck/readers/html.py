@@ -30,8 +30,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from bs4 import Tag
+from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
@@ -63,6 +62,9 @@ from citecheck.readers.markup import (
     unescape_emphasis,
 )
 from citecheck.readers.source import Source
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 
 @dataclass

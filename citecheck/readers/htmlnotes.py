@@ -4,6 +4,10 @@ The reader in `html` assembles these into a Document; this module only classifie
 elements: typed notes and notes blocks (EPUB 3, DPUB-ARIA, Wikipedia, pandoc),
 noteref links, anchors that stand for their paragraph, unlinked `<sup>` marks.
 
+BeautifulSoup is imported where a page is parsed, not with this module: format
+detection imports the HTML reader to ask whether it claims a file, and a plain-text
+manuscript should not pay the 0.2 s bs4 takes to load.
+
 A note's text keeps its italics (`<i>`, `<em>`, `<cite>`, `font-style: italic` in a
 `style` attribute or a class's rule) as `*…*`, the mark the citation parser reads as
 a title (see `markup.emphasized`).
@@ -14,9 +18,8 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
-
-from bs4 import BeautifulSoup, NavigableString, Tag
 
 from citecheck.readers.cssitalics import font_style_italic, italic_classes
 from citecheck.readers.markup import (
@@ -29,6 +32,9 @@ from citecheck.readers.markup import (
     shows_url,
     squash_spaces,
 )
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, NavigableString, Tag
 
 SECTION = "Notes"
 
@@ -81,6 +87,8 @@ class Page:
 
 
 def parse_page(name: str, text: str) -> Page:
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(text, "html.parser")
     styles = "\n".join(style.get_text() for style in soup.find_all("style"))
     page = Page(name, soup, italic_classes=italic_classes(styles))
@@ -139,6 +147,7 @@ def note_of(tag: Tag) -> Tag | None:
 
 
 def _find_note(tag: Tag) -> Tag | None:
+    from bs4 import Tag
     for candidate in (tag, *tag.parents):
         if not isinstance(candidate, Tag) or candidate.name in ("body", "html", "[document]"):
             break
@@ -241,7 +250,10 @@ def _is_backlink(link: Tag, page: Page, pages: dict[str, Page], marker_ids: set[
 
 
 def note_text(element: Tag, page: Page, pages: dict[str, Page], marker_ids: set[int]) -> str:
-    """The note's text with URLs spelled out; back-links and markup dropped."""
+    """The note's text with URLs spelled out and italics marked; back-links and other
+    markup dropped."""
+    from bs4 import NavigableString
+
     for backlink in element.find_all(class_="mw-cite-backlink"):
         backlink.decompose()
     for link in element.find_all("a"):
@@ -349,6 +361,8 @@ def _under_notes_heading(ol: Tag) -> bool:
 
 def _after_unit(sup: Tag) -> bool:
     """`km<sup>2</sup>`, `m<sup>3</sup>`: a unit's power, not a note."""
+    from bs4 import NavigableString
+
     before = sup.previous_sibling
     return (
         sup.get_text(strip=True) in ("2", "3")

@@ -15,8 +15,7 @@ citation, and the character offset in it; a note's line is its citation's paragr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from lxml import etree
+from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
@@ -25,6 +24,9 @@ from citecheck.readers.numbering import DEFAULT_FORMATS, ODF_STYLES, format_numb
 from citecheck.readers.source import Source
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts, peek, small_part
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
