@@ -9,9 +9,9 @@ each its own section); a reference with `w:customMarkFollows` shows the text aft
 it ("*") instead. A note no reference points at keeps its id as mark ("#7").
 
 Hyperlinks in notes (relationship targets and HYPERLINK fields) are spelled out in
-the note text. Italic runs (`w:i`, `w:iCs`, set on the run or by its character or
-paragraph style in styles.xml) are written `*…*`, the mark the citation parser reads
-as a title; see `markup.emphasized`.
+the note text. Italic runs (`w:i`, or `w:iCs` in a complex script such as Arabic; set
+on the run or by its character or paragraph style in styles.xml) are written `*…*`,
+the mark the citation parser reads as a title; see `markup.emphasized`.
 
 Positions: a marker's line is the 1-based index of its paragraph in document.xml and
 its column the character offset in that paragraph; a note's line is its `w:id`.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -51,8 +52,9 @@ MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 SEPARATOR_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
 HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
-#: Run properties that make text italic: `w:i`, and `w:iCs` for complex scripts.
-ITALIC_PROPERTIES = ("i", "iCs")
+#: The run property that makes text italic: `w:i`, or `w:iCs` for a run in a complex
+#: script (Arabic, Hebrew, …), which Word sets apart.
+ITALIC, COMPLEX_ITALIC = "i", "iCs"
 FALSE_VALUES = {"0", "false", "off"}
 
 
@@ -216,44 +218,61 @@ def _number_formats(
     return formats
 
 
-def _italic_property(properties: etree._Element | None, w: str) -> bool | None:
-    """Whether run properties (`w:rPr`) set italics on (True), off (False) or not at all."""
-    if properties is None:
+def _toggle(properties: etree._Element | None, w: str, name: str) -> bool | None:
+    """Whether run properties (`w:rPr`) turn `name` on (True), off (False) or not at all."""
+    element = properties.find(f"{{{w}}}{name}") if properties is not None else None
+    if element is None:
         return None
-    found = [properties.find(f"{{{w}}}{name}") for name in ITALIC_PROPERTIES]
-    values = [str(e.get(f"{{{w}}}val", "true")).lower() for e in found if e is not None]
-    if not values:
-        return None
-    return any(value not in FALSE_VALUES for value in values)
+    return str(element.get(f"{{{w}}}val", "true")).lower() not in FALSE_VALUES
+
+
+def _complex_script(run: etree._Element, properties: etree._Element | None, w: str) -> bool:
+    """A run Word shows with its complex-script properties: marked so, or right-to-left
+    letters."""
+    if _toggle(properties, w, "cs") or _toggle(properties, w, "rtl"):
+        return True
+    text = "".join(t.text or "" for t in run.iter(f"{{{w}}}t"))
+    return any(unicodedata.bidirectional(char) in ("R", "AL") for char in text)
 
 
 @dataclass(frozen=True)
 class _Styles:
-    """Italics set by the styles part: per style id (through `w:basedOn`), and the
-    document default."""
+    """Italics set by the styles part: per property (`i`, `iCs`) and style id (through
+    `w:basedOn`), and the document defaults."""
 
-    italic: dict[str, bool]
-    default: bool = False
+    italic: dict[str, dict[str, bool]] = field(default_factory=dict)
+    default: dict[str, bool] = field(default_factory=dict)
 
-    def of(self, style_id: str | None) -> bool | None:
-        return self.italic.get(style_id) if style_id else None
+    def of(self, name: str, style_id: str | None) -> bool | None:
+        return self.italic.get(name, {}).get(style_id) if style_id else None
+
+    def paragraph(self, name: str, style_id: str | None) -> bool:
+        """What a run in a paragraph of `style_id` shows when neither it nor its
+        character style says."""
+        setting = self.of(name, style_id)
+        return self.default.get(name, False) if setting is None else setting
 
 
 def _styles(parts: ZipParts, main: str, rels: Rels, w: str) -> _Styles:
     part = _related(rels, main, "styles", "word/styles.xml")
     if not parts.has(part):
-        return _Styles({})
+        return _Styles()
     root = parse_xml(parts.read(part), f"{parts.path}: {part}")
-    own: dict[str, bool | None] = {}
+    properties: dict[str, etree._Element | None] = {}
     parents: dict[str, str] = {}
     for style in root.iter(f"{{{w}}}style"):
         style_id = str(style.get(f"{{{w}}}styleId", ""))
-        own[style_id] = _italic_property(style.find(f"{{{w}}}rPr"), w)
+        properties[style_id] = style.find(f"{{{w}}}rPr")
         based_on = style.find(f"{{{w}}}basedOn")
         if based_on is not None:
             parents[style_id] = str(based_on.get(f"{{{w}}}val", ""))
-    default = _italic_property(root.find(f"{{{w}}}docDefaults/{{{w}}}rPrDefault/{{{w}}}rPr"), w)
-    return _Styles(inherited(own, parents), bool(default))
+    defaults = root.find(f"{{{w}}}docDefaults/{{{w}}}rPrDefault/{{{w}}}rPr")
+    italic, default = {}, {}
+    for name in (ITALIC, COMPLEX_ITALIC):
+        own = {style_id: _toggle(rpr, w, name) for style_id, rpr in properties.items()}
+        italic[name] = inherited(own, parents)
+        default[name] = bool(_toggle(defaults, w, name))
+    return _Styles(italic, default)
 
 
 @dataclass
@@ -273,8 +292,7 @@ class _TextWalk:
     r: str
     links: dict[str, str]
     styles: _Styles
-    #: Italics of the paragraph's style: what a run without its own setting shows.
-    paragraph_italic: bool = False
+    paragraph_style: str | None = None
     out: list[tuple[str, bool]] = field(default_factory=list)
     fields: list[_Field] = field(default_factory=list)
     italic: bool = False
@@ -312,10 +330,11 @@ class _TextWalk:
         properties = run.find(f"{{{self.w}}}rPr")
         style = properties.find(f"{{{self.w}}}rStyle") if properties is not None else None
         character_style = str(style.get(f"{{{self.w}}}val", "")) if style is not None else None
+        name = COMPLEX_ITALIC if _complex_script(run, properties, self.w) else ITALIC
         for setting in (
-            _italic_property(properties, self.w),
-            self.styles.of(character_style),
-            self.paragraph_italic,
+            _toggle(properties, self.w, name),
+            self.styles.of(name, character_style),
+            self.styles.paragraph(name, self.paragraph_style),
         ):
             if setting is not None:
                 self.italic = setting
@@ -349,11 +368,9 @@ def _spelled(url: str, shown: str) -> str:
     return "" if shows_url(shown, url) else f" {url}"
 
 
-def _paragraph_italic(paragraph: etree._Element, w: str, styles: _Styles) -> bool:
+def _paragraph_style(paragraph: etree._Element, w: str) -> str | None:
     style = paragraph.find(f"{{{w}}}pPr/{{{w}}}pStyle")
-    style_id = str(style.get(f"{{{w}}}val", "")) if style is not None else None
-    italic = styles.of(style_id)
-    return styles.default if italic is None else italic
+    return str(style.get(f"{{{w}}}val", "")) if style is not None else None
 
 
 def _read_notes(
@@ -373,7 +390,7 @@ def _read_notes(
             continue
         paragraphs = []
         for paragraph in element.iter(f"{{{w}}}p"):
-            walk = _TextWalk(w, r, links, styles, _paragraph_italic(paragraph, w, styles))
+            walk = _TextWalk(w, r, links, styles, _paragraph_style(paragraph, w))
             walk.walk(paragraph)
             paragraphs.append(walk.marked_text())
         notes[str(element.get(f"{{{w}}}id"))] = (position, squash_spaces("\n".join(paragraphs)))

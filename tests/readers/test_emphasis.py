@@ -168,11 +168,16 @@ def test_docx_split_runs_toggles_and_complex_script_italics(tmp_path):
             + run("off", '<w:i w:val="false"/>')
             + run(" ")
             + run("كتاب", "<w:iCs/>")
+            + run(" Latin under a complex-script italic ", "<w:iCs/>")
+            + run("عنوان", "<w:i/>")
             + "</w:p>",
         ],
     )
     notes = read_document(str(path)).notes
-    assert [n.text for n in notes] == ["Smith, *Journal of History*, 3.", "Plain, off *كتاب*"]
+    assert [n.text for n in notes] == [
+        "Smith, *Journal of History*, 3.",
+        "Plain, off *كتاب* Latin under a complex-script italic عنوان",
+    ]
 
 
 def test_docx_italics_from_character_and_paragraph_styles(tmp_path):
