@@ -23,8 +23,9 @@ from citecheck.model import Document
 from citecheck.readers.source import Source
 from citecheck.readers.zipparts import OLE_MAGIC, ZIP_MAGIC, ZipParts
 
-#: Format name → the module whose `read(source)` reads it. Modules are imported when
-#: their format is asked about, so a run pays only for the parser libraries it uses.
+#: Format name → the module whose `read(source)` reads it and `claims(source)` says
+#: whether a file is in its format. Modules are imported when their format is asked
+#: about; the HTML and ODT readers load bs4 and lxml only once they parse.
 READERS: dict[str, str] = {
     "text": "citecheck.readers.plaintext",
     "markdown": "citecheck.readers.markdown",

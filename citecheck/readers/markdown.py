@@ -182,6 +182,7 @@ SUP_MARKER = re.compile(r"<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?\[?\d{1,4}\]?", re.I)
 
 
 def claims(source: Source) -> bool:
+    """Text with a pandoc footnote definition, an inline note or a `<sup>` mark."""
     return bool(MARKDOWN_NOTES.search(source.text) or SUP_MARKER.search(source.text))
 
 

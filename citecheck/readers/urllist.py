@@ -37,6 +37,7 @@ def read_text(text: str, path: str = "<text>") -> Document:
 
 
 def claims(source: Source) -> bool:
+    """Any text with a URL or DOI in it: the reader of last resort."""
     return has_link(source.text)
 
 
