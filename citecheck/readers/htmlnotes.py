@@ -256,6 +256,7 @@ def note_text(element: Tag, page: Page, pages: dict[str, Page], marker_ids: set[
 
     for backlink in element.find_all(class_="mw-cite-backlink"):
         backlink.decompose()
+    spelled: set[int] = set()  # link targets written out: never italic, as in DOCX and ODT
     for link in element.find_all("a"):
         if _is_backlink(link, page, pages, marker_ids):
             link.decompose()
@@ -263,10 +264,15 @@ def note_text(element: Tag, page: Page, pages: dict[str, Page], marker_ids: set[
         href = str(link.get("href", ""))
         label = link.get_text()
         if urlsplit(href).scheme in ("http", "https", "ftp") and not shows_url(label, href):
-            link.append(NavigableString(f" {href}"))
+            target = NavigableString(f" {href}")
+            link.append(target)
+            spelled.add(id(target))
     for block in element.find_all(BLOCK_TAGS):
         block.append(NavigableString("\n"))
-    pieces = [(str(string), _is_italic(string, element, page)) for string in element.strings]
+    pieces = [
+        (str(string), id(string) not in spelled and _is_italic(string, element, page))
+        for string in element.strings
+    ]
     text = squash_spaces(emphasized(pieces, escape=not page.in_markdown))
     # What is left of "1. Text" once the back-link "1" is gone.
     return text.lstrip(BACKLINK_CHARS + " .．:：)）]").strip()

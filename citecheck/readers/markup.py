@@ -47,9 +47,19 @@ ESCAPED_EMPHASIS = "\\*"
 OUTSIDE_EMPHASIS = re.compile(r"[\s,;:、，；：]*$")
 
 
+#: A URL in note text: its asterisks (`web.archive.org/web/*/…`) are part of it.
+URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
+
+
 def escape_emphasis(text: str) -> str:
-    """`text` with every literal asterisk escaped, so it cannot pass for a mark."""
-    return text.replace(EMPHASIS, ESCAPED_EMPHASIS)
+    """`text` with every literal asterisk escaped, so it cannot pass for a mark; URLs
+    keep theirs, as in a Markdown autolink."""
+    pieces, last = [], 0
+    for url in URL_IN_TEXT.finditer(text):
+        pieces += [text[last : url.start()].replace(EMPHASIS, ESCAPED_EMPHASIS), url.group()]
+        last = url.end()
+    pieces.append(text[last:].replace(EMPHASIS, ESCAPED_EMPHASIS))
+    return "".join(pieces)
 
 
 def unescape_emphasis(text: str) -> str:

@@ -108,8 +108,21 @@ def test_without_italics_the_titles_are_lost(markdown):
         ([("4* rating, ", False), ("What?", True)], "4\\* rating, *What?*"),
         ([("a", False), (" , ", True), ("b", False)], "a , b"),
         ([("Title", True), ("; ", True), ("x", False)], "*Title*; x"),
+        (
+            [("See https://web.archive.org/web/*/example.org and 5*", False)],
+            "See https://web.archive.org/web/*/example.org and 5\\*",
+        ),
     ],
-    ids=["split-run", "space-between", "spaces-outside", "literal", "escape", "blank", "semicolon"],
+    ids=[
+        "split-run",
+        "space-between",
+        "spaces-outside",
+        "literal",
+        "escape",
+        "blank",
+        "semicolon",
+        "url-keeps-asterisk",
+    ],
 )
 def test_emphasized(pieces, expected):
     assert emphasized(pieces) == expected
@@ -246,17 +259,20 @@ def test_odt_italics_from_automatic_named_and_parent_styles(tmp_path):
 
 def test_html_italic_elements_styles_and_classes():
     page = """<html><head><style>.t { font-style: italic } span.u { font-style: normal }</style>
-</head><body><p>Text.<a href="#fn1"><sup>1</sup></a><a href="#fn2"><sup>2</sup></a></p>
+</head><body><p>Text.<a href="#fn1"><sup>1</sup></a><a href="#fn2"><sup>2</sup></a>
+<a href="#fn3"><sup>3</sup></a></p>
 <ol class="footnotes">
 <li id="fn1">Smith, <em>Jour</em><i>nal</i>, <cite>Another Title</cite>,
  <span style="font-style: italic">Styled</span> and <span class="t">Classed <span class="u">not
  this</span></span>.</li>
 <li id="fn2"><cite class="citation book">Gill, Bates. <i>Daring to Struggle</i>. 2023.</cite></li>
+<li id="fn3"><em><a href="https://example.org/book">A Linked Book</a></em>, 2021.</li>
 </ol></body></html>"""
     notes = read_html(page).notes
     assert [n.text for n in notes] == [
         "Smith, *Journal*, *Another Title*, *Styled* and *Classed* not this.",
         "Gill, Bates. *Daring to Struggle*. 2023.",
+        "*A Linked Book* https://example.org/book, 2021.",
     ]
 
 
