@@ -80,7 +80,6 @@ class Page:
             if "stylesheet" in _tokens(link, "rel")
         ]
 
-
     def link_stylesheet(self, stylesheet: str) -> None:
         """Take in a linked style sheet; the page's own `<style>` rules still win."""
         self.italic_classes = {**italic_classes(stylesheet), **self.italic_classes}
@@ -148,6 +147,7 @@ def note_of(tag: Tag) -> Tag | None:
 
 def _find_note(tag: Tag) -> Tag | None:
     from bs4 import Tag
+
     for candidate in (tag, *tag.parents):
         if not isinstance(candidate, Tag) or candidate.name in ("body", "html", "[document]"):
             break
