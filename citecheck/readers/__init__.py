@@ -1,33 +1,31 @@
 """Readers: one module per input format, registered in READERS.
 
 A reader turns a file into a `Document` (sections of notes, plus body markers where
-the format has them). Adding a format is one module and one line here.
+the format has them). Each reader module has `read(source)` and `claims(source)`,
+where the source is the file loaded once (`readers.source.Source`); adding a format
+is one module and one line here.
 
 The format comes from the extension when that is unambiguous (.md, .docx, .bib, …).
-Otherwise (.txt, .htm/.xhtml, no or an unknown extension) the content decides: a zip
-is a DOCX, EPUB or ODT by its parts; text is flat ODT, HTML, BibTeX, Markdown notes,
-plain-text endnotes or a list of links, tried in that order by what each one must
-contain.
+Otherwise (.txt, .htm/.xhtml, no or an unknown extension) each reader is asked in
+turn whether it claims the file, by cheap checks on what that format must contain:
+for a zip, DOCX, ODT and EPUB by their parts; for text, flat ODT, HTML, BibTeX,
+Markdown notes, plain-text endnotes and a list of links, in that order.
 """
 
 from __future__ import annotations
 
 import importlib
-import re
 import sys
-from collections.abc import Callable
-from pathlib import Path
+from types import ModuleType
 
 from citecheck.errors import InputError
 from citecheck.model import Document
-from citecheck.readers import plaintext, urllist
-from citecheck.readers.source import decode_text, load_bytes
-from citecheck.readers.zipparts import OLE_MAGIC, ZipParts
+from citecheck.readers.source import Source
+from citecheck.readers.zipparts import OLE_MAGIC, ZIP_MAGIC, ZipParts
 
-Reader = Callable[[str], Document]
-
-#: Format name → the module whose `read(path)` reads it. Modules are imported when
-#: their format is read, so a run pays only for the parser libraries it uses.
+#: Format name → the module whose `read(source)` reads it and `claims(source)` says
+#: whether a file is in its format. Modules are imported when their format is asked
+#: about; the HTML and ODT readers load bs4 and lxml only once they parse.
 READERS: dict[str, str] = {
     "text": "citecheck.readers.plaintext",
     "markdown": "citecheck.readers.markdown",
@@ -38,6 +36,12 @@ READERS: dict[str, str] = {
     "bibtex": "citecheck.readers.bibtex",
     "odt": "citecheck.readers.odt",
 }
+
+#: The order formats are asked to claim a file: the first that claims it reads it.
+#: A text format earlier in the list is the more specific (a BibTeX file may hold
+#: URLs, Markdown notes look like plain-text notes).
+ZIP_FORMATS = ("docx", "odt", "epub")
+TEXT_FORMATS = ("odt", "html", "bibtex", "markdown", "text", "urls")
 
 EXTENSIONS: dict[str, str] = {
     ".md": "markdown",
@@ -53,68 +57,50 @@ EXTENSIONS: dict[str, str] = {
     ".fodt": "odt",
 }
 
-ZIP_MAGIC = b"PK\x03\x04"
-ODF_NAMESPACE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 
-HTML_START = re.compile(
-    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
-)
-BIBTEX_ENTRY = re.compile(r"^\s*@[A-Za-z]+\s*[{(]\s*[^\s,]+\s*,", re.M)
-MARKDOWN_NOTES = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:|\^\[[^\]]+\]", re.M)
-SUP_MARKER = re.compile(r"<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?\[?\d{1,4}\]?", re.I)
+def reader_module(name: str) -> ModuleType:
+    return importlib.import_module(READERS[name])
 
 
 def detect_format(path: str) -> str:
     """The format name for `path`: by extension, else by what the file holds."""
-    by_extension = EXTENSIONS.get(Path(path).suffix.lower())
-    return by_extension or sniff_format(path)
+    return format_of(Source.load(path))
 
 
-def sniff_format(path: str) -> str:
-    data = load_bytes(path)
-    if data.startswith(ZIP_MAGIC):
-        return _sniff_zip(path, data)
+def format_of(source: Source) -> str:
+    """The format of `source`: by its extension, else the first reader that claims it."""
+    return EXTENSIONS.get(source.suffix) or sniff_format(source)
+
+
+def sniff_format(source: Source) -> str:
+    """The first format in ZIP_FORMATS or TEXT_FORMATS whose reader claims `source`."""
+    path, data = source.path, source.data
     if data.startswith(OLE_MAGIC):
         raise InputError(
             f"{path}: a Word 97-2003 .doc or an encrypted Office file; save it as .docx"
         )
-    text = decode_text(data, path)
-    return sniff_text(text, path)
+    if data.startswith(ZIP_MAGIC):
+        found = _first_claim(ZIP_FORMATS, source)
+        if found is None:
+            ZipParts(path, "zip", data)  # a broken zip says why
+            raise InputError(f"{path}: a zip archive, but neither a DOCX, an EPUB nor an ODT")
+        return found
+    # Bytes that are not text fail the first text reader's claim with the reason.
+    found = _first_claim(TEXT_FORMATS, source)
+    if found is None:
+        raise InputError(
+            f"{path}: cannot tell the format (no notes, footnotes, entries or links found)"
+        )
+    return found
+
+
+def _first_claim(names: tuple[str, ...], source: Source) -> str | None:
+    return next((name for name in names if reader_module(name).claims(source)), None)
 
 
 def sniff_text(text: str, path: str = "<text>") -> str:
-    """Tell the text formats apart by what each one must contain."""
-    head = text[:4096]
-    if "<office:document" in head and ODF_NAMESPACE in head:
-        return "odt"
-    if HTML_START.match(head) or re.search(r"<body\b", head, re.I):
-        return "html"
-    if BIBTEX_ENTRY.search(text):
-        return "bibtex"
-    if MARKDOWN_NOTES.search(text) or SUP_MARKER.search(text):
-        return "markdown"
-    try:
-        plaintext.read_text(text, path)
-        return "text"
-    except InputError:
-        pass
-    if urllist.has_link(text):
-        return "urls"
-    raise InputError(
-        f"{path}: cannot tell the format (no notes, footnotes, entries or links found)"
-    )
-
-
-def _sniff_zip(path: str, data: bytes) -> str:
-    parts = ZipParts(path, "zip", data)
-    if parts.has("word/document.xml"):
-        return "docx"
-    mimetype = parts.read("mimetype").strip() if parts.has("mimetype") else b""
-    if mimetype == b"application/vnd.oasis.opendocument.text":
-        return "odt"
-    if parts.has("META-INF/container.xml") or mimetype == b"application/epub+zip":
-        return "epub"
-    raise InputError(f"{path}: a zip archive, but neither a DOCX, an EPUB nor an ODT")
+    """The text format of `text`, as detection would tell it from a file's content."""
+    return sniff_format(Source(path, text.encode("utf-8")))
 
 
 def read_document(path: str, fmt: str | None = None, *, quiet: bool = False) -> Document:
@@ -123,13 +109,16 @@ def read_document(path: str, fmt: str | None = None, *, quiet: bool = False) -> 
     What the reader skipped (`Document.warnings`, e.g. a broken BibTeX entry) is also
     written to standard error, one line each, so every command reports it.
     """
-    name = fmt or detect_format(path)
-    module = READERS.get(name)
-    if module is None:
+    return read_source(Source.load(path), fmt, quiet=quiet)
+
+
+def read_source(source: Source, fmt: str | None = None, *, quiet: bool = False) -> Document:
+    """Read a loaded file: detection and the reader share its bytes and decoded text."""
+    name = fmt or format_of(source)
+    if name not in READERS:
         known = ", ".join(sorted(READERS))
-        raise InputError(f"{path}: unknown format {name!r} (known: {known})")
-    reader: Reader = importlib.import_module(module).read
-    document = reader(path)
+        raise InputError(f"{source.path}: unknown format {name!r} (known: {known})")
+    document = reader_module(name).read(source)
     if not quiet:
         print_warnings(document)
     return document

@@ -24,7 +24,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
 from citecheck.readers.reference import CJK, reference_text
-from citecheck.readers.source import load_text
+from citecheck.readers.source import Source
 
 SECTION = "Bibliography"
 VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urldate", "date", "langid"}
@@ -319,5 +319,13 @@ def _failure(block: Any, path: str) -> str:
     return f"{path}:{line}: cannot parse the entry starting {head!r}; it was skipped"
 
 
-def read(path: str) -> Document:
-    return read_text(load_text(path), path)
+BIBTEX_ENTRY = re.compile(r"^\s*@[A-Za-z]+\s*[{(]\s*[^\s,]+\s*,", re.M)
+
+
+def claims(source: Source) -> bool:
+    """Text with an `@type{key,` entry."""
+    return BIBTEX_ENTRY.search(source.text) is not None
+
+
+def read(source: Source) -> Document:
+    return read_text(source.text, source.path)

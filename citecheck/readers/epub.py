@@ -2,26 +2,28 @@
 
 The package document is found through META-INF/container.xml; its spine gives the
 reading order. Noterefs may point into another content document (chapter →
-notes.xhtml); see `html` for what counts as a note and a marker. Lines are positions
-in the content document that holds the note or marker.
+notes.xhtml); see `html` for what counts as a note and a marker. The style sheets a
+content document links to are read for the classes that set italics. Lines are
+positions in the content document that holds the note or marker.
 """
 
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from citecheck.errors import InputError
 from citecheck.model import Document
 from citecheck.readers.html import Page, parse_page, read_pages
-from citecheck.readers.source import decode_text
+from citecheck.readers.source import Source, decode_text
 from citecheck.readers.xmlparts import parse_xml
-from citecheck.readers.zipparts import ZipParts
+from citecheck.readers.zipparts import ZipParts, peek, small_part
 
 CONTAINER = "META-INF/container.xml"
 CONTAINER_NS = {"c": "urn:oasis:names:tc:opendocument:xmlns:container"}
 OPF_NS = {"opf": "http://www.idpf.org/2007/opf"}
 CONTENT_TYPES = {"application/xhtml+xml", "text/html"}
+MIMETYPE = b"application/epub+zip"
 
 
 def package_path(parts: ZipParts) -> str:
@@ -65,11 +67,35 @@ def content_documents(parts: ZipParts) -> list[str]:
     return names
 
 
-def read(path: str) -> Document:
-    parts = ZipParts(path, "EPUB")
+def _link_stylesheets(parts: ZipParts, page: Page, stylesheets: dict[str, str]) -> None:
+    """Give `page` the style sheets it links to inside the EPUB (each read once)."""
+    for href in page.stylesheet_links():
+        link = urlsplit(href)
+        if link.scheme or link.netloc:
+            continue
+        name = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), unquote(link.path)))
+        if name not in stylesheets:
+            data = parts.read(name) if parts.has(name) else b""
+            stylesheets[name] = data.decode("utf-8", "replace")
+        page.link_stylesheet(stylesheets[name])
+
+
+def claims(source: Source) -> bool:
+    """A zip with an OCF container, or the EPUB mimetype."""
+    parts = peek(source)
+    return parts is not None and (parts.has(CONTAINER) or small_part(parts, "mimetype") == MIMETYPE)
+
+
+def read(source: Source) -> Document:
+    path = source.path
+    parts = ZipParts(path, "EPUB", source.data)
     pages: list[Page] = []
+    stylesheets: dict[str, str] = {}
     for name in content_documents(parts):
         data = parts.read(name)
-        if data.strip():  # an empty content document holds nothing to read
-            pages.append(parse_page(name, decode_text(data, f"{path}: {name}")))
+        if not data.strip():  # an empty content document holds nothing to read
+            continue
+        page = parse_page(name, decode_text(data, f"{path}: {name}"))
+        _link_stylesheets(parts, page, stylesheets)
+        pages.append(page)
     return read_pages(pages, path, "epub")

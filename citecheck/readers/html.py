@@ -26,11 +26,11 @@ for an EPUB they are positions in the content document that holds the note.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from bs4 import Tag
+from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
@@ -59,8 +59,12 @@ from citecheck.readers.markup import (
     parse_mark,
     split_repeats,
     squash_spaces,
+    unescape_emphasis,
 )
-from citecheck.readers.source import load_text
+from citecheck.readers.source import Source
+
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 
 @dataclass
@@ -201,7 +205,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     for item in found:
         text = note_text(item.element, item.page, finder.by_name, marker_ids)
         leading = LEADING_MARK.match(text)
-        if leading and leading.group(1) == item.mark:
+        if leading and unescape_emphasis(leading.group(1)) == item.mark:
             text = text[leading.end() :]
         mark = marks[id(item.element)]
         line, _ = source_position(item.element)
@@ -295,9 +299,25 @@ def _has_body_text(pages: list[Page], notes: dict[int, _Found]) -> bool:
     return False
 
 
-def read_text(text: str, path: str = "<html>") -> Document:
-    return read_pages([parse_page(Path(path).name, text)], path, "html")
+def read_text(text: str, path: str = "<html>", *, in_markdown: bool = False) -> Document:
+    """Read an HTML page; `in_markdown`: it is raw HTML inside a Markdown file, so its
+    text is Markdown already (`*…*` italics, `\\*` an asterisk) and is not escaped."""
+    page = parse_page(Path(path).name, text)
+    page.in_markdown = in_markdown
+    return read_pages([page], path, "html")
 
 
-def read(path: str) -> Document:
-    return read_text(load_text(path), path)
+HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+BODY = re.compile(r"<body\b", re.I)
+
+
+def claims(source: Source) -> bool:
+    """Text that opens as an HTML document or has a `<body>` near its start."""
+    head = source.text[:4096]
+    return bool(HTML_START.match(head) or BODY.search(head))
+
+
+def read(source: Source) -> Document:
+    return read_text(source.text, source.path)

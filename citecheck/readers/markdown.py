@@ -38,7 +38,7 @@ from citecheck.readers.mdsyntax import (
     note_text,
     resolve_reference_links,
 )
-from citecheck.readers.source import load_text
+from citecheck.readers.source import Source
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 INLINE_NOTE_OPEN = re.compile(r"\^\[")
@@ -156,7 +156,7 @@ def _html_notes(text: str, path: str) -> Document | None:
     if "<" not in text:
         return None
     try:
-        document = html.read_text(text, path)
+        document = html.read_text(text, path, in_markdown=True)
     except InputError:
         return None
     return replace(document, format="markdown") if document.sections else None
@@ -176,5 +176,15 @@ def _links_only(text: str, path: str) -> Document:
     return Document(path=path, format="markdown", sections=sections, warnings=(warning,))
 
 
-def read(path: str) -> Document:
-    return read_text(load_text(path), path)
+#: What only Markdown notes have: a footnote definition, an inline note, a `<sup>` mark.
+MARKDOWN_NOTES = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:|\^\[[^\]]+\]", re.M)
+SUP_MARKER = re.compile(r"<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?\[?\d{1,4}\]?", re.I)
+
+
+def claims(source: Source) -> bool:
+    """Text with a pandoc footnote definition, an inline note or a `<sup>` mark."""
+    return bool(MARKDOWN_NOTES.search(source.text) or SUP_MARKER.search(source.text))
+
+
+def read(source: Source) -> Document:
+    return read_text(source.text, source.path)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
 from citecheck.readers.body import body_markers, chapter_starts
-from citecheck.readers.source import load_text
+from citecheck.readers.source import Source
 from citecheck.readers.symbols import SYMBOL_RUN
 
 NOTES_HEADING = re.compile(r"^\s*(注|註|脚注|後注|尾注|Notes|NOTES|Endnotes|ENDNOTES)\s*$")
@@ -204,5 +204,16 @@ def _document_wide(sections: tuple[Section, ...]) -> bool:
     return len(sections) == 1 and sections[0].label == DEFAULT_SECTION
 
 
-def read(path: str) -> Document:
-    return read_text(load_text(path), path)
+def claims(source: Source) -> bool:
+    """Whether `read_text` finds a note: its first note is the first line of the notes
+    section that opens one (nothing before it can end the parse)."""
+    lines = source.text.splitlines()
+    start = find_notes_start(lines)
+    return any(
+        section_heading(line) is None and _note_start(line, None) is not None
+        for line in lines[start or 0 :]
+    )
+
+
+def read(source: Source) -> Document:
+    return read_text(source.text, source.path)

@@ -1,4 +1,7 @@
-"""Loading a file's text: the checks every reader needs before it parses anything.
+"""Loading an input file once: its bytes, and its text decoded when a reader asks.
+
+A `Source` is what format detection and the readers share, so a file is read from
+disk once and decoded at most once, however many readers are asked about it.
 
 Encodings are detected, not assumed: a byte-order mark decides first (UTF-8, UTF-16,
 UTF-32), then UTF-16 without a BOM (see `citecheck.readers.utf16`), then strict UTF-8,
@@ -9,6 +12,8 @@ then charset-normalizer among the legacy encodings that manuscripts actually com
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -129,5 +134,22 @@ def _control_share(text: str) -> float:
     return controls / len(sample)
 
 
-def load_text(path: str | Path) -> str:
-    return decode_text(load_bytes(path), path)
+@dataclass(frozen=True)
+class Source:
+    """An input file's name and bytes; `text` is decoded on first use, then kept."""
+
+    path: str
+    data: bytes
+
+    @classmethod
+    def load(cls, path: str | Path) -> Source:
+        return cls(str(path), load_bytes(path))
+
+    @cached_property
+    def text(self) -> str:
+        """The decoded text; an InputError when the bytes are not text."""
+        return decode_text(self.data, self.path)
+
+    @property
+    def suffix(self) -> str:
+        return Path(self.path).suffix.lower()

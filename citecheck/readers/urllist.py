@@ -10,7 +10,7 @@ import re
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
-from citecheck.readers.source import load_text
+from citecheck.readers.source import Source
 
 SECTION = "Links"
 
@@ -36,5 +36,10 @@ def read_text(text: str, path: str = "<text>") -> Document:
     return Document(path=path, format="urls", sections=(Section(SECTION, tuple(notes), 1),))
 
 
-def read(path: str) -> Document:
-    return read_text(load_text(path), path)
+def claims(source: Source) -> bool:
+    """Any text with a URL or DOI in it: the reader of last resort."""
+    return has_link(source.text)
+
+
+def read(source: Source) -> Document:
+    return read_text(source.text, source.path)

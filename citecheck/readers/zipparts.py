@@ -13,7 +13,7 @@ import zlib
 from pathlib import Path
 
 from citecheck.errors import InputError
-from citecheck.readers.source import load_bytes
+from citecheck.readers.source import Source
 
 MAX_MEMBERS = 10_000
 MAX_PART_BYTES = 32 * 1024 * 1024
@@ -23,6 +23,8 @@ MAX_RATIO = 200
 #: Parts smaller than this are never called bombs, whatever their ratio.
 RATIO_FLOOR = 1024 * 1024
 
+#: The start of a zip file: DOCX, ODT and EPUB are zips.
+ZIP_MAGIC = b"PK\x03\x04"
 #: The start of an OLE compound file: old .doc files and encrypted Office documents.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -41,12 +43,10 @@ READ_ERRORS = (
 class ZipParts:
     """The parts of one zip file, by name, read with size limits."""
 
-    def __init__(self, path: str | Path, kind: str, data: bytes | None = None) -> None:
-        """`data` is the file's content when the caller has already read it."""
+    def __init__(self, path: str | Path, kind: str, data: bytes) -> None:
+        """`data` is the content of the file at `path`; `kind` names it in errors."""
         self.path = str(path)
         self.kind = kind
-        if data is None:
-            data = load_bytes(path)
         if data.startswith(OLE_MAGIC):
             raise InputError(
                 f"{self.path}: an OLE compound file (a Word 97-2003 .doc or a password-protected "
@@ -97,3 +97,22 @@ class ZipParts:
         if len(data) > MAX_PART_BYTES:
             raise InputError(f"{self.path}: part {name} is over the {MAX_PART_BYTES} byte limit")
         return data
+
+
+def peek(source: Source) -> ZipParts | None:
+    """The parts of `source` when it is a readable zip, else None: what a container
+    format's `claims` looks into."""
+    if not source.data.startswith(ZIP_MAGIC):
+        return None
+    try:
+        return ZipParts(source.path, "zip", source.data)
+    except InputError:
+        return None
+
+
+def small_part(parts: ZipParts, name: str) -> bytes:
+    """A short part such as `mimetype`, stripped; empty when missing or unreadable."""
+    try:
+        return parts.read(name).strip() if parts.has(name) else b""
+    except InputError:
+        return b""

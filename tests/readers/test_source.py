@@ -8,7 +8,7 @@ import pytest
 
 from citecheck.errors import InputError
 from citecheck.readers import read_document
-from citecheck.readers.source import decode_text, detect_encoding, load_text
+from citecheck.readers.source import Source, decode_text, detect_encoding
 
 JAPANESE = (
     "- 1 「中央外事工作会議が北京で開催」『人民日報』2023年12月29日。\n"
@@ -40,7 +40,7 @@ CASES = [
 def test_legacy_cjk_encodings_decode_exactly(tmp_path, encoding, text):
     path = tmp_path / f"notes-{encoding}.txt"
     path.write_bytes(text.encode(encoding))
-    assert load_text(path) == text
+    assert Source.load(path).text == text
     document = read_document(str(path))
     assert [note.number for note in document.notes] == [1, 2]
     assert document.notes[1].text == text.splitlines()[1][4:]
@@ -59,7 +59,7 @@ def test_legacy_cjk_encodings_decode_exactly(tmp_path, encoding, text):
 def test_unicode_with_and_without_bom(tmp_path, prefix, encoding):
     path = tmp_path / "notes.txt"
     path.write_bytes(prefix + JAPANESE.encode(encoding))
-    assert load_text(path) == JAPANESE
+    assert Source.load(path).text == JAPANESE
 
 
 def test_detect_encoding_names_the_encoding():
@@ -73,7 +73,7 @@ def test_undecodable_bytes_name_the_file(tmp_path):
     # Bytes that are valid in no multi-byte encoding and full of C1 controls.
     path.write_bytes(bytes(range(0x80, 0xA0)) * 200)
     with pytest.raises(InputError, match=r"garbage\.txt"):
-        load_text(path)
+        _ = Source.load(path).text
 
 
 @pytest.mark.parametrize(
