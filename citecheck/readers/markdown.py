@@ -28,6 +28,7 @@ from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers import html, urllist
 from citecheck.readers.markup import LineIndex, split_repeats
+from citecheck.readers.mdblocks import markdown_blocks
 from citecheck.readers.mdlists import hand_made_notes
 from citecheck.readers.mdsyntax import (
     FOOTNOTE_DEF,
@@ -38,6 +39,7 @@ from citecheck.readers.mdsyntax import (
     note_text,
     resolve_reference_links,
 )
+from citecheck.readers.reflist import reference_sections, region_lines
 from citecheck.readers.source import load_text
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
@@ -134,16 +136,20 @@ def read_text(text: str, path: str = "<text>") -> Document:
         markers.extend(sup_markers)
         blocks.extend(sup_blocks)
 
-    if not sections and not markers:
-        return _html_notes(text, path) or _links_only(text, path)
-    markers.sort(key=lambda marker: (marker.line, marker.column))
     noted = {i for block in blocks for i in range(block.start, block.end)}
+    reference_blocks = markdown_blocks(original, masked, noted)
+    references = reference_sections(reference_blocks)
+    if not sections and not markers and not references:
+        return _html_notes(text, path) or _links_only(text, path)
+    for first, last in region_lines(reference_blocks):
+        noted.update(range(first - 1, last))
+    markers.sort(key=lambda marker: (marker.line, marker.column))
     has_body = any(line.strip() for i, line in enumerate(masked) if i not in noted)
     firsts, repeats = split_repeats(markers)
     return Document(
         path=path,
         format="markdown",
-        sections=tuple(sections),
+        sections=tuple(sections) + references,
         markers=firsts,
         repeat_markers=repeats,
         has_body=has_body,

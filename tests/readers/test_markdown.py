@@ -247,6 +247,10 @@ def test_uncited_numbered_bibliography_after_the_notes_is_not_notes():
         "## References\n\n1. Smith, J. *Book*. 2020.\n2. Jones, K. *Paper*. 2021.\n"
     )
     document = read_text(text)
-    assert [s.label for s in document.sections] == ["Notes"]
-    assert [n.text for n in document.notes] == ["Smith, 12.", "Jones, 4."]
+    # The bibliography is a reference list, not a second block of notes.
+    assert [(s.label, s.kind) for s in document.sections] == [
+        ("Notes", "notes"),
+        ("References", "references"),
+    ]
+    assert [n.text for n in document.sections[0].notes] == ["Smith, 12.", "Jones, 4."]
     assert [m.mark for m in document.markers] == ["1", "2"]
