@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
+from citecheck.readers.markup import is_bibliography_heading
+from citecheck.readers.mdparse import note_text
 from citecheck.readers.mdsyntax import (
     FOOTNOTE_DEF,
     HEADING,
@@ -18,7 +20,6 @@ from citecheck.readers.mdsyntax import (
     LIST_ITEM,
     SETEXT_UNDERLINE,
     block_end,
-    note_text,
 )
 from citecheck.readers.reflist import Block, looks_like_reference
 
@@ -28,7 +29,12 @@ FENCED_DIV = re.compile(r"^ {0,3}:{3,}")
 
 
 def markdown_blocks(original: list[str], masked: list[str], skip: Container[int]) -> list[Block]:
-    """Blocks of the lines not in `skip` (line indexes of notes already read)."""
+    """Blocks of the lines not in `skip` (line indexes of notes already read), from the
+    first line that may head a reference list on: the text before it cannot hold one,
+    and rendering it would only cost time."""
+    first = _first_heading(masked)
+    if first is None:
+        return []
     blocks: list[Block] = []
     paragraph: list[int] = []
 
@@ -37,7 +43,7 @@ def markdown_blocks(original: list[str], masked: list[str], skip: Container[int]
             blocks.extend(_paragraph_blocks(original, paragraph))
             paragraph.clear()
 
-    index = 0
+    index = first
     while index < len(masked):
         line = masked[index]
         if index in skip or not line.strip() or _hidden(line):
@@ -68,6 +74,16 @@ def markdown_blocks(original: list[str], masked: list[str], skip: Container[int]
         index += 1
     close_paragraph()
     return blocks
+
+
+def _first_heading(masked: list[str]) -> int | None:
+    """The first line whose words alone name a reference list (`## References`,
+    `**参考文献**`, a setext title), or None."""
+    for index, line in enumerate(masked):
+        words = line.strip().strip("#*_ ")
+        if words and len(words) < 60 and is_bibliography_heading(words):
+            return index
+    return None
 
 
 def _item_end(masked: list[str], start: int) -> int:

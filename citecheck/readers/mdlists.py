@@ -22,6 +22,7 @@ from citecheck.readers.markup import (
     is_notes_heading,
     parse_mark,
 )
+from citecheck.readers.mdparse import note_text
 from citecheck.readers.mdsyntax import (
     HEADING,
     LIST_ITEM,
@@ -30,7 +31,6 @@ from citecheck.readers.mdsyntax import (
     Block,
     block_end,
     indented,
-    note_text,
 )
 
 SUP_MARK = r"[0-9]{1,4}|[*†‡§¶※＊]{1,3}"
