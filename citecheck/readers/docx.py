@@ -9,9 +9,12 @@ each its own section); a reference with `w:customMarkFollows` shows the text aft
 it ("*") instead. A note no reference points at keeps its id as mark ("#7").
 
 Hyperlinks in notes (relationship targets and HYPERLINK fields) are spelled out in
-the note text. Positions: a marker's line is the 1-based index of its paragraph in
-document.xml and its column the character offset in that paragraph; a note's line
-is its `w:id`.
+the note text. Italic runs (`w:i`, `w:iCs`, set on the run or by its character or
+paragraph style in styles.xml) are written `*…*`, the mark the citation parser reads
+as a title; see `markup.emphasized`.
+
+Positions: a marker's line is the 1-based index of its paragraph in document.xml and
+its column the character offset in that paragraph; a note's line is its `w:id`.
 """
 
 from __future__ import annotations
@@ -24,7 +27,13 @@ from lxml import etree
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers.markup import shows_url, squash_spaces
+from citecheck.readers.markup import (
+    emphasized,
+    escape_emphasis,
+    inherited,
+    shows_url,
+    squash_spaces,
+)
 from citecheck.readers.numbering import DEFAULT_FORMATS, format_number
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
@@ -41,6 +50,9 @@ MARKUP_COMPATIBILITY = "http://schemas.openxmlformats.org/markup-compatibility/2
 PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 SEPARATOR_TYPES = {"separator", "continuationSeparator", "continuationNotice"}
 HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
+#: Run properties that make text italic: `w:i`, and `w:iCs` for complex scripts.
+ITALIC_PROPERTIES = ("i", "iCs")
+FALSE_VALUES = {"0", "false", "off"}
 
 
 @dataclass(frozen=True)
@@ -203,6 +215,46 @@ def _number_formats(
     return formats
 
 
+def _italic_property(properties: etree._Element | None, w: str) -> bool | None:
+    """Whether run properties (`w:rPr`) set italics on (True), off (False) or not at all."""
+    if properties is None:
+        return None
+    found = [properties.find(f"{{{w}}}{name}") for name in ITALIC_PROPERTIES]
+    values = [str(e.get(f"{{{w}}}val", "true")).lower() for e in found if e is not None]
+    if not values:
+        return None
+    return any(value not in FALSE_VALUES for value in values)
+
+
+@dataclass(frozen=True)
+class _Styles:
+    """Italics set by the styles part: per style id (through `w:basedOn`), and the
+    document default."""
+
+    italic: dict[str, bool]
+    default: bool = False
+
+    def of(self, style_id: str | None) -> bool | None:
+        return self.italic.get(style_id) if style_id else None
+
+
+def _styles(parts: ZipParts, main: str, rels: Rels, w: str) -> _Styles:
+    part = _related(rels, main, "styles", "word/styles.xml")
+    if not parts.has(part):
+        return _Styles({})
+    root = parse_xml(parts.read(part), f"{parts.path}: {part}")
+    own: dict[str, bool | None] = {}
+    parents: dict[str, str] = {}
+    for style in root.iter(f"{{{w}}}style"):
+        style_id = str(style.get(f"{{{w}}}styleId", ""))
+        own[style_id] = _italic_property(style.find(f"{{{w}}}rPr"), w)
+        based_on = style.find(f"{{{w}}}basedOn")
+        if based_on is not None:
+            parents[style_id] = str(based_on.get(f"{{{w}}}val", ""))
+    default = _italic_property(root.find(f"{{{w}}}docDefaults/{{{w}}}rPrDefault/{{{w}}}rPr"), w)
+    return _Styles(inherited(own, parents), bool(default))
+
+
 @dataclass
 class _Field:
     """A complex field being read: its instruction, and where its shown text starts."""
@@ -213,16 +265,24 @@ class _Field:
 
 @dataclass
 class _TextWalk:
-    """Collects a note paragraph's shown text, spelling out hyperlink targets."""
+    """Collects a note paragraph's shown text and its italics, spelling out hyperlink
+    targets."""
 
     w: str
     r: str
     links: dict[str, str]
-    out: list[str] = field(default_factory=list)
+    styles: _Styles
+    #: Italics of the paragraph's style: what a run without its own setting shows.
+    paragraph_italic: bool = False
+    out: list[tuple[str, bool]] = field(default_factory=list)
     fields: list[_Field] = field(default_factory=list)
+    italic: bool = False
 
     def text(self) -> str:
-        return "".join(self.out)
+        return "".join(text for text, _ in self.out)
+
+    def marked_text(self) -> str:
+        return emphasized(self.out)
 
     def walk(self, element: etree._Element) -> None:
         for child in element:
@@ -230,11 +290,13 @@ class _TextWalk:
                 continue
             tag = etree.QName(child).localname
             if tag == "t":
-                self.out.append(child.text or "")
+                self.out.append((child.text or "", self.italic))
             elif tag in ("tab", "br", "cr"):
-                self.out.append(" ")
+                self.out.append((" ", self.italic))
             elif tag == "noBreakHyphen":
-                self.out.append("-")
+                self.out.append(("-", self.italic))
+            elif tag == "r":
+                self._run(child)
             elif tag == "instrText":
                 if self.fields and self.fields[-1].result_start is None:
                     self.fields[-1].instruction.append(child.text or "")
@@ -242,8 +304,23 @@ class _TextWalk:
                 self._field_char(child.get(f"{{{self.w}}}fldCharType"))
             elif tag in ("hyperlink", "fldSimple"):
                 self._link(child)
-            elif tag != "delText":
+            elif tag not in ("delText", "rPr"):
                 self.walk(child)
+
+    def _run(self, run: etree._Element) -> None:
+        properties = run.find(f"{{{self.w}}}rPr")
+        style = properties.find(f"{{{self.w}}}rStyle") if properties is not None else None
+        character_style = str(style.get(f"{{{self.w}}}val", "")) if style is not None else None
+        for setting in (
+            _italic_property(properties, self.w),
+            self.styles.of(character_style),
+            self.paragraph_italic,
+        ):
+            if setting is not None:
+                self.italic = setting
+                break
+        self.walk(run)
+        self.italic = False
 
     def _field_char(self, state: str | None) -> None:
         if state == "begin":
@@ -255,7 +332,7 @@ class _TextWalk:
             match = HYPERLINK_FIELD.match("".join(done.instruction))
             if match:
                 shown = self.text()[done.result_start or 0 :]
-                self.out.append(_spelled(match.group(1), shown))
+                self.out.append((_spelled(match.group(1), shown), False))
 
     def _link(self, element: etree._Element) -> None:
         start = len(self.text())
@@ -264,14 +341,23 @@ class _TextWalk:
         match = HYPERLINK_FIELD.match(element.get(f"{{{self.w}}}instr", ""))
         url = url or (match.group(1) if match else "")
         if url:
-            self.out.append(_spelled(url, self.text()[start:]))
+            self.out.append((_spelled(url, self.text()[start:]), False))
 
 
 def _spelled(url: str, shown: str) -> str:
     return "" if shows_url(shown, url) else f" {url}"
 
 
-def _read_notes(parts: ZipParts, part: str, kind: NoteKind) -> dict[str, tuple[int, str]]:
+def _paragraph_italic(paragraph: etree._Element, w: str, styles: _Styles) -> bool:
+    style = paragraph.find(f"{{{w}}}pPr/{{{w}}}pStyle")
+    style_id = str(style.get(f"{{{w}}}val", "")) if style is not None else None
+    italic = styles.of(style_id)
+    return styles.default if italic is None else italic
+
+
+def _read_notes(
+    parts: ZipParts, part: str, kind: NoteKind, styles: _Styles
+) -> dict[str, tuple[int, str]]:
     """Note id → (position in the part, text), separators left out."""
     root = _word_xml(parts, part)
     w, r = _namespaces(root)
@@ -286,9 +372,9 @@ def _read_notes(parts: ZipParts, part: str, kind: NoteKind) -> dict[str, tuple[i
             continue
         paragraphs = []
         for paragraph in element.iter(f"{{{w}}}p"):
-            walk = _TextWalk(w, r, links)
+            walk = _TextWalk(w, r, links, styles, _paragraph_italic(paragraph, w, styles))
             walk.walk(paragraph)
-            paragraphs.append(walk.text())
+            paragraphs.append(walk.marked_text())
         notes[str(element.get(f"{{{w}}}id"))] = (position, squash_spaces("\n".join(paragraphs)))
     return notes
 
@@ -303,6 +389,7 @@ def read(path: str) -> Document:
     refs = _references(root)
     _number_marks(refs, _number_formats(parts, main, main_rels, root))
     note_parts = _note_parts(parts, main, main_rels)
+    styles = _styles(parts, main, main_rels, _namespaces(root)[0])
     sections: list[Section] = []
     warnings: list[str] = []
     markers: list[Marker] = []
@@ -317,7 +404,7 @@ def read(path: str) -> Document:
                 )
             notes_by_id: dict[str, tuple[int, str]] = {}
         else:
-            notes_by_id = _read_notes(parts, part, kind)
+            notes_by_id = _read_notes(parts, part, kind, styles)
         markers.extend(
             Marker(kind.section, ref.mark, ref.number, ref.paragraph, ref.column)
             for ref in kind_refs
@@ -358,8 +445,9 @@ def _notes_in_reference_order(
         ref = first.get(note_id)
         mark, number = (ref.mark, ref.number) if ref else (f"#{note_id}", None)
         text = notes_by_id[note_id][1]
-        if ref is not None and ref.custom and text.startswith(mark):
-            text = text[len(mark) :].lstrip()
+        shown_mark = escape_emphasis(mark)
+        if ref is not None and ref.custom and text.startswith(shown_mark):
+            text = text[len(shown_mark) :].lstrip()
         line = int(note_id) if note_id.lstrip("-").isdigit() else 0
         notes.append(Note(kind.section, mark, number, text, line))
     return notes

@@ -2,14 +2,15 @@
 
 The package document is found through META-INF/container.xml; its spine gives the
 reading order. Noterefs may point into another content document (chapter →
-notes.xhtml); see `html` for what counts as a note and a marker. Lines are positions
-in the content document that holds the note or marker.
+notes.xhtml); see `html` for what counts as a note and a marker. The style sheets a
+content document links to are read for the classes that set italics. Lines are
+positions in the content document that holds the note or marker.
 """
 
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from citecheck.errors import InputError
 from citecheck.model import Document
@@ -65,11 +66,28 @@ def content_documents(parts: ZipParts) -> list[str]:
     return names
 
 
+def _link_stylesheets(parts: ZipParts, page: Page, stylesheets: dict[str, str]) -> None:
+    """Give `page` the style sheets it links to inside the EPUB (each read once)."""
+    for href in page.stylesheet_links():
+        link = urlsplit(href)
+        if link.scheme or link.netloc:
+            continue
+        name = posixpath.normpath(posixpath.join(posixpath.dirname(page.name), unquote(link.path)))
+        if name not in stylesheets:
+            data = parts.read(name) if parts.has(name) else b""
+            stylesheets[name] = data.decode("utf-8", "replace")
+        page.link_stylesheet(stylesheets[name])
+
+
 def read(path: str) -> Document:
     parts = ZipParts(path, "EPUB")
     pages: list[Page] = []
+    stylesheets: dict[str, str] = {}
     for name in content_documents(parts):
         data = parts.read(name)
-        if data.strip():  # an empty content document holds nothing to read
-            pages.append(parse_page(name, decode_text(data, f"{path}: {name}")))
+        if not data.strip():  # an empty content document holds nothing to read
+            continue
+        page = parse_page(name, decode_text(data, f"{path}: {name}"))
+        _link_stylesheets(parts, page, stylesheets)
+        pages.append(page)
     return read_pages(pages, path, "epub")

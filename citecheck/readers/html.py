@@ -59,6 +59,7 @@ from citecheck.readers.markup import (
     parse_mark,
     split_repeats,
     squash_spaces,
+    unescape_emphasis,
 )
 from citecheck.readers.source import load_text
 
@@ -201,7 +202,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     for item in found:
         text = note_text(item.element, item.page, finder.by_name, marker_ids)
         leading = LEADING_MARK.match(text)
-        if leading and leading.group(1) == item.mark:
+        if leading and unescape_emphasis(leading.group(1)) == item.mark:
             text = text[leading.end() :]
         mark = marks[id(item.element)]
         line, _ = source_position(item.element)

@@ -3,6 +3,10 @@
 The reader in `html` assembles these into a Document; this module only classifies
 elements: typed notes and notes blocks (EPUB 3, DPUB-ARIA, Wikipedia, pandoc),
 noteref links, anchors that stand for their paragraph, unlinked `<sup>` marks.
+
+A note's text keeps its italics (`<i>`, `<em>`, `<cite>`, `font-style: italic` in a
+`style` attribute or a class's rule) as `*…*`, the mark the citation parser reads as
+a title (see `markup.emphasized`).
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from citecheck.readers.cssitalics import font_style_italic, italic_classes
 from citecheck.readers.markup import (
     BACKLINK_CHARS,
     UNIT_BEFORE,
+    emphasized,
     is_bibliography_heading,
     is_notes_heading,
     parse_mark,
@@ -31,17 +37,21 @@ NOTE_ROLES = {"doc-footnote", "doc-endnote"}
 BLOCK_TYPES = {"footnotes", "endnotes", "rearnotes"}
 BLOCK_ROLES = {"doc-endnotes", "doc-footnotes"}
 BLOCK_CLASSES = {"footnotes", "endnotes", "references", "reflist", "notes"}
-#: Ids that name a note (fn1, note-3, endnote_12, cite_note-x); "fnref1" names a marker.
+#: Ids that name a note (fn1, note-3, endnote_12, cite_note-x); "fnref1" and
+#: LibreOffice's "sdfootnote1anc" name a marker.
 NOTEREF_ID = re.compile(
-    r"^(?!.*ref)(?:cite_note.*|(?:fn|footnote|endnote|note|ftn|edn|sdfootnote|sdendnote)[-_:.]?\w+"
+    r"^(?!.*ref)(?!.*\danc$)"
+    r"(?:cite_note.*|(?:fn|footnote|endnote|note|ftn|edn|sdfootnote|sdendnote)[-_:.]?\w+"
     r"|(?:en|n)[-_:.]?\d+[a-z]?)$",
     re.I,
 )
 MARK_TEXT = re.compile(r"^\[?\(?\s*(\d{1,4}|[a-z]|[*†‡§¶#※＊]{1,3})\s*\)?\]?$", re.I)
 SYMBOL_MARK = re.compile(r"^[*†‡§¶#※＊]{1,3}$")
-LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|[*†‡§¶※＊]{1,3})[\].):]?\s+")
+#: A mark printed at the start of a note; in note text an asterisk is escaped (`\*`).
+LEADING_MARK = re.compile(r"^\s*\[?(\d{1,4}|(?:\\?[*†‡§¶※＊]){1,3})[\].):]?\s+")
 BLOCK_TAGS = {"p", "div", "li", "br", "dd", "dt", "section", "aside", "blockquote", "tr"}
 HEADING_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6"]
+ITALIC_TAGS = {"i", "em", "cite"}
 
 
 @dataclass
@@ -51,11 +61,27 @@ class Page:
     name: str
     soup: BeautifulSoup
     ids: dict[str, Tag] = field(default_factory=dict)
+    #: Classes whose style rule sets a font style: True for italics.
+    italic_classes: dict[str, bool] = field(default_factory=dict)
+
+    def stylesheet_links(self) -> list[str]:
+        """The `href`s of the page's linked style sheets."""
+        return [
+            str(link["href"])
+            for link in self.soup.find_all("link", href=True)
+            if "stylesheet" in _tokens(link, "rel")
+        ]
+
+
+    def link_stylesheet(self, stylesheet: str) -> None:
+        """Take in a linked style sheet; the page's own `<style>` rules still win."""
+        self.italic_classes = {**italic_classes(stylesheet), **self.italic_classes}
 
 
 def parse_page(name: str, text: str) -> Page:
     soup = BeautifulSoup(text, "html.parser")
-    page = Page(name, soup)
+    styles = "\n".join(style.get_text() for style in soup.find_all("style"))
+    page = Page(name, soup, italic_classes=italic_classes(styles))
     for tag in soup.find_all(True):
         for key in ("id", "name"):
             value = tag.get(key)
@@ -226,9 +252,38 @@ def note_text(element: Tag, page: Page, pages: dict[str, Page], marker_ids: set[
             link.append(NavigableString(f" {href}"))
     for block in element.find_all(BLOCK_TAGS):
         block.append(NavigableString("\n"))
-    text = squash_spaces(element.get_text())
+    pieces = [(str(string), _is_italic(string, element, page)) for string in element.strings]
+    text = squash_spaces(emphasized(pieces))
     # What is left of "1. Text" once the back-link "1" is gone.
     return text.lstrip(BACKLINK_CHARS + " .．:：)）]").strip()
+
+
+def _is_italic(string: NavigableString, note: Tag, page: Page) -> bool:
+    """Whether the nearest element around `string` (inside `note`) that sets the font
+    style sets italics."""
+    for parent in string.parents:
+        setting = _font_style(parent, page)
+        if setting is not None:
+            return setting
+        if parent is note:
+            break
+    return False
+
+
+def _font_style(tag: Tag, page: Page) -> bool | None:
+    """True for italics, False for upright, None when `tag` does not say: by its
+    `style` attribute, else its classes' rules, else what the element means."""
+    inline = font_style_italic(str(tag.get("style", "")))
+    if inline is not None:
+        return inline
+    by_class = [page.italic_classes[c] for c in tag.get("class") or () if c in page.italic_classes]
+    if by_class:
+        return by_class[-1]
+    if tag.name == "cite" and (_tokens(tag, "class") & {"citation"} or tag.find(ITALIC_TAGS)):
+        # A `<cite>` around a whole reference (Wikipedia's `cite.citation`, shown
+        # upright by its style sheet) is not a title; the title in it has its own mark.
+        return None
+    return True if tag.name in ITALIC_TAGS else None
 
 
 def source_position(tag: Tag) -> tuple[int, int]:

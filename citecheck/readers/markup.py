@@ -1,10 +1,12 @@
-"""Text helpers shared by the readers: notes headings, marks, spacing, URLs, positions."""
+"""Text helpers shared by the readers: notes headings, marks, emphasis, spacing, URLs,
+positions."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 
 from citecheck.model import Marker
 
@@ -41,6 +43,80 @@ BIBLIOGRAPHY_HEADINGS = re.compile(
     r"|список літератури|література|бібліографія)$",
     re.IGNORECASE,
 )
+
+
+#: The mark around italic text in a note, as Markdown writes it: the citation parser
+#: reads `*…*` as a title (in Chicago, APA and MLA italics are a book's or a
+#: journal's only mark). A literal asterisk is written `\*`, as pandoc's Markdown
+#: writer escapes it.
+EMPHASIS = "*"
+ESCAPED_EMPHASIS = "\\*"
+#: What stays outside the closing mark: spaces, and punctuation that never ends a
+#: title (a title may end in ".", "?" or "!": `*Phys. Rev.*`, `*What Is to Be Done?*`).
+OUTSIDE_EMPHASIS = re.compile(r"[\s,;:、，；：]*$")
+
+
+def escape_emphasis(text: str) -> str:
+    """`text` with every literal asterisk escaped, so it cannot pass for a mark."""
+    return text.replace(EMPHASIS, ESCAPED_EMPHASIS)
+
+
+def unescape_emphasis(text: str) -> str:
+    return text.replace(ESCAPED_EMPHASIS, EMPHASIS)
+
+
+def emphasized(pieces: Iterable[tuple[str, bool]]) -> str:
+    """Join (text, italic) pieces, italic runs between `*` marks.
+
+    Word and LibreOffice split a run wherever its formatting history changes, so
+    adjacent italic pieces are merged (`Jour` + `nal` → `*Journal*`), also across a
+    plain space between them. As pandoc's Markdown writer does, the marks go around
+    the words: leading and trailing spaces (and a trailing comma, semicolon or colon)
+    stay outside. Literal asterisks are escaped.
+    """
+    runs: list[tuple[str, bool]] = []
+    for text, italic in pieces:
+        if not text:
+            continue
+        if runs and runs[-1][1] and not text.strip():
+            italic = True  # a space after italics: `_marked` puts it outside again
+        if runs and runs[-1][1] == italic:
+            runs[-1] = (runs[-1][0] + text, italic)
+        else:
+            runs.append((text, italic))
+    return "".join(
+        _marked(escape_emphasis(text)) if italic else escape_emphasis(text)
+        for text, italic in runs
+    )
+
+
+def _marked(text: str) -> str:
+    core = text.lstrip()
+    lead = text[: len(text) - len(core)]
+    trail = OUTSIDE_EMPHASIS.search(core)
+    tail = trail.group(0) if trail else ""
+    core = core[: len(core) - len(tail)]
+    if not core:
+        return text
+    return f"{lead}{EMPHASIS}{core}{EMPHASIS}{tail}"
+
+
+def inherited(own: dict[str, bool | None], parents: dict[str, str]) -> dict[str, bool]:
+    """Each style's setting, its own or else the nearest parent's that has one.
+
+    For the style sheets of DOCX (`w:basedOn`) and ODF (`style:parent-style-name`);
+    a loop of parents is followed once round.
+    """
+    settled: dict[str, bool] = {}
+    for name in own:
+        chain, current = [], name
+        while current in own and current not in chain:
+            chain.append(current)
+            current = parents.get(current, "")
+        value = next((own[style] for style in chain if own[style] is not None), None)
+        if value is not None:
+            settled[name] = value
+    return settled
 
 
 def is_bibliography_heading(text: str) -> bool:

@@ -4,9 +4,12 @@ Each `text:note` is both the marker (its `text:note-citation`) and the note (its
 `text:note-body`). Footnotes and endnotes are numbered apart in citation order, in
 the style of `text:notes-configuration` (1, i, a, …), each kind its own section; a
 citation with a `text:label` ("*") is a custom mark without a number. Hyperlinks
-(`text:a`) are spelled out in the note text. Positions: the 1-based index of the body
-paragraph (`text:p` or `text:h`) holding the citation, and the character offset in it;
-a note's line is its citation's paragraph.
+(`text:a`) are spelled out in the note text; text whose automatic or named style
+(through `style:parent-style-name`) has `fo:font-style="italic"` is written `*…*`,
+the mark the citation parser reads as a title (see `markup.emphasized`).
+
+Positions: the 1-based index of the body paragraph (`text:p` or `text:h`) holding the
+citation, and the character offset in it; a note's line is its citation's paragraph.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from lxml import etree
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers.markup import shows_url, squash_spaces
+from citecheck.readers.markup import emphasized, inherited, shows_url, squash_spaces
 from citecheck.readers.numbering import DEFAULT_FORMATS, ODF_STYLES, format_number
 from citecheck.readers.source import load_bytes
 from citecheck.readers.xmlparts import parse_xml
@@ -27,9 +30,34 @@ TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 XLINK = "http://www.w3.org/1999/xlink"
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 SECTIONS = {"footnote": "Footnotes", "endnote": "Endnotes"}
 PARAGRAPHS = {f"{{{TEXT}}}p", f"{{{TEXT}}}h"}
 NOTE, CITATION, LINK = f"{{{TEXT}}}note", f"{{{TEXT}}}note-citation", f"{{{TEXT}}}a"
+STYLE_NAME = f"{{{TEXT}}}style-name"
+
+#: Style name → whether its text is italic, for the styles that say (or inherit) so.
+Italics = dict[str, bool]
+
+
+def italic_styles(roots: list[etree._Element]) -> Italics:
+    """Italics of every named and automatic style, parent styles followed.
+
+    `roots` is content first, then styles: a name automatic in both parts means the
+    content's style in a note.
+    """
+    own: dict[str, bool | None] = {}
+    parents: dict[str, str] = {}
+    for root in reversed(roots):
+        for style in root.iter(f"{{{STYLE}}}style"):
+            name = str(style.get(f"{{{STYLE}}}name", ""))
+            properties = style.find(f"{{{STYLE}}}text-properties")
+            value = properties.get(f"{{{FO}}}font-style") if properties is not None else None
+            own[name] = None if value is None else value in ("italic", "oblique")
+            parent = style.get(f"{{{STYLE}}}parent-style-name")
+            if parent:
+                parents[name] = parent
+    return inherited(own, parents)
 
 
 @dataclass
@@ -37,6 +65,7 @@ class _Walk:
     """Body paragraphs in order, with the notes cited in each and where."""
 
     formats: dict[str, tuple[str, int]]
+    italics: Italics
     notes: list[Note] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -76,7 +105,7 @@ class _Walk:
             number = self.counts[kind]
             mark = format_number(number, style)
         body = note.find(f"{{{TEXT}}}note-body")
-        text = note_text(body) if body is not None else ""
+        text = note_text(body, self.italics) if body is not None else ""
         self.markers.append(Marker(section, mark, number, self.paragraph, column))
         self.notes.append(Note(section, mark, number, text, self.paragraph))
 
@@ -90,26 +119,33 @@ def _own_text(element: etree._Element) -> str:
     return element.text or ""
 
 
-def note_text(body: etree._Element) -> str:
-    """A note body's paragraphs as one line, with link targets spelled out."""
+def note_text(body: etree._Element, italics: Italics) -> str:
+    """A note body's paragraphs as one line, with link targets spelled out and
+    italics marked."""
     paragraphs = []
     for paragraph in body.iter(*PARAGRAPHS):
-        pieces = [paragraph.text or ""]
-        _collect(paragraph, pieces)
-        paragraphs.append("".join(pieces))
+        italic = italics.get(str(paragraph.get(STYLE_NAME, "")), False)
+        pieces = [(paragraph.text or "", italic)]
+        _collect(paragraph, pieces, italics, italic)
+        paragraphs.append(emphasized(pieces))
     return squash_spaces("\n".join(paragraphs))
 
 
-def _collect(element: etree._Element, pieces: list[str]) -> None:
+def _collect(
+    element: etree._Element, pieces: list[tuple[str, bool]], italics: Italics, italic: bool
+) -> None:
+    """Append the shown text under `element` as (text, italic) pieces."""
     for child in element:
         if isinstance(child.tag, str) and child.tag not in (NOTE, CITATION):
             start = len(pieces)
-            pieces.append(_own_text(child))
-            _collect(child, pieces)
+            inner = italics.get(str(child.get(STYLE_NAME, "")), italic)
+            pieces.append((_own_text(child), inner))
+            _collect(child, pieces, italics, inner)
             href = child.get(f"{{{XLINK}}}href") if child.tag == LINK else None
-            if href and not href.startswith("#") and not shows_url("".join(pieces[start:]), href):
-                pieces.append(f" {href}")
-        pieces.append(child.tail or "")
+            shown = "".join(text for text, _ in pieces[start:])
+            if href and not href.startswith("#") and not shows_url(shown, href):
+                pieces.append((f" {href}", False))
+        pieces.append((child.tail or "", italic))
 
 
 def _parts(path: str) -> list[etree._Element]:
@@ -144,7 +180,7 @@ def read(path: str) -> Document:
     text = roots[0].find(f".//{{{OFFICE}}}body/{{{OFFICE}}}text")
     if text is None:
         raise InputError(f"{path}: not an OpenDocument text (no office:text body)")
-    walk = _Walk(_number_formats(roots))
+    walk = _Walk(_number_formats(roots), italic_styles(roots))
     walk.body(text)
     if not walk.notes:
         raise InputError(f"{path}: the document has no footnotes or endnotes")

@@ -33,7 +33,7 @@ def test_wikipedia_cite_notes(fixtures):
     # A link whose text is its URL is not spelled twice.
     assert document.notes[1].text.count("https://www.fmprc.gov.cn/") == 1
     assert document.notes[3].text == (
-        "Gill, Bates (2023). Daring to Struggle. Oxford University Press. p. 112."
+        "Gill, Bates (2023). *Daring to Struggle*. Oxford University Press. p. 112."
     )
 
 
@@ -47,7 +47,7 @@ def test_pandoc_html_with_doc_noteref_and_backlinks(fixtures):
     )
     assert texts[1] == "佐橋亮『米中対立』中央公論新社、2021年、45頁。"
     assert texts[2] == (
-        "Alexander Gabuev, “Russia and China,” Foreign Affairs, online "
+        "Alexander Gabuev, “Russia and China,” *Foreign Affairs*, online "
         "https://www.foreignaffairs.com/russia/russia-china. Second paragraph of the third note."
     )
 
@@ -55,7 +55,7 @@ def test_pandoc_html_with_doc_noteref_and_backlinks(fixtures):
 def test_plain_anchor_notes_and_symbol_marker(fixtures):
     document = read_document(str(fixtures / "html" / "plain-anchors.html"))
     assert [(n.mark, n.number, n.line, n.text) for n in document.notes] == [
-        ("1", 1, 8, "Smith, Book, https://example.org/book."),
+        ("1", 1, 8, "Smith, *Book*, https://example.org/book."),
         ("2", 2, 9, "Jones, Article https://example.org/article."),
         ("*", None, 10, "Translator's note."),
     ]
