@@ -22,7 +22,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from citecheck.readers.markup import BACKLINK_CHARS, shows_url, squash_spaces
+from citecheck.readers.markup import BACKLINK_CHARS, emphasized, shows_url, squash_spaces
 
 #: Inline rules whose tokens must know where they are in the file.
 POSITIONED_RULES = ("backticks", "html_inline", "footnote_inline", "footnote_ref")
@@ -124,96 +124,85 @@ def inline_text(children: Sequence[Token]) -> str:
 def raw_inline_text(children: Sequence[Token]) -> str:
     """Note text: italics as `*…*`, links spelled out, markup dropped.
 
-    A link reads as its label, then its address unless the label already shows it
-    (an autolink, an address written out) or it points inside the document; a
-    back-link arrow is dropped. Nested emphasis (a title inside a title) keeps only
-    the outer marks, so every `*` pairs up. An address is never glued to the word
-    after it: `<https://…t=4m58>s` reads `https://…t=4m58 s`.
+    Italic runs are marked as the other readers mark them (see
+    `citecheck.readers.markup.emphasized`: literal asterisks escaped `\\*`, spaces
+    and trailing commas outside the marks), so a note reads the same from Markdown
+    as from DOCX. Nested emphasis (a title inside a title) is one italic run. A link
+    reads as its label, then its address unless the label already shows it (an
+    autolink, an address written out) or it points inside the document; a back-link
+    arrow is dropped. An address is never glued to the word after it:
+    `<https://…t=4m58>s` reads `https://…t=4m58 s`.
     """
-    out: list[str] = []
-    links: list[tuple[str, int]] = []
-    italic = 0
-    after_url = False
+    pieces = _Pieces()
     for token in children:
-        kind = token.type
-        piece = ""
+        pieces.add(token)
+    return emphasized(pieces.parts)
+
+
+class _Pieces:
+    """(text, italic) pieces of a note, built token by token."""
+
+    def __init__(self) -> None:
+        self.parts: list[tuple[str, bool]] = []
+        self.italic = 0
+        self.links: list[tuple[str, int]] = []
+        self.after_url = False
+
+    def add(self, token: Token) -> None:
+        kind, after_url = token.type, self.after_url
+        self.after_url = False
         if kind == "text":
-            piece = token.content.translate(BACKLINKS_AS_SPACES)
-            if after_url and piece[:1].isalnum():
-                piece = " " + piece
+            text = token.content.translate(BACKLINKS_AS_SPACES)
+            self.text(" " + text if after_url and text[:1].isalnum() else text)
         elif kind in ("softbreak", "hardbreak"):
-            piece = "\n"
+            self.text("\n")
         elif kind == "code_inline":
-            piece = token.content
+            self.text(token.content)
         elif kind in ("em_open", "em_close"):
-            italic, piece = _italic(italic, opening=kind == "em_open")
-        elif kind in ("strong_open", "strong_close"):
-            piece = token.markup
+            self.italic = max(self.italic + (1 if kind == "em_open" else -1), 0)
         elif kind == "link_open":
-            links.append((str(token.attrGet("href") or ""), len(out)))
-        elif kind == "link_close" and links:
-            after_url = _close_link(out, links)
-            continue
+            self.links.append((str(token.attrGet("href") or ""), len(self.parts)))
+        elif kind == "link_close" and self.links:
+            self.close_link()
         elif kind == "image":
-            label = raw_inline_text(token.children or [])
-            piece = _link_text(label, str(token.attrGet("src") or ""))
+            self.links.append((str(token.attrGet("src") or ""), len(self.parts)))
+            for child in token.children or []:
+                self.add(child)
+            self.close_link()
         elif kind == "html_inline":
-            piece, italic, after_url = _html_piece(token.content, out, links, italic)
-            if after_url:
-                continue
-        out.append(piece)
-        after_url = False
-    return "".join(out)
+            self.html(token.content)
+
+    def text(self, text: str) -> None:
+        self.parts.append((text, self.italic > 0))
+
+    def close_link(self) -> None:
+        """The label of the closing link, then its address unless the label shows it."""
+        href, start = self.links.pop()
+        label = "".join(text for text, _ in self.parts[start:]).strip()
+        if not label.strip(BACKLINK_CHARS + " "):
+            del self.parts[start:]  # a back-link arrow
+        elif href and not href.startswith("#") and not shows_url(label, href):
+            self.parts.append((" " + href, False))
+            self.after_url = True
+        else:
+            self.after_url = shows_url(label, href)
+
+    def html(self, tag: str) -> None:
+        href = HTML_HREF.match(tag)
+        if href:
+            self.links.append((href.group(1), len(self.parts)))
+        elif HTML_CLOSE_A.match(tag) and self.links:
+            self.close_link()
+        elif italic := HTML_ITALIC.match(tag):
+            self.italic = max(self.italic + (-1 if italic.group(1) else 1), 0)
+        elif HTML_BREAK.match(tag):
+            self.text(" ")
 
 
 def finish(text: str) -> str:
     """Pandoc spans and attributes dropped, spaces squashed."""
     text = SPAN.sub(r"\1", text)
     return squash_spaces(ATTRIBUTES.sub("", text))
-
-
-def _italic(depth: int, opening: bool) -> tuple[int, str]:
-    if opening:
-        return depth + 1, "*" if depth == 0 else ""
-    depth = max(depth - 1, 0)
-    return depth, "*" if depth == 0 else ""
-
-
-def _close_link(out: list[str], links: list[tuple[str, int]]) -> bool:
-    """Replace the label of the link that closes with its text; whether it ends in a URL."""
-    href, start = links.pop()
-    label = "".join(out[start:])
-    del out[start:]
-    text = _link_text(label, href)
-    out.append(text)
-    return bool(text) and (not href.startswith("#")) and not text.endswith((" ", "\n"))
-
-
-def _html_piece(
-    html: str, out: list[str], links: list[tuple[str, int]], italic: int
-) -> tuple[str, int, bool]:
-    """(text, italic depth, whether a link just closed) for a raw HTML tag."""
-    href = HTML_HREF.match(html)
-    if href:
-        links.append((href.group(1), len(out)))
-        return "", italic, False
-    if HTML_CLOSE_A.match(html) and links:
-        return "", italic, _close_link(out, links)
-    tag = HTML_ITALIC.match(html)
-    if tag:
-        depth, mark = _italic(italic, opening=not tag.group(1))
-        return mark, depth, False
-    return (" " if HTML_BREAK.match(html) else ""), italic, False
-
-
-def _link_text(label: str, target: str) -> str:
-    """A link as text: its label, then its address unless the label already shows it."""
-    label = label.strip()
-    if not label.strip(BACKLINK_CHARS + " "):
-        return ""  # a back-link arrow
-    if not target or target.startswith("#") or shows_url(label, target):
-        return label
-    return f"{label} {target}"
 
 
 def note_text(raw: str) -> str:

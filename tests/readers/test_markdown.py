@@ -289,12 +289,18 @@ def test_nested_emphasis_keeps_only_the_outer_title_marks():
 
 def test_underscore_and_html_italics_read_as_asterisks():
     text = "A.[^1]\n\n[^1]: _Archives_, <i>Journal</i>, <cite>Book</cite>, **bold**.\n"
-    assert note_of(text) == "*Archives*, *Journal*, *Book*, **bold**."
+    assert note_of(text) == "*Archives*, *Journal*, *Book*, bold."
 
 
-def test_escapes_are_unescaped_in_the_note_text():
+def test_escapes_are_unescaped_in_the_note_text_but_a_literal_asterisk():
+    # `*` marks italics in a note's text, so a literal one stays `\*` (as in every reader).
     text = "A.[^1]\n\n[^1]: file\\_name, 5 \\* 3, \\[sic\\], https://example.org/a\\_b.\n"
-    assert note_of(text) == "file_name, 5 * 3, [sic], https://example.org/a_b."
+    assert note_of(text) == "file_name, 5 \\* 3, [sic], https://example.org/a_b."
+
+
+def test_trailing_commas_stay_outside_the_italic_marks():
+    text = "A.[^1]\n\n[^1]: Smith, *Archives,* 12; *What Is to Be Done?* 3.\n"
+    assert note_of(text) == "Smith, *Archives*, 12; *What Is to Be Done?* 3."
 
 
 def test_links_are_spelled_out_as_label_and_address():
