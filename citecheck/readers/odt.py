@@ -110,7 +110,8 @@ class _Walk:
                 level = paragraph.get(f"{{{TEXT}}}outline-level", "1")
                 heading = int(level) if level.isdigit() else 1
             text = squash_spaces(emphasized(pieces))
-            blocks.append(Block(text, number, heading, list_item=in_list, paragraph=not in_list))
+            whole = not in_list and heading is None
+            blocks.append(Block(text, number, heading, list_item=in_list, paragraph=whole))
         return blocks
 
     def _paragraph(self, paragraph: etree._Element) -> None:

@@ -93,11 +93,11 @@ class _Entry:
 
 def heading_title(block: Block) -> str | None:
     """The text of a heading block, or of a line that holds a heading word alone."""
+    words = block.text.strip().strip("*_#").strip()  # a heading may be set in italics
     if block.heading_level is not None:
-        return block.text.strip()
-    if block.list_item or "\n" in block.text.strip():
+        return words
+    if block.list_item or "\n" in words:
         return None
-    words = block.text.strip().strip("*_#").strip()
     return words if len(words) < 60 else None
 
 
