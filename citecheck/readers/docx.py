@@ -31,12 +31,11 @@ from citecheck.readers.markup import (
     emphasized,
     escape_emphasis,
     inherited,
-    is_bibliography_heading,
     shows_url,
     squash_spaces,
 )
 from citecheck.readers.numbering import DEFAULT_FORMATS, format_number
-from citecheck.readers.reflist import Block, reference_sections
+from citecheck.readers.reflist import Block, first_heading, reference_sections
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
 
@@ -408,7 +407,7 @@ def _body_blocks(
     from the first one that may head a reference list (none when no paragraph does)."""
     w, r = _namespaces(root)
     paragraphs = list(root.iter(f"{{{w}}}p"))
-    first = next((i for i, p in enumerate(paragraphs) if _may_head_references(p, w)), None)
+    first = first_heading(["".join(p.itertext(f"{{{w}}}t")) for p in paragraphs])
     if first is None:
         return []
     blocks = []
@@ -421,11 +420,6 @@ def _body_blocks(
         text = squash_spaces(walk.marked_text())
         blocks.append(Block(text, number, level, list_item=numbered, paragraph=not numbered))
     return blocks
-
-
-def _may_head_references(paragraph: etree._Element, w: str) -> bool:
-    text = "".join(t.text or "" for t in paragraph.iter(f"{{{w}}}t")).strip()
-    return 0 < len(text) < 60 and is_bibliography_heading(text)
 
 
 def read(path: str) -> Document:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from bs4 import Tag
-
 from citecheck.readers.htmlnotes import HEADING_TAGS, Page, note_text, source_position
-from citecheck.readers.markup import is_bibliography_heading, squash_spaces
-from citecheck.readers.reflist import Block
+from citecheck.readers.markup import squash_spaces
+from citecheck.readers.reflist import Block, first_heading
 
 ENTRY_TAGS = ["p", "li", "dd", "dt", "div"]
 #: A `<div>` holding one of these is a container, not an entry.
@@ -31,7 +29,7 @@ def page_blocks(
         if not (element.name == "div" and element.find(CONTAINER_TAGS))
         and not any(id(parent) in notes for parent in (element, *element.parents))
     ]
-    first = next((i for i, element in enumerate(elements) if _may_head(element)), None)
+    first = first_heading([element.get_text() for element in elements])
     if first is None:
         return []
     blocks: list[Block] = []
@@ -50,7 +48,3 @@ def page_blocks(
         blocks.append(Block(text, line, list_item=item, paragraph=not item))
     return blocks
 
-
-def _may_head(element: Tag) -> bool:
-    text = element.get_text().strip()
-    return 0 < len(text) < 60 and is_bibliography_heading(text.strip("*_ "))

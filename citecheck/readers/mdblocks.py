@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 
-from citecheck.readers.markup import is_bibliography_heading
 from citecheck.readers.mdparse import note_text
 from citecheck.readers.mdsyntax import (
     FOOTNOTE_DEF,
@@ -21,7 +20,7 @@ from citecheck.readers.mdsyntax import (
     SETEXT_UNDERLINE,
     block_end,
 )
-from citecheck.readers.reflist import Block, looks_like_reference
+from citecheck.readers.reflist import Block, first_heading, looks_like_reference
 
 BULLET_ITEM = re.compile(r"^ {0,3}[-*+][ \t]+\S")
 #: Pandoc fenced divs (`::: {#refs}`) only group blocks.
@@ -32,7 +31,7 @@ def markdown_blocks(original: list[str], masked: list[str], skip: Container[int]
     """Blocks of the lines not in `skip` (line indexes of notes already read), from the
     first line that may head a reference list on: the text before it cannot hold one,
     and rendering it would only cost time."""
-    first = _first_heading(masked)
+    first = first_heading(masked)
     if first is None:
         return []
     blocks: list[Block] = []
@@ -74,16 +73,6 @@ def markdown_blocks(original: list[str], masked: list[str], skip: Container[int]
         index += 1
     close_paragraph()
     return blocks
-
-
-def _first_heading(masked: list[str]) -> int | None:
-    """The first line whose words alone name a reference list (`## References`,
-    `**参考文献**`, a setext title), or None."""
-    for index, line in enumerate(masked):
-        words = line.strip().strip("#*_ ")
-        if words and len(words) < 60 and is_bibliography_heading(words):
-            return index
-    return None
 
 
 def _item_end(masked: list[str], start: int) -> int:

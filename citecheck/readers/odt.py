@@ -20,15 +20,9 @@ from lxml import etree
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers.markup import (
-    emphasized,
-    inherited,
-    is_bibliography_heading,
-    shows_url,
-    squash_spaces,
-)
+from citecheck.readers.markup import emphasized, inherited, shows_url, squash_spaces
 from citecheck.readers.numbering import DEFAULT_FORMATS, ODF_STYLES, format_number
-from citecheck.readers.reflist import Block, reference_sections
+from citecheck.readers.reflist import Block, first_heading, reference_sections
 from citecheck.readers.source import load_bytes
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts
@@ -93,11 +87,7 @@ class _Walk:
     def reference_blocks(self) -> list[Block]:
         """The body paragraphs as blocks for `reflist`, from the first one that may
         head a reference list (none when no paragraph does)."""
-        texts = ["".join(_shown(paragraph)).strip() for paragraph, _, _ in self.paragraphs]
-        first = next(
-            (i for i, text in enumerate(texts) if len(text) < 60 and is_bibliography_heading(text)),
-            None,
-        )
+        first = first_heading(["".join(_shown(paragraph)) for paragraph, _, _ in self.paragraphs])
         if first is None:
             return []
         blocks = []

@@ -24,7 +24,13 @@ from dataclasses import dataclass, field
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
 from citecheck.readers.body import body_markers, chapter_starts
-from citecheck.readers.reflist import Block, reference_list, reference_sections, region_lines
+from citecheck.readers.reflist import (
+    Block,
+    first_heading,
+    reference_list,
+    reference_sections,
+    region_lines,
+)
 from citecheck.readers.source import load_text
 from citecheck.readers.symbols import SYMBOL_RUN
 
@@ -179,14 +185,15 @@ def read_text(text: str, path: str = "<text>") -> Document:
     is nothing but references, without heading or notes, is one reference list.
     """
     all_lines = text.splitlines()
-    blocks = [Block(line, number) for number, line in enumerate(all_lines, start=1)]
-    references = reference_sections(blocks)
-    lines = _without_regions(all_lines, region_lines(blocks))
+    first = first_heading(all_lines)
+    tail = _blocks(all_lines, first) if first is not None else []
+    references = reference_sections(tail)
+    lines = _without_regions(all_lines, region_lines(tail))
     start = find_notes_start(lines)
     body = lines[: start - 1] if start is not None else []
     sections = parse_notes(lines[start:], start + 1) if start is not None else parse_notes(lines)
     if start is None and not references and _maybe_pasted_list(sections):
-        pasted = reference_list(blocks, surname_first=bool(sections))
+        pasted = reference_list(_blocks(all_lines, 0), surname_first=bool(sections))
         if pasted is not None:
             sections, references = (), (pasted,)
     if not sections and not references:
@@ -212,6 +219,11 @@ def read_text(text: str, path: str = "<text>") -> Document:
         has_body=True,
         body_sections=tuple(chapter.label for chapter in chapters),
     )
+
+
+def _blocks(lines: list[str], first: int) -> list[Block]:
+    """Lines from index `first` on as blocks for `reflist`."""
+    return [Block(line, number) for number, line in enumerate(lines[first:], start=first + 1)]
 
 
 def _without_regions(lines: list[str], regions: list[tuple[int, int]]) -> list[str]:

@@ -31,6 +31,8 @@ from citecheck.model import Note, Section
 from citecheck.readers.markup import is_bibliography_heading, squash_spaces
 
 DEFAULT_LABEL = "References"
+#: A heading is short: a longer line that happens to say "Sources" is text.
+MAX_HEADING = 60
 
 #: A printed entry number, or a bullet, at the start of an entry.
 ENTRY_LABEL = re.compile(
@@ -91,6 +93,18 @@ class _Entry:
         return self.parts[-1]
 
 
+def may_head_references(text: str) -> bool:
+    """Whether a line or paragraph could be the heading of a reference list: a quick
+    test that lets a reader skip the text before the first one."""
+    words = text.strip().strip("*_#: ：")
+    return 0 < len(words) < MAX_HEADING and is_bibliography_heading(words)
+
+
+def first_heading(texts: Sequence[str]) -> int | None:
+    """The index of the first of `texts` that may head a reference list, or None."""
+    return next((i for i, text in enumerate(texts) if may_head_references(text)), None)
+
+
 def heading_title(block: Block) -> str | None:
     """The text of a heading block, or of a line that holds a heading word alone."""
     words = block.text.strip().strip("*_#").strip()  # a heading may be set in italics
@@ -98,7 +112,7 @@ def heading_title(block: Block) -> str | None:
         return words
     if block.list_item or "\n" in words:
         return None
-    return words if len(words) < 60 else None
+    return words if len(words) < MAX_HEADING else None
 
 
 def reference_sections(blocks: Sequence[Block]) -> tuple[Section, ...]:
