@@ -36,6 +36,7 @@ from citecheck.readers.markup import (
     squash_spaces,
 )
 from citecheck.readers.numbering import DEFAULT_FORMATS, format_number
+from citecheck.readers.reflist import Block, first_heading, reference_sections
 from citecheck.readers.source import Source
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts, peek
@@ -56,6 +57,7 @@ HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.I)
 #: script (Arabic, Hebrew, …), which Word sets apart.
 ITALIC, COMPLEX_ITALIC = "i", "iCs"
 FALSE_VALUES = {"0", "false", "off"}
+HEADING_STYLE = re.compile(r"^(?:heading\s*([1-9])|title)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -397,6 +399,47 @@ def _read_notes(
     return notes
 
 
+def _heading_levels(parts: ZipParts, main: str, rels: Rels, w: str) -> dict[str, int]:
+    """Paragraph style id → heading level, for the styles named "heading 1" … "heading 9"
+    (the names are English whatever the style ids are) or giving an outline level."""
+    part = _related(rels, main, "styles", "word/styles.xml")
+    if not parts.has(part):
+        return {}
+    levels: dict[str, int] = {}
+    for style in parse_xml(parts.read(part), f"{parts.path}: {part}").iter(f"{{{w}}}style"):
+        name = style.find(f"{{{w}}}name")
+        match = HEADING_STYLE.match(str(name.get(f"{{{w}}}val", ""))) if name is not None else None
+        outline = style.find(f"{{{w}}}pPr/{{{w}}}outlineLvl")
+        style_id = str(style.get(f"{{{w}}}styleId", ""))
+        if match:
+            levels[style_id] = int(match.group(1) or 1)
+        elif outline is not None and str(outline.get(f"{{{w}}}val", "")).isdigit():
+            levels[style_id] = int(str(outline.get(f"{{{w}}}val"))) + 1
+    return levels
+
+
+def _body_blocks(
+    root: etree._Element, links: dict[str, str], styles: _Styles, levels: dict[str, int]
+) -> list[Block]:
+    """The body's paragraphs as blocks for `reflist`, numbered as the markers' lines,
+    from the first one that may head a reference list (none when no paragraph does)."""
+    w, r = _namespaces(root)
+    paragraphs = list(root.iter(f"{{{w}}}p"))
+    first = first_heading(["".join(p.itertext(f"{{{w}}}t")) for p in paragraphs])
+    if first is None:
+        return []
+    blocks = []
+    for number, paragraph in enumerate(paragraphs[first:], start=first + 1):
+        walk = _TextWalk(w, r, links, styles, _paragraph_style(paragraph, w))
+        walk.walk(paragraph)
+        style = paragraph.find(f"{{{w}}}pPr/{{{w}}}pStyle")
+        level = levels.get(str(style.get(f"{{{w}}}val", ""))) if style is not None else None
+        numbered = paragraph.find(f"{{{w}}}pPr/{{{w}}}numPr") is not None
+        text = squash_spaces(walk.marked_text())
+        blocks.append(Block(text, number, level, list_item=numbered, paragraph=not numbered))
+    return blocks
+
+
 def claims(source: Source) -> bool:
     """A zip with a Word document part."""
     parts = peek(source)
@@ -437,12 +480,22 @@ def read(source: Source) -> Document:
         notes = _notes_in_reference_order(kind, kind_refs, notes_by_id)
         if notes:
             sections.append(Section(kind.section, tuple(notes), notes[0].line))
-    if not sections and not markers:
-        raise InputError(f"{path}: the Word document has no footnotes or endnotes")
+    w = _namespaces(root)[0]
+    links = {
+        rel_id: target
+        for rel_id, (rel_type, target, mode) in main_rels.items()
+        if rel_type.endswith("/hyperlink") or mode == "External"
+    }
+    blocks = _body_blocks(root, links, styles, _heading_levels(parts, main, main_rels, w))
+    references = reference_sections(blocks)
+    if not sections and not markers and not references:
+        raise InputError(
+            f"{path}: the Word document has no footnotes or endnotes (and no reference list)"
+        )
     return Document(
         path=path,
         format="docx",
-        sections=tuple(sections),
+        sections=tuple(sections) + references,
         markers=tuple(markers),
         has_body=True,
         # The body was searched for both kinds of reference, so every notes section

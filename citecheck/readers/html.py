@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
+from citecheck.readers.htmlblocks import page_blocks
 from citecheck.readers.htmlnotes import (
     HEADING_TAGS,
     LEADING_MARK,
@@ -61,6 +62,7 @@ from citecheck.readers.markup import (
     squash_spaces,
     unescape_emphasis,
 )
+from citecheck.readers.reflist import reference_sections
 from citecheck.readers.source import Source
 
 if TYPE_CHECKING:
@@ -223,7 +225,15 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
             section, mark = default_section, mark_text(ref.element)
         markers.append(Marker(section, mark, parse_mark(mark), line, column))
 
-    if not sections and not markers:
+    has_body = bool(markers) or _has_body_text(finder.pages, finder.notes)
+    references = tuple(
+        section
+        for page in finder.pages
+        for section in reference_sections(
+            page_blocks(page, finder.by_name, finder.notes, marker_ids)
+        )
+    )
+    if not sections and not markers and not references:
         raise InputError(f"{path}: no notes or note references found")
     firsts, repeats = split_repeats(markers)
     return Document(
@@ -231,10 +241,11 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
         format=fmt,
         sections=tuple(
             Section(label, tuple(items), items[0].line) for label, items in sections.items()
-        ),
+        )
+        + references,
         markers=firsts,
         repeat_markers=repeats,
-        has_body=bool(markers) or _has_body_text(finder.pages, finder.notes),
+        has_body=has_body,
         body_sections=tuple(sections) if markers else (),
     )
 

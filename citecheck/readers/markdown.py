@@ -15,98 +15,133 @@ whose chapters each end with their own list gets one section per chapter, labell
 by the chapter's heading, and the markers before a list belong to it.
 
 Notes written in raw HTML inside the Markdown (noteref links to `<li id="fn1">` items)
-are read as HTML. Footnote-like text in code spans, fenced code and HTML comments is
-ignored. Lines and columns are 1-based positions in the file.
+are read as HTML. A list under a References / 参考文献 heading that no marker cites is a
+reference list (`citecheck.readers.reflist`). Lines and columns are 1-based positions
+in the file.
+
+The file is parsed by markdown-it (CommonMark plus pandoc footnotes, see
+`citecheck.readers.mdparse`): it decides what is code (never a note or a marker), an
+autolink, an emphasis or an escape. The note text keeps italics as `*…*` (the citation
+parser reads them as title marks) and spells links out as label and address.
+`read_text(text, path)` is the entry point whatever the source was loaded from.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
+
+from markdown_it.token import Token
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers import html, urllist
 from citecheck.readers.markup import LineIndex, split_repeats
+from citecheck.readers.mdblocks import markdown_blocks
 from citecheck.readers.mdlists import hand_made_notes
-from citecheck.readers.mdsyntax import (
-    FOOTNOTE_DEF,
-    SECTION,
-    Block,
-    block_end,
-    mask_code,
+from citecheck.readers.mdparse import (
+    SourceMap,
+    finish,
+    inline_text,
     note_text,
-    resolve_reference_links,
+    parse,
+    raw_inline_text,
+    walk,
 )
+from citecheck.readers.mdsyntax import SECTION, Block, resolve_reference_links
+from citecheck.readers.reflist import reference_sections, region_lines
 from citecheck.readers.source import Source
 
-FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
-INLINE_NOTE_OPEN = re.compile(r"\^\[")
-MAX_INLINE_NOTE = 10_000
+
+@dataclass
+class _Footnotes:
+    """What the token stream holds: pandoc notes, their markers, and the code to mask."""
+
+    notes: list[Note] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    #: (line, first column, last column) of code spans and comments, 1-based, inclusive.
+    masked_spans: list[tuple[int, int, int]] = field(default_factory=list)
+    masked_lines: set[int] = field(default_factory=set)
+    inline_count: int = 0
 
 
-def _pandoc_notes(original: list[str], masked: list[str]) -> tuple[list[Note], list[Block]]:
-    notes: list[Note] = []
-    blocks: list[Block] = []
-    index = 0
-    while index < len(masked):
-        match = FOOTNOTE_DEF.match(masked[index])
-        if not match:
-            index += 1
-            continue
-        end = block_end(masked, index)
-        first = FOOTNOTE_DEF.match(original[index])
-        first_text = first.group(2) if first else match.group(2)
-        parts = [first_text, *(line.strip() for line in original[index + 1 : end])]
-        mark = match.group(1)
-        notes.append(Note(SECTION, mark, None, note_text("\n".join(parts)), index + 1))
-        blocks.append(Block(index, end))
-        index = end
-    return notes, blocks
-
-
-def _inline_notes(
-    text: str, masked: str, lines: LineIndex, skip: set[int]
-) -> tuple[list[Note], list[Marker]]:
-    notes: list[Note] = []
-    markers: list[Marker] = []
-    for match in INLINE_NOTE_OPEN.finditer(masked):
-        line, column = lines.position(match.start())
-        if line - 1 in skip:
-            continue
-        close = _closing_bracket(masked, match.end())
-        if close is None:
-            continue
-        mark = f"inline-{len(notes) + 1}"
-        notes.append(Note(SECTION, mark, None, note_text(text[match.end() : close]), line))
-        markers.append(Marker(SECTION, mark, None, line, column))
-    return notes, markers
-
-
-def _closing_bracket(text: str, start: int) -> int | None:
-    """The `]` that closes an inline note opened before `start`, within one paragraph."""
-    depth = 1
-    for offset in range(start, min(len(text), start + MAX_INLINE_NOTE)):
-        char = text[offset]
-        if char == "[":
+def _read_tokens(tokens: list[Token], env: dict, lines: list[str]) -> _Footnotes:
+    found = _Footnotes()
+    inline_notes = env.get("footnotes", {}).get("list", {})
+    depth = 0  # inside a footnote definition
+    note: tuple[str, int, list[str]] | None = None
+    for token in tokens:
+        if token.type == "footnote_reference_open":
             depth += 1
-        elif char == "\n" and text.startswith("\n\n", offset):
-            return None
-        elif char == "]":
+            if depth == 1 and token.map:
+                note = (token.meta["label"], token.map[0] + 1, [])
+                found.blocks.append(Block(token.map[0], token.map[1]))
+            continue
+        if token.type == "footnote_reference_close":
             depth -= 1
-            if depth == 0:
-                return offset
-    return None
+            if depth == 0 and note is not None:
+                mark, line, parts = note
+                found.notes.append(Note(SECTION, mark, None, finish("\n".join(parts)), line))
+                note = None
+            continue
+        if token.type in ("fence", "code_block") or _is_comment(token):
+            if token.map:
+                found.masked_lines.update(range(token.map[0], token.map[1]))
+            continue
+        if token.type != "inline":
+            continue
+        if note is not None:
+            note[2].append(raw_inline_text(token.children or []))
+        _read_inline(token, lines, inline_notes, depth > 0, found)
+    return found
 
 
-def _pandoc_markers(masked: str, lines: LineIndex, skip: set[int]) -> list[Marker]:
-    markers = []
-    for match in FOOTNOTE_REF.finditer(masked):
-        line, column = lines.position(match.start())
-        if line - 1 not in skip:
-            mark = match.group(1)
-            markers.append(Marker(SECTION, mark, None, line, column))
-    return markers
+def _read_inline(
+    token: Token, lines: list[str], inline_notes: dict, in_note: bool, found: _Footnotes
+) -> None:
+    """Markers and inline notes of one inline token, and its code spans to mask."""
+    where: SourceMap | None = None
+    for child in walk(token.children or []):
+        if "start" not in (child.meta or {}):
+            continue
+        where = where or SourceMap(lines, token)
+        if child.type == "code_inline" or _is_comment(child):
+            _mask(found, where, child.meta["start"], child.meta["end"])
+        elif child.type == "footnote_ref" and not in_note:
+            line, column = where.position(child.meta["start"])
+            label = child.meta.get("label")
+            if label is None:  # an inline note ^[…]
+                found.inline_count += 1
+                label = f"inline-{found.inline_count}"
+                content = inline_notes.get(child.meta["id"], {}).get("tokens", [])
+                found.notes.append(Note(SECTION, label, None, inline_text(content), line))
+            found.markers.append(Marker(SECTION, label, None, line, column))
+
+
+def _mask(found: _Footnotes, where: SourceMap, start: int, end: int) -> None:
+    first_line, first_column = where.position(start)
+    last_line, last_column = where.position(max(end - 1, start))
+    if first_line == last_line:
+        found.masked_spans.append((first_line, first_column, last_column))
+        return
+    found.masked_spans.append((first_line, first_column, 10**9))
+    found.masked_lines.update(range(first_line, last_line - 1))
+    found.masked_spans.append((last_line, 1, last_column))
+
+
+def _is_comment(token: Token) -> bool:
+    return token.type in ("html_block", "html_inline") and token.content.lstrip().startswith("<!--")
+
+
+def _masked(lines: list[str], found: _Footnotes) -> list[str]:
+    """The file's lines with code and comments blanked, every offset kept in place."""
+    masked = [" " * len(line) if i in found.masked_lines else line for i, line in enumerate(lines)]
+    for line, first, last in found.masked_spans:
+        text = masked[line - 1]
+        stop = min(last, len(text))
+        masked[line - 1] = text[: first - 1] + " " * (stop - first + 1) + text[stop:]
+    return masked
 
 
 # --- the reader ----------------------------------------------------------------------
@@ -114,36 +149,40 @@ def _pandoc_markers(masked: str, lines: LineIndex, skip: set[int]) -> list[Marke
 
 def read_text(text: str, path: str = "<text>") -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    masked_text = mask_code(text)
-    original = resolve_reference_links(text.split("\n"))
-    masked = masked_text.split("\n")
-    lines = LineIndex(text)
+    lines = text.split("\n")
+    tokens, env = parse(text)
+    found = _read_tokens(tokens, env, lines)
+    masked = _masked(lines, found)
+    masked_text = "\n".join(masked)
+    original = resolve_reference_links(lines)
 
-    notes, blocks = _pandoc_notes(original, masked)
-    skip = {i for block in blocks for i in range(block.start, block.end)}
-    inline, inline_markers = _inline_notes(text, masked_text, lines, skip)
-    markers = _pandoc_markers(masked_text, lines, skip) + inline_markers
-    notes = sorted(notes + inline, key=lambda note: note.line)
+    notes = sorted(found.notes, key=lambda note: note.line)
+    markers = list(found.markers)
+    blocks = list(found.blocks)
     sections = [Section(SECTION, tuple(notes), notes[0].line)] if notes else []
 
     sup_sections, sup_markers, sup_blocks = hand_made_notes(
-        original, masked_text, lines, fallback=not sections
+        original, masked_text, LineIndex(masked_text), fallback=not sections
     )
     if sup_sections and (sup_markers or not sections):
         sections.extend(sup_sections)
         markers.extend(sup_markers)
         blocks.extend(sup_blocks)
 
-    if not sections and not markers:
-        return _html_notes(text, path) or _links_only(text, path)
-    markers.sort(key=lambda marker: (marker.line, marker.column))
     noted = {i for block in blocks for i in range(block.start, block.end)}
+    reference_blocks = markdown_blocks(original, masked, noted)
+    references = reference_sections(reference_blocks)
+    if not sections and not markers and not references:
+        return _html_notes(text, path) or _links_only(text, path)
+    for first, last in region_lines(reference_blocks):
+        noted.update(range(first - 1, last))
+    markers.sort(key=lambda marker: (marker.line, marker.column))
     has_body = any(line.strip() for i, line in enumerate(masked) if i not in noted)
     firsts, repeats = split_repeats(markers)
     return Document(
         path=path,
         format="markdown",
-        sections=tuple(sections),
+        sections=tuple(sections) + references,
         markers=firsts,
         repeat_markers=repeats,
         has_body=has_body,

@@ -28,10 +28,19 @@ WHITESPACE = re.compile(r"\s+")
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
-#: Headings of a bibliography, which may follow the notes.
+#: Headings of a reference list (a bibliography), which may follow the notes or stand
+#: instead of them, in the languages of our manuscripts.
 BIBLIOGRAPHY_HEADINGS = re.compile(
-    r"^(references?|bibliography|works cited|sources"
-    r"|参考文献|參考文獻|参考资料|참고문헌|литература)$",
+    r"^(references?|reference list|list of references|bibliography|select bibliography"
+    r"|selected bibliography|works cited|works consulted|literature cited|literature|sources"
+    r"|literatur|literaturverzeichnis|quellen|quellen und literatur|bibliographie"
+    r"|références|références bibliographiques|bibliografía|bibliografia|referencias"
+    r"|referencias bibliográficas|referências|obras citadas"
+    r"|参考文献|參考文獻|参考资料|參考資料|参考資料|引用文献|主要参考文献|引用・参考文献"
+    r"|参考・引用文献|引用文獻|참고문헌|참고 문헌|인용문헌"
+    r"|литература|список литературы|список использованной литературы|библиография"
+    r"|использованная литература|список використаних джерел|використана література"
+    r"|список літератури|література|бібліографія)$",
     re.IGNORECASE,
 )
 
@@ -120,7 +129,8 @@ def inherited(own: dict[str, bool | None], parents: dict[str, str]) -> dict[str,
 
 
 def is_bibliography_heading(text: str) -> bool:
-    return BIBLIOGRAPHY_HEADINGS.match(text.strip().strip(":：").strip()) is not None
+    words = " ".join(text.strip().strip(":：").split())
+    return BIBLIOGRAPHY_HEADINGS.match(words) is not None
 
 
 def is_notes_heading(text: str) -> bool:

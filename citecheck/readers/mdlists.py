@@ -22,6 +22,7 @@ from citecheck.readers.markup import (
     is_notes_heading,
     parse_mark,
 )
+from citecheck.readers.mdparse import note_text
 from citecheck.readers.mdsyntax import (
     HEADING,
     LIST_ITEM,
@@ -30,7 +31,6 @@ from citecheck.readers.mdsyntax import (
     Block,
     block_end,
     indented,
-    note_text,
 )
 
 SUP_MARK = r"[0-9]{1,4}|[*†‡§¶※＊]{1,3}"
@@ -177,6 +177,8 @@ def hand_made_notes(
     if lists[0].heading is None and not raw_markers:
         return [], [], []
     lists = _without_uncited_bibliographies(lists, headings, [line for line, _, _ in raw_markers])
+    if not lists:
+        return [], [], []
     labels = _section_labels(lists, headings)
     sections: list[Section] = []
     markers: list[Marker] = []
@@ -197,14 +199,14 @@ def hand_made_notes(
 def _without_uncited_bibliographies(
     lists: list[_NotesList], headings: dict[int, tuple[int, str]], marker_lines: list[int]
 ) -> list[_NotesList]:
-    """Drop a numbered "References" list after the notes that no marker cites: it is
-    the bibliography, not a second block of notes."""
+    """Drop a numbered "References" list that no marker cites: it is the reference
+    list (see `citecheck.readers.reflist`), not a block of notes."""
     kept: list[_NotesList] = []
     previous_end = 0
     for span in lists:
         title = headings[span.heading][1] if span.heading is not None else ""
         cited = any(previous_end < line <= span.start for line in marker_lines)
-        if kept and not cited and is_bibliography_heading(title):
+        if not cited and is_bibliography_heading(title):
             continue
         kept.append(span)
         previous_end = span.end

@@ -21,6 +21,7 @@ from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.markup import emphasized, inherited, shows_url, squash_spaces
 from citecheck.readers.numbering import DEFAULT_FORMATS, ODF_STYLES, format_number
+from citecheck.readers.reflist import Block, first_heading, reference_sections
 from citecheck.readers.source import Source
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts, peek, small_part
@@ -35,6 +36,7 @@ STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 SECTIONS = {"footnote": "Footnotes", "endnote": "Endnotes"}
 PARAGRAPHS = {f"{{{TEXT}}}p", f"{{{TEXT}}}h"}
+HEADING, LIST_ITEM = f"{{{TEXT}}}h", f"{{{TEXT}}}list-item"
 NOTE, CITATION, LINK = f"{{{TEXT}}}note", f"{{{TEXT}}}note-citation", f"{{{TEXT}}}a"
 STYLE_NAME = f"{{{TEXT}}}style-name"
 MIMETYPE = b"application/vnd.oasis.opendocument.text"
@@ -73,14 +75,37 @@ class _Walk:
     markers: list[Marker] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     paragraph: int = 0
+    #: (paragraph, its number, whether it is in a list item), for `reference_blocks`.
+    paragraphs: list[tuple[etree._Element, int, bool]] = field(default_factory=list)
 
-    def body(self, element: etree._Element) -> None:
+    def body(self, element: etree._Element, in_list: bool = False) -> None:
         for child in element:
             if child.tag in PARAGRAPHS:
                 self.paragraph += 1
                 self._paragraph(child)
+                self.paragraphs.append((child, self.paragraph, in_list))
             elif isinstance(child.tag, str):
-                self.body(child)
+                self.body(child, in_list or child.tag == LIST_ITEM)
+
+    def reference_blocks(self) -> list[Block]:
+        """The body paragraphs as blocks for `reflist`, from the first one that may
+        head a reference list (none when no paragraph does)."""
+        first = first_heading(["".join(_shown(paragraph)) for paragraph, _, _ in self.paragraphs])
+        if first is None:
+            return []
+        blocks = []
+        for paragraph, number, in_list in self.paragraphs[first:]:
+            italic = self.italics.get(str(paragraph.get(STYLE_NAME, "")), False)
+            pieces = [(paragraph.text or "", italic)]
+            _collect(paragraph, pieces, self.italics, italic)
+            heading = None
+            if paragraph.tag == HEADING:
+                level = paragraph.get(f"{{{TEXT}}}outline-level", "1")
+                heading = int(level) if level.isdigit() else 1
+            text = squash_spaces(emphasized(pieces))
+            whole = not in_list and heading is None
+            blocks.append(Block(text, number, heading, list_item=in_list, paragraph=whole))
+        return blocks
 
     def _paragraph(self, paragraph: etree._Element) -> None:
         self._inline(paragraph, len(paragraph.text or ""))
@@ -120,6 +145,16 @@ def _own_text(element: etree._Element) -> str:
     if element.tag in (f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"):
         return " "
     return element.text or ""
+
+
+def _shown(element: etree._Element) -> list[str]:
+    """The text of a paragraph without its notes, unstyled (for a quick look)."""
+    texts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and child.tag != NOTE:
+            texts.extend(_shown(child))
+        texts.append(child.tail or "")
+    return texts
 
 
 def note_text(body: etree._Element, italics: Italics) -> str:
@@ -195,8 +230,9 @@ def read(source: Source) -> Document:
         raise InputError(f"{path}: not an OpenDocument text (no office:text body)")
     walk = _Walk(_number_formats(roots), italic_styles(roots))
     walk.body(text)
-    if not walk.notes:
-        raise InputError(f"{path}: the document has no footnotes or endnotes")
+    references = reference_sections(walk.reference_blocks())
+    if not walk.notes and not references:
+        raise InputError(f"{path}: the document has no footnotes or endnotes (nor references)")
     sections = [
         Section(label, notes, notes[0].line)
         for label in SECTIONS.values()
@@ -205,7 +241,7 @@ def read(source: Source) -> Document:
     return Document(
         path=path,
         format="odt",
-        sections=tuple(sections),
+        sections=tuple(sections) + references,
         markers=tuple(walk.markers),
         has_body=True,
         body_sections=tuple(section.label for section in sections),

@@ -24,6 +24,13 @@ from dataclasses import dataclass, field
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
 from citecheck.readers.body import body_markers, chapter_starts
+from citecheck.readers.reflist import (
+    Block,
+    first_heading,
+    reference_list,
+    reference_sections,
+    region_lines,
+)
 from citecheck.readers.source import Source
 from citecheck.readers.symbols import SYMBOL_RUN
 
@@ -171,31 +178,70 @@ def parse_notes(lines: list[str], first_line: int = 1) -> tuple[Section, ...]:
 
 
 def read_text(text: str, path: str = "<text>") -> Document:
-    """Read a notes section, or a whole manuscript whose body holds the note markers."""
-    lines = text.splitlines()
+    """Read a notes section, or a whole manuscript whose body holds the note markers.
+
+    Reference lists under a References / 参考文献 heading are read as such (see
+    `citecheck.readers.reflist`) and kept out of the notes and the body; a file that
+    is nothing but references, without heading or notes, is one reference list.
+    """
+    all_lines = text.splitlines()
+    first = first_heading(all_lines)
+    tail = _blocks(all_lines, first) if first is not None else []
+    references = reference_sections(tail)
+    lines = _without_regions(all_lines, region_lines(tail))
     start = find_notes_start(lines)
     body = lines[: start - 1] if start is not None else []
     sections = parse_notes(lines[start:], start + 1) if start is not None else parse_notes(lines)
-    if not sections:
-        raise InputError(f"{path}: no notes found (expected numbered notes such as '- 1 text')")
+    if start is None and not references and _maybe_pasted_list(sections):
+        pasted = reference_list(_blocks(all_lines, 0), surname_first=bool(sections))
+        if pasted is not None:
+            sections, references = (), (pasted,)
+    if not sections and not references:
+        raise InputError(
+            f"{path}: no notes found"
+            " (expected numbered notes such as '- 1 text', or a reference list)"
+        )
     if not any(line.strip() for line in body):
-        return Document(path=path, format="text", sections=sections)
+        return Document(path=path, format="text", sections=sections + references)
     note_marks = tuple(note.mark for section in sections for note in section.notes)
     if _document_wide(sections):
         # One block of notes under no chapter heading: every marker in the body refers to it.
         markers = body_markers(body, (), sections[0].label, note_marks=note_marks)
-        return Document(path, "text", sections, markers, has_body=True)
+        return Document(path, "text", sections + references, markers, has_body=True)
     chapters = chapter_starts(body, note_labels=tuple(s.label for s in sections))
     # Markers outside every chapter belong to notes that have no chapter heading either.
     outside = sections[0].label if len(sections) == 1 and not chapters else DEFAULT_SECTION
     return Document(
         path=path,
         format="text",
-        sections=sections,
+        sections=sections + references,
         markers=body_markers(body, chapters, outside, note_marks=note_marks),
         has_body=True,
         body_sections=tuple(chapter.label for chapter in chapters),
     )
+
+
+def _blocks(lines: list[str], first: int) -> list[Block]:
+    """Lines from index `first` on as blocks for `reflist`."""
+    return [Block(line, number) for number, line in enumerate(lines[first:], start=first + 1)]
+
+
+def _without_regions(lines: list[str], regions: list[tuple[int, int]]) -> list[str]:
+    """`lines` with the lines of the reference lists blanked, positions unchanged."""
+    kept = list(lines)
+    for first, last in regions:
+        for number in range(first, last + 1):
+            kept[number - 1] = ""
+    return kept
+
+
+def _maybe_pasted_list(sections: tuple[Section, ...]) -> bool:
+    """Whether a file without notes heading may be a pasted reference list: it has no
+    notes, or one block of numbered ones (a numbered list of references reads as notes
+    too; `reference_list` then asks for names written surname first)."""
+    if not sections:
+        return True
+    return len(sections) == 1 and not any(note.unnumbered for note in sections[0].notes)
 
 
 def _document_wide(sections: tuple[Section, ...]) -> bool:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from citecheck.model import Document, Problem, section_key
 from citecheck.verify.floating import fold_mark, without_floating
-from citecheck.verify.sections import SectionView, section_views
+from citecheck.verify.sections import SectionView, notes_only, section_views
 
 
 class Item(NamedTuple):
@@ -32,8 +32,13 @@ class Item(NamedTuple):
 
 
 def numbering_problems(document: Document) -> list[Problem]:
-    """Marker and note numbering problems; none when the document has no body text."""
-    if not document.has_body:
+    """Marker and note numbering problems; none when the document has no body text.
+
+    Reference lists are left out: their entries are cited by author and year, not
+    by a marker.
+    """
+    document = notes_only(document)
+    if not document.has_body or not (document.notes or document.markers):
         return []
     no_markers = _no_markers(document)
     if no_markers is not None:

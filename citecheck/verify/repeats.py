@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from citecheck.model import Document, Problem
-from citecheck.verify.sections import section_views
+from citecheck.verify.sections import notes_only, section_views
 from citecheck.verify.text import fold_spacing, is_backref
 
 
 def repeated_note_problems(document: Document) -> list[Problem]:
     found = []
-    for view in section_views(document):
+    for view in section_views(notes_only(document)):
         for previous, note in zip(view.notes, view.notes[1:], strict=False):
             if note.mark == previous.mark or is_backref(note.text):
                 continue  # a duplicated number is reported as such; 同上 after 同上 is fine

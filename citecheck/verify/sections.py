@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citecheck.model import Document, Marker, Note, section_key
 
@@ -40,3 +40,12 @@ def section_views(document: Document) -> tuple[SectionView, ...]:
         SectionView(key, label, tuple(markers[key]), tuple(notes[key]))
         for key, label in labels.items()
     )
+
+
+def notes_only(document: Document) -> Document:
+    """`document` without its reference lists: their entries have no in-text markers
+    by design, so marker matching and note-by-note checks skip them."""
+    sections = tuple(section for section in document.sections if section.kind != "references")
+    if len(sections) == len(document.sections):
+        return document
+    return replace(document, sections=sections)

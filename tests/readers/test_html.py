@@ -166,5 +166,10 @@ def test_unlinked_marks_ignore_an_uncited_bibliography_list():
 <h2>References</h2><ol><li>Smith, J. Book. 2020.</li><li>Jones, K. Paper. 2021.</li></ol>
 </body></html>"""
     document = read_text(html)
-    assert [n.text for n in document.notes] == ["Smith, 12.", "Jones, 4."]
+    # The bibliography is a reference list, not a second block of notes.
+    assert [(s.label, s.kind) for s in document.sections] == [
+        ("Notes", "notes"),
+        ("References", "references"),
+    ]
+    assert [n.text for n in document.sections[0].notes] == ["Smith, 12.", "Jones, 4."]
     assert [m.mark for m in document.markers] == ["1", "2"]

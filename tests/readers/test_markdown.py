@@ -247,6 +247,91 @@ def test_uncited_numbered_bibliography_after_the_notes_is_not_notes():
         "## References\n\n1. Smith, J. *Book*. 2020.\n2. Jones, K. *Paper*. 2021.\n"
     )
     document = read_text(text)
-    assert [s.label for s in document.sections] == ["Notes"]
-    assert [n.text for n in document.notes] == ["Smith, 12.", "Jones, 4."]
+    # The bibliography is a reference list, not a second block of notes.
+    assert [(s.label, s.kind) for s in document.sections] == [
+        ("Notes", "notes"),
+        ("References", "references"),
+    ]
+    assert [n.text for n in document.sections[0].notes] == ["Smith, 12.", "Jones, 4."]
     assert [m.mark for m in document.markers] == ["1", "2"]
+
+
+# --- what CommonMark decides: code, autolinks, emphasis, escapes, links ---------------
+
+
+def note_of(markdown_text: str) -> str:
+    (note,) = read_text(markdown_text).notes
+    return note.text
+
+
+def test_an_autolink_ends_at_its_closing_bracket():
+    text = "Claim.[^1]\n\n[^1]: Talk, <https://www.youtube.com/watch?v=abc&t=4m58>s in.\n"
+    assert note_of(text) == "Talk, https://www.youtube.com/watch?v=abc&t=4m58 s in."
+
+
+def test_code_spans_hold_no_markers_and_no_notes():
+    text = (
+        "Write `[^1]` or ``code with ` and [^2]`` for a note.[^3]\n\n"
+        "```\n[^4]: inside a fence\n```\n\n"
+        "    [^5]: an indented code block\n\n"
+        "[^3]: The real note, with `x[^6]` in code.\n"
+    )
+    document = read_text(text)
+    assert marks(document.notes) == ["3"]
+    assert positions(document.markers) == [("3", 1, 53)]
+    assert document.notes[0].text == "The real note, with x[^6] in code."
+
+
+def test_nested_emphasis_keeps_only_the_outer_title_marks():
+    text = "A.[^1]\n\n[^1]: Smith, *A Study of _Moby-Dick_ and Others* (Boston, 2001).\n"
+    assert note_of(text) == "Smith, *A Study of Moby-Dick and Others* (Boston, 2001)."
+
+
+def test_underscore_and_html_italics_read_as_asterisks():
+    text = "A.[^1]\n\n[^1]: _Archives_, <i>Journal</i>, <cite>Book</cite>, **bold**.\n"
+    assert note_of(text) == "*Archives*, *Journal*, *Book*, bold."
+
+
+def test_escapes_are_unescaped_in_the_note_text_but_a_literal_asterisk():
+    # `*` marks italics in a note's text, so a literal one stays `\*` (as in every reader).
+    text = "A.[^1]\n\n[^1]: file\\_name, 5 \\* 3, \\[sic\\], https://example.org/a\\_b.\n"
+    assert note_of(text) == "file_name, 5 \\* 3, [sic], https://example.org/a_b."
+
+
+def test_trailing_commas_stay_outside_the_italic_marks():
+    text = "A.[^1]\n\n[^1]: Smith, *Archives,* 12; *What Is to Be Done?* 3.\n"
+    assert note_of(text) == "Smith, *Archives*, 12; *What Is to Be Done?* 3."
+
+
+def test_links_are_spelled_out_as_label_and_address():
+    text = (
+        "A.[^1]\n\n[^1]: [The *Report*](https://example.org/r \"title\"),"
+        " [https://example.org/s](https://example.org/s), [back](#top),"
+        " ![map](https://example.org/m.png), [↩](#ref-1)\n"
+    )
+    assert note_of(text) == (
+        "The *Report* https://example.org/r, https://example.org/s, back, "
+        "map https://example.org/m.png,"
+    )
+
+
+def test_pandoc_spans_and_attributes_are_dropped():
+    text = "A.[^1]\n\n[^1]: [Jake's]{.nocase} *Book*{#b .title}, 2020.\n"
+    assert note_of(text) == "Jake's *Book*, 2020."
+
+
+def test_markers_inside_blockquotes_and_links_keep_their_columns():
+    text = "> Quoted.[^a]\n>   More [text[^b]](https://x.org).\n\n[^a]: A.\n[^b]: B.\n"
+    document = read_text(text)
+    assert positions(document.markers) == [("a", 1, 10), ("b", 2, 15)]
+
+
+def test_a_marker_without_a_definition_is_still_a_marker():
+    document = read_text("One.[^1] Two.[^missing]\n\n[^1]: Note.\n")
+    assert marks(document.markers) == ["1", "missing"]
+    assert marks(document.notes) == ["1"]
+
+
+def test_a_footnote_defined_twice_gives_two_notes():
+    document = read_text("One.[^1]\n\n[^1]: First.\n[^1]: Again.\n")
+    assert [(n.mark, n.line) for n in document.notes] == [("1", 3), ("1", 4)]
