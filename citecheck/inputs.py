@@ -25,6 +25,8 @@ import pathspec
 from citecheck.readers import EXTENSIONS
 
 STDIN = "-"
+#: How standard input is named in reports.
+STDIN_NAME = "<stdin>"
 SUFFIXES = frozenset(EXTENSIONS) | {".txt", ".htm", ".xhtml"}
 SKIPPED_DIRECTORIES = frozenset({".git", "node_modules", "__pycache__"})
 _GLOB_CHARACTERS = frozenset("*?[")
