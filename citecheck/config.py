@@ -129,9 +129,12 @@ Config: Any = make_dataclass(
 Config.__module__ = __name__
 
 
-def from_table(table: Mapping[str, Any], source: str) -> Any:
-    """A Config from the settings table of a file; errors name the file and key."""
-    return Config(source=source, **convert_table(table, source))
+def from_table(
+    table: Mapping[str, Any], source: str, base: Mapping[str, Any] | None = None
+) -> Any:
+    """A Config from the settings table of a file (over `base`); errors name the file and
+    key."""
+    return Config(**{**(base or {}), "source": source, **convert_table(table, source)})
 
 
 def _settings_table(path: Path) -> dict[str, Any] | None:
@@ -160,22 +163,27 @@ def search_directories(start: str | Path) -> list[Path]:
     return found
 
 
-def load_config(explicit: str | None = None, directory: str | Path = ".") -> Any:
+def load_config(
+    explicit: str | None = None,
+    directory: str | Path = ".",
+    base: Mapping[str, Any] | None = None,
+) -> Any:
     """The configuration from `explicit`, else from the nearest config file at or above
-    `directory` (a directory or a file in it); the defaults when there is none."""
+    `directory` (a directory or a file in it); `base` (a command's own defaults, see
+    `citecheck.options.command_defaults`) under the file's settings."""
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
             raise UsageError(f"config file {explicit} not found")
-        return from_table(_settings_table(path) or {}, str(path))
+        return from_table(_settings_table(path) or {}, str(path), base)
     for folder in search_directories(directory):
         for name in CONFIG_FILES:
             path = folder / name
             if path.is_file():
                 table = _settings_table(path)
                 if table is not None:
-                    return from_table(table, str(path))
-    return Config()
+                    return from_table(table, str(path), base)
+    return Config(**(base or {}))
 
 
 def with_overrides(config: Any, overrides: Mapping[str, Any]) -> Any:

@@ -40,6 +40,7 @@ from citecheck.model import (
 )
 from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
+from citecheck.options import command_defaults
 from citecheck.platforms import handler_for
 from citecheck.prepared import Prepared, content_key, recall, remember
 from citecheck.readers import read_document
@@ -50,16 +51,19 @@ Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[..., None]
 
 
-def load(paths: Paths, config: Any = None) -> tuple[tuple[Input, ...], Any]:
+def load(
+    paths: Paths, config: Any = None, command: str = "check"
+) -> tuple[tuple[Input, ...], Any]:
     """The inputs `paths` name and the settings that apply: `config`, else the config file
-    found from the first input up (see `citecheck.config`)."""
+    found from the first input up (see `citecheck.config`) over `command`'s defaults."""
     given = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else list(paths)
     given = [os.fspath(path) for path in given]
     if not given:
         raise UsageError("no input: name files, directories, globs or - for standard input")
     if config is None:
         first = given[0]
-        config = load_config(directory="." if first == STDIN else first)
+        start = "." if first == STDIN else first
+        config = load_config(directory=start, base=command_defaults(command))
     inputs = expand(given, config.exclude_path)
     if not inputs:
         raise UsageError(f"no file to read in {', '.join(given)} (see README, \"Many inputs\")")
@@ -68,7 +72,7 @@ def load(paths: Paths, config: Any = None) -> tuple[tuple[Input, ...], Any]:
 
 def parse(paths: Paths, config: Any = None, *, stdin: BinaryIO | None = None) -> Report:
     """Every file read and its notes parsed into citations (no problems, no links checked)."""
-    inputs, _ = load(paths, config)
+    inputs, _ = load(paths, config, "parse")
     files = []
     for item in inputs:
         document = _read(item, stdin)
@@ -81,7 +85,7 @@ def parse(paths: Paths, config: Any = None, *, stdin: BinaryIO | None = None) ->
 
 def verify(paths: Paths, config: Any = None, *, stdin: BinaryIO | None = None) -> Report:
     """`parse`, plus the note problems of each file that `config` reports."""
-    inputs, config = load(paths, config)
+    inputs, config = load(paths, config, "verify")
     files = []
     for item in inputs:
         document = _read(item, stdin)
@@ -107,7 +111,7 @@ def check(
     the result cache per file (`citecheck.prepared`), so an unchanged file is not parsed
     again.
     """
-    inputs, config = load(paths, config)
+    inputs, config = load(paths, config, "check")
     if config.no_cache and config.confirm_dead > 1:
         raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
     store = None if config.no_cache else ResultCache(config.cache)

@@ -12,7 +12,7 @@ from citecheck import pipeline
 from citecheck.errors import InputError
 from citecheck.inputs import STDIN
 from citecheck.model import ParsedDocument, Report
-from citecheck.options import add_options, given_options
+from citecheck.options import add_options, command_defaults, given_options
 
 
 def add_inputs(parser: argparse.ArgumentParser, command: str, *, many: bool = True) -> None:
@@ -39,7 +39,7 @@ def configure(args: argparse.Namespace, command: str) -> Any:
     """The file's settings with the command-line options laid over them."""
     paths = getattr(args, "paths", None) or [getattr(args, "path", ".")]
     first = paths[0] if paths[0] != STDIN else "."
-    found = settings.load_config(args.config, directory=first)
+    found = settings.load_config(args.config, first, command_defaults(command))
     return settings.with_overrides(found, given_options(args, command))
 
 
