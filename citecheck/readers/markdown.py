@@ -135,7 +135,7 @@ def read_text(text: str, path: str = "<text>") -> Document:
         blocks.extend(sup_blocks)
 
     if not sections and not markers:
-        return _html_notes(text, path) or _links_only(text, path)
+        return _html_notes(text, path) or _links_only(masked_text, path)
     markers.sort(key=lambda marker: (marker.line, marker.column))
     noted = {i for block in blocks for i in range(block.start, block.end)}
     has_body = any(line.strip() for i, line in enumerate(masked) if i not in noted)
