@@ -17,21 +17,30 @@ they are left alone. Anchors are read once per target file per run.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
+from citecheck.config import search_directories
 from citecheck.errors import InputError
 from citecheck.links.anchors import has_anchor, html_anchors, markdown_anchors
-from citecheck.links.local import LocalLink
+from citecheck.links.local import LocalLink, local_links
 from citecheck.model import Verdict, VerdictState
 from citecheck.readers import EXTENSIONS
 from citecheck.readers.source import decode_text
 
 ANCHOR_READERS = {"markdown": markdown_anchors, "html": html_anchors}
 HTML_SUFFIXES = frozenset({".htm", ".xhtml"})
+
+
+def tree_root(start: str | Path) -> Path:
+    """Where a target starting with `/` is looked up: the repository root holding
+    `start`, else the directory of `start`."""
+    folders = search_directories(start)
+    return folders[-1] if (folders[-1] / ".git").exists() else folders[0]
 
 
 def resolve_target(link: LocalLink, citing_file: Path, root: Path) -> Path:
@@ -63,6 +72,15 @@ class LocalChecker:
     check_fragments: bool = False
     _anchors: dict[Path, frozenset[str] | str] = field(default_factory=dict)
 
+    def check_file(self, path: str, fmt: str) -> tuple[Verdict, ...]:
+        """The verdicts of the local links written in the file at `path` (of format
+        `fmt`); none for a format without links of its own or a file gone since read."""
+        try:
+            text = decode_text(Path(path).read_bytes(), path)
+        except (OSError, InputError):
+            return ()
+        return self.check(local_links(text, fmt), path)
+
     def check(self, links: Sequence[LocalLink], citing_file: str | Path) -> tuple[Verdict, ...]:
         """One verdict per link written in `citing_file`, in order."""
         citing = Path(citing_file)
@@ -70,10 +88,11 @@ class LocalChecker:
 
     def verdict(self, link: LocalLink, citing_file: Path) -> Verdict:
         target = resolve_target(link, citing_file, self.root)
-        where = (f"{citing_file}:{link.line}", f"resolved to {target}")
+        where = (f"{citing_file}:{link.line}:{link.column}: {link.target}",)
+        shown = _shown(target, link.fragment)
 
         def said(state: VerdictState, reason: str, *more: str) -> Verdict:
-            return Verdict(link.target, state, reason, details=(*where, *more))
+            return Verdict(shown, state, reason, details=(*where, *more))
 
         try:
             exists, is_dir = target.exists(), target.is_dir()
@@ -107,3 +126,12 @@ class LocalChecker:
             except InputError as exc:  # binary or undecodable
                 self._anchors[key] = str(exc)
         return self._anchors[key]
+
+
+def _shown(target: Path, fragment: str | None) -> str:
+    """The target as reported: relative to the working directory when under it, so that
+    one file linked from several folders is one verdict; its fragment kept."""
+    absolute = os.path.normpath(os.path.abspath(target))
+    relative = os.path.relpath(absolute)
+    shown = absolute if relative.startswith("..") else relative
+    return shown if fragment is None else f"{shown}#{fragment}"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+from citecheck.config import search_directories
 from citecheck.errors import UsageError
 from citecheck.model import Link
 
@@ -64,15 +65,10 @@ def find_ignore_file(start: str | Path, config_file: str | Path | None = None) -
         beside = Path(config_file).resolve().parent / IGNORE_FILE
         if beside.is_file():
             return beside
-    here = Path(start).resolve()
-    if not here.is_dir():
-        here = here.parent
-    for directory in (here, *here.parents):
+    for directory in search_directories(start):
         candidate = directory / IGNORE_FILE
         if candidate.is_file():
             return candidate
-        if (directory / ".git").exists():
-            break
     return None
 
 

@@ -120,7 +120,8 @@ def _verdicts(tree: Path, text: str, *, fragments: bool) -> dict[str, tuple[str,
     citing = tree / "docs" / "guide.md"
     links = local_links(text, "markdown")
     checker = LocalChecker(root=tree, check_fragments=fragments)
-    return {v.url: (v.state, v.reason) for v in checker.check(links, citing)}
+    verdicts = checker.check(links, citing)
+    return {link.target: (v.state, v.reason) for link, v in zip(links, verdicts, strict=True)}
 
 
 def test_files_checked_on_disk_relative_to_the_citing_file(tree: Path) -> None:
@@ -186,3 +187,16 @@ def test_a_path_the_system_refuses_to_look_at_is_inconclusive(tree: Path) -> Non
     (verdict,) = checker.check([LocalLink("x" * 5000 + ".md", 1, 1)], tree / "docs" / "guide.md")
     assert verdict.state == "inconclusive"
     assert verdict.reason.startswith("cannot look at the file")
+
+
+def test_verdicts_name_the_target_from_the_working_directory_and_where_it_is_written(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tree)
+    guide = tree / "docs" / "guide.md"
+    checker = LocalChecker(root=tree)
+    (verdict,) = checker.check_file(str(guide), "markdown")[2:3]
+    assert (verdict.url, verdict.state) == ("docs/missing.md", "dead")
+    assert verdict.details[0] == f"{guide}:4:18: missing.md"
+    (install,) = checker.check([LocalLink("../../INSTALL.md", 1, 1)], guide.parent / "api" / "x.md")
+    assert install.url == "INSTALL.md"
