@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from bs4 import NavigableString, Tag
 
 from citecheck.errors import InputError
+from citecheck.links.local import local_links
 from citecheck.model import Document, Note, Section
 from citecheck.readers.htmlnotes import Page
 from citecheck.readers.markup import shows_url, squash_spaces
@@ -53,6 +54,8 @@ def links_document(page: Page, path: str, fmt: str = "html") -> Document:
         Note(SECTION, str(number), number, text, line)
         for number, (line, text) in enumerate(_cited(page), start=1)
     )
-    if not notes:
+    if not notes and not local_links(str(page.soup), "html"):
         raise InputError(f"{path}: no notes, note references or links found")
+    if not notes:  # only links into its own tree
+        return Document(path=path, format=fmt, sections=())
     return Document(path=path, format=fmt, sections=(Section(SECTION, notes, notes[0].line),))

@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 
 from citecheck.errors import InputError
+from citecheck.links.local import local_links
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers import html, urllist
 from citecheck.readers.markup import LineIndex, split_repeats
@@ -167,6 +168,8 @@ def _links_only(text: str, path: str) -> Document:
     try:
         links = urllist.read_text(text, path)
     except InputError:
+        if local_links(text, "markdown"):  # only links into its own tree: no notes
+            return Document(path=path, format="markdown", sections=())
         raise InputError(f"{path}: no footnotes, notes list or links found") from None
     warning = f"{path}: no footnotes found; every line with a link is taken as a note"
     sections = tuple(

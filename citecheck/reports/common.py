@@ -22,6 +22,7 @@ class Summary:
     problems: int
     offline: bool
     links_checked: bool
+    ignored: int = 0
 
 
 def summarize(report: Report) -> Summary:
@@ -36,6 +37,7 @@ def summarize(report: Report) -> Summary:
         problems=len(report.problems),
         offline=report.offline,
         links_checked=report.links_checked,
+        ignored=len(report.ignored),
     )
 
 
@@ -46,6 +48,8 @@ def summary_line(report: Report) -> str:
     if summary.links_checked:
         verdicts = ", ".join(f"{summary.counts[state]} {state}" for state in VERDICT_STATES)
         parts.append(f"{summary.links} links: {verdicts}")
+        if summary.ignored:
+            parts.append(f"{summary.ignored} ignored by .citecheckignore")
     else:
         parts.append(f"{summary.links} links (not checked)")
     parts.append(f"{summary.problems} note problems")

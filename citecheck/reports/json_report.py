@@ -48,6 +48,7 @@ def as_dict(report: Report) -> dict[str, Any]:
             "notes": summary.notes,
             "problems": summary.problems,
             "links_checked": summary.links_checked,
+            "ignored": summary.ignored,
         },
         "links": [_link(verdict, citing(verdict, lookup)) for verdict in report.verdicts],
         "problems": [_problem(problem) for problem in report.problems],
