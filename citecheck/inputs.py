@@ -25,6 +25,8 @@ import pathspec
 from citecheck.readers import EXTENSIONS
 
 STDIN = "-"
+#: How standard input is named in reports.
+STDIN_NAME = "<stdin>"
 SUFFIXES = frozenset(EXTENSIONS) | {".txt", ".htm", ".xhtml"}
 SKIPPED_DIRECTORIES = frozenset({".git", "node_modules", "__pycache__"})
 _GLOB_CHARACTERS = frozenset("*?[")
@@ -40,7 +42,7 @@ class Input:
 
 def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[Input, ...]:
     """The files `paths` name, each once, in the order given (a directory's files sorted)."""
-    excluded = pathspec.PathSpec.from_lines("gitwildmatch", exclude) if exclude else None
+    excluded = pathspec.PathSpec.from_lines("gitignore", exclude) if exclude else None
     tree = _Tree()
     seen: set[str] = set()
     found: list[Input] = []

@@ -28,7 +28,7 @@ from citecheck.checks.snapshots import with_snapshots
 from citecheck.citations import parse_document
 from citecheck.config import load_config
 from citecheck.errors import CitecheckError, UsageError
-from citecheck.inputs import STDIN, Input, expand
+from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
 from citecheck.links import extract_links
 from citecheck.links.ignore import IgnoreList, load_ignore
 from citecheck.links.urls import dedup_key
@@ -51,7 +51,6 @@ from citecheck.verify import citation_problems, document_problems
 
 Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[..., None]
-STDIN_NAME = "<stdin>"
 
 
 def load(paths: Paths, config: Any = None) -> tuple[tuple[Input, ...], Any]:
