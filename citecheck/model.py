@@ -235,6 +235,8 @@ class Verdict:
     archive: ArchiveSnapshot | None = None
     citation_ids: tuple[str, ...] = ()
     details: tuple[str, ...] = field(default_factory=tuple)
+    #: Where a link that no note cites is written in its file (a local link): line numbers.
+    lines: tuple[int, ...] = ()
 
 
 # --- verification and the final report ------------------------------------------------

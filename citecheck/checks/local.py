@@ -92,7 +92,7 @@ class LocalChecker:
         shown = _shown(target, link.fragment)
 
         def said(state: VerdictState, reason: str, *more: str) -> Verdict:
-            return Verdict(shown, state, reason, details=(*where, *more))
+            return Verdict(shown, state, reason, details=(*where, *more), lines=(link.line,))
 
         try:
             exists, is_dir = target.exists(), target.is_dir()

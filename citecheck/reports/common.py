@@ -203,6 +203,15 @@ def findings(report: Report) -> Iterator[Finding]:
             remedy = ""
             if fix:
                 remedy = f"; {'new URL' if verdict.state == 'moved' else 'archived copy'}: {fix}"
+            for line in () if verdict.citation_ids else verdict.lines:  # a local link
+                yield Finding(
+                    result.path,
+                    line,
+                    LINK_LEVELS[verdict.state],
+                    f"{verdict.state}-link",
+                    f"{verdict.state} link",
+                    f"{verdict.url} is {verdict.state} ({verdict.reason})",
+                )
             for section, cited in _first_per_section(citing(verdict, lookup)).items():
                 marks = ", ".join(dict.fromkeys(c.note_mark for c in cited))
                 where = f"{section}, note {marks}: " if section else f"note {marks}: "

@@ -82,3 +82,24 @@ def test_fragments_are_not_checked_unless_asked(
     verdicts = {link["url"]: link["verdict"] for link in report["links"]}
     assert verdicts["docs/api/reference.md#fuctions"] == "resolvable"
     assert verdicts["docs/moved-away.md"] == "dead"
+
+
+def test_local_findings_are_annotated_at_their_lines(
+    tmp_path: Path, web: ScenarioWeb, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    _tree(tmp_path, web)
+    code = main([
+        "check", "--format", "github", "--allow-private", "--no-cache", "--no-archive",
+        "--retries", "0", "--timeout", "2", "--check-fragments", "docs",
+    ])  # fmt: skip
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    title = "title=citecheck%3A dead link::"
+    assert f"::error file=docs/guide.md,line=6,{title}docs/api/reference.md#fuctions is dead " \
+        "(no such anchor)" in lines
+    assert f"::error file=docs/guide.md,line=6,{title}docs/moved-away.md is dead " \
+        "(no such file)" in lines
+    assert f"::error file=docs/index.html,line=1,{title}docs/api/reference.html is dead " \
+        "(no such file)" in lines
