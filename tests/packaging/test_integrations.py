@@ -131,6 +131,9 @@ def test_pre_commit_try_repo_runs_both_hooks_on_changed_files(tmp_path: Path) ->
             f"A claim.[^1] Another.[^2]\n\n[^1]: A report, 2020, {web.url('/missing/1')}.\n",
             encoding="utf-8",
         )
+        (project / "fine.md").write_text(
+            f"A claim.[^1]\n\n[^1]: A page, 2021, {web.url('/ok/2')}.\n", encoding="utf-8"
+        )
         (project / "requirements.txt").write_text("requests\n", encoding="utf-8")
         _git(project, "add", "-A")
         env = {
@@ -143,8 +146,7 @@ def test_pre_commit_try_repo_runs_both_hooks_on_changed_files(tmp_path: Path) ->
             "PYTHONPATH": sysconfig.get_paths()["purelib"],
         }
         done = subprocess.run(
-            [str(PRE_COMMIT), "try-repo", str(hooks_repo), "--verbose",
-             "--files", "chapter.md", "requirements.txt"],
+            [str(PRE_COMMIT), "try-repo", str(hooks_repo), "--verbose", "--all-files"],
             cwd=project, env=env, capture_output=True, text=True, check=False, timeout=540,
         )  # fmt: skip
     output = done.stdout + done.stderr
@@ -155,4 +157,5 @@ def test_pre_commit_try_repo_runs_both_hooks_on_changed_files(tmp_path: Path) ->
     check = output.split("citecheck check")[1]
     assert "Failed" in verify and "marker 2 has no note" in verify
     assert "Failed" in check and "/missing/1" in check and "dead" in check
+    assert "chapter.md" in verify and "fine.md" in verify and "2 files" in check
     assert "requirements.txt" not in output
