@@ -26,7 +26,8 @@ def _tree(root: Path, web: ScenarioWeb) -> None:
         "Read [the API](api/reference.md#functions) and [the start](#getting-started).\n"
         "A [typo](api/reference.md#fuctions), a [lost page](moved-away.md).\n"
         f"The [spec]({web.url('/ok/1')}) and the [wiki](https://intranet.example/wiki).\n"
-        "Run `see [x](not-checked.md)` first.\n",
+        "Run `see [x](not-checked.md)` first.\n"
+        f"A [part]({web.url('/ok/3')}#no-such-part), the [top]({web.url('/ok/4')}#top).\n",
         encoding="utf-8",
     )
     (root / "docs" / "api" / "reference.md").write_text(
@@ -69,6 +70,8 @@ def test_local_links_and_anchors_in_one_run(
     assert verdicts[web.url("/missing/2")][0] == "dead"
     assert not any("not-checked" in url or "intranet" in url for url in verdicts)
     assert report["summary"]["ignored"] == 1
+    assert verdicts[web.url("/ok/3") + "#no-such-part"] == ("dead", "no such anchor")
+    assert verdicts[web.url("/ok/4") + "#top"] == ("resolvable", "anchor exists")
     dead_anchor = next(link for link in report["links"] if link["url"].endswith("#fuctions"))
     assert dead_anchor["details"][0] == f"{tmp_path}/docs/guide.md:6:10: api/reference.md#fuctions"
 
@@ -82,6 +85,7 @@ def test_fragments_are_not_checked_unless_asked(
     verdicts = {link["url"]: link["verdict"] for link in report["links"]}
     assert verdicts["docs/api/reference.md#fuctions"] == "resolvable"
     assert verdicts["docs/moved-away.md"] == "dead"
+    assert verdicts[web.url("/ok/3") + "#no-such-part"] == "resolvable"
 
 
 def test_local_findings_are_annotated_at_their_lines(
