@@ -235,6 +235,8 @@ class Verdict:
     archive: ArchiveSnapshot | None = None
     citation_ids: tuple[str, ...] = ()
     details: tuple[str, ...] = field(default_factory=tuple)
+    #: Where a link that no note cites is written in its file (a local link): line numbers.
+    lines: tuple[int, ...] = ()
 
 
 # --- verification and the final report ------------------------------------------------
@@ -285,7 +287,7 @@ class Report:
     across files: writers that name places go through `files`). A Report built without
     `files` is a run of one file. `verdicts` is empty when links were not checked;
     `offline` is True when the network itself was unreachable (every link then
-    inconclusive).
+    inconclusive). `ignored` are the distinct URLs that `.citecheckignore` skipped.
     """
 
     parsed: ParsedDocument
@@ -294,6 +296,7 @@ class Report:
     offline: bool = False
     links_checked: bool = False
     files: tuple[FileResult, ...] = ()
+    ignored: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.files:

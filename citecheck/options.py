@@ -282,6 +282,11 @@ OPTIONS: tuple[Option, ...] = (
         in_file=False,
     ),
     Option(
+        "check_fragments", flag, False,
+        "check #fragments against the headings and ids of local files and fetched HTML pages",
+        action="flag",
+    ),
+    Option(
         "exclude_path", globs, (), "skip input files matching this glob (repeatable)",
         commands=ALL, group="inputs", metavar="GLOB", action="append",
     ),

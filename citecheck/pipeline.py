@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from citecheck.checks import CheckOptions, check_links
+from citecheck.checks.fragments import check_web_fragments
+from citecheck.checks.local import LocalChecker, tree_root
 from citecheck.checks.overlap import links_in_notes
 from citecheck.checks.snapshots import with_snapshots
 from citecheck.citations import parse_document
@@ -28,6 +30,7 @@ from citecheck.config import load_config
 from citecheck.errors import CitecheckError, UsageError
 from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
 from citecheck.links import extract_links
+from citecheck.links.ignore import IgnoreList, load_ignore
 from citecheck.links.urls import dedup_key
 from citecheck.model import (
     Document,
@@ -114,9 +117,15 @@ def check(
     inputs, config = load(paths, config, "check")
     if config.no_cache and config.confirm_dead > 1:
         raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
+    start = inputs[0].path if inputs[0].path != STDIN else "."
+    ignore = load_ignore(start, config.source)
+
+    def wanted(url: str) -> bool:
+        return config.wants(url) and not ignore.ignores(url)
+
     store = None if config.no_cache else ResultCache(config.cache)
     try:
-        prepared, failed, to_parse = _prepare(inputs, config, store, stdin)
+        prepared, failed, to_parse = _prepare(inputs, config, store, stdin, ignore)
         policy = config.net_policy()
         options = _check_options(config)
         with HttpClient(policy) as client:
@@ -124,8 +133,12 @@ def check(
             def check_all(links: Sequence[Link]) -> tuple[Verdict, ...]:
                 return check_links(links, client, options, store=store, progress=progress)
 
-            checked, parsed = _check_while_parsing(prepared, to_parse, config.wants, check_all)
+            checked, parsed = _check_while_parsing(prepared, to_parse, wanted, check_all)
             offline = client.network_status() == "offline"
+            anchors: dict[str, Verdict] = {}
+            if config.check_fragments and not offline:
+                ready_all = [*prepared.values(), *parsed.values()]
+                anchors = check_web_fragments(_fragment_urls(ready_all, checked), client)
         distinct = tuple(checked.values())
         if offline:
             distinct = tuple(offline_verdict(verdict) for verdict in distinct)
@@ -147,14 +160,23 @@ def check(
         if store is not None:
             store.close()
     by_key = {dedup_key(verdict.url): verdict for verdict in distinct}
+    local = LocalChecker(root=tree_root(start), check_fragments=config.check_fragments)
     files = dict(failed)
     for index, ready in {**prepared, **parsed}.items():
         verdicts = tuple(
-            replace(by_key[dedup_key(link.url)], url=link.url, citation_ids=link.citation_ids)
+            replace(
+                anchors.get(link.url, by_key[dedup_key(link.url)]),
+                url=link.url,
+                citation_ids=link.citation_ids,
+            )
             for link in ready.links
         )
+        document = ready.parsed.document
+        if document.path != STDIN_NAME:
+            verdicts += local.check_file(document.path, document.format)
         files[index] = _result(ready.parsed, _reported(ready.problems, config), verdicts)
-    return assemble([files[index] for index in sorted(files)], offline=offline, checked=True)
+    report = assemble([files[index] for index in sorted(files)], offline=offline, checked=True)
+    return replace(report, ignored=_ignored([*prepared.values(), *parsed.values()], ignore))
 
 
 def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:
@@ -250,13 +272,20 @@ class _ToParse:
 
 
 def _prepare(
-    inputs: Sequence[Input], config: Any, store: ResultCache | None, stdin: BinaryIO | None
+    inputs: Sequence[Input],
+    config: Any,
+    store: ResultCache | None,
+    stdin: BinaryIO | None,
+    ignore: IgnoreList,
 ) -> tuple[dict[int, Prepared], dict[int, FileResult], dict[int, _ToParse]]:
-    """(remembered parses, unreadable files, documents still to parse), by input index."""
+    """(remembered parses, unreadable files, documents still to parse), by input index.
+    A parse is remembered with the links the URL filters kept, so they are in its key."""
     prepared: dict[int, Prepared] = {}
     failed: dict[int, FileResult] = {}
     to_parse: dict[int, _ToParse] = {}
-    shape = (repr(config.include), repr(config.exclude))
+    shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
+    if ignore.patterns:
+        shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
     for index, item in enumerate(inputs):
         key = None
         if store is not None and item.error is None and item.path != STDIN:
@@ -311,6 +340,30 @@ def _check_while_parsing(
     if late:
         found.update(_by_key(check_all(list(late.values()))))
     return found, parsed
+
+
+def _fragment_urls(prepared: Sequence[Prepared], checked: dict[str, Verdict]) -> list[str]:
+    """The cited web URLs with a `#fragment` whose page answered (resolvable or moved)."""
+    urls = []
+    for ready in prepared:
+        for link in ready.links:
+            verdict = checked.get(dedup_key(link.url))
+            if "#" in link.url and verdict is not None and verdict.state in ("resolvable", "moved"):
+                urls.append(link.url)
+    return list(dict.fromkeys(urls))
+
+
+def _ignored(prepared: Sequence[Prepared], ignore: IgnoreList) -> tuple[str, ...]:
+    """The distinct cited URLs the ignore file skipped (links are extracted again only
+    when it has patterns: a parse keeps only the links that were checked)."""
+    if not ignore.patterns:
+        return ()
+    skipped: dict[str, str] = {}
+    for ready in prepared:
+        for link in extract_links(ready.parsed):
+            if ignore.ignores(link.url):
+                skipped.setdefault(dedup_key(link.url), link.url)
+    return tuple(skipped.values())
 
 
 def _by_key(verdicts: Sequence[Verdict]) -> dict[str, Verdict]:

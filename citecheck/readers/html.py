@@ -34,6 +34,7 @@ from bs4 import Tag
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
+from citecheck.readers.htmllinks import links_document
 from citecheck.readers.htmlnotes import (
     HEADING_TAGS,
     LEADING_MARK,
@@ -300,4 +301,9 @@ def read_text(text: str, path: str = "<html>") -> Document:
 
 
 def read(path: str) -> Document:
-    return read_text(load_text(path), path)
+    """The notes of an HTML file; a page without notes is read as a links document."""
+    text = load_text(path)
+    try:
+        return read_text(text, path)
+    except InputError:
+        return links_document(parse_page(Path(path).name, text), path)

@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 
 from citecheck.errors import InputError
+from citecheck.links.local import local_links
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers import html, urllist
 from citecheck.readers.markup import LineIndex, split_repeats
@@ -135,7 +136,7 @@ def read_text(text: str, path: str = "<text>") -> Document:
         blocks.extend(sup_blocks)
 
     if not sections and not markers:
-        return _html_notes(text, path) or _links_only(text, path)
+        return _html_notes(text, path) or _links_only(masked_text, path)
     markers.sort(key=lambda marker: (marker.line, marker.column))
     noted = {i for block in blocks for i in range(block.start, block.end)}
     has_body = any(line.strip() for i, line in enumerate(masked) if i not in noted)
@@ -167,6 +168,8 @@ def _links_only(text: str, path: str) -> Document:
     try:
         links = urllist.read_text(text, path)
     except InputError:
+        if local_links(text, "markdown"):  # only links into its own tree: no notes
+            return Document(path=path, format="markdown", sections=())
         raise InputError(f"{path}: no footnotes, notes list or links found") from None
     warning = f"{path}: no footnotes found; every line with a link is taken as a note"
     sections = tuple(

@@ -28,6 +28,7 @@ class Summary:
     links_checked: bool
     files: int = 1
     unreadable: int = 0
+    ignored: int = 0
 
 
 def summarize(report: Report) -> Summary:
@@ -44,6 +45,7 @@ def summarize(report: Report) -> Summary:
         links_checked=report.links_checked,
         files=len(report.files),
         unreadable=len(report.unreadable),
+        ignored=len(report.ignored),
     )
 
 
@@ -54,6 +56,8 @@ def summary_line(report: Report) -> str:
     if summary.links_checked:
         verdicts = ", ".join(f"{summary.counts[state]} {state}" for state in VERDICT_STATES)
         parts.append(f"{summary.links} links: {verdicts}")
+        if summary.ignored:
+            parts.append(f"{summary.ignored} ignored by .citecheckignore")
     else:
         parts.append(f"{summary.links} links (not checked)")
     parts.append(f"{summary.problems} note problems")
@@ -199,6 +203,15 @@ def findings(report: Report) -> Iterator[Finding]:
             remedy = ""
             if fix:
                 remedy = f"; {'new URL' if verdict.state == 'moved' else 'archived copy'}: {fix}"
+            for line in () if verdict.citation_ids else verdict.lines:  # a local link
+                yield Finding(
+                    result.path,
+                    line,
+                    LINK_LEVELS[verdict.state],
+                    f"{verdict.state}-link",
+                    f"{verdict.state} link",
+                    f"{verdict.url} is {verdict.state} ({verdict.reason})",
+                )
             for section, cited in _first_per_section(citing(verdict, lookup)).items():
                 marks = ", ".join(dict.fromkeys(c.note_mark for c in cited))
                 where = f"{section}, note {marks}: " if section else f"note {marks}: "

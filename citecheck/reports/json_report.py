@@ -56,6 +56,7 @@ def as_dict(report: Report) -> dict[str, Any]:
             "links_checked": summary.links_checked,
             "files": summary.files,
             "unreadable": summary.unreadable,
+            "ignored": summary.ignored,
         },
         "links": [
             _link(verdict, places.get(dedup_key(verdict.url), []), several)
