@@ -42,7 +42,8 @@ def test_github_annotations_line_by_line(tree: Tree, capsys) -> None:
         f"(permanent-redirect); new URL: {tree.web.url(tree.path('/ok/one') + '-new')}",
     ]
     assert lines[:-1] == expected
-    summary = "citecheck: 8 notes; 8 citations; 6 links: 3 resolvable, 1 moved, 2 dead"
+    # 6 web links and the HTML file's 4 in-page note anchors.
+    summary = "citecheck: 8 notes; 8 citations; 10 links: 7 resolvable, 1 moved, 2 dead"
     assert lines[-1].startswith(summary)
     assert lines[-1].endswith("; 5 files (1 unreadable)")
 

@@ -43,7 +43,12 @@ def test_one_run_reads_the_tree_and_fetches_each_url_once(tree: Tree, capsys) ->
     assert by_url[tree.url("/missing/guide")]["verdict"] == "dead"
     assert by_url[tree.url("/gone/bib")]["verdict"] == "dead"
     assert by_url[tree.url("/moved-permanent/one")]["verdict"] == "moved"
-    assert report["summary"]["links"] == len(by_url) == 6
+    # Six web links, and the HTML file's four in-page note anchors (local links, all found).
+    local = {url: link for url, link in by_url.items() if not url.startswith("http")}
+    anchors = ("fn1", "fn2", "fnref1", "fnref2")
+    assert sorted(local) == [f"docs/chapters/one.html#{anchor}" for anchor in anchors]
+    assert {link["verdict"] for link in local.values()} == {"resolvable"}
+    assert report["summary"]["links"] == len(by_url) == 6 + 4
     assert (report["summary"]["files"], report["summary"]["unreadable"]) == (5, 1)
     # Ignored by .gitignore, or inside node_modules or a virtualenv: never read, never fetched.
     for scenario in ("/missing/built", "/missing/draft", "/missing/pkg", "/missing/venv"):
