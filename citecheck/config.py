@@ -1,8 +1,11 @@
 """Configuration: `[tool.citecheck]` in pyproject.toml, or citecheck.toml, plus the command line.
 
-Found in the working directory (citecheck.toml first, then pyproject.toml) unless
-`--config FILE` names one. Unknown keys and wrong types are errors naming the key;
-options given on the command line override the file.
+Found by walking up from the first input's directory to the repository root (the
+directory holding `.git`), like ruff: the nearest directory with `citecheck.toml`,
+`.citecheck.toml` or a `pyproject.toml` holding `[tool.citecheck]` wins (in that order
+within one directory), unless `--config FILE` names one. Every command reads it.
+Unknown keys and wrong types are errors naming the key; options given on the command
+line override the file. The keys are those of `citecheck.options.OPTIONS`.
 
     [tool.citecheck]
     timeout = 10            # seconds to wait for an answer
@@ -20,6 +23,11 @@ options given on the command line override the file.
     allow-private = false
     fail-on = ["moved"]     # exit 1 for these too (dead always fails)
     confirm-dead = 3        # dead only after 3 dead checks ≥ 3 days apart (needs the cache)
+    exclude-path = ["vendor/**", "CHANGELOG.md"]   # input files not to read
+    ignore = ["web-source-without-link"]           # problem kinds not to report
+    select = []             # when set, only these problem kinds are reported
+    exit-zero = false       # exit 0 even when problems are found
+    offline-ok = false      # no exit 3 when the network was unreachable
 
     [tool.citecheck.accept]
     "example.org" = [403]   # status codes that mean "alive" on this host
@@ -34,11 +42,10 @@ options given on the command line override the file.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
 import tomllib
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import field, make_dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -46,35 +53,17 @@ from urllib.parse import urlsplit
 from citecheck.archives import ArchiveSettings
 from citecheck.errors import UsageError
 from citecheck.net import NetPolicy
+from citecheck.options import OPTIONS, VERDICT_CLASSES, convert_table
 
-VERDICT_CLASSES = ("resolvable", "moved", "dead", "inconclusive")
-CONFIG_FILES = ("citecheck.toml", "pyproject.toml")
-_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
-_UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+__all__ = ["CONFIG_FILES", "VERDICT_CLASSES", "Config", "load_config", "with_overrides"]
+
+#: Looked for in each directory, in this order.
+CONFIG_FILES = ("citecheck.toml", ".citecheck.toml", "pyproject.toml")
 
 
-@dataclass(frozen=True)
-class Config:
-    """Every setting of a check run. Build the network policy with `net_policy()`."""
-
-    timeout: float = NetPolicy.read_timeout
-    connect_timeout: float = NetPolicy.connect_timeout
-    deadline: float | None = None
-    retries: int = NetPolicy.retries
-    concurrency: int = NetPolicy.concurrency
-    host_concurrency: int = NetPolicy.host_concurrency
-    user_agent: str | None = None
-    exclude: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-    accept: Mapping[str, frozenset[int]] = field(default_factory=dict)
-    archive: ArchiveSettings = field(default_factory=ArchiveSettings)
-    cache: str | None = None
-    max_age: float = 86400.0
-    reuse_inconclusive: float = 0.0
-    allow_private: bool = False
-    fail_on: frozenset[str] = frozenset()
-    confirm_dead: int = 1
-    source: str | None = None
+class _Settings:
+    """What a run derives from its settings: the network policy, the URL filter, the
+    accepted statuses and the archive settings (command-line endpoints laid over the file's)."""
 
     def net_policy(self) -> NetPolicy:
         """The network limits; the deadline defaults to room for one full connect+read."""
@@ -102,135 +91,50 @@ class Config:
         host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
         return self.accept.get(host, frozenset())
 
+    def archive_settings(self) -> ArchiveSettings:
+        chosen = {
+            "scope": self.archive_scope,
+            "availability_api": self.wayback_api,
+            "cdx_api": self.cdx_api,
+        }
+        given = {key: value for key, value in chosen.items() if value is not None}
+        return dataclasses.replace(self.archive, **given) if given else self.archive
 
-# --- value converters: each raises ValueError with what was expected --------------------
-
-
-def positive_number(value: Any) -> float:
-    valid = isinstance(value, int | float) and not isinstance(value, bool)
-    if not valid or not math.isfinite(value) or value <= 0:
-        raise ValueError("a positive number")
-    return float(value)
-
-
-def whole_number(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError("a whole number of at least 1")
-    return value
-
-
-def non_negative_whole_number(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError("a whole number of at least 0")
-    return value
+    def reports(self, kind: str) -> bool:
+        """True when problems of `kind` are reported (`select` and `ignore`)."""
+        if self.select and kind not in self.select:
+            return False
+        return kind not in self.ignore
 
 
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("a non-empty string")
-    return value
-
-
-def _flag(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise ValueError("true or false")
-    return value
-
-
-def pattern(value: str) -> str:
-    """A regular expression, checked to compile."""
+def _default(value: Any) -> Any:
+    """A dataclass field defaulting to `value` (a read-only mapping is shared, not copied)."""
     try:
-        re.compile(value)
-    except re.error as exc:
-        raise ValueError(f"valid regular expressions ({value!r}: {exc})") from None
-    return value
+        hash(value)
+    except TypeError:
+        return field(default_factory=lambda: value)
+    return field(default=value)
 
 
-def _patterns(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError("a list of regular expressions")
-    return tuple(pattern(item) for item in value)
+#: Every setting of a run: one field per row of `citecheck.options.OPTIONS` (same name,
+#: same default), plus `source`, the file the settings came from.
+Config: Any = make_dataclass(
+    "Config",
+    [(option.name, Any, _default(option.default)) for option in OPTIONS]
+    + [("source", Any, field(default=None))],
+    bases=(_Settings,),
+    frozen=True,
+    namespace={"__doc__": "Every setting of a run; build the network policy with net_policy()."},
+)
+Config.__module__ = __name__
 
 
-def duration(value: Any) -> float:
-    """Seconds from a number or a string like "90", "30m", "12h", "1d"."""
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if number and math.isfinite(value) and value >= 0:
-        return float(value)
-    match = _DURATION.match(value) if isinstance(value, str) else None
-    if not match:
-        raise ValueError('a duration such as 3600, "30m", "12h" or "1d"')
-    return float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
-
-
-def verdict_classes(value: Any) -> frozenset[str]:
-    """Verdict classes from a list or a comma-separated string ("moved,inconclusive")."""
-    if isinstance(value, str):
-        value = [part.strip() for part in value.split(",") if part.strip()]
-    if not isinstance(value, list) or not all(v in VERDICT_CLASSES for v in value):
-        raise ValueError(f"a list of verdicts among {', '.join(VERDICT_CLASSES)}")
-    return frozenset(value)
-
-
-def _accept(value: Any) -> Mapping[str, frozenset[int]]:
-    if not isinstance(value, dict):
-        raise ValueError('a table of host = [status codes], e.g. "example.org" = [403]')
-    accepted = {}
-    for host, codes in value.items():
-        valid = isinstance(codes, list) and all(
-            isinstance(c, int) and not isinstance(c, bool) and 100 <= c <= 999 for c in codes
-        )
-        if not valid:
-            raise ValueError(f"a list of HTTP status codes for {host!r}")
-        accepted[host.lower().removeprefix("www.")] = frozenset(codes)
-    return accepted
-
-
-def _archive(value: Any) -> ArchiveSettings:
-    if not isinstance(value, dict):
-        raise ValueError("a table such as {enabled = true, rate-per-minute = 20}")
-    try:
-        return ArchiveSettings.from_table(value)
-    except (UsageError, TypeError) as exc:
-        raise ValueError(f"a valid archive table ({exc})") from None
-
-
-#: File key → (Config attribute, converter).
-KEYS: dict[str, tuple[str, Callable[[Any], Any]]] = {
-    "timeout": ("timeout", positive_number),
-    "connect-timeout": ("connect_timeout", positive_number),
-    "deadline": ("deadline", positive_number),
-    "retries": ("retries", non_negative_whole_number),
-    "concurrency": ("concurrency", whole_number),
-    "host-concurrency": ("host_concurrency", whole_number),
-    "user-agent": ("user_agent", _text),
-    "exclude": ("exclude", _patterns),
-    "include": ("include", _patterns),
-    "accept": ("accept", _accept),
-    "archive": ("archive", _archive),
-    "cache": ("cache", _text),
-    "max-age": ("max_age", duration),
-    "reuse-inconclusive": ("reuse_inconclusive", duration),
-    "allow-private": ("allow_private", _flag),
-    "fail-on": ("fail_on", verdict_classes),
-    "confirm-dead": ("confirm_dead", whole_number),
-}
-
-
-def from_table(table: Mapping[str, Any], source: str) -> Config:
-    """A Config from the settings table of a file; errors name the file and key."""
-    values: dict[str, Any] = {"source": source}
-    for key, value in table.items():
-        if key not in KEYS:
-            raise UsageError(f"{source}: unknown setting {key!r} (known: {', '.join(KEYS)})")
-        attribute, convert = KEYS[key]
-        try:
-            values[attribute] = convert(value)
-        except ValueError as exc:
-            raise UsageError(f"{source}: setting {key!r} must be {exc}") from None
-    return Config(**values)
+def from_table(
+    table: Mapping[str, Any], source: str, base: Mapping[str, Any] | None = None
+) -> Any:
+    """A Config from the settings table of a file (over `base`); errors name the file and
+    key."""
+    return Config(**{**(base or {}), "source": source, **convert_table(table, source)})
 
 
 def _settings_table(path: Path) -> dict[str, Any] | None:
@@ -245,23 +149,44 @@ def _settings_table(path: Path) -> dict[str, Any] | None:
     return document.get("tool", {}).get("citecheck", document)
 
 
-def load_config(explicit: str | None = None, directory: str | Path = ".") -> Config:
-    """The configuration from `explicit`, else the first config file found in `directory`."""
+def search_directories(start: str | Path) -> list[Path]:
+    """`start` and its parents up to the repository root (the first holding `.git`), or up
+    to the filesystem root outside a repository."""
+    here = Path(start).resolve()
+    if not here.is_dir():
+        here = here.parent
+    found = []
+    for directory in (here, *here.parents):
+        found.append(directory)
+        if (directory / ".git").exists():
+            break
+    return found
+
+
+def load_config(
+    explicit: str | None = None,
+    directory: str | Path = ".",
+    base: Mapping[str, Any] | None = None,
+) -> Any:
+    """The configuration from `explicit`, else from the nearest config file at or above
+    `directory` (a directory or a file in it); `base` (a command's own defaults, see
+    `citecheck.options.command_defaults`) under the file's settings."""
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
             raise UsageError(f"config file {explicit} not found")
-        return from_table(_settings_table(path) or {}, str(path))
-    for name in CONFIG_FILES:
-        path = Path(directory) / name
-        if path.is_file():
-            table = _settings_table(path)
-            if table is not None:
-                return from_table(table, str(path))
-    return Config()
+        return from_table(_settings_table(path) or {}, str(path), base)
+    for folder in search_directories(directory):
+        for name in CONFIG_FILES:
+            path = folder / name
+            if path.is_file():
+                table = _settings_table(path)
+                if table is not None:
+                    return from_table(table, str(path), base)
+    return Config(**(base or {}))
 
 
-def with_overrides(config: Config, overrides: Mapping[str, Any]) -> Config:
+def with_overrides(config: Any, overrides: Mapping[str, Any]) -> Any:
     """`config` with every override that is not None (command-line options win)."""
     given = {name: value for name, value in overrides.items() if value is not None}
     return dataclasses.replace(config, **given)

@@ -235,6 +235,8 @@ class Verdict:
     archive: ArchiveSnapshot | None = None
     citation_ids: tuple[str, ...] = ()
     details: tuple[str, ...] = field(default_factory=tuple)
+    #: Where a link that no note cites is written in its file (a local link): line numbers.
+    lines: tuple[int, ...] = ()
 
 
 # --- verification and the final report ------------------------------------------------
@@ -260,11 +262,32 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class FileResult:
+    """One input file of a run: what was read and parsed, and what was found in it.
+
+    `parsed` is None when the file could not be read; `error` then says why. `verdicts`
+    are the verdicts of this file's links, with this file's citation ids.
+    """
+
+    path: str
+    format: str
+    parsed: ParsedDocument | None
+    problems: tuple[Problem, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything a writer needs: the parsed notes, marker problems and link verdicts.
 
-    `verdicts` is empty when links were not checked; `offline` is True when the
-    network itself was unreachable (every link then inconclusive).
+    `files` holds one result per input file. `parsed`, `problems` and `verdicts` are the
+    whole run's: for one file, that file's; for several, their notes and problems one after
+    the other and one verdict per distinct URL (its `citation_ids` are then ambiguous
+    across files: writers that name places go through `files`). A Report built without
+    `files` is a run of one file. `verdicts` is empty when links were not checked;
+    `offline` is True when the network itself was unreachable (every link then
+    inconclusive). `ignored` are the distinct URLs that `.citecheckignore` skipped.
     """
 
     parsed: ParsedDocument
@@ -272,3 +295,17 @@ class Report:
     verdicts: tuple[Verdict, ...] = ()
     offline: bool = False
     links_checked: bool = False
+    files: tuple[FileResult, ...] = ()
+    ignored: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.files:
+            document = self.parsed.document
+            single = FileResult(
+                document.path, document.format, self.parsed, self.problems, self.verdicts
+            )
+            object.__setattr__(self, "files", (single,))
+
+    @property
+    def unreadable(self) -> tuple[FileResult, ...]:
+        return tuple(result for result in self.files if result.error is not None)

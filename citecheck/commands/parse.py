@@ -12,18 +12,17 @@ import argparse
 import json
 from typing import Any
 
-from citecheck.citations import parse_document
 from citecheck.citations.works import distinct_works
+from citecheck.commands.common import add_inputs, parse_one
 from citecheck.model import Citation, ParsedDocument
 from citecheck.output import write_text
-from citecheck.readers import read_document
 
 NAME = "parse"
 HELP = "Parse the notes of a manuscript into structured citations (CSL-JSON)."
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", metavar="PATH", help="the manuscript or its notes")
+    add_inputs(parser, NAME, many=False)
     parser.add_argument(
         "--format",
         choices=("json", "csl-json"),
@@ -35,7 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    parsed = parse_document(read_document(args.path))
+    parsed = parse_one(args, NAME)
     data: Any = distinct_works(parsed) if args.format == "csl-json" else to_json(parsed)
     write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, force=args.force)
     return 0

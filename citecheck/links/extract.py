@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -18,18 +19,30 @@ class _Gathered:
     cited_on: str | None = None
 
 
+#: A Markdown code span (`` `text` ``, ``` ``te`xt`` ```): what it holds is code, not a link.
+CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
 def urls_of(citation: Citation) -> list[tuple[str, str | None]]:
     """(url, doi) pairs one citation points at: its CSL URL and DOI, then any URL or
-    DOI written in its text. Order is kept; repeats are removed later."""
+    DOI written in its text. Order is kept; repeats are removed later.
+
+    A URL written only inside a code span (a command line, an example) is not cited,
+    even where the citation parser took it for the citation's URL.
+    """
     csl = citation.csl
+    prose = CODE_SPAN.sub(" ", citation.text)
+    in_code = {url for span in CODE_SPAN.finditer(citation.text) for url in find_urls(span[2])}
+    in_code -= set(find_urls(prose))
     found: list[tuple[str, str | None]] = []
     for value in _strings(csl.get("URL")):
-        found += [(url, doi_of(url)) for url in find_urls(value)]
+        found += [(url, doi_of(url)) for url in find_urls(value) if url not in in_code]
     for value in _strings(csl.get("DOI")):
-        found.append((doi_url(value), value.strip()))
-    for url in find_urls(citation.text):
+        if doi_url(value) not in in_code:
+            found.append((doi_url(value), value.strip()))
+    for url in find_urls(prose):
         found.append((url, doi_of(url)))
-    for doi in find_dois(citation.text):
+    for doi in find_dois(prose):
         found.append((doi_url(doi), doi))
     return found
 
@@ -55,7 +68,7 @@ def _sources(
         for citation in parsed_note.citations:
             yield citation.id, urls_of(citation), citation_date(citation.csl)
         if parsed_note.commentary:
-            text = parsed_note.commentary
+            text = CODE_SPAN.sub(" ", parsed_note.commentary)
             found = [(url, doi_of(url)) for url in find_urls(text)]
             found += [(doi_url(doi), doi) for doi in find_dois(text)]
             yield note_id(parsed_note.note), found, None

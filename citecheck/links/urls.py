@@ -68,6 +68,10 @@ def normalize_url(url: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def dedup_key(url: str) -> str:
-    """What makes two links the same: the normalised URL, with DOIs compared case-blind."""
+    """What makes two links the same: the normalised URL, with DOIs compared case-blind.
+    A local target (a path, a `file:` URL) is its own key, fragment included: two
+    anchors of one file are two links."""
+    if urlsplit(url).scheme.lower() in ("", "file"):
+        return url
     doi = doi_of(url)
     return DOI_RESOLVER + doi.casefold() if doi else normalize_url(url)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from citecheck import __version__
 from citecheck.errors import UsageError
 
-PROJECT_URL = "https://pypi.org/project/citecheck/"
+PROJECT_URL = "https://pypi.org/project/citecheck-notes/"
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.htmlblocks import page_blocks
+from citecheck.readers.htmllinks import links_document
 from citecheck.readers.htmlnotes import (
     HEADING_TAGS,
     LEADING_MARK,
@@ -331,4 +332,8 @@ def claims(source: Source) -> bool:
 
 
 def read(source: Source) -> Document:
-    return read_text(source.text, source.path)
+    """The notes of an HTML file; a page without notes is read as a links document."""
+    try:
+        return read_text(source.text, source.path)
+    except InputError:
+        return links_document(parse_page(Path(source.path).name, source.text), source.path)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field, replace
 from markdown_it.token import Token
 
 from citecheck.errors import InputError
+from citecheck.links.local import local_links
 from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers import html, urllist
 from citecheck.readers.markup import LineIndex, split_repeats
@@ -173,7 +174,7 @@ def read_text(text: str, path: str = "<text>") -> Document:
     reference_blocks = markdown_blocks(original, masked, noted)
     references = reference_sections(reference_blocks)
     if not sections and not markers and not references:
-        return _html_notes(text, path) or _links_only(text, path)
+        return _html_notes(text, path) or _links_only(masked_text, path)
     for first, last in region_lines(reference_blocks):
         noted.update(range(first - 1, last))
     markers.sort(key=lambda marker: (marker.line, marker.column))
@@ -206,6 +207,8 @@ def _links_only(text: str, path: str) -> Document:
     try:
         links = urllist.read_text(text, path)
     except InputError:
+        if local_links(text, "markdown"):  # only links into its own tree: no notes
+            return Document(path=path, format="markdown", sections=())
         raise InputError(f"{path}: no footnotes, notes list or links found") from None
     warning = f"{path}: no footnotes found; every line with a link is taken as a note"
     sections = tuple(

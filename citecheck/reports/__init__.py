@@ -12,7 +12,7 @@ from collections.abc import Callable
 from citecheck.errors import UsageError
 from citecheck.model import Report
 from citecheck.output import write_text
-from citecheck.reports import html_report, json_report, junit, markdown, terminal
+from citecheck.reports import github, html_report, json_report, junit, markdown, sarif, terminal
 
 Writer = Callable[[Report], str]
 
@@ -22,6 +22,8 @@ WRITERS: dict[str, Writer] = {
     "markdown": markdown.render,
     "junit": junit.render,
     "html": html_report.render,
+    "github": github.render,
+    "sarif": sarif.render,
 }
 
 

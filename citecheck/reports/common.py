@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from citecheck.model import Citation, Report, Verdict
+from citecheck.links.urls import dedup_key
+from citecheck.model import Citation, FileResult, Report, Verdict
 
 VERDICT_STATES: tuple[str, ...] = ("resolvable", "moved", "dead", "inconclusive")
 """The four verdicts, in the order the summaries list them."""
@@ -22,6 +26,9 @@ class Summary:
     problems: int
     offline: bool
     links_checked: bool
+    files: int = 1
+    unreadable: int = 0
+    ignored: int = 0
 
 
 def summarize(report: Report) -> Summary:
@@ -36,6 +43,9 @@ def summarize(report: Report) -> Summary:
         problems=len(report.problems),
         offline=report.offline,
         links_checked=report.links_checked,
+        files=len(report.files),
+        unreadable=len(report.unreadable),
+        ignored=len(report.ignored),
     )
 
 
@@ -46,9 +56,12 @@ def summary_line(report: Report) -> str:
     if summary.links_checked:
         verdicts = ", ".join(f"{summary.counts[state]} {state}" for state in VERDICT_STATES)
         parts.append(f"{summary.links} links: {verdicts}")
+        if summary.ignored:
+            parts.append(f"{summary.ignored} ignored by .citecheckignore")
     else:
         parts.append(f"{summary.links} links (not checked)")
     parts.append(f"{summary.problems} note problems")
+    parts.append(files_text(summary))
     line = "; ".join(parts)
     if summary.offline:
         line += " — offline: the network was unreachable, so no link is reported dead"
@@ -97,3 +110,133 @@ def problem_verdicts(report: Report) -> list[Verdict]:
         return PROBLEM_STATES.index(verdict.state), first, verdict.url
 
     return sorted((v for v in report.verdicts if v.state in PROBLEM_STATES), key=order)
+
+
+def files_text(summary: Summary) -> str:
+    """ "1 file", "12 files (1 unreadable)"."""
+    text = f"{summary.files} file{'' if summary.files == 1 else 's'}"
+    return text + (f" ({summary.unreadable} unreadable)" if summary.unreadable else "")
+
+
+def file_view(report: Report, result: FileResult) -> Report:
+    """The report of one readable file of `report`, for the writers that go file by file."""
+    assert result.parsed is not None
+    return Report(
+        result.parsed,
+        result.problems,
+        result.verdicts,
+        offline=report.offline,
+        links_checked=report.links_checked,
+        files=(result,),
+    )
+
+
+def file_views(report: Report) -> list[Report]:
+    """One report per readable file, in input order."""
+    return [file_view(report, r) for r in report.files if r.parsed is not None]
+
+
+def location(path: str, line: int | None) -> str:
+    """ "docs/a.md:12" (or the path alone without a line), as editors and CI logs link it."""
+    return path if line is None else f"{path}:{line}"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A citation of a link in one file."""
+
+    file: FileResult
+    citation: Citation
+
+
+def places_by_link(report: Report) -> dict[str, list[Place]]:
+    """Every citation of each distinct URL (by its dedup key), file by file, in order."""
+    places: dict[str, list[Place]] = {}
+    for result in report.files:
+        if result.parsed is None:
+            continue
+        lookup = {citation.id: citation for citation in result.parsed.citations}
+        for verdict in result.verdicts:
+            found = places.setdefault(dedup_key(verdict.url), [])
+            found += [Place(result, lookup[c]) for c in verdict.citation_ids if c in lookup]
+    return places
+
+
+
+def relative_path(path: str) -> str:
+    """`path` relative to the working directory, with forward slashes, when it is under it
+    (how CI services name a file of the checkout); else as given."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing to annotate at one place: a link verdict an editor must look at (at the
+    first note citing it in a section of a file), a note problem, or an unreadable file."""
+
+    path: str
+    line: int | None
+    level: str  # "error", "warning" or "note"
+    rule: str
+    title: str
+    message: str
+
+
+#: How loud each link verdict is in CI annotations (a resolvable link is no finding).
+LINK_LEVELS = {"dead": "error", "moved": "warning", "inconclusive": "note"}
+
+
+def findings(report: Report) -> Iterator[Finding]:
+    """What the CI formats annotate, file by file in input order."""
+    for result in report.files:
+        if result.error is not None:
+            yield Finding(result.path, None, "error", "unreadable-file", "unreadable file",
+                          result.error)
+            continue
+        view = file_view(report, result)
+        lookup = citations_by_id(view)
+        for verdict in problem_verdicts(view):
+            fix = suggested_fix(verdict)
+            remedy = ""
+            if fix:
+                remedy = f"; {'new URL' if verdict.state == 'moved' else 'archived copy'}: {fix}"
+            for line in () if verdict.citation_ids else verdict.lines:  # a local link
+                yield Finding(
+                    result.path,
+                    line,
+                    LINK_LEVELS[verdict.state],
+                    f"{verdict.state}-link",
+                    f"{verdict.state} link",
+                    f"{verdict.url} is {verdict.state} ({verdict.reason})",
+                )
+            for section, cited in _first_per_section(citing(verdict, lookup)).items():
+                marks = ", ".join(dict.fromkeys(c.note_mark for c in cited))
+                where = f"{section}, note {marks}: " if section else f"note {marks}: "
+                yield Finding(
+                    result.path,
+                    cited[0].note_line,
+                    LINK_LEVELS[verdict.state],
+                    f"{verdict.state}-link",
+                    f"{verdict.state} link",
+                    f"{where}{verdict.url} is {verdict.state} ({verdict.reason}){remedy}",
+                )
+        for problem in result.problems:
+            note = f"note {problem.note}: " if problem.note is not None else ""
+            yield Finding(
+                result.path,
+                problem.line,
+                problem.severity,
+                problem.kind,
+                problem.kind,
+                f"{note}{problem.message}",
+            )
+
+
+def _first_per_section(citations: list[Citation]) -> dict[str, list[Citation]]:
+    grouped: dict[str, list[Citation]] = {}
+    for citation in citations:
+        grouped.setdefault(citation.section, []).append(citation)
+    return grouped

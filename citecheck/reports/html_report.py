@@ -3,7 +3,9 @@
 Every note appears with its citations and the verdict of each cited link; moved links show
 the new URL, dead ones the archived copy. Marker problems sit beside their note and at the
 head of their chapter. The verdict filter is a progressive enhancement: without scripts
-every note is shown. Every piece of text from the manuscript is escaped.
+every note is shown. Every piece of text from the manuscript is escaped. A run over several
+files opens with an index of the files, then each file's chapters under its name (their
+anchors prefixed "f1-", "f2-", … so that they stay unique on the page).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from citecheck.reports.common import (
     PROBLEM_STATES,
     VERDICT_STATES,
     citations_by_id,
+    file_views,
     section_order,
     suggested_fix,
     summarize,
@@ -30,7 +33,11 @@ FILTERS = (("all", "All notes"), ("problems", "Needs work"), *((s, s) for s in V
 
 
 def render(report: Report) -> str:
+    several = len(report.files) > 1
     title = f"citecheck report: {report.parsed.document.path}"
+    body = [_toc(report), "<main>", *_chapters(report), "</main>"]
+    if several:
+        body = [_file_index(report), "<main>", *_files(report), "</main>"]
     return "\n".join(
         [
             "<!DOCTYPE html>",
@@ -46,10 +53,7 @@ def render(report: Report) -> str:
             "</head>",
             "<body>",
             _header(report),
-            _toc(report),
-            "<main>",
-            *_chapters(report),
-            "</main>",
+            *body,
             f"<script>\n{JS}</script>",
             "</body>",
             "</html>",
@@ -75,7 +79,8 @@ def _header(report: Report) -> str:
         else ""
     )
     unchecked = "" if summary.links_checked else '<p class="note-info">Links were not checked.</p>'
-    general = [p for p in report.problems if not p.section]
+    # With several files, each file's part of the page lists its own.
+    general = [p for p in report.problems if not p.section] if len(report.files) == 1 else []
     return (
         "<header>"
         "<h1>citecheck report</h1>"
@@ -89,14 +94,55 @@ def _header(report: Report) -> str:
     )
 
 
-def _toc(report: Report) -> str:
+def _toc(report: Report, prefix: str = "") -> str:
     grouped = _notes_by_section(report)
     items = "".join(
-        f'<li><a href="#s{index}">{escape(label)}</a> <small>{len(grouped.get(label, []))}</small>'
-        "</li>"
+        f'<li><a href="#{prefix}s{index}">{escape(label)}</a> '
+        f"<small>{len(grouped.get(label, []))}</small></li>"
         for index, label in enumerate(section_order(report), 1)
     )
     return f'<nav class="toc" aria-label="Chapters"><ul>{items}</ul></nav>'
+
+
+def _file_index(report: Report) -> str:
+    """The files of the run, each with its counts, linking to its part of the page."""
+    items = []
+    for number, result in enumerate(report.files, 1):
+        if result.error is not None:
+            items.append(
+                f'<li><a href="#f{number}">{escape(result.path)}</a> '
+                f'<span class="problem error">{escape(result.error)}</span></li>'
+            )
+            continue
+        notes = len(result.parsed.notes) if result.parsed is not None else 0
+        needs_work = sum(v.state in PROBLEM_STATES for v in result.verdicts)
+        items.append(
+            f'<li><a href="#f{number}">{escape(result.path)}</a> <small>'
+            f"{_plural(notes, 'note')}, {_plural(needs_work, 'link')} to look at, "
+            f"{_plural(len(result.problems), 'note problem')}</small></li>"
+        )
+    return f'<nav class="toc files" aria-label="Files"><ol>{"".join(items)}</ol></nav>'
+
+
+def _files(report: Report) -> list[str]:
+    views = iter(file_views(report))
+    parts = []
+    for number, result in enumerate(report.files, 1):
+        heading = f'<h2 class="file-name">{escape(result.path)}</h2>'
+        if result.error is not None:
+            parts.append(
+                f'<section class="file" id="f{number}">{heading}'
+                f'<p class="problem error">{escape(result.error)}</p></section>'
+            )
+            continue
+        view = next(views)
+        prefix = f"f{number}-"
+        general = _problem_list([p for p in view.problems if not p.section])
+        parts.append(
+            f'<section class="file" id="f{number}">{heading}{general}{_toc(view, prefix)}'
+            f"{''.join(_chapters(view, prefix))}</section>"
+        )
+    return parts
 
 
 def _notes_by_section(report: Report) -> dict[str, list[ParsedNote]]:
@@ -108,15 +154,17 @@ def _notes_by_section(report: Report) -> dict[str, list[ParsedNote]]:
 
 @dataclass(frozen=True)
 class _Lookups:
-    """What a note needs from the rest of the report to be drawn."""
+    """What a note needs from the rest of the report to be drawn; `prefix` keeps the
+    anchors of one file's part of the page apart from another's."""
 
     verdicts: dict[str, list[Verdict]]
     citations: dict[str, Citation]
+    prefix: str = ""
 
 
-def _chapters(report: Report) -> list[str]:
+def _chapters(report: Report, prefix: str = "") -> list[str]:
     grouped = _notes_by_section(report)
-    lookups = _Lookups(_verdicts_by_citation(report), citations_by_id(report))
+    lookups = _Lookups(_verdicts_by_citation(report), citations_by_id(report), prefix)
     problems: dict[str, list[Problem]] = {}
     for problem in report.problems:
         if problem.section:
@@ -130,7 +178,7 @@ def _chapters(report: Report) -> list[str]:
         # Problems about a note are shown on that note; the rest at the head of the chapter.
         loose = [p for p in chapter_problems if p.note is None or p.note not in numbers]
         chapters.append(
-            f'<section class="chapter" id="s{index}">'
+            f'<section class="chapter" id="{prefix}s{index}">'
             f"<h2>{escape(label)} <small>{_plural(len(notes), 'note')}</small></h2>"
             f"{_problem_list(loose)}"
             f'<ol class="notes">{body}</ol>'
@@ -166,7 +214,7 @@ def _note(
     )
     mark_id = "".join(ch if ch.isalnum() else "-" for ch in note.mark)
     return (
-        f'<li class="note" id="s{chapter}-n{escape(mark_id)}" '
+        f'<li class="note" id="{lookups.prefix}s{chapter}-n{escape(mark_id)}" '
         f'data-verdicts="{" ".join(sorted(states))}" data-needs-work="{str(needs_work).lower()}">'
         f'<div class="note-head"><span class="mark">{escape(note.mark)}</span>'
         f'<span class="line">line {note.line}</span></div>'
@@ -188,7 +236,7 @@ def _backref(citation: Citation, lookups: _Lookups) -> str:
         where = f"note {target.note_mark}"
         if target.section != citation.section:
             where = f"{target.section} {where}"
-        pointer = f'<a href="#{escape(target.id)}">{escape(where)}</a>'
+        pointer = f'<a href="#{escape(lookups.prefix + target.id)}">{escape(where)}</a>'
     return f'<span class="backref">{escape(backref.kind)} → {pointer}</span>'
 
 
@@ -205,7 +253,8 @@ def _citation(citation: Citation, lookups: _Lookups) -> str:
     parts += [f'<span class="{name}">{escape(value)}</span>' for name, value in fields if value]
     links = "".join(_link(verdict) for verdict in lookups.verdicts.get(citation.id, []))
     return (
-        f'<li class="citation" id="{escape(citation.id)}"{_lang(csl)}>{" ".join(parts)}'
+        f'<li class="citation" id="{escape(lookups.prefix + citation.id)}"{_lang(csl)}>'
+        f'{" ".join(parts)}'
         f"{f'<ul class=links>{links}</ul>' if links else ''}</li>"
     )
 

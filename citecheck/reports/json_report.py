@@ -1,6 +1,10 @@
 """The JSON report: the shape `citecheck check --format json` promises (README, "Output formats").
 
 Keys in `summary` and in each link are stable; new keys may be added, none removed.
+`files` lists the input files ({"path", "format", "notes", "citations", "links",
+"problems": [...], "error"}, each file's problems under it); each place in a link's
+`cited_in` names its `file`. With several files, a link's `citations` are "path#id"
+(citation ids are per file).
 """
 
 from __future__ import annotations
@@ -8,8 +12,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from citecheck.model import Citation, Problem, Report, Verdict
-from citecheck.reports.common import citations_by_id, citing, suggested_fix, summarize
+from citecheck.links.urls import dedup_key
+from citecheck.model import FileResult, Problem, Report, Verdict
+from citecheck.reports.common import Place, places_by_link, suggested_fix, summarize
 
 
 def render(report: Report) -> str:
@@ -21,9 +26,9 @@ def render(report: Report) -> str:
     """
     data = as_dict(report)
     lines = ["{", f'  "summary": {_compact(data["summary"])},']
-    for key in ("links", "problems"):
+    for key in ("links", "problems", "files"):
         items = [f"    {_compact(item)}" for item in data[key]]
-        closing = "," if key == "links" else ""
+        closing = "" if key == "files" else ","
         if items:
             lines += [f'  "{key}": [', ",\n".join(items), f"  ]{closing}"]
         else:
@@ -38,7 +43,8 @@ def _compact(value: Any) -> str:
 
 def as_dict(report: Report) -> dict[str, Any]:
     summary = summarize(report)
-    lookup = citations_by_id(report)
+    places = places_by_link(report)
+    several = len(report.files) > 1
     return {
         "summary": {
             "citations": summary.citations,
@@ -48,13 +54,33 @@ def as_dict(report: Report) -> dict[str, Any]:
             "notes": summary.notes,
             "problems": summary.problems,
             "links_checked": summary.links_checked,
+            "files": summary.files,
+            "unreadable": summary.unreadable,
+            "ignored": summary.ignored,
         },
-        "links": [_link(verdict, citing(verdict, lookup)) for verdict in report.verdicts],
+        "links": [
+            _link(verdict, places.get(dedup_key(verdict.url), []), several)
+            for verdict in report.verdicts
+        ],
         "problems": [_problem(problem) for problem in report.problems],
+        "files": [_file(result) for result in report.files],
     }
 
 
-def _link(verdict: Verdict, citations: list[Citation]) -> dict[str, Any]:
+def _file(result: FileResult) -> dict[str, Any]:
+    parsed = result.parsed
+    return {
+        "path": result.path,
+        "format": result.format or None,
+        "notes": 0 if parsed is None else len(parsed.notes),
+        "citations": 0 if parsed is None else len(parsed.citations),
+        "links": len(result.verdicts),
+        "problems": [_problem(problem) for problem in result.problems],
+        "error": result.error,
+    }
+
+
+def _link(verdict: Verdict, places: list[Place], several: bool) -> dict[str, Any]:
     snapshot = verdict.archive
     archive = None if snapshot is None else {"url": snapshot.url, "timestamp": snapshot.timestamp}
     return {
@@ -67,19 +93,24 @@ def _link(verdict: Verdict, citations: list[Citation]) -> dict[str, Any]:
         "redirects": [{"url": hop.url, "status": hop.status} for hop in verdict.hops],
         "attempts": verdict.attempts,
         "archive": archive,
-        "citations": list(verdict.citation_ids),
+        "citations": (
+            [f"{p.file.path}#{p.citation.id}" for p in places]
+            if several
+            else list(verdict.citation_ids)
+        ),
         "fix": suggested_fix(verdict),
         "elapsed": round(verdict.elapsed, 3),
         "details": list(verdict.details),
-        "cited_in": _places(citations),
+        "cited_in": _places(places),
     }
 
 
-def _places(citations: list[Citation]) -> list[dict[str, Any]]:
+def _places(places: list[Place]) -> list[dict[str, Any]]:
     """Each note citing the link once, even when the note cites it twice."""
-    places = {(c.section, c.note_mark): c.note_line for c in citations}
+    seen = {(p.file.path, p.citation.section, p.citation.note_mark): p for p in places}
     return [
-        {"section": section, "note": mark, "line": line} for (section, mark), line in places.items()
+        {"section": section, "note": mark, "line": place.citation.note_line, "file": path}
+        for (path, section, mark), place in seen.items()
     ]
 
 

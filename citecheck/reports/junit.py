@@ -3,7 +3,8 @@
 A dead link is a failure (the build should go red); an inconclusive link is skipped
 (the web gave no answer, which is neither a pass nor the manuscript's fault); a moved
 link passes with the new URL in its output. Note problems of severity "error" fail,
-warnings pass with the message in their output.
+warnings pass with the message in their output. Each test case carries `file` and `line`
+(the first place citing a link), the attributes CI dashboards use to link to the source.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+from citecheck.links.urls import dedup_key
 from citecheck.model import Problem, Report, Verdict
-from citecheck.reports.common import citations_by_id, marks_by_section, suggested_fix
+from citecheck.reports.common import Place, places_by_link, suggested_fix
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -23,9 +25,17 @@ def clean(text: str) -> str:
 
 
 def render(report: Report) -> str:
-    lookup = citations_by_id(report)
-    links = [_link_case(verdict, marks_by_section(verdict, lookup)) for verdict in report.verdicts]
-    notes = [_problem_case(problem) for problem in report.problems]
+    places = places_by_link(report)
+    several = len(report.files) > 1
+    links = [
+        _link_case(verdict, places.get(dedup_key(verdict.url), []), several)
+        for verdict in report.verdicts
+    ]
+    notes = [
+        _problem_case(problem, result.path)
+        for result in report.files
+        for problem in result.problems
+    ]
     root = ET.Element("testsuites", name="citecheck")
     for name, cases in (("links", links), ("notes", notes)):
         suite = ET.SubElement(root, "testsuite", name=name)
@@ -44,17 +54,31 @@ def _count(element: ET.Element, cases: list[ET.Element]) -> None:
     element.set("time", f"{sum(float(case.get('time', 0)) for case in cases):.3f}")
 
 
-def _places(places: dict[str, list[str]]) -> str:
-    return "; ".join(f"{s}/{', '.join(dict.fromkeys(marks))}" for s, marks in places.items())
+def _places(places: list[Place], several: bool) -> str:
+    """ "第1章/2, 3" (with the file in front, "a.md:第1章/2", when the run read several)."""
+    marks: dict[str, list[str]] = {}
+    for place in places:
+        where = f"{place.file.path}:" if several else ""
+        marks.setdefault(where + place.citation.section, []).append(place.citation.note_mark)
+    return "; ".join(f"{s}/{', '.join(dict.fromkeys(m))}" for s, m in marks.items())
 
 
-def _link_case(verdict: Verdict, places: dict[str, list[str]]) -> ET.Element:
+def _where(case: ET.Element, path: str | None, line: int | None) -> None:
+    if path:
+        case.set("file", clean(path))
+    if line is not None:
+        case.set("line", str(line))
+
+
+def _link_case(verdict: Verdict, places: list[Place], several: bool) -> ET.Element:
     case = ET.Element(
         "testcase",
-        classname=clean(_places(places) or "links"),
+        classname=clean(_places(places, several) or "links"),
         name=clean(verdict.url),
         time=f"{verdict.elapsed:.3f}",
     )
+    if places:
+        _where(case, places[0].file.path, places[0].citation.note_line)
     message = clean(f"{verdict.state}: {verdict.reason}")
     fix = suggested_fix(verdict)
     status = "-" if verdict.status is None else str(verdict.status)
@@ -74,7 +98,7 @@ def _link_case(verdict: Verdict, places: dict[str, list[str]]) -> ET.Element:
     return case
 
 
-def _problem_case(problem: Problem) -> ET.Element:
+def _problem_case(problem: Problem, path: str) -> ET.Element:
     note = "" if problem.note is None else str(problem.note)
     case = ET.Element(
         "testcase",
@@ -82,6 +106,7 @@ def _problem_case(problem: Problem) -> ET.Element:
         name=clean(f"{problem.kind}: {problem.message}"),
         time="0.000",
     )
+    _where(case, path, problem.line)
     where = f" (line {problem.line})" if problem.line is not None else ""
     message = clean(problem.message + where)
     if problem.severity == "error":

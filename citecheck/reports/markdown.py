@@ -1,4 +1,6 @@
-"""The Markdown report, for a pull-request comment: the summary and a table of problems only."""
+"""The Markdown report, for a pull-request comment: the summary and a table of problems only,
+one table per file under the file's name. URLs are links (autolinks, percent-encoded where
+Markdown would misread them); anything but a web address stays inert text."""
 
 from __future__ import annotations
 
@@ -8,6 +10,9 @@ from citecheck.model import Report
 from citecheck.reports.common import (
     VERDICT_STATES,
     citations_by_id,
+    file_view,
+    files_text,
+    location,
     marks_by_section,
     problem_verdicts,
     suggested_fix,
@@ -22,12 +27,18 @@ def escape(text: str) -> str:
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def code(url: str) -> str:
-    """A URL as a code span. A table splits cells at a pipe before any inline markup is read,
-    and a backslash in front of a pipe does not protect it reliably, so both are written
-    percent-encoded, which names the same resource."""
-    url = "".join(url.split()).replace("\\", "%5C").replace("|", "%7C")
-    return f"`` {url} ``" if "`" in url else f"`{url}`"
+#: Characters an autolink cannot hold (whitespace, angle brackets, controls) and those a
+#: table cell or an escape would misread (pipe, backslash), written percent-encoded: the
+#: same resource, and a link that cannot break out of its cell.
+_UNSAFE_IN_LINK = re.compile(r"[\s<>|\\`\x00-\x1f\x7f]")
+
+
+def link(url: str) -> str:
+    """A web address as a clickable autolink; any other scheme as escaped text."""
+    if not url.lower().startswith(("http://", "https://")):
+        return escape(url)
+    safe = _UNSAFE_IN_LINK.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
+    return f"<{safe}>"
 
 
 def render(report: Report) -> str:
@@ -35,6 +46,8 @@ def render(report: Report) -> str:
     lines = [
         f"### citecheck: {summary.notes} notes, {summary.citations} citations, "
         f"{summary.links} links",
+        "",
+        f"{files_text(summary)}.",
         "",
     ]
     if summary.offline:
@@ -50,16 +63,26 @@ def render(report: Report) -> str:
         ]
     else:
         lines += [f"Links were not checked. Note problems: {summary.problems}.", ""]
-    rows = _rows(report)
-    if not rows:
+    found = False
+    for result in report.files:
+        if result.error is not None:
+            lines += [f"#### {escape(result.path)}", "", f"**Cannot read**: {escape(result.error)}"]
+            lines.append("")
+            found = True
+            continue
+        rows = _rows(file_view(report, result), result.path)
+        if rows:
+            lines += [f"#### {escape(result.path)}", ""]
+            lines += ["| Section | Note | Problem | Where | Fix |", "|---|---|---|---|---|"]
+            lines += ["| " + " | ".join(row) + " |" for row in rows]
+            lines.append("")
+            found = True
+    if not found:
         lines.append("No problems found.")
-        return "\n".join(lines) + "\n"
-    lines += ["| Section | Note | Problem | Where | Fix |", "|---|---|---|---|---|"]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _rows(report: Report) -> list[list[str]]:
+def _rows(report: Report, path: str) -> list[list[str]]:
     rows: list[list[str]] = []
     lookup = citations_by_id(report)
     for verdict in problem_verdicts(report):
@@ -70,12 +93,12 @@ def _rows(report: Report) -> list[list[str]]:
                     escape(section),
                     escape(", ".join(dict.fromkeys(marks))),
                     f"**{verdict.state}** ({escape(verdict.reason)})",
-                    code(verdict.url),
-                    code(fix) if fix else "",
+                    link(verdict.url),
+                    link(fix) if fix else "",
                 ]
             )
     for problem in report.problems:
-        where = f"line {problem.line}" if problem.line is not None else ""
+        where = escape(location(path, problem.line))
         rows.append(
             [
                 escape(problem.section or ""),

@@ -1,4 +1,6 @@
-"""The terminal report: a summary, then what needs work, chapter by chapter, with the fix.
+"""The terminal report: a summary, then what needs work, file by file and chapter by chapter,
+with the fix. Each finding starts with `path:line:`, which editors and CI logs turn into a
+link to the place. With several files each file's findings follow its path as a heading.
 
 Colour is decided by the caller (`use_color`) so the writer stays a pure function.
 """
@@ -12,10 +14,12 @@ from typing import TextIO
 from rich.console import Console
 from rich.text import Text
 
-from citecheck.model import Problem, Report, Verdict
+from citecheck.model import Citation, Problem, Report, Verdict
 from citecheck.reports.common import (
     citations_by_id,
-    marks_by_section,
+    citing,
+    file_view,
+    location,
     problem_verdicts,
     section_order,
     suggested_fix,
@@ -55,24 +59,43 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
     console.print(Text("citecheck: ") + Text(summary_line(report), style="bold"), soft_wrap=True)
     if quiet:
         return buffer.getvalue()
-    for section, lines in _sections(report).items():
-        console.print()
-        console.print(Text(section, style="bold underline"))
-        for line in lines:
-            console.print(line, soft_wrap=True)
+    several = len(report.files) > 1
+    for result in report.files:
+        if result.error is not None:
+            console.print()
+            line = Text(f"{result.path}: ")
+            line.append("ERROR", style=STYLES["error"])
+            console.print(line + Text(f" cannot read: {result.error}"), soft_wrap=True)
+            continue
+        sections = _sections(file_view(report, result), result.path)
+        if several and sections:
+            console.print()
+            console.print(Text(result.path, style="bold"))
+        for section, lines in sections.items():
+            console.print()
+            console.print(Text(section, style="bold underline"))
+            for line in lines:
+                console.print(line, soft_wrap=True)
     return buffer.getvalue()
 
 
-def _sections(report: Report) -> dict[str, list[Text]]:
+def _sections(report: Report, path: str) -> dict[str, list[Text]]:
     """Problem lines per section, sections in document order, empty sections left out."""
     grouped: dict[str, list[Text]] = {label: [] for label in section_order(report)}
     lookup = citations_by_id(report)
     for verdict in problem_verdicts(report):
-        for section, marks in (marks_by_section(verdict, lookup) or {OTHER: []}).items():
-            grouped.setdefault(section, []).extend(_link_lines(verdict, marks))
+        for section, cited in (_by_section(citing(verdict, lookup)) or {OTHER: []}).items():
+            grouped.setdefault(section, []).extend(_link_lines(verdict, cited, path))
     for problem in report.problems:
-        grouped.setdefault(problem.section or OTHER, []).append(_problem_line(problem))
+        grouped.setdefault(problem.section or OTHER, []).append(_problem_line(problem, path))
     return {section: lines for section, lines in grouped.items() if lines}
+
+
+def _by_section(citations: list[Citation]) -> dict[str, list[Citation]]:
+    grouped: dict[str, list[Citation]] = {}
+    for citation in citations:
+        grouped.setdefault(citation.section, []).append(citation)
+    return grouped
 
 
 def _notes_label(marks: list[str]) -> str:
@@ -82,25 +105,25 @@ def _notes_label(marks: list[str]) -> str:
     return ("note " if len(marks) == 1 else "notes ") + ", ".join(marks)
 
 
-def _link_lines(verdict: Verdict, marks: list[str]) -> list[Text]:
-    head = Text("  ")
+def _link_lines(verdict: Verdict, cited: list[Citation], path: str) -> list[Text]:
+    line = cited[0].note_line if cited else None
+    prefix = f"  {location(path, line)}: "
+    head = Text(prefix)
     head.append(f"{verdict.state.upper():<12}", style=STYLES[verdict.state])
-    head.append(f" {_notes_label(marks)}: ")
+    head.append(f" {_notes_label([c.note_mark for c in cited])}: ")
     head.append(verdict.url)
     head.append(f"  ({verdict.reason})", style="dim")
     lines = [head]
     fix = suggested_fix(verdict)
     if fix:
         label = "new URL" if verdict.state == "moved" else "archived copy"
-        lines.append(Text(f"{'':14} → {label}: ") + Text(fix, style="cyan"))
+        lines.append(Text(f"{'':{len(prefix)}}→ {label}: ") + Text(fix, style="cyan"))
     return lines
 
 
-def _problem_line(problem: Problem) -> Text:
-    line = Text("  ")
+def _problem_line(problem: Problem, path: str) -> Text:
+    line = Text(f"  {location(path, problem.line)}: ")
     line.append(f"{problem.severity.upper():<12}", style=STYLES.get(problem.severity, ""))
     where = f"note {problem.note}: " if problem.note is not None else ""
     line.append(f" {where}{problem.message} [{problem.kind}]")
-    if problem.line is not None:
-        line.append(f"  (line {problem.line})", style="dim")
     return line

@@ -10,7 +10,7 @@ import pytest
 
 from citecheck.model import Problem, Report
 from citecheck.reports import WRITERS, render
-from citecheck.reports.markdown import code
+from citecheck.reports.markdown import link
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
 
@@ -18,7 +18,7 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def test_every_writer_is_registered_and_render_dispatches_to_it(report: Report) -> None:
-    assert set(WRITERS) == {"json", "terminal", "markdown", "junit", "html"}
+    assert set(WRITERS) == {"json", "terminal", "markdown", "junit", "html", "github", "sarif"}
     for fmt, writer in WRITERS.items():
         text = render(report, fmt)
         assert text == writer(report)
@@ -93,7 +93,7 @@ def test_markdown_has_summary_and_problem_rows_only(report: Report) -> None:
     assert "example.org/renmin" not in text
     dead_row = next(row for row in rows if "**dead**" in row)
     assert dead_row.startswith("| 第1章 | 2, 3 |")
-    assert "`https://web.archive.org/web/20230301000000/https://gone.example/ua`" in dead_row
+    assert "<https://web.archive.org/web/20230301000000/https://gone.example/ua>" in dead_row
     assert "note 3 \\<is\\> never referenced" in text  # markup in messages is inert
     assert all(row.count(" | ") == 4 for row in rows)  # no stray pipe breaks a row
 
@@ -131,5 +131,7 @@ def test_junit_survives_characters_xml_cannot_hold(report: Report) -> None:
 
 
 def test_markdown_urls_with_pipes_and_backslashes_keep_the_table_whole() -> None:
-    assert code("https://e.org/a\\|b") == "`https://e.org/a%5C%7Cb`"
-    assert code("https://e.org/`x`") == "`` https://e.org/`x` ``"
+    assert link("https://e.org/a\\|b") == "<https://e.org/a%5C%7Cb>"
+    assert link("https://e.org/`x`") == "<https://e.org/%60x%60>"
+    assert link("https://e.org/a b>c") == "<https://e.org/a%20b%3Ec>"
+    assert link("javascript:alert(1)") == "javascript:alert(1)"  # no link but a web address

@@ -123,11 +123,18 @@ def test_noteref_to_a_missing_note_is_kept_as_a_marker():
     assert positions(document.markers) == [("7", 1, 17)]
 
 
-def test_html_without_notes_is_an_input_error(tmp_path):
+def test_html_without_notes_or_links_is_an_input_error(tmp_path):
     path = tmp_path / "page.html"
-    path.write_text("<html><body><p>No notes <a href='#top'>here</a>.</p></body></html>")
+    path.write_text("<html><body><p>No notes, no links.</p></body></html>")
     with pytest.raises(InputError, match="no notes"):
         read_document(str(path))
+
+
+def test_html_whose_only_links_are_local_is_a_document_without_notes(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>No notes <a href='#top'>here</a>.</p></body></html>")
+    document = read_document(str(path))
+    assert (document.format, document.sections) == ("html", ())
 
 
 def test_unlinked_sup_marks_with_a_notes_list():

@@ -1,0 +1,396 @@
+"""The stages of a run over any number of files, for the commands and for programs.
+
+    report = citecheck.check(["docs/", "book.md"])          # reads the nearest config
+    report = citecheck.verify("book.md", config=Config(ignore=("web-source-without-link",)))
+
+`parse` reads and parses, `verify` adds the note problems, `check` also checks every
+distinct URL once, however many files cite it, and looks up archive snapshots. A file
+that cannot be read becomes a `FileResult` with its `error`; the run goes on. Nothing
+here prints: warnings the readers give are in each document's `warnings`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from citecheck.checks import CheckOptions, check_links
+from citecheck.checks.fragments import check_web_fragments
+from citecheck.checks.local import LocalChecker, tree_root
+from citecheck.checks.overlap import links_in_notes
+from citecheck.checks.snapshots import with_snapshots
+from citecheck.citations import parse_document
+from citecheck.config import load_config
+from citecheck.errors import CitecheckError, UsageError
+from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
+from citecheck.links import extract_links
+from citecheck.links.ignore import IgnoreList, load_ignore
+from citecheck.links.urls import dedup_key
+from citecheck.model import (
+    Document,
+    FileResult,
+    Link,
+    ParsedDocument,
+    Problem,
+    Report,
+    Verdict,
+)
+from citecheck.net import HttpClient
+from citecheck.net.cache import ResultCache
+from citecheck.options import command_defaults
+from citecheck.platforms import handler_for
+from citecheck.prepared import Prepared, content_key, recall, remember
+from citecheck.readers import read_document
+from citecheck.verdicts.offline import offline_verdict
+from citecheck.verify import citation_problems, document_problems
+
+Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
+Progress = Callable[..., None]
+
+
+def load(
+    paths: Paths, config: Any = None, command: str = "check"
+) -> tuple[tuple[Input, ...], Any]:
+    """The inputs `paths` name and the settings that apply: `config`, else the config file
+    found from the first input up (see `citecheck.config`) over `command`'s defaults."""
+    given = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else list(paths)
+    given = [os.fspath(path) for path in given]
+    if not given:
+        raise UsageError("no input: name files, directories, globs or - for standard input")
+    if config is None:
+        first = given[0]
+        start = "." if first == STDIN else first
+        config = load_config(directory=start, base=command_defaults(command))
+    inputs = expand(given, config.exclude_path)
+    if not inputs:
+        raise UsageError(f"no file to read in {', '.join(given)} (see README, \"Many inputs\")")
+    return inputs, config
+
+
+def parse(paths: Paths, config: Any = None, *, stdin: BinaryIO | None = None) -> Report:
+    """Every file read and its notes parsed into citations (no problems, no links checked)."""
+    inputs, _ = load(paths, config, "parse")
+    files = []
+    for item in inputs:
+        document = _read(item, stdin)
+        if isinstance(document, FileResult):
+            files.append(document)
+        else:
+            files.append(_result(parse_document(document), ()))
+    return assemble(files)
+
+
+def verify(paths: Paths, config: Any = None, *, stdin: BinaryIO | None = None) -> Report:
+    """`parse`, plus the note problems of each file that `config` reports."""
+    inputs, config = load(paths, config, "verify")
+    files = []
+    for item in inputs:
+        document = _read(item, stdin)
+        if isinstance(document, FileResult):
+            files.append(document)
+            continue
+        parsed, problems = parse_and_verify(document)
+        files.append(_result(parsed, _reported(problems, config)))
+    return assemble(files)
+
+
+def check(
+    paths: Paths,
+    config: Any = None,
+    *,
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+) -> Report:
+    """`verify`, plus a verdict for every cited link; each distinct URL is checked once.
+
+    The links written in the notes are checked while the citations are parsed beside
+    them; links only the parse finds (a DOI field) are checked after. A parse is kept in
+    the result cache per file (`citecheck.prepared`), so an unchanged file is not parsed
+    again.
+    """
+    inputs, config = load(paths, config, "check")
+    if config.no_cache and config.confirm_dead > 1:
+        raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
+    start = inputs[0].path if inputs[0].path != STDIN else "."
+    ignore = load_ignore(start, config.source)
+
+    def wanted(url: str) -> bool:
+        return config.wants(url) and not ignore.ignores(url)
+
+    store = None if config.no_cache else ResultCache(config.cache)
+    try:
+        prepared, failed, to_parse = _prepare(inputs, config, store, stdin, ignore)
+        policy = config.net_policy()
+        options = _check_options(config)
+        with HttpClient(policy) as client:
+
+            def check_all(links: Sequence[Link]) -> tuple[Verdict, ...]:
+                return check_links(links, client, options, store=store, progress=progress)
+
+            checked, parsed = _check_while_parsing(prepared, to_parse, wanted, check_all)
+            offline = client.network_status() == "offline"
+            anchors: dict[str, Verdict] = {}
+            if config.check_fragments and not offline:
+                ready_all = [*prepared.values(), *parsed.values()]
+                anchors = check_web_fragments(_fragment_urls(ready_all, checked), client)
+        distinct = tuple(checked.values())
+        if offline:
+            distinct = tuple(offline_verdict(verdict) for verdict in distinct)
+        elif not config.no_archive:
+            links = _distinct_links([*prepared.values(), *parsed.values()])
+            distinct = with_snapshots(
+                distinct,
+                [links[dedup_key(v.url)] for v in distinct],
+                config.archive_settings(),
+                policy,
+                store=store,
+                max_age=config.max_age,
+            )
+        if store is not None:
+            for index, job in to_parse.items():
+                if job.key is not None:
+                    remember(store, job.key, parsed[index])
+    finally:
+        if store is not None:
+            store.close()
+    by_key = {dedup_key(verdict.url): verdict for verdict in distinct}
+    local = LocalChecker(root=tree_root(start), check_fragments=config.check_fragments)
+    files = dict(failed)
+    for index, ready in {**prepared, **parsed}.items():
+        verdicts = tuple(
+            replace(
+                anchors.get(link.url, by_key[dedup_key(link.url)]),
+                url=link.url,
+                citation_ids=link.citation_ids,
+            )
+            for link in ready.links
+        )
+        document = ready.parsed.document
+        if document.path != STDIN_NAME:
+            verdicts += local.check_file(document.path, document.format)
+        files[index] = _result(ready.parsed, _reported(ready.problems, config), verdicts)
+    report = assemble([files[index] for index in sorted(files)], offline=offline, checked=True)
+    return replace(report, ignored=_ignored([*prepared.values(), *parsed.values()], ignore))
+
+
+def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:
+    """The citations of `document` and the note problems `verify` finds in it."""
+    parsed = parse_document(document)
+    return parsed, tuple(document_problems(document) + citation_problems(parsed))
+
+
+def assemble(
+    files: Sequence[FileResult], *, offline: bool = False, checked: bool = False
+) -> Report:
+    """The Report of a run: one file's results as they are; several files' notes and
+    problems one after the other, and one verdict per distinct URL."""
+    readable = [(result, result.parsed) for result in files if result.parsed is not None]
+    if len(files) == 1 and readable:
+        only, parsed = readable[0]
+        return Report(parsed, only.problems, only.verdicts, offline, checked, tuple(files))
+    documents = [parsed.document for _, parsed in readable]
+    merged = Document(
+        path=f"{len(files)} files",
+        format="mixed",
+        sections=tuple(section for document in documents for section in document.sections),
+        has_body=any(document.has_body for document in documents),
+        warnings=tuple(warning for document in documents for warning in document.warnings),
+    )
+    distinct: dict[str, Verdict] = {}
+    for result, _ in readable:
+        for verdict in result.verdicts:
+            key = dedup_key(verdict.url)
+            known = distinct.get(key)
+            if known is None:
+                distinct[key] = verdict
+            else:
+                extra = tuple(c for c in verdict.citation_ids if c not in known.citation_ids)
+                distinct[key] = replace(known, citation_ids=known.citation_ids + extra)
+    return Report(
+        ParsedDocument(merged, tuple(note for _, parsed in readable for note in parsed.notes)),
+        tuple(problem for result, _ in readable for problem in result.problems),
+        tuple(distinct.values()),
+        offline=offline,
+        links_checked=checked,
+        files=tuple(files),
+    )
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def _read(item: Input, stdin: BinaryIO | None) -> Document | FileResult:
+    """The document of `item`, or the FileResult saying why it could not be read."""
+    if item.error is not None:
+        return FileResult(item.path, "", None, error=item.error)
+    try:
+        if item.path == STDIN:
+            return _read_stdin(stdin)
+        return read_document(item.path, quiet=True)
+    except CitecheckError as exc:
+        return FileResult(item.path, "", None, error=str(exc))
+
+
+def _read_stdin(stdin: BinaryIO | None) -> Document:
+    """Standard input, its format told from its content (the readers read files, so the
+    bytes go through a private temporary file with no extension)."""
+    data = (stdin or sys.stdin.buffer).read()
+    with tempfile.TemporaryDirectory(prefix="citecheck-") as folder:
+        path = Path(folder) / "stdin"
+        path.write_bytes(data)
+        document = read_document(str(path), quiet=True)
+    warnings = tuple(w.replace(str(path), STDIN_NAME) for w in document.warnings)
+    return replace(document, path=STDIN_NAME, warnings=warnings)
+
+
+def _result(
+    parsed: ParsedDocument, problems: tuple[Problem, ...], verdicts: tuple[Verdict, ...] = ()
+) -> FileResult:
+    document = parsed.document
+    return FileResult(document.path, document.format, parsed, problems, verdicts)
+
+
+def _reported(problems: tuple[Problem, ...], config: Any) -> tuple[Problem, ...]:
+    return tuple(problem for problem in problems if config.reports(problem.kind))
+
+
+# --- checking --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ToParse:
+    """A document read but not yet parsed, and its key in the parse memo."""
+
+    document: Document
+    key: str | None
+
+
+def _prepare(
+    inputs: Sequence[Input],
+    config: Any,
+    store: ResultCache | None,
+    stdin: BinaryIO | None,
+    ignore: IgnoreList,
+) -> tuple[dict[int, Prepared], dict[int, FileResult], dict[int, _ToParse]]:
+    """(remembered parses, unreadable files, documents still to parse), by input index.
+    A parse is remembered with the links the URL filters kept, so they are in its key."""
+    prepared: dict[int, Prepared] = {}
+    failed: dict[int, FileResult] = {}
+    to_parse: dict[int, _ToParse] = {}
+    shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
+    if ignore.patterns:
+        shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
+    for index, item in enumerate(inputs):
+        key = None
+        if store is not None and item.error is None and item.path != STDIN:
+            key = content_key(item.path, *shape)
+            ready = recall(store, key) if key is not None else None
+            if ready is not None:
+                prepared[index] = ready
+                continue
+        document = _read(item, stdin)
+        if isinstance(document, FileResult):
+            failed[index] = document
+        else:
+            to_parse[index] = _ToParse(document, key)
+    return prepared, failed, to_parse
+
+
+def _check_while_parsing(
+    prepared: dict[int, Prepared],
+    to_parse: dict[int, _ToParse],
+    wanted: Callable[[str], bool],
+    check_all: Callable[[Sequence[Link]], tuple[Verdict, ...]],
+) -> tuple[dict[str, Verdict], dict[int, Prepared]]:
+    """(one verdict per distinct URL, the new parses by input index).
+
+    The links already known (remembered parses, URLs written in the notes) are checked
+    while the documents parse on a second thread, then the links only the parse found."""
+    early: dict[str, Link] = {}
+    for ready in prepared.values():
+        early.update((dedup_key(link.url), link) for link in ready.links)
+    for job in to_parse.values():
+        for link in links_in_notes(job.document):
+            if wanted(link.url):
+                early.setdefault(dedup_key(link.url), link)
+
+    def parse_all() -> dict[int, Prepared]:
+        done = {}
+        for index, job in to_parse.items():
+            parsed, problems = parse_and_verify(job.document)
+            links = tuple(link for link in extract_links(parsed) if wanted(link.url))
+            done[index] = Prepared(parsed, problems, links)
+        return done
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="citecheck-parse") as pool:
+        parsing = pool.submit(parse_all)
+        found = _by_key(check_all(list(early.values())))
+        parsed = parsing.result()
+    late: dict[str, Link] = {}
+    for ready in [*prepared.values(), *parsed.values()]:
+        for link in ready.links:
+            if dedup_key(link.url) not in found:
+                late.setdefault(dedup_key(link.url), link)
+    if late:
+        found.update(_by_key(check_all(list(late.values()))))
+    return found, parsed
+
+
+def _fragment_urls(prepared: Sequence[Prepared], checked: dict[str, Verdict]) -> list[str]:
+    """The cited web URLs with a `#fragment` whose page answered (resolvable or moved)."""
+    urls = []
+    for ready in prepared:
+        for link in ready.links:
+            verdict = checked.get(dedup_key(link.url))
+            if "#" in link.url and verdict is not None and verdict.state in ("resolvable", "moved"):
+                urls.append(link.url)
+    return list(dict.fromkeys(urls))
+
+
+def _ignored(prepared: Sequence[Prepared], ignore: IgnoreList) -> tuple[str, ...]:
+    """The distinct cited URLs the ignore file skipped (links are extracted again only
+    when it has patterns: a parse keeps only the links that were checked)."""
+    if not ignore.patterns:
+        return ()
+    skipped: dict[str, str] = {}
+    for ready in prepared:
+        for link in extract_links(ready.parsed):
+            if ignore.ignores(link.url):
+                skipped.setdefault(dedup_key(link.url), link.url)
+    return tuple(skipped.values())
+
+
+def _by_key(verdicts: Sequence[Verdict]) -> dict[str, Verdict]:
+    return {dedup_key(verdict.url): verdict for verdict in verdicts}
+
+
+def _distinct_links(prepared: Sequence[Prepared]) -> dict[str, Link]:
+    """Each distinct URL's link, with the earliest citation date any file gives it."""
+    links: dict[str, Link] = {}
+    for ready in prepared:
+        for link in ready.links:
+            key = dedup_key(link.url)
+            known = links.get(key)
+            if known is None:
+                links[key] = link
+            elif link.cited_on and (not known.cited_on or link.cited_on < known.cited_on):
+                links[key] = replace(known, cited_on=link.cited_on)
+    return links
+
+
+def _check_options(config: Any) -> CheckOptions:
+    return CheckOptions(
+        accepted_for=config.accepted_for,
+        max_age=config.max_age,
+        reuse_inconclusive=config.reuse_inconclusive,
+        host_concurrency=config.host_concurrency,
+        concurrency=config.concurrency,
+        handler_for=handler_for,
+        confirm_dead=config.confirm_dead,
+    )

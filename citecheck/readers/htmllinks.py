@@ -1,0 +1,61 @@
+"""A plain HTML page without notes: its links, one note each, like a list of links.
+
+Docs sites and READMEs rendered to HTML cite through ordinary links. Each `<a href>`
+to an http(s) address, and each address written out in the text, becomes a note of
+the "Links" section (numbered in order, at its line in the source), so `check` audits
+the page as it audits a Markdown file without footnotes. Links inside `<code>`,
+`<pre>`, `<script>` and `<style>` are code, not citations.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from bs4 import NavigableString, Tag
+
+from citecheck.errors import InputError
+from citecheck.links.local import local_links
+from citecheck.model import Document, Note, Section
+from citecheck.readers.htmlnotes import Page
+from citecheck.readers.markup import shows_url, squash_spaces
+from citecheck.readers.urllist import SECTION, has_link
+
+CODE_TAGS = ("code", "pre", "script", "style", "kbd", "samp")
+
+
+def _in_code(element: Tag | NavigableString) -> bool:
+    return any(parent.name in CODE_TAGS for parent in element.parents)
+
+
+def _cited(page: Page) -> list[tuple[int, str]]:
+    """(line, note text) for every link of the page outside code, in source order."""
+    found: list[tuple[int, int, str]] = []
+    for link in page.soup.find_all("a", href=True):
+        href = str(link["href"]).strip()
+        if urlsplit(href).scheme not in ("http", "https") or _in_code(link):
+            continue
+        label = squash_spaces(link.get_text())
+        text = label if shows_url(label, href) else f"{label} {href}".strip()
+        found.append((link.sourceline or 0, link.sourcepos or 0, text))
+    for string in page.soup.find_all(string=True):
+        parent = string.parent
+        if type(string) is not NavigableString or parent is None or parent.name == "a":
+            continue  # a comment or doctype, or an anchor's label (taken above)
+        if _in_code(string) or not has_link(string):
+            continue
+        found.append((parent.sourceline or 0, parent.sourcepos or 0, squash_spaces(string)))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [(line, text) for line, _, text in found]
+
+
+def links_document(page: Page, path: str, fmt: str = "html") -> Document:
+    """The page as a links document; an input error when it links nowhere."""
+    notes = tuple(
+        Note(SECTION, str(number), number, text, line)
+        for number, (line, text) in enumerate(_cited(page), start=1)
+    )
+    if not notes and not local_links(str(page.soup), "html"):
+        raise InputError(f"{path}: no notes, note references or links found")
+    if not notes:  # only links into its own tree
+        return Document(path=path, format=fmt, sections=())
+    return Document(path=path, format=fmt, sections=(Section(SECTION, notes, notes[0].line),))
