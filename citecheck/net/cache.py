@@ -438,7 +438,7 @@ def _verdict_from_json(text: str) -> Verdict:
     data["hops"] = tuple(Hop(hop["url"], hop["status"]) for hop in data.get("hops", ()))
     if data.get("archive"):
         data["archive"] = ArchiveSnapshot(**data["archive"])
-    for key in ("citation_ids", "details"):
+    for key in ("citation_ids", "details", "lines"):
         if key in data:
             data[key] = tuple(data[key])
     return Verdict(**data)

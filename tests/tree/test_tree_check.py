@@ -43,7 +43,13 @@ def test_one_run_reads_the_tree_and_fetches_each_url_once(tree: Tree, capsys) ->
     assert by_url[tree.url("/missing/guide")]["verdict"] == "dead"
     assert by_url[tree.url("/gone/bib")]["verdict"] == "dead"
     assert by_url[tree.url("/moved-permanent/one")]["verdict"] == "moved"
-    assert report["summary"]["links"] == len(by_url) == 6
+    assert report["summary"]["links"] == len(by_url)
+    web = [url for url in by_url if url.startswith("http")]
+    assert len(web) == 6
+    # The rest are the HTML chapter's links to its own notes and back, checked on disk.
+    local = [url for url in by_url if url not in web]
+    assert local and all(url.startswith("docs/chapters/one.html#fn") for url in local)
+    assert all(by_url[url]["verdict"] == "resolvable" for url in local)
     assert (report["summary"]["files"], report["summary"]["unreadable"]) == (5, 1)
     # Ignored by .gitignore, or inside node_modules or a virtualenv: never read, never fetched.
     for scenario in ("/missing/built", "/missing/draft", "/missing/pkg", "/missing/venv"):
