@@ -24,7 +24,7 @@ from citecheck.citations.fields import extract_fields, rules_are_stronger
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.locators import find_pages
 from citecheck.citations.names import parse_names
-from citecheck.citations.split import split_note
+from citecheck.citations.split import is_prose, split_note
 from citecheck.citations.tagger.fields import tagged_fields
 from citecheck.model import BackRef, Citation, Document, Note, ParsedDocument, ParsedNote
 
@@ -55,11 +55,12 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
     An entry of a reference list (`reference=True`) is one citation, read by the tagger.
     A note the rules were not written for (`rules_are_stronger` is false: no CJK or
     Cyrillic, no quotes, brackets, italics or URL) is read by the tagger too, cut at `; `
-    only where each piece names a work; the rules split and read every other note.
+    only where each piece names a work; the rules split and read every other note, and
+    a sentence of prose is commentary, whatever the tagger would find in it.
     """
     if reference:
         return NoteParse((_draft(text.strip(), list_entry=True),), None)
-    if not rules_are_stronger(text) and find_reference(text) is None:
+    if not rules_are_stronger(text) and find_reference(text) is None and not is_prose(text):
         tagged = _tagged_note(text)
         if tagged is not None:
             return tagged

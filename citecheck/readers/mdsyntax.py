@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 SECTION = "Notes"
 
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 
@@ -85,3 +88,22 @@ def block_end(lines: list[str], start: int) -> int:
             return index
         index += 1
     return index
+
+
+def mask_code(text: str) -> str:
+    """Blank out fenced code, code spans and comments, keeping every offset in place."""
+    lines = text.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        match = FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+            lines[index] = " " * len(line)
+        elif fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            lines[index] = " " * len(line)
+        else:
+            lines[index] = CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    masked = "\n".join(lines)
+    return COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), masked)

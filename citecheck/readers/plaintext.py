@@ -251,14 +251,20 @@ def _document_wide(sections: tuple[Section, ...]) -> bool:
 
 
 def claims(source: Source) -> bool:
-    """Whether `read_text` finds a note: its first note is the first line of the notes
-    section that opens one (nothing before it can end the parse)."""
+    """Whether `read_text` finds a note (its first note is the first line of the notes
+    section that opens one: nothing before it can end the parse) or a reference list,
+    under its heading or pasted alone."""
     lines = source.text.splitlines()
     start = find_notes_start(lines)
-    return any(
+    if any(
         section_heading(line) is None and _note_start(line, None) is not None
         for line in lines[start or 0 :]
-    )
+    ):
+        return True
+    first = first_heading(lines)
+    if first is not None and reference_sections(_blocks(lines, first)):
+        return True
+    return reference_list(_blocks(lines, 0)) is not None
 
 
 def read(source: Source) -> Document:

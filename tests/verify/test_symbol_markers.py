@@ -9,7 +9,7 @@ import pytest
 
 from citecheck.cli import main
 from citecheck.model import section_key
-from citecheck.readers.plaintext import read as read_file
+from citecheck.readers import read_document as read_file
 from citecheck.verify.numbering import numbering_problems
 from tests.verify.helpers import kinds, manuscript, read
 

@@ -97,7 +97,7 @@ def word_features(text: str) -> tuple[str, ...]:
     feats = [f"w={lower}", f"shape={shape}", f"script={script}", f"len={min(len(text), 8)}"]
     if script in ("latin", "cyrillic") and len(text) > 3:
         feats += [f"p3={lower[:3]}", f"s3={lower[-3:]}", f"s2={lower[-2:]}"]
-    if text.isdigit():
+    if text.isdecimal():
         number = int(text)
         if YEAR.match(text):
             feats.append("year")

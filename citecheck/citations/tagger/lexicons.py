@@ -1,14 +1,15 @@
 """Word lists the tagger's features look tokens up in (lower-cased).
 
-Months come from the one date grammar (`citecheck.citations.dates`) plus the languages it
-does not read (German, French, Korean/Japanese/Chinese month words); back-reference marks
+Months and eras come from the one lexicon (`citecheck.citations.lexicon`), plus nominative
+month names; back-reference marks
 from `backref_marks`. Each list is a class name → set of words; a token gets one feature
 per class it is in.
 """
 
 from __future__ import annotations
 
-from citecheck.citations.dates import ERAS, MONTHS_CYRILLIC, MONTHS_EN, MONTHS_ES
+from citecheck.citations.lexicon import ERAS
+from citecheck.citations.lexicon import MONTHS as MONTH_WORDS
 
 
 def _words(text: str) -> frozenset[str]:
@@ -16,9 +17,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 MONTHS = (
-    frozenset(MONTHS_EN)
-    | frozenset(MONTHS_ES)
-    | frozenset(MONTHS_CYRILLIC)
+    frozenset(word.lower() for word in MONTH_WORDS)
     | _words(
         # German, French, Russian/Ukrainian nominative
         "januar februar märz april mai juni juli august september oktober november dezember"
