@@ -46,7 +46,8 @@ from citecheck.net.cache import ResultCache
 from citecheck.options import command_defaults
 from citecheck.platforms import handler_for
 from citecheck.prepared import Prepared, content_key, recall, remember
-from citecheck.readers import read_document
+from citecheck.readers import read_document, read_source
+from citecheck.readers.source import Source
 from citecheck.verdicts.offline import offline_verdict
 from citecheck.verify import citation_problems, document_problems
 
@@ -227,12 +228,28 @@ def assemble(
 
 def _read(item: Input, stdin: BinaryIO | None) -> Document | FileResult:
     """The document of `item`, or the FileResult saying why it could not be read."""
+    if item.path == STDIN:
+        try:
+            return _read_stdin(stdin)
+        except CitecheckError as exc:
+            return FileResult(item.path, "", None, error=str(exc))
+    source = _load(item)
+    return source if isinstance(source, FileResult) else _read_loaded(item, source)
+
+
+def _load(item: Input) -> Source | FileResult:
+    """The bytes of the file `item` names, or the FileResult saying why there are none."""
     if item.error is not None:
         return FileResult(item.path, "", None, error=item.error)
     try:
-        if item.path == STDIN:
-            return _read_stdin(stdin)
-        return read_document(item.path, quiet=True)
+        return Source.load(item.path)
+    except CitecheckError as exc:
+        return FileResult(item.path, "", None, error=str(exc))
+
+
+def _read_loaded(item: Input, source: Source) -> Document | FileResult:
+    try:
+        return read_source(source, quiet=True)
     except CitecheckError as exc:
         return FileResult(item.path, "", None, error=str(exc))
 
@@ -288,13 +305,19 @@ def _prepare(
         shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
     for index, item in enumerate(inputs):
         key = None
-        if store is not None and item.error is None and item.path != STDIN:
-            key = content_key(item.path, *shape)
-            ready = recall(store, key) if key is not None else None
+        if store is None or item.path == STDIN:
+            document = _read(item, stdin)
+        else:
+            source = _load(item)
+            if isinstance(source, FileResult):
+                failed[index] = source
+                continue
+            key = content_key(source, *shape)
+            ready = recall(store, key)
             if ready is not None:
                 prepared[index] = ready
                 continue
-        document = _read(item, stdin)
+            document = _read_loaded(item, source)
         if isinstance(document, FileResult):
             failed[index] = document
         else:
