@@ -101,6 +101,22 @@ def test_second_run_reuses_the_parse_and_answers_the_same(web, tmp_path, capsys)
     assert web.stats.hits("/ok/p1") == hits
 
 
+def test_a_check_reads_each_file_once(web, tmp_path, capsys, monkeypatch) -> None:
+    book = write_notes(tmp_path / "book.md", [web.url("/ok/r1")])
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    for run in (1, 2):  # a miss, then a hit: its key and its local links need the bytes
+        report = check_json(capsys, book, tmp_path / "cache.sqlite")
+        assert [link["url"] for link in report["links"]] == [web.url("/ok/r1")]
+        assert reads.count(book) == run
+
+
 def test_the_remembered_parse_is_what_a_second_run_reports(web, tmp_path, capsys) -> None:
     cache = tmp_path / "cache.sqlite"
     book = write_notes(tmp_path / "book.md", [web.url("/ok/m1"), web.url("/missing/m2", 1)])
