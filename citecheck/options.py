@@ -167,10 +167,10 @@ ALL = frozenset({"check", "verify", "parse", "export"})
 @dataclass(frozen=True)
 class Option:
     """One setting. `from_text` turns command-line text into what a TOML file would hold
-    (a number for "10"), so `convert` checks both the same way. `action` "append" takes the
-    option more than once (each use adds to a list); "flag" takes no value. `in_file` says
-    whether `[tool.citecheck]` may set it; `on_command_line` whether there is a flag;
-    `default_for` a command's own default where it differs from `default`."""
+    (a number for "10", see TEXT_READERS), so `convert` checks both the same way. `action`
+    "append" takes the option more than once (each use adds to a list); "flag" takes no
+    value. `in_file` says whether `[tool.citecheck]` may set it; `on_command_line` whether
+    there is a flag; `default_for` a command's own default where it differs from `default`."""
 
     name: str
     convert: Callable[[Any], Any]
@@ -180,7 +180,6 @@ class Option:
     group: str = "network"
     metavar: str | None = None
     action: Action = "value"
-    from_text: Callable[[str], Any] = str
     in_file: bool = True
     on_command_line: bool = True
     default_for: Mapping[str, Any] = field(default_factory=dict)
@@ -192,6 +191,10 @@ class Option:
     @property
     def key(self) -> str:
         return self.name.replace("_", "-")
+
+    @property
+    def from_text(self) -> Callable[[str], Any]:
+        return TEXT_READERS.get(self.convert, str)
 
 
 def _int(value: str) -> Any:
@@ -208,31 +211,40 @@ def _float(value: str) -> Any:
         return value
 
 
+#: How command-line text becomes what a TOML file would hold for the converters that
+#: take numbers (any other converter gets the text as it is): "10" is read as 10.
+TEXT_READERS: Mapping[Callable[[Any], Any], Callable[[str], Any]] = {
+    positive_number: _float,
+    whole_number: _int,
+    non_negative_whole_number: _int,
+}
+
+
 OPTIONS: tuple[Option, ...] = (
     Option("allow_private", flag, False, "allow loopback and private addresses", action="flag"),
     Option(
         "timeout", positive_number, NetPolicy.read_timeout, "seconds to wait for an answer",
-        metavar="S", from_text=_float,
+        metavar="S",
     ),
     Option(
         "connect_timeout", positive_number, NetPolicy.connect_timeout, "seconds to connect",
-        metavar="S", from_text=_float,
+        metavar="S",
     ),
     Option(
         "deadline", positive_number, None, "seconds per URL, hops and retries included",
-        metavar="S", from_text=_float,
+        metavar="S",
     ),
     Option(
         "retries", non_negative_whole_number, NetPolicy.retries, "retries on 429/5xx/timeouts",
-        metavar="N", from_text=_int,
+        metavar="N",
     ),
     Option(
         "concurrency", whole_number, NetPolicy.concurrency, "requests at once",
-        metavar="N", from_text=_int,
+        metavar="N",
     ),
     Option(
         "host_concurrency", whole_number, NetPolicy.host_concurrency, "requests at once per host",
-        metavar="N", from_text=_int,
+        metavar="N",
     ),
     Option("user_agent", text, None, "the User-Agent header", metavar="TEXT"),
     Option(
@@ -262,7 +274,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "confirm_dead", whole_number, 1,
         "report dead only after N dead checks at least 3 days apart (uses the cache)",
-        group="cache", metavar="N", from_text=_int,
+        group="cache", metavar="N",
     ),
     Option(
         "no_archive", flag, False, "do not look up web-archive snapshots", group="cache",

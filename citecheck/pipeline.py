@@ -46,7 +46,8 @@ from citecheck.net.cache import ResultCache
 from citecheck.options import command_defaults
 from citecheck.platforms import handler_for
 from citecheck.prepared import Prepared, content_key, recall, remember
-from citecheck.readers import read_document
+from citecheck.readers import read_document, read_source
+from citecheck.readers.source import Source
 from citecheck.verdicts.offline import offline_verdict
 from citecheck.verify import citation_problems, document_problems
 
@@ -125,7 +126,8 @@ def check(
 
     store = None if config.no_cache else ResultCache(config.cache)
     try:
-        prepared, failed, to_parse = _prepare(inputs, config, store, stdin, ignore)
+        ready_inputs = _prepare(inputs, config, store, stdin, ignore)
+        prepared, to_parse = ready_inputs.prepared, ready_inputs.to_parse
         policy = config.net_policy()
         options = _check_options(config)
         with HttpClient(policy) as client:
@@ -161,7 +163,7 @@ def check(
             store.close()
     by_key = {dedup_key(verdict.url): verdict for verdict in distinct}
     local = LocalChecker(root=tree_root(start), check_fragments=config.check_fragments)
-    files = dict(failed)
+    files = dict(ready_inputs.failed)
     for index, ready in {**prepared, **parsed}.items():
         verdicts = tuple(
             replace(
@@ -171,9 +173,9 @@ def check(
             )
             for link in ready.links
         )
-        document = ready.parsed.document
-        if document.path != STDIN_NAME:
-            verdicts += local.check_file(document.path, document.format)
+        source = ready_inputs.sources.get(index)
+        if source is not None:
+            verdicts += local.check_source(source, ready.parsed.document.format)
         files[index] = _result(ready.parsed, _reported(ready.problems, config), verdicts)
     report = assemble([files[index] for index in sorted(files)], offline=offline, checked=True)
     return replace(report, ignored=_ignored([*prepared.values(), *parsed.values()], ignore))
@@ -227,12 +229,28 @@ def assemble(
 
 def _read(item: Input, stdin: BinaryIO | None) -> Document | FileResult:
     """The document of `item`, or the FileResult saying why it could not be read."""
+    if item.path == STDIN:
+        try:
+            return _read_stdin(stdin)
+        except CitecheckError as exc:
+            return FileResult(item.path, "", None, error=str(exc))
+    source = _load(item)
+    return source if isinstance(source, FileResult) else _read_loaded(item, source)
+
+
+def _load(item: Input) -> Source | FileResult:
+    """The bytes of the file `item` names, or the FileResult saying why there are none."""
     if item.error is not None:
         return FileResult(item.path, "", None, error=item.error)
     try:
-        if item.path == STDIN:
-            return _read_stdin(stdin)
-        return read_document(item.path, quiet=True)
+        return Source.load(item.path)
+    except CitecheckError as exc:
+        return FileResult(item.path, "", None, error=str(exc))
+
+
+def _read_loaded(item: Input, source: Source) -> Document | FileResult:
+    try:
+        return read_source(source, quiet=True)
     except CitecheckError as exc:
         return FileResult(item.path, "", None, error=str(exc))
 
@@ -271,35 +289,56 @@ class _ToParse:
     key: str | None
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    """The inputs of a check once read, by input index: remembered parses, unreadable
+    files, documents still to parse, and the loaded bytes of every file read from disk
+    (its local links are read from them, not from the disk again)."""
+
+    prepared: dict[int, Prepared]
+    failed: dict[int, FileResult]
+    to_parse: dict[int, _ToParse]
+    sources: dict[int, Source]
+
+
 def _prepare(
     inputs: Sequence[Input],
     config: Any,
     store: ResultCache | None,
     stdin: BinaryIO | None,
     ignore: IgnoreList,
-) -> tuple[dict[int, Prepared], dict[int, FileResult], dict[int, _ToParse]]:
-    """(remembered parses, unreadable files, documents still to parse), by input index.
-    A parse is remembered with the links the URL filters kept, so they are in its key."""
+) -> _Prepared:
+    """Every input read, or recalled from the parse memo when unchanged. A parse is
+    remembered with the links the URL filters kept, so they are in its key."""
     prepared: dict[int, Prepared] = {}
     failed: dict[int, FileResult] = {}
     to_parse: dict[int, _ToParse] = {}
+    sources: dict[int, Source] = {}
     shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
     if ignore.patterns:
         shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
     for index, item in enumerate(inputs):
         key = None
-        if store is not None and item.error is None and item.path != STDIN:
-            key = content_key(item.path, *shape)
-            ready = recall(store, key) if key is not None else None
-            if ready is not None:
-                prepared[index] = ready
+        if item.path == STDIN:
+            document = _read(item, stdin)
+        else:
+            source = _load(item)
+            if isinstance(source, FileResult):
+                failed[index] = source
                 continue
-        document = _read(item, stdin)
+            sources[index] = source
+            if store is not None:
+                key = content_key(source, *shape)
+                ready = recall(store, key)
+                if ready is not None:
+                    prepared[index] = ready
+                    continue
+            document = _read_loaded(item, source)
         if isinstance(document, FileResult):
             failed[index] = document
         else:
             to_parse[index] = _ToParse(document, key)
-    return prepared, failed, to_parse
+    return _Prepared(prepared, failed, to_parse, sources)
 
 
 def _check_while_parsing(

@@ -20,9 +20,8 @@ from pathlib import Path
 from typing import Protocol
 
 import citecheck
-from citecheck.errors import InputError
 from citecheck.model import Link, ParsedDocument, Problem
-from citecheck.readers.source import load_bytes
+from citecheck.readers.source import Source
 
 KIND = "prepared"
 #: Parses kept: one per manuscript a user checks in turn, a few versions each.
@@ -47,17 +46,13 @@ class Prepared:
     links: tuple[Link, ...]
 
 
-def content_key(path: str, *options: str) -> str | None:
-    """The key of `path` read with `options`; None when the file cannot be read
-    (the reader then says why)."""
-    try:
-        data = load_bytes(path)
-    except InputError:
-        return None
+def content_key(source: Source, *options: str) -> str:
+    """The key of the loaded file `source` read with `options` (the same bytes are then
+    handed to the reader, so a file is read from disk once)."""
     digest = hashlib.sha256(code_fingerprint().encode())
-    for part in (Path(path).suffix.lower(), *options):
+    for part in (source.suffix, *options):
         digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
-    digest.update(b"\0" + data)
+    digest.update(b"\0" + source.data)
     return digest.hexdigest()
 
 

@@ -59,7 +59,7 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -483,8 +483,9 @@ def free_port(address: str = "127.0.0.2") -> int:
 
 
 @contextmanager
-def serve_loopback(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
-    """Serve `handler` on 127.0.0.1 (a free port) for the block; yields the base URL."""
+def serve_loopback(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve `handler` (a handler class, or a partial of one) on 127.0.0.1 (a free port)
+    for the block; yields the base URL."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})

@@ -30,7 +30,7 @@ from citecheck.links.anchors import has_anchor, html_anchors, markdown_anchors
 from citecheck.links.local import LocalLink, local_links
 from citecheck.model import Verdict, VerdictState
 from citecheck.readers import EXTENSIONS
-from citecheck.readers.source import decode_text
+from citecheck.readers.source import Source, decode_text
 
 ANCHOR_READERS = {"markdown": markdown_anchors, "html": html_anchors}
 HTML_SUFFIXES = frozenset({".htm", ".xhtml"})
@@ -72,14 +72,14 @@ class LocalChecker:
     check_fragments: bool = False
     _anchors: dict[Path, frozenset[str] | str] = field(default_factory=dict)
 
-    def check_file(self, path: str, fmt: str) -> tuple[Verdict, ...]:
-        """The verdicts of the local links written in the file at `path` (of format
-        `fmt`); none for a format without links of its own or a file gone since read."""
+    def check_source(self, source: Source, fmt: str) -> tuple[Verdict, ...]:
+        """The verdicts of the local links written in the loaded file `source` (of format
+        `fmt`); none for a format without links of its own (a binary one: no text)."""
         try:
-            text = decode_text(Path(path).read_bytes(), path)
-        except (OSError, InputError):
+            text = source.text
+        except InputError:
             return ()
-        return self.check(local_links(text, fmt), path)
+        return self.check(local_links(text, fmt), source.path)
 
     def check(self, links: Sequence[LocalLink], citing_file: str | Path) -> tuple[Verdict, ...]:
         """One verdict per link written in `citing_file`, in order."""

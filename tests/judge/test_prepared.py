@@ -13,8 +13,10 @@ import pytest
 
 from citecheck import prepared
 from citecheck.cli import main
+from citecheck.errors import InputError
 from citecheck.model import Document, ParsedDocument
 from citecheck.net.cache import ResultCache
+from citecheck.readers.source import Source
 from tests.servers import ScenarioWeb
 
 FAST = ["--allow-private", "--no-archive", "--timeout", "5", "--deadline", "10"]
@@ -46,23 +48,23 @@ def check_json(capsys, path: Path, cache: Path, *extra: str) -> dict:
 def test_key_follows_bytes_extension_and_options(tmp_path) -> None:
     notes = tmp_path / "a.md"
     notes.write_text("[^1]: A. <https://example.org/a>\n", encoding="utf-8")
-    key = prepared.content_key(str(notes), "x")
-    assert key == prepared.content_key(str(notes), "x")
-    assert key != prepared.content_key(str(notes), "y")
+    key = prepared.content_key(Source.load(notes), "x")
+    assert key == prepared.content_key(Source.load(notes), "x")
+    assert key != prepared.content_key(Source.load(notes), "y")
     renamed = tmp_path / "a.txt"
     renamed.write_bytes(notes.read_bytes())
-    assert prepared.content_key(str(renamed), "x") != key
+    assert prepared.content_key(Source.load(renamed), "x") != key
     notes.write_text("[^1]: A. <https://example.org/b>\n", encoding="utf-8")
-    assert prepared.content_key(str(notes), "x") != key
+    assert prepared.content_key(Source.load(notes), "x") != key
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
-def test_no_key_for_what_is_not_a_readable_file(tmp_path) -> None:
+def test_what_is_not_a_readable_file_is_never_loaded(tmp_path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    assert prepared.content_key(str(fifo)) is None  # returns at once: a FIFO is never read
-    assert prepared.content_key(str(tmp_path)) is None
-    assert prepared.content_key(str(tmp_path / "missing.md")) is None
+    for unreadable in (fifo, tmp_path, tmp_path / "missing.md"):
+        with pytest.raises(InputError):  # at once: a FIFO is never read
+            Source.load(unreadable)
 
 
 def test_round_trip_and_unreadable_blobs(tmp_path) -> None:
@@ -91,7 +93,7 @@ def test_second_run_reuses_the_parse_and_answers_the_same(web, tmp_path, capsys)
     book = write_notes(tmp_path / "book.md", [web.url("/ok/p1"), web.url("/missing/p2", 1)])
     first = check_json(capsys, book, cache)
     with ResultCache(cache) as store:
-        key = prepared.content_key(str(book), "()", "()")
+        key = prepared.content_key(Source.load(book), "()", "()")
         assert key is not None and prepared.recall(store, key) is not None
     hits = web.stats.hits("/ok/p1")
     second = check_json(capsys, book, cache)
@@ -99,11 +101,27 @@ def test_second_run_reuses_the_parse_and_answers_the_same(web, tmp_path, capsys)
     assert web.stats.hits("/ok/p1") == hits
 
 
+def test_a_check_reads_each_file_once(web, tmp_path, capsys, monkeypatch) -> None:
+    book = write_notes(tmp_path / "book.md", [web.url("/ok/r1")])
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    for run in (1, 2):  # a miss, then a hit: its key and its local links need the bytes
+        report = check_json(capsys, book, tmp_path / "cache.sqlite")
+        assert [link["url"] for link in report["links"]] == [web.url("/ok/r1")]
+        assert reads.count(book) == run
+
+
 def test_the_remembered_parse_is_what_a_second_run_reports(web, tmp_path, capsys) -> None:
     cache = tmp_path / "cache.sqlite"
     book = write_notes(tmp_path / "book.md", [web.url("/ok/m1"), web.url("/missing/m2", 1)])
     check_json(capsys, book, cache)
-    key = prepared.content_key(str(book), "()", "()")
+    key = prepared.content_key(Source.load(book), "()", "()")
     assert key is not None
     with ResultCache(cache) as store:
         ready = prepared.recall(store, key)

@@ -10,6 +10,7 @@ import pytest
 from citecheck.checks.local import LocalChecker
 from citecheck.links.anchors import github_slug, has_anchor, html_anchors, markdown_anchors
 from citecheck.links.local import LocalLink, is_local, local_links
+from citecheck.readers.source import Source
 
 GUIDE = """\
 # Guide
@@ -195,7 +196,7 @@ def test_verdicts_name_the_target_from_the_working_directory_and_where_it_is_wri
     monkeypatch.chdir(tree)
     guide = tree / "docs" / "guide.md"
     checker = LocalChecker(root=tree)
-    (verdict,) = checker.check_file(str(guide), "markdown")[2:3]
+    (verdict,) = checker.check_source(Source.load(guide), "markdown")[2:3]
     assert (verdict.url, verdict.state) == ("docs/missing.md", "dead")
     assert verdict.details[0] == f"{guide}:4:18: missing.md"
     (install,) = checker.check([LocalLink("../../INSTALL.md", 1, 1)], guide.parent / "api" / "x.md")

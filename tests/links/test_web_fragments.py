@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,6 +12,7 @@ import pytest
 
 from citecheck.checks.fragments import check_web_fragments
 from citecheck.net import HttpClient
+from tests.servers import serve_loopback
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -35,15 +35,8 @@ def site(tmp_path: Path) -> Iterator[str]:
         '<html><body><div id="root"></div><script src="app.js"></script></body></html>'
     )
     (tmp_path / "data.txt").write_text("#not-html")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve_loopback(partial(_Quiet, directory=str(tmp_path))) as base:
+        yield base
 
 
 def test_fragments_against_page_ids_each_page_fetched_once(
