@@ -3,7 +3,7 @@
 Reading and parsing a long manuscript takes longer than answering all its links
 from the result cache, so checking an unchanged file again would spend most of its
 time parsing what it parsed last time. The parse is kept in the result cache's
-database, pickled (as code formatters keep theirs), under a key made of the file's
+database as JSON (`citecheck.records`: data, never code), under a key made of the file's
 bytes, its extension, the options that shape the links, and a fingerprint of
 citecheck's own code: a changed file, another filter or a new parser never gets an
 old parse back. Anything unreadable in a stored parse counts as not stored.
@@ -12,7 +12,6 @@ old parse back. Anything unreadable in a stored parse counts as not stored.
 from __future__ import annotations
 
 import hashlib
-import pickle
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -20,13 +19,14 @@ from pathlib import Path
 from typing import Protocol
 
 import citecheck
+from citecheck import records
 from citecheck.model import Link, ParsedDocument, Problem
 from citecheck.readers.source import Source
 
 KIND = "prepared"
 #: Parses kept: one per manuscript a user checks in turn, a few versions each.
 KEEP = 8
-#: A parse larger than this is not kept (a 2,000-note manuscript pickles to ~1 MB):
+#: A parse larger than this is not kept (a 2,000-note manuscript is ~2 MB of JSON):
 #: eight of them would make every later run open and check a huge database.
 MAX_BYTES = 16 * 1024 * 1024
 
@@ -61,14 +61,13 @@ def recall(store: MemoStore, key: str) -> Prepared | None:
     if value is None:
         return None
     try:
-        prepared = pickle.loads(value)
-    except Exception:  # a stored parse from a build that no longer unpickles: parse again
+        return records.loads(Prepared, value)
+    except records.RecordError:  # damaged, or written by another model: parse again
         return None
-    return prepared if isinstance(prepared, Prepared) else None
 
 
 def remember(store: MemoStore, key: str, prepared: Prepared) -> None:
-    value = pickle.dumps(prepared, pickle.HIGHEST_PROTOCOL)
+    value = records.dumps(prepared).encode("utf-8")
     if len(value) <= MAX_BYTES:
         store.remember(KIND, key, value, keep=KEEP)
 

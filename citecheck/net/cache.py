@@ -16,7 +16,6 @@ a usable database any more is moved aside (never deleted) as
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import logging
 import os
@@ -26,10 +25,10 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from citecheck import records
 from citecheck.errors import CitecheckError
-from citecheck.model import ArchiveSnapshot, Check, Hop, Verdict
+from citecheck.model import ArchiveSnapshot, Check, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -257,7 +256,7 @@ class ResultCache:
         moment = time.time() if now is None else now
         rows = self._newest_verdicts(urls, "state, evidence, checked_at")
         return {
-            url: _verdict_from_json(evidence)
+            url: records.loads(Verdict, evidence)
             for url, state, evidence, checked_at in rows
             if checked_at >= moment - max_age
             and (state != "inconclusive" or checked_at >= moment - inconclusive_max_age)
@@ -378,7 +377,7 @@ def _move_aside(path: Path) -> Path:
 
 
 def _verdict_row(verdict: Verdict, checked_at: float) -> tuple:
-    evidence = json.dumps(dataclasses.asdict(verdict), ensure_ascii=False)
+    evidence = records.dumps(verdict)
     return (
         verdict.url,
         checked_at,
@@ -429,16 +428,3 @@ def _archive_record(row: tuple) -> ArchiveRecord:
     url, wanted, asked, looked_up_at, reason, snapshot_url, timestamp, status, source = row
     snapshot = None if snapshot_url is None else ArchiveSnapshot(snapshot_url, timestamp, status)
     return ArchiveRecord(url, wanted, asked, looked_up_at, reason, snapshot, source)
-
-
-def _verdict_from_json(text: str) -> Verdict:
-    data: dict[str, Any] = json.loads(text)
-    known = {f.name for f in dataclasses.fields(Verdict)}
-    data = {key: value for key, value in data.items() if key in known}
-    data["hops"] = tuple(Hop(hop["url"], hop["status"]) for hop in data.get("hops", ()))
-    if data.get("archive"):
-        data["archive"] = ArchiveSnapshot(**data["archive"])
-    for key in ("citation_ids", "details", "lines"):
-        if key in data:
-            data[key] = tuple(data[key])
-    return Verdict(**data)

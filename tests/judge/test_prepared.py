@@ -155,3 +155,38 @@ def test_a_parse_too_large_is_not_kept(tmp_path, monkeypatch) -> None:
     with ResultCache(tmp_path / "cache.sqlite") as store:
         prepared.remember(store, "big", ready)
         assert prepared.recall(store, "big") is None
+
+
+class _RunsCode:
+    """Unpickling this calls `os.system`: a cache that unpickled would run it."""
+
+    def __reduce__(self):
+        return (os.system, ("touch ran-from-cache",))
+
+
+def test_a_stored_pickle_is_never_run(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with ResultCache(tmp_path / "cache.sqlite") as store:
+        store.remember(prepared.KIND, "hostile", pickle.dumps(_RunsCode()), keep=prepared.KEEP)
+        assert prepared.recall(store, "hostile") is None
+    assert not (tmp_path / "ran-from-cache").exists()
+
+
+def test_the_sample_parse_round_trips_as_json(tmp_path) -> None:
+    from citecheck.citations import parse_document
+    from citecheck.links.extract import extract_links
+    from citecheck.readers import read_document
+    from citecheck.verify import verify
+
+    sample = Path(__file__).resolve().parents[2] / "references"
+    document = read_document(str(next(sample.glob("*.txt"))))
+    parsed = parse_document(document)
+    ready = prepared.Prepared(
+        parsed, verify(parsed).problems, extract_links(parsed)
+    )
+    assert parsed.citations and ready.problems and ready.links
+    with ResultCache(tmp_path / "cache.sqlite") as store:
+        prepared.remember(store, "sample", ready)
+        value = store.recall(prepared.KIND, "sample")
+        assert value is not None and json.loads(value)["parsed"]["document"]["format"] == "text"
+        assert prepared.recall(store, "sample") == ready
