@@ -154,13 +154,22 @@ def month_number(word: str) -> int | None:
 
 # --- names ---------------------------------------------------------------------------
 
+#: `St.` (Saint) before a family name: `Ruth St. Denis`. Kept apart from the particles
+#: for the tagger, whose tokens split `21st` into `21` `st`.
+SAINT_WORDS = frozenset(_words("st st."))
 #: Lower-case words inside Western family names: `Ludwig van Beethoven`, `de la Cruz`.
-NAME_PARTICLES = frozenset(
-    _words(
-        "van von de der den del della delle di da das dos du des la le ten ter zu bin ibn"
-        " al el st st. y"
+NAME_PARTICLES = (
+    frozenset(
+        _words(
+            "van von de der den del della delle di da das dos du des la le ten ter zu bin ibn"
+            " al el y"
+        )
     )
+    | SAINT_WORDS
 )
+#: Gaelic patronymic prefixes when written apart (`Mac Donald`, `Mc Carthy`): part of the
+#: family name to the tagger, never a particle to drop.
+NAME_PREFIXES = frozenset(_words("mac mc"))
 #: Generational suffixes: `King, Martin Luther, Jr.` has one author with suffix `Jr.`.
 NAME_SUFFIXES = frozenset(_words("Jr Jr. Sr Sr. II III IV Jun. Sen."))
 #: Words that make a name an organisation's (`World Health Organization`, `Google

@@ -1,43 +1,33 @@
 """Word lists the tagger's features look tokens up in (lower-cased).
 
-Months and eras come from the one lexicon (`citecheck.citations.lexicon`), plus nominative
-month names; back-reference marks
-from `backref_marks`. Each list is a class name → set of words; a token gets one feature
-per class it is in.
+Months, seasons, eras and name particles come from the one lexicon
+(`citecheck.citations.lexicon`); the rest are one-token cue words of the tagger's own (a
+place's words `new`, `york`, a publisher's `wiley`), which the lexicon's whole names do not
+give. Each list is a class name → set of words; a token gets one feature per class it is in.
 """
 
 from __future__ import annotations
 
-from citecheck.citations.lexicon import ERAS
-from citecheck.citations.lexicon import MONTHS as MONTH_WORDS
+from citecheck.citations.lexicon import (
+    ERAS,
+    MONTHS,
+    NAME_PARTICLES,
+    NAME_PREFIXES,
+    SAINT_WORDS,
+    SEASONS,
+)
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.lower().split())
 
 
-MONTHS = (
-    frozenset(word.lower() for word in MONTH_WORDS)
-    | _words(
-        # German, French, Russian/Ukrainian nominative
-        "januar februar märz april mai juni juli august september oktober november dezember"
-        " janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-        " январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
-        " січень лютий березень квітень травень червень липень серпень вересень жовтень"
-        " листопад грудень"
-    )
-)
-
 LEXICONS: dict[str, frozenset[str]] = {
-    "month": MONTHS,
+    "month": frozenset(MONTHS),
     "era": frozenset(ERAS) | frozenset("令平昭大明"),
     "date_unit": frozenset(["年", "月", "日", "년", "월", "일", "г", "р"]),
-    "season": _words(
-        "spring summer autumn fall winter frühjahr herbst winter printemps été automne hiver"
-    ),
-    "particle": _words(
-        "van von der den de del della di da du la le dos das ten ter zu bin ibn al el mac mc"
-    ),
+    "season": frozenset(SEASONS),
+    "particle": (NAME_PARTICLES - SAINT_WORDS) | NAME_PREFIXES,
     "and": _words("and & und et y e и і та ve och og"),
     "etal": _words("al others ほか 他 외 等 др"),
     "editor": _words(
