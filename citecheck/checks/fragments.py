@@ -16,11 +16,9 @@ import re
 from collections.abc import Iterable
 from urllib.parse import urldefrag
 
-from bs4 import UnicodeDammit
-
 from citecheck.links.anchors import has_anchor, html_anchors
 from citecheck.model import Check, Fetcher, Verdict
-from citecheck.verdicts.page import is_html
+from citecheck.verdicts.page import is_html, page_text
 
 SCRIPT = re.compile(rb"<script\b", re.I)
 
@@ -47,7 +45,7 @@ def fragment_verdict(url: str, fragment: str, page: Check) -> Verdict | None:
     if not answered or not page.body or not is_html(page):
         return None
     evidence = (f"fetched {page.final_url or page.url}",)
-    anchors = html_anchors(UnicodeDammit(page.body, is_html=True).unicode_markup or "")
+    anchors = html_anchors(page_text(page))
     if has_anchor(anchors, fragment):
         return Verdict(url, "resolvable", "anchor exists", status=page.status, details=evidence)
     if SCRIPT.search(page.body):

@@ -107,6 +107,11 @@ def _html_tree(text: str) -> Any | None:
         return None
 
 
+def page_text(check: Check) -> str:
+    """The body of `check` as text, decoded by its BOM, declared or meta charset."""
+    return _decode(check.body, _declared_type(check))
+
+
 def _decode(body: bytes, content_type: str) -> str:
     if body.startswith(_UTF16_BOMS):
         return body.decode("utf-16", errors="replace")
