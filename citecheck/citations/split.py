@@ -17,7 +17,7 @@ from typing import Literal
 
 from citecheck.citations.backrefs import find_reference
 from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
-from citecheck.citations.dates import find_dates, is_undated
+from citecheck.citations.dates import DIGIT, find_dates, is_undated
 from citecheck.citations.imprints import unmarked_book_title
 from citecheck.citations.locators import find_pages, find_un_symbol
 from citecheck.citations.names import split_names
@@ -126,7 +126,8 @@ def _name_list_runs_on(before: str, after: str) -> bool:
 def _names_only(text: str) -> bool:
     """Text that is nothing but Western personal names: `Lee, H.` · `Lee, H.; Lee, G.`"""
     text = text.strip()
-    if not text or len(text) > 120 or EAST_ASIAN.search(text):
+    # Names hold no digit; a date, a page or a URL that would rule them out mostly does.
+    if not text or len(text) > 120 or EAST_ASIAN.search(text) or DIGIT.search(text):
         return False
     if find_dates(text) or find_urls(text) or any(s.is_title for s in top_level_spans(text)):
         return False
