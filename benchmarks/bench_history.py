@@ -20,7 +20,7 @@ from common import DEFAULT_SCRATCH, REPO, machine_line, median, write_section
 sys.path.insert(0, str(REPO))
 
 from citecheck.model import Check, Verdict
-from citecheck.net.cache import ResultCache
+from citecheck.store import ResultCache
 
 DAY = 86400.0
 

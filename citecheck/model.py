@@ -237,6 +237,10 @@ class Verdict:
     details: tuple[str, ...] = field(default_factory=tuple)
     #: Where a link that no note cites is written in its file (a local link): line numbers.
     lines: tuple[int, ...] = ()
+    #: When the link was observed (seconds since the epoch; None for a local link), and
+    #: whether this run took the verdict from the result cache instead of observing it.
+    checked_at: float | None = field(default=None, compare=False)
+    cached: bool = field(default=False, compare=False)
 
 
 # --- verification and the final report ------------------------------------------------
@@ -288,6 +292,8 @@ class Report:
     `files` is a run of one file. `verdicts` is empty when links were not checked;
     `offline` is True when the network itself was unreachable (every link then
     inconclusive). `ignored` are the distinct URLs that `.citecheckignore` skipped.
+    `warnings` are what went wrong around the run without stopping it (a result cache
+    that failed and was done without).
     """
 
     parsed: ParsedDocument
@@ -297,6 +303,7 @@ class Report:
     links_checked: bool = False
     files: tuple[FileResult, ...] = ()
     ignored: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.files:

@@ -42,12 +42,12 @@ from citecheck.model import (
     Verdict,
 )
 from citecheck.net import HttpClient
-from citecheck.net.cache import ResultCache
 from citecheck.options import command_defaults
 from citecheck.platforms import handler_for
 from citecheck.prepared import Prepared, content_key, recall, remember
 from citecheck.readers import read_document, read_source
 from citecheck.readers.source import Source
+from citecheck.store import ResultCache
 from citecheck.verdicts.offline import offline_verdict
 from citecheck.verify import citation_problems, document_problems
 
@@ -161,6 +161,7 @@ def check(
     finally:
         if store is not None:
             store.close()
+    warnings = tuple(store.warnings) if store is not None else ()
     by_key = {dedup_key(verdict.url): verdict for verdict in distinct}
     local = LocalChecker(root=tree_root(start), check_fragments=config.check_fragments)
     files = dict(ready_inputs.failed)
@@ -178,7 +179,8 @@ def check(
             verdicts += local.check_source(source, ready.parsed.document.format)
         files[index] = _result(ready.parsed, _reported(ready.problems, config), verdicts)
     report = assemble([files[index] for index in sorted(files)], offline=offline, checked=True)
-    return replace(report, ignored=_ignored([*prepared.values(), *parsed.values()], ignore))
+    ignored = _ignored([*prepared.values(), *parsed.values()], ignore)
+    return replace(report, ignored=ignored, warnings=warnings)
 
 
 def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:
@@ -432,4 +434,5 @@ def _check_options(config: Any) -> CheckOptions:
         concurrency=config.concurrency,
         handler_for=handler_for,
         confirm_dead=config.confirm_dead,
+        allow_private=config.allow_private,
     )

@@ -3,9 +3,11 @@
 What citecheck keeps on disk (a remembered parse, a verdict's evidence) is data that a
 later run reads back: JSON, never pickle, so a damaged or hostile cache file can at
 worst fail to decode. Decoding follows each field's declared type (`tuple[Note, ...]`,
-`BackRef | None`, `dict[str, Any]`), so no type tags are written and a field added to
-the model later simply takes its default when an older record lacks it; a key the model
-no longer has is dropped.
+`BackRef | None`, `Literal[...]`, `dict[str, Any]`), so no type tags are written; a
+field the record lacks takes its default. Decoding is strict, since a record was written
+by this model (the cache keys every record on citecheck's code): a value of the wrong
+type (`true` for a number), a word outside a `Literal`, a key the model does not have,
+NaN, or JSON nested too deep is a RecordError, which readers treat as "not stored".
 """
 
 from __future__ import annotations
@@ -32,9 +34,13 @@ def dumps(value: Any) -> str:
 def loads(kind: type[T], text: str | bytes) -> T:
     """The `kind` instance that `dumps` wrote as `text`; RecordError if it does not fit."""
     try:
-        return build(kind, json.loads(text))
-    except (ValueError, TypeError, KeyError) as exc:
+        return build(kind, json.loads(text, parse_constant=_no_constant))
+    except (ValueError, TypeError, KeyError, RecursionError) as exc:
         raise RecordError(f"not a stored {kind.__name__}: {exc}") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a stored value")
 
 
 def plain(value: Any) -> Any:
@@ -51,13 +57,14 @@ def plain(value: Any) -> Any:
 def build(kind: Any, data: Any) -> Any:
     """`data` (decoded JSON) as a value of the type `kind`."""
     origin = typing.get_origin(kind)
-    if kind is Any or origin is typing.Literal:
+    if kind is Any:
+        return data
+    if origin is typing.Literal:
+        if data not in typing.get_args(kind) or isinstance(data, bool):
+            raise ValueError(f"{data!r} is not one of {typing.get_args(kind)}")
         return data
     if origin in (Union, types.UnionType):
-        if data is None and type(None) in typing.get_args(kind):
-            return None
-        options = [arg for arg in typing.get_args(kind) if arg is not type(None)]
-        return build(options[0], data) if len(options) == 1 else data
+        return _build_union(typing.get_args(kind), data)
     if origin is tuple:
         args = typing.get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
@@ -69,6 +76,8 @@ def build(kind: Any, data: Any) -> Any:
         return data
     if dataclasses.is_dataclass(kind):
         return _build_dataclass(kind, data)
+    if isinstance(data, bool) and kind is not bool:  # bool is an int to Python, not to us
+        raise TypeError(f"expected {getattr(kind, '__name__', kind)}, got a boolean")
     if kind is float and isinstance(data, int):
         return float(data)
     if isinstance(kind, type) and not isinstance(data, kind):
@@ -76,16 +85,30 @@ def build(kind: Any, data: Any) -> Any:
     return data
 
 
+def _build_union(options: tuple[Any, ...], data: Any) -> Any:
+    """`data` as the first of `options` it fits."""
+    if data is None and type(None) in options:
+        return None
+    failures = []
+    for option in options:
+        if option is type(None):
+            continue
+        try:
+            return build(option, data)
+        except (ValueError, TypeError, KeyError) as exc:
+            failures.append(str(exc))
+    raise TypeError("; ".join(failures) or "no type fits")
+
+
 def _build_dataclass(kind: type, data: Any) -> Any:
     if not isinstance(data, dict):
         raise TypeError(f"expected an object for {kind.__name__}")
     hints = _hints(kind)
-    values = {
-        f.name: build(hints[f.name], data[f.name])
-        for f in dataclasses.fields(kind)
-        if f.init and f.name in data
-    }
-    return kind(**values)
+    known = {f.name for f in dataclasses.fields(kind) if f.init}
+    unknown = set(data) - known
+    if unknown:
+        raise KeyError(f"{kind.__name__} has no {', '.join(sorted(map(str, unknown)))}")
+    return kind(**{name: build(hints[name], value) for name, value in data.items()})
 
 
 def _list(data: Any) -> list[Any]:

@@ -29,7 +29,7 @@ from citecheck.archives.lookup import FOUND, ArchiveLookup
 from citecheck.archives.settings import ArchiveSettings
 from citecheck.archives.timestamps import target_timestamp
 from citecheck.model import Link
-from citecheck.net.cache import ArchiveRecord
+from citecheck.store import ArchiveRecord
 
 DAY = 86400.0
 #: How long a snapshot found is reused at least (`max_age` if longer).

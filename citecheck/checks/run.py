@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
 from citecheck.checks.baseline import Baselines, site_of
 from citecheck.checks.observe import observe
+from citecheck.checks.policy import verdict_policy
 from citecheck.model import Check, Fetcher, Link, Verdict
-from citecheck.net.cache import VerdictRecord
 from citecheck.net.pool import pool_limits, run_concurrently
+from citecheck.store import VerdictRow
 from citecheck.verdicts import Observations, judge
 from citecheck.verdicts.confirm import confirm
 
@@ -34,20 +36,24 @@ class VerdictStore(Protocol):
     """The persistent result cache, as the checks use it."""
 
     def fresh_verdicts(
-        self, urls: Iterable[str], max_age: float, *, inconclusive_max_age: float = ...
+        self, wanted: Mapping[str, str], max_age: float, *, inconclusive_max_age: float = ...
     ) -> dict[str, Verdict]: ...
 
-    def record_verdict(self, verdict: Verdict, checks: Sequence[Check] = ...) -> None: ...
+    def record_verdict(
+        self, verdict: Verdict, checks: Sequence[Check] = ..., *, policy: str = ...
+    ) -> None: ...
 
-    def history(self, url: str) -> Sequence[VerdictRecord]: ...
+    def history(self, url: str, policy: str | None = ...) -> Sequence[VerdictRow]: ...
 
     def last_durations(self, urls: Iterable[str]) -> dict[str, float]: ...
 
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """How to check: per-host accepted statuses, cache freshness, platform handlers, and
-    how many dead observations days apart (in the cache's history) make a link dead."""
+    """How to check: per-host accepted statuses, cache freshness, platform handlers,
+    whether private addresses may be contacted (it changes the verdict, so the cache
+    keeps it in the policy), and how many dead observations days apart (in the cache's
+    history) make a link dead."""
 
     accepted_for: Callable[[str], frozenset[int]] = lambda url: frozenset()
     max_age: float = 86400.0
@@ -56,6 +62,16 @@ class CheckOptions:
     concurrency: int = 128
     handler_for: Callable[[str], PlatformHandler | None] = lambda url: None
     confirm_dead: int = 1
+    allow_private: bool = False
+
+    def policy(self, url: str) -> str:
+        """The digest of the policy `url` is judged under (`citecheck.checks.policy`)."""
+        return verdict_policy(
+            url,
+            accepted_for=self.accepted_for,
+            handler_for=self.handler_for,
+            allow_private=self.allow_private,
+        )
 
 
 def check_links(
@@ -68,23 +84,27 @@ def check_links(
 ) -> tuple[Verdict, ...]:
     """One verdict per link, in the order of `links`.
 
-    A fresh cached verdict (younger than `max_age`) is reused unless it was
-    inconclusive: an uncertain answer is asked again, unless the caller opts in to
-    reusing one younger than `reuse_inconclusive` (a host that rate-limited or
-    walled us a minute ago will do it again). An "offline" answer is never reused.
+    A fresh cached verdict (younger than `max_age`, judged under the same policy) is
+    reused unless it was inconclusive: an uncertain answer is asked again, unless the
+    caller opts in to reusing one younger than `reuse_inconclusive` (a host that
+    rate-limited or walled us a minute ago will do it again). An "offline" answer is
+    never reused. Every verdict says when it was observed and whether it was cached.
     """
     baselines = Baselines(lambda url: client.fetch(url))
     done = _Tally(total=len(links), report=progress)
+    policies = {link.url: options.policy(link.url) for link in links}
 
     def check_one(link: Link) -> Verdict:
+        started = time.time()
         handler = options.handler_for(link.url)
         if handler is not None:
             verdict, checks = handler.decide(client, link.url).verdict(link), ()
         else:
             observations = observe(link.url, client, baselines, options.accepted_for(link.url))
             verdict, checks = judge(link, observations), _checks_of(observations)
+        verdict = replace(verdict, checked_at=started)
         if store is not None:
-            store.record_verdict(verdict, checks)
+            store.record_verdict(verdict, checks, policy=policies[link.url])
         done.tick(link.url)
         return verdict
 
@@ -92,9 +112,7 @@ def check_links(
     cached = {}
     if store is not None:
         cached = store.fresh_verdicts(
-            [link.url for link in links],
-            options.max_age,
-            inconclusive_max_age=options.reuse_inconclusive,
+            policies, options.max_age, inconclusive_max_age=options.reuse_inconclusive
         )
     verdicts: dict[int, Verdict] = {}
     for index, link in enumerate(links):
@@ -112,7 +130,8 @@ def check_links(
     if store is None:
         return tuple(verdicts[index] for index in range(len(links)))
     return tuple(
-        _confirmed(verdicts[index], store, options.confirm_dead) for index in range(len(links))
+        _confirmed(verdicts[index], store, options.confirm_dead, policies[links[index].url])
+        for index in range(len(links))
     )
 
 
@@ -169,12 +188,14 @@ def _checks_of(observations: Observations) -> tuple[Check, ...]:
     return (observations.main,) if refresh is None else (observations.main, refresh)
 
 
-def _confirmed(verdict: Verdict, store: VerdictStore, required: int) -> Verdict:
+def _confirmed(verdict: Verdict, store: VerdictStore, required: int, policy: str) -> Verdict:
     """A dead verdict held back as inconclusive "dying k/N" until the history holds
-    `required` dead observations days apart (IABot's rule); other verdicts unchanged."""
+    `required` dead observations days apart under the same policy (IABot's rule); other
+    verdicts unchanged."""
     if required <= 1 or verdict.state != "dead":
         return verdict
-    history = [(record.checked_at, record.state) for record in store.history(verdict.url)]
+    records = store.history(verdict.url, policy)
+    history = [(record.checked_at, record.state) for record in records]
     state, reason = confirm(verdict.state, verdict.reason, history, required)  # type: ignore[arg-type]
     if state == verdict.state:
         return verdict

@@ -44,8 +44,10 @@ def configure(args: argparse.Namespace, command: str) -> Any:
 
 
 def print_input_notes(report: Report, *, errors: bool = True) -> None:
-    """On standard error: what the readers skipped, and (with `errors`) each file that
-    could not be read."""
+    """On standard error: what the readers skipped, what went wrong around the run (a
+    cache done without), and (with `errors`) each file that could not be read."""
+    for warning in report.warnings:
+        print(f"citecheck: warning: {warning}", file=sys.stderr)
     for result in report.files:
         if result.error is not None and errors:
             print(f"citecheck: error: {result.error}", file=sys.stderr)

@@ -10,11 +10,9 @@ watchdog.py   cuts off any request still running at its deadline
 body.py       reads at most N decompressed bytes
 limits.py     global and per-host slots
 pool.py       run_concurrently: a thread pool fair across hosts
-cache.py      ResultCache: SQLite history of observations and verdicts
 failures.py   the error codes a Check carries
 """
 
-from citecheck.net.cache import ResultCache, default_cache_path
 from citecheck.net.client import HttpClient
 from citecheck.net.policy import NetPolicy
 from citecheck.net.pool import pool_limits, run_concurrently
@@ -22,8 +20,6 @@ from citecheck.net.pool import pool_limits, run_concurrently
 __all__ = [
     "HttpClient",
     "NetPolicy",
-    "ResultCache",
-    "default_cache_path",
     "pool_limits",
     "run_concurrently",
 ]

@@ -12,7 +12,7 @@ from fake_wayback import Wayback, serve_wayback
 from citecheck.archives import ArchiveService, ArchiveSettings, SnapshotMemory, find_snapshots
 from citecheck.archives.memory import DAY
 from citecheck.model import Link
-from citecheck.net.cache import ResultCache
+from citecheck.store import ResultCache
 
 PAGE = "https://www.mod.go.jp/j/press/news/2024/02/{}.html"
 

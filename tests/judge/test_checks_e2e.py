@@ -14,7 +14,7 @@ import pytest
 from citecheck.checks import CheckOptions, check_links
 from citecheck.model import Link
 from citecheck.net import HttpClient
-from citecheck.net.cache import ResultCache
+from citecheck.store import ResultCache
 from tests.net.conftest import FAST
 from tests.servers import ScenarioWeb
 
@@ -197,7 +197,8 @@ def test_dead_is_confirmed_by_spaced_observations_in_the_history(web: ScenarioWe
     with ResultCache(tmp_path / "cache.sqlite") as store, HttpClient(POLICY) as client:
         for days_ago in (6, 3):
             earlier = Verdict(confirmed.url, "dead", "not-found")
-            store.record_verdict(earlier, checked_at=time.time() - days_ago * day)
+            when = time.time() - days_ago * day
+            store.record_verdict(earlier, checked_at=when, policy=options.policy(earlier.url))
         first, second = check_links([confirmed, fresh], client, options, store=store)
         assert (first.state, first.reason) == ("dead", "not-found")
         assert (second.state, second.reason) == ("inconclusive", "dying 1/3")

@@ -15,8 +15,8 @@ from citecheck import prepared
 from citecheck.cli import main
 from citecheck.errors import InputError
 from citecheck.model import Document, ParsedDocument
-from citecheck.net.cache import ResultCache
 from citecheck.readers.source import Source
+from citecheck.store import ResultCache
 from tests.servers import ScenarioWeb
 
 FAST = ["--allow-private", "--no-archive", "--timeout", "5", "--deadline", "10"]

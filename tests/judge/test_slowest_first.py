@@ -9,7 +9,7 @@ from citecheck.checks import CheckOptions, check_links
 from citecheck.checks.run import slowest_first
 from citecheck.model import Link, Verdict
 from citecheck.net import HttpClient
-from citecheck.net.cache import ResultCache
+from citecheck.store import ResultCache
 from tests.judge.test_checks_e2e import POLICY
 from tests.servers import ScenarioWeb
 

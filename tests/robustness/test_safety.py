@@ -5,7 +5,8 @@ redirects into loopback, private and link-local space, and names and spellings t
 resolve to loopback are cited directly. Nothing may reach the victim server on
 127.0.0.1; the fetch ends with "private-address" and the verdict is inconclusive.
 The cache: a process writing to it is killed with SIGKILL; the next open works and
-keeps what was committed; a damaged file is moved aside and rebuilt, with a warning.
+keeps what was committed; a damaged cache is moved aside and rebuilt, with a warning,
+when its header still carries citecheck's marker, and refused untouched otherwise.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from urllib.parse import quote, unquote
 import pytest
 
 from citecheck import net
+from citecheck import store as cache_module
 from citecheck.model import Link
-from citecheck.net import cache as cache_module
 from citecheck.verdicts import Observations, judge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,7 +226,7 @@ def test_check_with_allow_private_reaches_loopback(tmp_path, victim):
 WRITER = """
 import sys, time
 from citecheck.model import Verdict, Check
-from citecheck.net.cache import ResultCache
+from citecheck.store import ResultCache
 cache = ResultCache(sys.argv[1])
 stop = time.monotonic() + 30
 batch = 0
@@ -279,7 +280,9 @@ def test_cache_killed_mid_write_opens_with_committed_data(tmp_path, batches):
     "damage",
     ["torn-header", "truncated", "garbage"],
 )
-def test_damaged_cache_is_moved_aside_and_rebuilt_with_a_warning(tmp_path, damage, caplog):
+def test_damaged_cache_is_moved_aside_only_when_its_marker_says_it_is_ours(tmp_path, damage):
+    """A truncated cache still has citecheck's header: it is moved aside and rebuilt. A
+    file whose header is gone could be anything the user owns: it is refused, unchanged."""
     path = tmp_path / "cache.sqlite"
     _kill_while_writing(path, 1)
     with cache_module.ResultCache(path):  # fold the WAL into the main file
@@ -291,10 +294,15 @@ def test_damaged_cache_is_moved_aside_and_rebuilt_with_a_warning(tmp_path, damag
         "garbage": os.urandom(len(data)),
     }[damage]
     path.write_bytes(damaged)
-    with caplog.at_level("WARNING"), cache_module.ResultCache(path) as cache:
-        assert cache.moved_aside is not None and cache.moved_aside.read_bytes() == damaged
-        assert cache.history("http://example.org/0/0") == []
-    assert any("cache" in record.getMessage() for record in caplog.records)
+    if damage == "truncated":
+        with cache_module.ResultCache(path) as cache:
+            assert cache.moved_aside is not None and cache.moved_aside.read_bytes() == damaged
+            assert cache.history("http://example.org/0/0") == []
+            assert any("moved it to" in warning for warning in cache.warnings)
+    else:
+        with pytest.raises(cache_module.CacheRefused, match="left as it is"):
+            cache_module.ResultCache(path)
+        assert path.read_bytes() == damaged
 
 
 def test_check_after_a_killed_check_reuses_the_cache(tmp_path, victim):
