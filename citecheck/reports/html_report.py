@@ -27,6 +27,7 @@ from citecheck.reports.common import (
     summary_line,
 )
 from citecheck.reports.describe import date_text, names_text
+from citecheck.reports.freshness import cached_note, checked_at_text
 from citecheck.reports.html_assets import CSS, JS
 
 FILTERS = (("all", "All notes"), ("problems", "Needs work"), *((s, s) for s in VERDICT_STATES))
@@ -288,6 +289,9 @@ def _link(verdict: Verdict) -> str:
             label = f"archived copy of {escape(_timestamp_date(verdict.archive.timestamp))}"
         fix_html = f'<div class="fix">{label}: {_anchor(fix)}</div>'
     status = "" if verdict.status is None else f" · HTTP {verdict.status}"
+    cached = cached_note(verdict)
+    if cached:
+        status += f' · <span title="{escape(checked_at_text(verdict) or "")}">{cached}</span>'
     return (
         f'<li class="link" data-verdict="{escape(verdict.state)}">'
         f'<span class="badge {escape(verdict.state)}">{escape(verdict.state)}</span> '

@@ -15,6 +15,7 @@ from typing import Any
 from citecheck.links.urls import dedup_key
 from citecheck.model import FileResult, Problem, Report, Verdict
 from citecheck.reports.common import Place, places_by_link, suggested_fix, summarize
+from citecheck.reports.freshness import checked_at_text
 
 
 def render(report: Report) -> str:
@@ -102,6 +103,8 @@ def _link(verdict: Verdict, places: list[Place], several: bool) -> dict[str, Any
         "elapsed": round(verdict.elapsed, 3),
         "details": list(verdict.details),
         "cited_in": _places(places),
+        "checked_at": checked_at_text(verdict),
+        "cached": verdict.cached,
     }
 
 

@@ -25,6 +25,7 @@ from citecheck.reports.common import (
     suggested_fix,
     summary_line,
 )
+from citecheck.reports.freshness import cached_note
 
 STYLES = {
     "resolvable": "green",
@@ -112,7 +113,8 @@ def _link_lines(verdict: Verdict, cited: list[Citation], path: str) -> list[Text
     head.append(f"{verdict.state.upper():<12}", style=STYLES[verdict.state])
     head.append(f" {_notes_label([c.note_mark for c in cited])}: ")
     head.append(verdict.url)
-    head.append(f"  ({verdict.reason})", style="dim")
+    cached = cached_note(verdict)
+    head.append(f"  ({verdict.reason}{'; ' + cached if cached else ''})", style="dim")
     lines = [head]
     fix = suggested_fix(verdict)
     if fix:

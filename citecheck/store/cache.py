@@ -201,12 +201,14 @@ class ResultCache:
         return fresh
 
     def history(self, url: str, policy: str | None = None) -> list[VerdictRow]:
-        """Every valid verdict recorded for `url` (under `policy`, if given), oldest first."""
+        """Every verdict recorded for `url` (under `policy`, if given), oldest first; a row
+        whose columns or evidence do not fit is left out."""
         query = f"SELECT {columns(VerdictRow)} FROM verdicts WHERE url = ?"
         parameters: tuple[str, ...] = (url,)
         if policy is not None:
             query, parameters = query + " AND policy = ?", (url, policy)
-        return self._rows(VerdictRow, query + " ORDER BY checked_at, id", parameters)
+        found = self._rows(VerdictRow, query + " ORDER BY checked_at, id", parameters)
+        return [row for row in found if row.verdict() is not None]
 
     def last_durations(self, urls: Iterable[str]) -> dict[str, float]:
         """How long the latest check of each of `urls` took (seconds), however old and
