@@ -6,7 +6,9 @@ time parsing what it parsed last time. The parse is kept in the result cache's
 database as JSON (`citecheck.records`: data, never code), under a key made of the file's
 bytes, its extension, the options that shape the links, and a fingerprint of
 citecheck's own code: a changed file, another filter or a new parser never gets an
-old parse back. Anything unreadable in a stored parse counts as not stored.
+old parse back. A stored parse that does not decode to `Prepared` exactly (the memo
+table's rows are checked in `citecheck.store.rows`, the JSON here), or is larger than
+any parse this module keeps, counts as not stored.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def content_key(source: Source, *options: str) -> str:
 
 def recall(store: MemoStore, key: str) -> Prepared | None:
     value = store.recall(KIND, key)
-    if value is None:
+    if value is None or len(value) > MAX_BYTES:
         return None
     try:
         return records.loads(Prepared, value)

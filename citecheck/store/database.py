@@ -159,6 +159,8 @@ def connect(path: Path, wait: float, *, new: bool) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=wait, check_same_thread=False, isolation_level="DEFERRED")
     try:
         db.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+        # Views and triggers in a crafted file may call no function with side effects.
+        db.execute("PRAGMA trusted_schema = OFF")
         if new or db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             # Before WAL: in rollback mode the marker lands in the file's header at once.
             db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -168,13 +170,18 @@ def connect(path: Path, wait: float, *, new: bool) -> sqlite3.Connection:
         verdict = db.execute("PRAGMA quick_check").fetchone()
         if verdict is None or verdict[0] != "ok":
             raise Corrupt(f"integrity check failed: {verdict}")
+        query = "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
+        crafted = db.execute(query).fetchall()
+        if crafted:
+            names = ", ".join(f"{kind} {name}" for kind, name in crafted)
+            raise _refuse(path, f"a cache holding what citecheck never writes ({names})")
         with db:
             db.executescript(SCHEMA)
             names = {row[1] for row in db.execute("PRAGMA table_info(verdicts)")}
             if "policy" not in names:
                 db.execute("ALTER TABLE verdicts ADD COLUMN policy TEXT NOT NULL DEFAULT ''")
             db.execute(POLICY_INDEX)
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, CacheRefused):
         db.close()
         raise
     return db

@@ -104,7 +104,8 @@ def test_cache_reuses_final_verdicts(web, tmp_path, capsys) -> None:
     assert (web.stats.hits("/missing/15"), web.stats.hits("/slow/16")) == hits
     assert first_code == second_code == 1
     assert [link["verdict"] for link in second["links"]] == ["dead", "resolvable"]
-    assert first["links"] == second["links"]
+    assert all(link["cached"] for link in second["links"])
+    assert [{**link, "cached": True} for link in first["links"]] == second["links"]
 
 
 def test_config_file_is_read_and_command_line_wins(web, tmp_path, capsys) -> None:

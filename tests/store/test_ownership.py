@@ -134,3 +134,18 @@ def test_a_damaged_cache_of_ours_is_moved_aside_not_lost(tmp_path) -> None:
         assert cache.moved_aside is not None and cache.moved_aside.read_bytes() == damaged
         assert cache.available
     assert application_id(path) == APPLICATION_ID
+
+
+def test_a_marked_cache_with_a_trigger_is_refused(tmp_path, capsys) -> None:
+    """citecheck writes no trigger or view; one in a restored cache was put there."""
+    path = tmp_path / "cache.sqlite"
+    ResultCache(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "CREATE TRIGGER wipe AFTER INSERT ON verdicts BEGIN DELETE FROM memos; END"
+        )
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(CacheRefused, match="trigger wipe"):
+        ResultCache(path)
+    assert path.read_bytes() == before
