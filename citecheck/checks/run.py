@@ -92,7 +92,7 @@ def check_links(
     """
     baselines = Baselines(lambda url: client.fetch(url))
     done = _Tally(total=len(links), report=progress)
-    policies = {link.url: options.policy(link.url) for link in links}
+    policies = {} if store is None else {link.url: options.policy(link.url) for link in links}
 
     def check_one(link: Link) -> Verdict:
         started = time.time()
