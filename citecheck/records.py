@@ -16,7 +16,8 @@ import dataclasses
 import json
 import types
 import typing
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 from typing import Any, TypeVar, Union
 
 T = TypeVar("T")
@@ -31,10 +32,14 @@ def dumps(value: Any) -> str:
     return json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"))
 
 
-def loads(kind: type[T], text: str | bytes) -> T:
-    """The `kind` instance that `dumps` wrote as `text`; RecordError if it does not fit."""
+def loads(kind: type[T], text: str | bytes, **fields: Any) -> T:
+    """The `kind` instance that `dumps` wrote as `text`, with `fields` laid over what it
+    holds; RecordError if it does not fit."""
     try:
-        return build(kind, json.loads(text, parse_constant=_no_constant))
+        data = json.loads(text, parse_constant=_no_constant)
+        if fields and isinstance(data, dict):
+            data.update(fields)
+        return build(kind, data)
     except (ValueError, TypeError, KeyError, RecursionError) as exc:
         raise RecordError(f"not a stored {kind.__name__}: {exc}") from None
 
@@ -56,67 +61,104 @@ def plain(value: Any) -> Any:
 
 def build(kind: Any, data: Any) -> Any:
     """`data` (decoded JSON) as a value of the type `kind`."""
+    return builder(kind)(data)
+
+
+Builder = Callable[[Any], Any]
+
+
+@cache
+def builder(kind: Any) -> Builder:
+    """The function that turns decoded JSON into a `kind`, worked out once per type (a
+    warm check decodes thousands of verdicts: asking `typing` about each field each time
+    cost more than the JSON itself)."""
     origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
     if kind is Any:
-        return data
+        return _same
     if origin is typing.Literal:
-        if data not in typing.get_args(kind) or isinstance(data, bool):
-            raise ValueError(f"{data!r} is not one of {typing.get_args(kind)}")
-        return data
+        return partial(_literal, args)
     if origin in (Union, types.UnionType):
-        return _build_union(typing.get_args(kind), data)
+        options = tuple(builder(arg) for arg in args if arg is not type(None))
+        return partial(_union, type(None) in args, options)
     if origin is tuple:
-        args = typing.get_args(kind)
         if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(build(args[0], item) for item in _list(data))
-        return tuple(build(arg, item) for arg, item in zip(args, _list(data), strict=True))
+            return partial(_homogeneous, builder(args[0]))
+        return partial(_fixed, tuple(builder(arg) for arg in args))
     if origin is dict:
-        if not isinstance(data, dict):
-            raise TypeError(f"expected an object, got {type(data).__name__}")
-        return data
+        return _object
     if dataclasses.is_dataclass(kind):
-        return _build_dataclass(kind, data)
-    if isinstance(data, bool) and kind is not bool:  # bool is an int to Python, not to us
-        raise TypeError(f"expected {getattr(kind, '__name__', kind)}, got a boolean")
-    if kind is float and isinstance(data, int):
-        return float(data)
-    if isinstance(kind, type) and not isinstance(data, kind):
-        raise TypeError(f"expected {kind.__name__}, got {type(data).__name__}")
+        hints = typing.get_type_hints(kind)
+        names = [f.name for f in dataclasses.fields(kind) if f.init]
+        return partial(_dataclass, kind, {name: builder(hints[name]) for name in names})
+    if kind is float:
+        return _float
+    if isinstance(kind, type):
+        return partial(_instance, kind)
+    return _same
+
+
+def _same(data: Any) -> Any:
     return data
 
 
-def _build_union(options: tuple[Any, ...], data: Any) -> Any:
+def _literal(words: tuple[Any, ...], data: Any) -> Any:
+    if isinstance(data, bool) or data not in words:
+        raise ValueError(f"{data!r} is not one of {words}")
+    return data
+
+
+def _union(nullable: bool, options: tuple[Builder, ...], data: Any) -> Any:
     """`data` as the first of `options` it fits."""
-    if data is None and type(None) in options:
+    if data is None and nullable:
         return None
     failures = []
     for option in options:
-        if option is type(None):
-            continue
         try:
-            return build(option, data)
+            return option(data)
         except (ValueError, TypeError, KeyError) as exc:
             failures.append(str(exc))
     raise TypeError("; ".join(failures) or "no type fits")
 
 
-def _build_dataclass(kind: type, data: Any) -> Any:
+def _homogeneous(item: Builder, data: Any) -> tuple[Any, ...]:
+    return tuple(item(value) for value in _list(data))
+
+
+def _fixed(items: tuple[Builder, ...], data: Any) -> tuple[Any, ...]:
+    return tuple(item(value) for item, value in zip(items, _list(data), strict=True))
+
+
+def _object(data: Any) -> Any:
+    if not isinstance(data, dict):
+        raise TypeError(f"expected an object, got {type(data).__name__}")
+    return data
+
+
+def _dataclass(kind: type, fields: dict[str, Builder], data: Any) -> Any:
     if not isinstance(data, dict):
         raise TypeError(f"expected an object for {kind.__name__}")
-    hints = _hints(kind)
-    known = {f.name for f in dataclasses.fields(kind) if f.init}
-    unknown = set(data) - known
+    unknown = [name for name in data if name not in fields]
     if unknown:
         raise KeyError(f"{kind.__name__} has no {', '.join(sorted(map(str, unknown)))}")
-    return kind(**{name: build(hints[name], value) for name, value in data.items()})
+    return kind(**{name: fields[name](value) for name, value in data.items()})
+
+
+def _float(data: Any) -> float:
+    if isinstance(data, bool) or not isinstance(data, int | float):
+        raise TypeError(f"expected a number, got {type(data).__name__}")
+    return float(data)
+
+
+def _instance(kind: type, data: Any) -> Any:
+    if isinstance(data, bool) and kind is not bool:  # bool is an int to Python, not to us
+        raise TypeError(f"expected {kind.__name__}, got a boolean")
+    if not isinstance(data, kind):
+        raise TypeError(f"expected {kind.__name__}, got {type(data).__name__}")
+    return data
 
 
 def _list(data: Any) -> list[Any]:
     if not isinstance(data, list):
         raise TypeError(f"expected a list, got {type(data).__name__}")
     return data
-
-
-@cache
-def _hints(kind: type) -> dict[str, Any]:
-    return typing.get_type_hints(kind)

@@ -14,7 +14,9 @@ column list.
 from __future__ import annotations
 
 import dataclasses
+import typing
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from citecheck import records
@@ -39,13 +41,20 @@ def values(row: Any) -> tuple[Any, ...]:
 
 def read(kind: type[Row], sql_row: tuple[Any, ...]) -> Row | None:
     """`sql_row` as a `kind`, or None when it does not fit the declared column types."""
-    names = [field.name for field in dataclasses.fields(kind)]  # type: ignore[arg-type]
-    if len(sql_row) != len(names):
+    checks = _column_checks(kind)
+    if len(sql_row) != len(checks):
         return None
     try:
-        return records.build(kind, dict(zip(names, sql_row, strict=True)))
-    except (ValueError, TypeError, KeyError, RecursionError):
+        return kind(*[check(value) for check, value in zip(checks, sql_row, strict=True)])
+    except (ValueError, TypeError, KeyError):
         return None
+
+
+@cache
+def _column_checks(kind: type) -> tuple[records.Builder, ...]:
+    """One checker per column of `kind`, from its field types (`records.builder`)."""
+    hints = typing.get_type_hints(kind)
+    return tuple(records.builder(hints[field.name]) for field in dataclasses.fields(kind))
 
 
 @dataclass(frozen=True)
@@ -81,13 +90,11 @@ class VerdictRow:
         """The stored Verdict, marked as cached, or None when the evidence does not decode
         or disagrees with the row's own columns."""
         try:
-            verdict = records.loads(Verdict, self.evidence)
+            verdict = records.loads(Verdict, self.evidence, checked_at=self.checked_at, cached=True)
         except records.RecordError:
             return None
         agrees = (verdict.url, verdict.state, verdict.reason) == (self.url, self.state, self.reason)
-        if not agrees:
-            return None
-        return dataclasses.replace(verdict, checked_at=self.checked_at, cached=True)
+        return verdict if agrees else None
 
 
 @dataclass(frozen=True)
