@@ -63,4 +63,4 @@ def verdict_policy(
         "allow-private": allow_private,
         "handler": judged_by,
     }
-    return hashlib.sha256(json.dumps(policy, sort_keys=True).encode()).hexdigest()[:32]
+    return hashlib.sha256(json.dumps(policy, sort_keys=True).encode()).hexdigest()[:16]

@@ -177,8 +177,8 @@ def connect(path: Path, wait: float, *, new: bool) -> sqlite3.Connection:
             raise _refuse(path, f"a cache holding what citecheck never writes ({names})")
         with db:
             db.executescript(SCHEMA)
-            names = {row[1] for row in db.execute("PRAGMA table_info(verdicts)")}
-            if "policy" not in names:
+            present = {row[1] for row in db.execute("PRAGMA table_info(verdicts)")}
+            if "policy" not in present:
                 db.execute("ALTER TABLE verdicts ADD COLUMN policy TEXT NOT NULL DEFAULT ''")
             db.execute(POLICY_INDEX)
     except (sqlite3.DatabaseError, CacheRefused):
