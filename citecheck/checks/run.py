@@ -50,10 +50,10 @@ class VerdictStore(Protocol):
 
 @dataclass(frozen=True)
 class CheckOptions:
-    """How to check: per-host accepted statuses, cache freshness, platform handlers,
-    whether private addresses may be contacted (it changes the verdict, so the cache
-    keeps it in the policy), and how many dead observations days apart (in the cache's
-    history) make a link dead."""
+    """How to check: per-host accepted statuses, cache freshness, platform handlers, and
+    how many dead observations days apart (in the cache's history) make a link dead.
+    `allow_private` is what the client was told (the client enforces it): a cached
+    verdict is reused only under the same value (see `policy`)."""
 
     accepted_for: Callable[[str], frozenset[int]] = lambda url: frozenset()
     max_age: float = 86400.0
