@@ -27,6 +27,7 @@ from itertools import count
 from typing import Any
 
 from citecheck.errors import UsageError
+from citecheck.exports.persons import family_name
 from citecheck.exports.romanize import item_language, words
 
 DEFAULT_FORMAT = "[auth][year][veryshorttitle]"
@@ -107,8 +108,9 @@ def _first_name_words(csl: dict[str, Any], language: str | None) -> list[str]:
         names = [n for n in csl.get(role) or [] if isinstance(n, dict)]
         if names:
             name = names[0]
-            if name.get("family"):
-                return words(str(name["family"]), language)
+            family = family_name(name)
+            if family:
+                return words(family, language)
             # An organisation: its first two words are enough to recognise it.
             return _significant(words(str(name.get("literal", "")), language))[:2]
     return []

@@ -7,8 +7,9 @@ an author-date style prints the family name ("(増田 2020)") and a key is made 
 - a Chinese, Japanese or Korean personal name is split where its family name is listed
   (`citations.names.cjk_name`, the surname lists in `citecheck/data/`); an
   organisation, or a name whose family name nobody listed, stays literal;
-- a western name written in katakana (スティーヴン・M・ウォルト) is split at its last
-  middle dot, the family name coming last as in the original;
+- a western name written in katakana (スティーヴン・M・ウォルト) stays as written, the
+  way Japanese prints it (a style would put the family name first, "ウォルトスティーヴン・M"),
+  but its family name, after the last middle dot, names the key and sorts the entry;
 - "others" / "et al." / ほか stand for no person: `others` in BibTeX, nothing in CSL.
 
 `reading` gives a name's romanisation (Hepburn, pinyin, revised romanisation, by the
@@ -41,10 +42,25 @@ def exported_name(name: dict[str, Any]) -> dict[str, Any]:
     if lexicon.is_organisation(literal):
         return name
     if KANA.search(literal):
-        split = KATAKANA_NAME.fullmatch(literal)
-        return {"family": split["family"], "given": split["given"]} if split else name
+        return name
     parts = cjk_name(literal)
     return parts if parts else name
+
+
+def katakana_parts(name: dict[str, Any]) -> dict[str, str] | None:
+    """Family and given of a katakana personal name (スティーヴン・M・ウォルト → ウォルト,
+    スティーヴン・M), None for anything else."""
+    literal = str(name.get("literal") or "").strip()
+    if not KANA.search(literal) or lexicon.is_organisation(literal):
+        return None
+    split = KATAKANA_NAME.fullmatch(literal)
+    return {"family": split["family"], "given": split["given"]} if split else None
+
+
+def family_name(name: dict[str, Any]) -> str:
+    """What a key is made of: the family name, a katakana name's included."""
+    parts = katakana_parts(name)
+    return str(name.get("family") or (parts or {}).get("family") or "")
 
 
 def exported_names(names: Any) -> list[dict[str, Any]]:
@@ -55,7 +71,9 @@ def exported_names(names: Any) -> list[dict[str, Any]]:
 
 
 def reading(name: dict[str, Any], language: str | None) -> dict[str, str]:
-    """The romanised name ("Masuda", "Masayuki"): the same keys, Latin letters."""
+    """The romanised name ("Masuda", "Masayuki"): the same keys, Latin letters; a
+    katakana personal name in its parts ("Uoruto", "Suteiivun M")."""
+    name = katakana_parts(name) or name
     return {
         key: _romanised(str(value), language)
         for key, value in name.items()

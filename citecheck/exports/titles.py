@@ -50,4 +50,6 @@ def _protected(word: str, *, sentence_start: bool) -> bool:
 
 
 def _after_colon(before: str) -> bool:
-    return bool(re.search(r"[:?!.]\s*$", before))
+    """A colon, question or exclamation mark starts a new sentence; a full stop mostly
+    ends an abbreviation (U.S. Security), so it does not."""
+    return bool(re.search(r"[:?!]\s*$", before))
