@@ -58,9 +58,9 @@ def katakana_parts(name: dict[str, Any]) -> dict[str, str] | None:
 
 
 def family_name(name: dict[str, Any]) -> str:
-    """What a key is made of: the family name, a katakana name's included."""
-    parts = katakana_parts(name)
-    return str(name.get("family") or (parts or {}).get("family") or "")
+    """What a key is made of: the family name, a CJK or katakana name's included."""
+    parts = katakana_parts(name) or exported_name(name)
+    return str(parts.get("family") or "")
 
 
 def exported_names(names: Any) -> list[dict[str, Any]]:
