@@ -7,6 +7,10 @@ lacks a mandatory field is written as the nearest type whose mandatory fields it
 with an editor and no author is a `@collection`); a field the final type does not hold
 moves to the field that type has for it (a newspaper's name: `journaltitle` →
 `howpublished` in `@misc`, `organization` in `@online`), or is left out.
+
+Every type but `@dataset` and `@software` needs a date. A work the notes give no date
+is dated `XXXX`, EDTF's "year unspecified", which biber accepts and pandoc reads as no
+date ("n.d."): the entry says the date is unknown rather than leave out a field.
 """
 
 from __future__ import annotations
@@ -77,6 +81,7 @@ MANDATORY: dict[str, tuple[str | tuple[str, ...], ...]] = {
 }
 #: Every type but these also needs `date` (or `year`).
 UNDATED = frozenset({"dataset", "software"})
+UNSPECIFIED_DATE = "XXXX"
 
 #: Where to go when a mandatory field is missing, nearest first; `misc` ends every chain.
 FALLBACKS: dict[str, tuple[str, ...]] = {
@@ -103,7 +108,7 @@ def has_mandatory(entry_type: str, fields: dict[str, str]) -> bool:
         any(fields.get(name) for name in need) if isinstance(need, tuple) else fields.get(need)
         for need in required
     )
-    return bool(present) and (entry_type in UNDATED or bool(fields.get("date")))
+    return bool(present)
 
 
 def conform(entry_type: str, fields: dict[str, str]) -> tuple[str, dict[str, str]]:
@@ -123,4 +128,6 @@ def conform(entry_type: str, fields: dict[str, str]) -> tuple[str, dict[str, str
         target = next((t for t in MOVES.get(name, ()) if t in allowed and not fields.get(t)), None)
         if target and target not in result:
             result[target] = value
+    if chosen not in UNDATED and not result.get("date"):
+        result["date"] = UNSPECIFIED_DATE
     return chosen, result

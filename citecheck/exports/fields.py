@@ -145,6 +145,12 @@ def sortname(csl: dict[str, Any], encode: Encoder) -> str:
     return ""
 
 
+def _issuing_body(csl: dict[str, Any]) -> str:
+    """The organisation that wrote a report, which is then also the one that issued it."""
+    authors = [n for n in csl.get("author") or [] if isinstance(n, dict)]
+    return _squash(authors[0].get("literal")) if len(authors) == 1 else ""
+
+
 def supplied_title(csl: dict[str, Any], encode: Encoder) -> str:
     """A title in square brackets for a work that has none (a post cited by its link, a
     newspaper page): what cataloguers and Chicago (14.106) supply, and what biblatex
@@ -225,7 +231,7 @@ def biblatex(work: Work, encode: Encoder) -> Entry:
         fields["entrysubtype"] = subtype
     publisher = _text(csl, "publisher")
     if entry_type in ("report", "thesis"):
-        fields["institution"] = publisher or container
+        fields["institution"] = publisher or container or _issuing_body(csl)
         fields["type"] = _text(csl, "genre") or (
             "report" if entry_type == "report" else "phdthesis"
         )

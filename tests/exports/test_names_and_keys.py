@@ -83,9 +83,7 @@ def test_key_format_takes_better_bibtex_patterns() -> None:
         base_key(item, "[auth][nope]")
 
 
-def test_key_format_on_the_command_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_key_format_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     notes = ROOT / "references" / "china-security-report-2026-notes.txt"
     args = ["export", str(notes), "--to", "csl-json", "--key-format", "[auth][year][shorttitle]"]
     assert main(args) == 0
