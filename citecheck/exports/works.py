@@ -7,7 +7,9 @@ the variant forms `verify/variants.py` reports (人民日报 and 人民日報, a
 note gives and another leaves out) are one work. The exported item then describes the
 work, not the note that first cited it (`exports.rules`).
 
-A work read from a `.bib` entry keeps that entry's key, type and fields (`bibsource`).
+A work read from a `.bib` entry keeps that entry's key, type and fields (`bibsource`);
+of the rules only the name split applies to it (for its CSL item and its `sortname`):
+a `.bib` entry describes a work already.
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ def distinct_works(parsed: ParsedDocument, key_format: str = DEFAULT_FORMAT) -> 
     """One work per distinct cited item, in order of first citation, each with a unique key."""
     sources = bibsource.entries_by_citation(parsed)
     groups = _merge_variants(group_works(parsed))
-    items = [dict(csl) if ids[0] in sources else rules.work_item(csl) for csl, ids in groups]
+    items = [
+        rules.split_names(dict(csl)) if ids[0] in sources else rules.work_item(csl)
+        for csl, ids in groups
+    ]
     fixed = [sources[ids[0]].key if ids[0] in sources else None for _, ids in groups]
     keys = assign_keys(items, key_format, fixed)
     return [
