@@ -1,6 +1,8 @@
-"""CSL-JSON items as BibLaTeX and BibTeX entries: the type and the fields, as plain text.
+"""CSL-JSON items as BibLaTeX and BibTeX entries: the type and the fields.
 
-Encoding for LaTeX happens later (`bibfile`); here only the mapping lives.
+Each field is encoded with the format's encoder (`latex`) as it is made; a BibLaTeX entry
+is then fitted to biblatex's data model (`datamodel`), and an entry read from a `.bib`
+file keeps its own type and fields (`_keep_source`). `bibfile` writes the entries.
 """
 
 from __future__ import annotations
@@ -153,7 +155,7 @@ def _issuing_body(csl: dict[str, Any]) -> str:
 
 def supplied_title(csl: dict[str, Any], encode: Encoder) -> str:
     """A title in square brackets for a work that has none (a post cited by its link, a
-    newspaper page): what cataloguers and Chicago (14.106) supply, and what biblatex
+    newspaper page), as cataloguers and the Chicago Manual supply one, and as biblatex
     requires. Empty when there is nothing to describe it by."""
     where = _text(csl, "container-title") or _text(csl, "publisher")
     if csl.get("type") in ("post", "post-weblog"):

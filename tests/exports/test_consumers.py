@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from citecheck.citations import parse_document
+from citecheck.exports import export
+from citecheck.readers import read_document
+
 STYLES = Path(__file__).resolve().parents[1] / "data" / "csl"
 CHICAGO = "chicago-notes-bibliography-17th-edition"
 GBT = "china-national-standard-gb-t-7714-2015-numeric"
@@ -121,9 +125,18 @@ def _bibliography(bib: Path, style: str, keys: tuple[str, ...]) -> list[str]:
 def test_biber_finds_nothing_against_the_data_model(
     sample_export: dict[str, str], tmp_path: Path
 ) -> None:
+    _assert_valid(sample_export["biblatex"], tmp_path)
+
+
+def test_biber_finds_nothing_in_the_whole_seed_manuscript(seed_path: Path, tmp_path: Path) -> None:
+    parsed = parse_document(read_document(str(seed_path)))
+    _assert_valid(export(parsed, "biblatex"), tmp_path)
+
+
+def _assert_valid(text: str, tmp_path: Path) -> None:
     biber = _needs("biber")
     bib = tmp_path / "sample.bib"
-    bib.write_text(sample_export["biblatex"], encoding="utf-8")
+    bib.write_text(text, encoding="utf-8")
     run = subprocess.run(
         [biber, "--tool", "--validate-datamodel", bib.name],
         cwd=tmp_path,
