@@ -35,16 +35,12 @@ def is_others(name: dict[str, Any]) -> bool:
 
 
 def exported_name(name: dict[str, Any]) -> dict[str, Any]:
-    """`name` with a CJK or katakana personal name split into family and given."""
+    """`name` with a CJK personal name split into family and given (`cjk_name` leaves an
+    organisation, a katakana name and an unlisted family name whole)."""
     literal = str(name.get("literal") or "").strip()
-    if not literal or not EAST_ASIAN.search(literal):
+    if not EAST_ASIAN.search(literal):
         return name
-    if lexicon.is_organisation(literal):
-        return name
-    if KANA.search(literal):
-        return name
-    parts = cjk_name(literal)
-    return parts if parts else name
+    return cjk_name(literal) or name
 
 
 def katakana_parts(name: dict[str, Any]) -> dict[str, str] | None:
