@@ -1,4 +1,4 @@
-"""`citecheck export PATH --to bibtex|biblatex|csl-json [-o FILE] [--force]`."""
+"""`citecheck export PATH --to bibtex|biblatex|csl-json [-o FILE] [--force] [--key-format P]`."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 
 from citecheck.commands.common import add_inputs, parse_one
 from citecheck.exports import EXPORTERS, export
+from citecheck.exports.keys import DEFAULT_FORMAT, parse_format
 from citecheck.output import write_text
 
 NAME = "export"
@@ -17,9 +18,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--to", required=True, choices=sorted(EXPORTERS), help="export format")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     parser.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    parser.add_argument(
+        "--key-format",
+        metavar="PATTERN",
+        default=DEFAULT_FORMAT,
+        help="citation keys, Better BibTeX style: [auth] [year] [veryshorttitle] [shorttitle]"
+        f" [title] and literal text (default: {DEFAULT_FORMAT}); keys of a .bib input are kept",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    parse_format(args.key_format)  # a bad pattern ends the run before the input is parsed
     parsed = parse_one(args, NAME)
-    write_text(export(parsed, args.to), args.output, force=args.force)
+    write_text(export(parsed, args.to, args.key_format), args.output, force=args.force)
     return 0

@@ -26,6 +26,10 @@ SPECIALS = {
     "^": r"\textasciicircum{}",
 }
 
+# Dashes as TeX's ligatures, which every BibTeX reader turns back into dashes; the
+# macro {\textemdash} is dropped by pandoc's reader ("中国——以" would print "中国以").
+DASHES = {"—": "---", "–": "--"}
+
 # Latin-1 Supplement to Latin Extended-B, Latin Extended Additional, general punctuation.
 ENCODED_RANGES = ((0x80, 0x24F), (0x1E00, 0x1EFF), (0x2000, 0x206F))
 
@@ -42,6 +46,8 @@ def encode(text: str) -> str:
 def _encode_char(ch: str) -> str:
     if ch in SPECIALS:
         return SPECIALS[ch]
+    if ch in DASHES:
+        return DASHES[ch]
     code = ord(ch)
     if not any(low <= code <= high for low, high in ENCODED_RANGES):
         return ch
