@@ -145,7 +145,7 @@ def check(
         if offline:
             distinct = tuple(offline_verdict(verdict) for verdict in distinct)
         elif not config.no_archive:
-            links = _distinct_links([*prepared.values(), *parsed.values()])
+            links = distinct_links([*prepared.values(), *parsed.values()])
             distinct = with_snapshots(
                 distinct,
                 [links[dedup_key(v.url)] for v in distinct],
@@ -314,9 +314,6 @@ def _prepare(
     failed: dict[int, FileResult] = {}
     to_parse: dict[int, _ToParse] = {}
     sources: dict[int, Source] = {}
-    shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
-    if ignore.patterns:
-        shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
     for index, item in enumerate(inputs):
         key = None
         if item.path == STDIN:
@@ -328,7 +325,7 @@ def _prepare(
                 continue
             sources[index] = source
             if store is not None:
-                key = content_key(source, *shape)
+                key = memo_key(source, config, ignore)
                 ready = recall(store, key)
                 if ready is not None:
                     prepared[index] = ready
@@ -339,6 +336,16 @@ def _prepare(
         else:
             to_parse[index] = _ToParse(document, key)
     return _Prepared(prepared, failed, to_parse, sources)
+
+
+def memo_key(source: Source, config: Any, ignore: IgnoreList) -> str:
+    """The key of `source`'s parse in the memo: its bytes and the filters that shape its
+    links. A memo under this key means `check` saw exactly these bytes (`citecheck fix`
+    relies on it)."""
+    shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
+    if ignore.patterns:
+        shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
+    return content_key(source, *shape)
 
 
 def _check_while_parsing(
@@ -409,7 +416,7 @@ def _by_key(verdicts: Sequence[Verdict]) -> dict[str, Verdict]:
     return {dedup_key(verdict.url): verdict for verdict in verdicts}
 
 
-def _distinct_links(prepared: Sequence[Prepared]) -> dict[str, Link]:
+def distinct_links(prepared: Sequence[Prepared]) -> dict[str, Link]:
     """Each distinct URL's link, with the earliest citation date any file gives it."""
     links: dict[str, Link] = {}
     for ready in prepared:
