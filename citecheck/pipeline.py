@@ -23,8 +23,7 @@ from typing import Any, BinaryIO
 from citecheck.checks import CheckOptions, check_links
 from citecheck.checks.fragments import check_web_fragments
 from citecheck.checks.local import LocalChecker, tree_root
-from citecheck.checks.overlap import links_in_notes
-from citecheck.checks.snapshots import with_snapshots
+from citecheck.checks.overlap import SnapshotsAlongside, links_in_notes
 from citecheck.citations import parse_document
 from citecheck.config import load_config
 from citecheck.errors import CitecheckError, UsageError
@@ -106,14 +105,16 @@ def check(
     config: Any = None,
     *,
     progress: Progress | None = None,
+    archive_progress: Progress | None = None,
     stdin: BinaryIO | None = None,
 ) -> Report:
     """`verify`, plus a verdict for every cited link; each distinct URL is checked once.
 
     The links written in the notes are checked while the citations are parsed beside
-    them; links only the parse finds (a DOI field) are checked after. A parse is kept in
-    the result cache per file (`citecheck.prepared`), so an unchanged file is not parsed
-    again.
+    them; links only the parse finds (a DOI field) are checked after. Archive lookups
+    start as soon as a link's verdict and citation date are known, beside the checks
+    (`archive_progress` hears of them). A parse is kept in the result cache per file
+    (`citecheck.prepared`), so an unchanged file is not parsed again.
     """
     inputs, config = load(paths, config, "check")
     if config.no_cache and config.confirm_dead > 1:
@@ -125,17 +126,33 @@ def check(
         return config.wants(url) and not ignore.ignores(url)
 
     store = None if config.no_cache else ResultCache(config.cache)
+    archive: SnapshotsAlongside | None = None
     try:
         ready_inputs = _prepare(inputs, config, store, stdin, ignore)
         prepared, to_parse = ready_inputs.prepared, ready_inputs.to_parse
         policy = config.net_policy()
         options = _check_options(config)
+        if not config.no_archive:
+            archive = SnapshotsAlongside(
+                config.archive_settings(),
+                policy,
+                store=store,
+                max_age=config.max_age,
+                progress=archive_progress,
+            )
         with HttpClient(policy) as client:
 
             def check_all(links: Sequence[Link]) -> tuple[Verdict, ...]:
-                return check_links(links, client, options, store=store, progress=progress)
+                heard = archive.verdict_known if archive is not None else None
+                return check_links(
+                    links, client, options, store=store, progress=progress, on_verdict=heard
+                )
 
-            checked, parsed = _check_while_parsing(prepared, to_parse, wanted, check_all)
+            def dated(parsed: dict[int, Prepared]) -> None:
+                if archive is not None:
+                    archive.dates_known(distinct_links([*prepared.values(), *parsed.values()]))
+
+            checked, parsed = _check_while_parsing(prepared, to_parse, wanted, check_all, dated)
             offline = client.network_status() == "offline"
             anchors: dict[str, Verdict] = {}
             if config.check_fragments and not offline:
@@ -144,21 +161,16 @@ def check(
         distinct = tuple(checked.values())
         if offline:
             distinct = tuple(offline_verdict(verdict) for verdict in distinct)
-        elif not config.no_archive:
+        elif archive is not None:
             links = distinct_links([*prepared.values(), *parsed.values()])
-            distinct = with_snapshots(
-                distinct,
-                [links[dedup_key(v.url)] for v in distinct],
-                config.archive_settings(),
-                policy,
-                store=store,
-                max_age=config.max_age,
-            )
+            distinct = archive.finish(distinct, links)
         if store is not None:
             for index, job in to_parse.items():
                 if job.key is not None:
                     remember(store, job.key, parsed[index])
     finally:
+        if archive is not None:
+            archive.close()
         if store is not None:
             store.close()
     by_key = {dedup_key(verdict.url): verdict for verdict in distinct}
@@ -353,11 +365,13 @@ def _check_while_parsing(
     to_parse: dict[int, _ToParse],
     wanted: Callable[[str], bool],
     check_all: Callable[[Sequence[Link]], tuple[Verdict, ...]],
+    on_parsed: Callable[[dict[int, Prepared]], None] = lambda parsed: None,
 ) -> tuple[dict[str, Verdict], dict[int, Prepared]]:
     """(one verdict per distinct URL, the new parses by input index).
 
     The links already known (remembered parses, URLs written in the notes) are checked
-    while the documents parse on a second thread, then the links only the parse found."""
+    while the documents parse on a second thread, then the links only the parse found.
+    `on_parsed` gets the parses as soon as they are done, on the parsing thread."""
     early: dict[str, Link] = {}
     for ready in prepared.values():
         early.update((dedup_key(link.url), link) for link in ready.links)
@@ -372,6 +386,7 @@ def _check_while_parsing(
             parsed, problems = parse_and_verify(job.document)
             links = tuple(link for link in extract_links(parsed) if wanted(link.url))
             done[index] = Prepared(parsed, problems, links)
+        on_parsed(done)
         return done
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="citecheck-parse") as pool:

@@ -65,8 +65,10 @@ def check_links(
     *,
     store: VerdictStore | None = None,
     progress: Progress | None = None,
+    on_verdict: Callable[[Link, Verdict], None] | None = None,
 ) -> tuple[Verdict, ...]:
-    """One verdict per link, in the order of `links`.
+    """One verdict per link, in the order of `links`; `on_verdict` hears of each as soon
+    as it is known (the archive lookups start from it while other links are checked).
 
     A fresh cached verdict (younger than `max_age`) is reused unless it was
     inconclusive: an uncertain answer is asked again, unless the caller opts in to
@@ -85,6 +87,8 @@ def check_links(
             verdict, checks = judge(link, observations), _checks_of(observations)
         if store is not None:
             store.record_verdict(verdict, checks)
+        if on_verdict is not None:
+            on_verdict(link, verdict)
         done.tick(link.url)
         return verdict
 
@@ -101,6 +105,8 @@ def check_links(
         verdict = cached.get(link.url)
         if verdict is not None and verdict.reason != "offline":
             verdicts[index] = _for_link(verdict, link)
+            if on_verdict is not None:
+                on_verdict(link, verdicts[index])
             done.tick(link.url)
     pending = [index for index in range(len(links)) if index not in verdicts]
     if store is not None and pending:
