@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from citecheck.archives.save import page_saver
 from citecheck.checks import CheckOptions, check_links
 from citecheck.checks.fragments import check_web_fragments
 from citecheck.checks.local import LocalChecker, tree_root
@@ -139,6 +140,7 @@ def check(
                 store=store,
                 max_age=config.max_age,
                 progress=archive_progress,
+                saver=page_saver(config.archive_settings()),
             )
         with HttpClient(policy) as client:
 

@@ -12,6 +12,7 @@ from citecheck.errors import UsageError
 WAYBACK_AVAILABILITY_API = "https://archive.org/wayback/available"
 WAYBACK_CDX_API = "https://web.archive.org/cdx/search/cdx"
 WAYBACK_REPLAY = "https://web.archive.org/web/"
+WAYBACK_SAVE_API = "https://web.archive.org/save"
 
 ARCHIVE_SCOPES = ("all", "dead")
 
@@ -48,6 +49,14 @@ class ArchiveSettings:
     cdx_limit: int = 1000
     verify_snapshots: bool = False
     scope: str = "dead"
+    #: Save Page Now 2 (used only with a key, see `citecheck.archives.save`): where,
+    #: how fast (its limit is about 15 captures a minute), how many polls of a job
+    #: how far apart, and how many captures a run may ask for.
+    save_api: str = WAYBACK_SAVE_API
+    save_rate_per_minute: float = 12.0
+    save_polls: int = 24
+    save_poll_seconds: float = 5.0
+    save_limit: int = 100
 
     def __post_init__(self) -> None:
         if self.rate_per_minute <= 0:
@@ -61,6 +70,10 @@ class ArchiveSettings:
             raise UsageError(f"archive scope must be one of {', '.join(ARCHIVE_SCOPES)}")
         if self.cdx_window_days < 1 or self.cdx_limit < 1:
             raise UsageError("CDX window and limit must be positive")
+        if self.save_rate_per_minute <= 0 or self.save_poll_seconds < 0:
+            raise UsageError("the save rate must be positive and the poll interval not negative")
+        if not 0 <= self.save_polls <= 120 or self.save_limit < 0:
+            raise UsageError("save polls must be 0 to 120 and the save limit not negative")
 
     @property
     def lookup_key(self) -> str:

@@ -17,7 +17,9 @@ from dataclasses import replace
 from typing import TypeVar
 
 from citecheck.archives import ArchiveLookup, ArchiveSettings, SnapshotMemory, find_snapshot
+from citecheck.archives.lookup import FOUND, NOT_ARCHIVED
 from citecheck.archives.memory import LookupStore
+from citecheck.archives.save import PageSaver
 from citecheck.archives.service import shared_service
 from citecheck.links import extract_links
 from citecheck.links.urls import dedup_key
@@ -83,6 +85,7 @@ class SnapshotsAlongside:
         max_age: float = 86400.0,
         progress: Callable[[int, int, str], None] | None = None,
         workers: int = 3,
+        saver: PageSaver | None = None,
     ) -> None:
         self.settings = settings
         self._memory = SnapshotMemory(store, settings, max_age) if store is not None else None
@@ -92,6 +95,8 @@ class SnapshotsAlongside:
         self._service = shared_service(settings)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-archive")
         self._progress = progress
+        self._saver = saver
+        self._live: set[str] = set()
         self._lock = threading.Lock()
         self._dated: dict[str, Link] | None = None
         self._waiting: set[str] = set()
@@ -107,6 +112,8 @@ class SnapshotsAlongside:
             return
         key = dedup_key(verdict.url)
         with self._lock:
+            if verdict.state == "resolvable":
+                self._live.add(key)
             if key in self._started or key in self._waiting:
                 return
             if self._dated is None:
@@ -155,12 +162,14 @@ class SnapshotsAlongside:
         link = self._dated.get(key) if self._dated is not None else None
         if link is None:
             return
-        self._started[key] = self._pool.submit(self._look_up, link)
+        self._started[key] = self._pool.submit(self._look_up, link, key in self._live)
         self._report(link.url)
 
-    def _look_up(self, link: Link) -> ArchiveLookup:
+    def _look_up(self, link: Link, live: bool) -> ArchiveLookup:
         known = self._memory.recall([link])[0] if self._memory is not None else None
         lookup = known or find_snapshot(self._client, link, self.settings, self._service)
+        if known is None and live and lookup.reason == NOT_ARCHIVED and self._saver is not None:
+            lookup = _saved(self._saver, self._client, link, lookup)
         if known is None and self._memory is not None:
             self._memory.keep(link, lookup)
         with self._lock:
@@ -171,3 +180,14 @@ class SnapshotsAlongside:
     def _report(self, url: str) -> None:
         if self._progress is not None:
             self._progress(self._done, len(self._started), url)
+
+
+def _saved(
+    saver: PageSaver, client: HttpClient, link: Link, lookup: ArchiveLookup
+) -> ArchiveLookup:
+    """A live page no archive holds, captured now (Save Page Now); else `lookup` with
+    why it was not."""
+    saved = saver.save(client, link.url)
+    if saved.snapshot is None:
+        return replace(lookup, details=(*lookup.details, saved.reason, *saved.details))
+    return ArchiveLookup(saved.snapshot, FOUND, "save-page-now", lookup.requests)
