@@ -107,6 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", help="measure, and keep the figures under this name")
     parser.add_argument("--checkout", help="the citecheck checkout measured (default: this one)")
+    parser.add_argument("--commit", help="the commit --checkout holds, for the table")
     parser.add_argument("--scope", choices=["all", "dead"], help="archive scope (default: its own)")
     parser.add_argument("--write", action="store_true", help="write the RESULTS.md section")
     args = parser.parse_args()
@@ -115,12 +116,12 @@ def main() -> None:
         sys.path.insert(0, args.checkout or str(REPO))
         figures[args.label] = measure(args.label, args.scope)
         if args.checkout:
-            figures[args.label]["commit"] = f"{Path(args.checkout).name}"
+            figures[args.label]["commit"] = args.commit or Path(args.checkout).name
         FIGURES.write_text(json.dumps(figures, indent=1))
         print(figures[args.label])
     if args.write:
         rows = "\n".join(
-            f"| {row['label']} | {row['scope']} | {row['wall_s']:.1f} | {row['silent_s']:.1f} "
+            f"| {row['label']} | `{row['commit']}` | {row['scope']} | {row['wall_s']:.1f} | {row['silent_s']:.1f} "
             f"| {row['archive_requests']} | {row['dead_with_snapshot']} of 3 "
             f"| {row['snapshots']} |"
             for row in figures.values()
@@ -133,8 +134,9 @@ def main() -> None:
             f"answers each request after {ARCHIVE_LATENCY:g} s, with the default archive "
             'settings (20 requests a minute, burst 3). "silent" is the longest time without '
             f"a progress report, start and end included. {machine_line()}\n\n"
-            "| run | archive scope | wall s | silent s | archive requests | dead links "
-            "with a snapshot | links with a snapshot |\n|---|---|---|---|---|---|---|\n" + rows,
+            "| run | citecheck | archive scope | wall s | silent s | archive requests | dead "
+            "links with a snapshot | links with a snapshot |\n|---|---|---|---|---|---|---|---|\n"
+            + rows,
         )
 
 
