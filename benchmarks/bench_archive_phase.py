@@ -121,7 +121,8 @@ def main() -> None:
         print(figures[args.label])
     if args.write:
         rows = "\n".join(
-            f"| {row['label']} | `{row['commit']}` | {row['scope']} | {row['wall_s']:.1f} | {row['silent_s']:.1f} "
+            f"| {row['label']} | `{row['commit']}` | {row['scope']} | {row['wall_s']:.1f} "
+            f"| {row['silent_s']:.1f} "
             f"| {row['archive_requests']} | {row['dead_with_snapshot']} of 3 "
             f"| {row['snapshots']} |"
             for row in figures.values()
