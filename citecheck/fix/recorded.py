@@ -7,7 +7,7 @@ Nothing here sends a request: `fix` applies what `check` found.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from citecheck import pipeline
@@ -18,6 +18,7 @@ from citecheck.model import Link, Verdict
 from citecheck.net.cache import ResultCache
 from citecheck.prepared import Prepared, recall
 from citecheck.readers.source import Source
+from citecheck.verdicts.confirm import confirm
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def _answers(prepared: Prepared, config: Any, store: ResultCache) -> Recorded:
     links = tuple(pipeline.distinct_links([prepared]).values())
     urls = [link.url for link in links]
     fresh = store.fresh_verdicts(urls, config.max_age, inconclusive_max_age=config.max_age)
+    fresh = {url: _confirmed(verdict, store, config.confirm_dead) for url, verdict in fresh.items()}
     verdicts = tuple(fresh[link.url] for link in links if link.url in fresh)
     dead = [link for link in links if link.url in fresh and fresh[link.url].state == "dead"]
     return Recorded(
@@ -68,6 +70,16 @@ def _answers(prepared: Prepared, config: Any, store: ResultCache) -> Recorded:
         lookups=_lookups(dead, config, store),
         unchecked=tuple(link.url for link in links if link.url not in fresh),
     )
+
+
+def _confirmed(verdict: Verdict, store: ResultCache, required: int) -> Verdict:
+    """A dead verdict as `check` reported it under `--confirm-dead`: the cache keeps the
+    observation, the confirmation rule decides (not yet confirmed: not fixed)."""
+    if required <= 1 or verdict.state != "dead":
+        return verdict
+    history = [(record.checked_at, record.state) for record in store.history(verdict.url)]
+    state, reason = confirm(verdict.state, verdict.reason, history, required)  # type: ignore[arg-type]
+    return replace(verdict, state=state, reason=reason)
 
 
 def _lookups(

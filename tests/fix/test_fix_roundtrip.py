@@ -122,3 +122,10 @@ def test_an_existing_backup_is_never_overwritten(setup: Setup, capsys) -> None:
     assert code == 2 and f"{backup} exists" in error
     assert backup.read_text(encoding="utf-8") == "the user's own backup"
     assert path.read_bytes() == before
+
+
+def test_a_dead_link_not_yet_confirmed_is_not_fixed(setup: Setup, capsys) -> None:
+    path = write(setup.folder, "markdown", setup.urls)
+    setup.check(path, capsys)
+    _, diff, _ = setup.fix(path, capsys, "--confirm-dead", "3")
+    assert "archived" not in diff and setup.web.url("/ok/m1-new") in diff
