@@ -8,17 +8,21 @@ replaces is exactly the URL that was checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from citecheck.citations.urls import find_urls
 from citecheck.fix.plan import Fixes
+from citecheck.links.extract import CODE_SPAN
 
 #: How a dead link gets its archived copy: the URL replaced by the copy's, or the
 #: copy's address written after it ("(archived …)"), as Wikipedia's bots do.
 ArchivedMode = Literal["append", "replace"]
 ARCHIVED_MODES: tuple[ArchivedMode, ...] = ("append", "replace")
+#: A fenced code block's opening or closing line (CommonMark: three or more ` or ~).
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -40,11 +44,12 @@ def url_edits(
 ) -> list[Edit]:
     """The edits that apply `fixes` to every URL written in `text`, in text order.
 
-    In Markdown, `](` is read as a boundary so that `[https://a](https://a)` is two
-    URLs, and an archived copy is appended after the whole link (`[label](url)`,
-    `<url>`), never inside it. An append already made is not made again.
+    In Markdown, code (spans and fenced blocks) is left alone, as `check` leaves it,
+    `](` is read as a boundary so that `[https://a](https://a)` is two URLs, and an
+    archived copy is appended after the whole link (`[label](url)`, `<url>`), never
+    inside it. An append already made is not made again.
     """
-    scanned = text.replace("](", " (") if markdown else text
+    scanned = _markdown_prose(text) if markdown else text
     edits = []
     for found in find_urls(scanned):
         fix = fixes.get(found.value)
@@ -63,6 +68,26 @@ def url_edits(
         if not text.startswith(note, after):
             edits.append(Edit(after, after, note))
     return edits
+
+
+def _markdown_prose(text: str) -> str:
+    """`text` with its code blanked out and `](` opened up, offsets unchanged."""
+    lines, fence = [], ""
+    for line in text.splitlines(keepends=True):
+        marker = _FENCE.match(line)
+        if fence and marker and marker.group(1).startswith(fence):
+            fence, line = "", _blank(line)
+        elif fence:
+            line = _blank(line)
+        elif marker:
+            fence, line = marker.group(1)[:3], _blank(line)
+        lines.append(line)
+    prose = CODE_SPAN.sub(lambda match: _blank(match.group(0)), "".join(lines))
+    return prose.replace("](", " (")
+
+
+def _blank(text: str) -> str:
+    return re.sub(r"[^\r\n]", " ", text)
 
 
 def applied(text: str, edits: Sequence[Edit]) -> str:

@@ -84,3 +84,9 @@ def test_a_text_file_keeps_its_encoding_and_line_ends() -> None:
     text = f"注\r\n\r\n- 1 資料、{DEAD}。\r\n"
     rewrite = FIXERS["text"](Source("notes.txt", text.encode("shift_jis")), FIXES, "replace")
     assert rewrite.data == text.replace(DEAD, COPY).encode("shift_jis")
+
+
+def test_markdown_code_is_left_alone() -> None:
+    text = f"Cited {DEAD}.\n\n`curl {DEAD}`\n\n```sh\ncurl {DEAD}\n```\n\nAgain {DEAD}.\n"
+    edits = url_edits(text, FIXES, "replace", markdown=True)
+    assert [edit.start for edit in edits] == [text.index(DEAD), text.rindex(DEAD)]
