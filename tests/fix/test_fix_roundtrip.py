@@ -129,3 +129,13 @@ def test_a_dead_link_not_yet_confirmed_is_not_fixed(setup: Setup, capsys) -> Non
     setup.check(path, capsys)
     _, diff, _ = setup.fix(path, capsys, "--confirm-dead", "3")
     assert "archived" not in diff and setup.web.url("/ok/m1-new") in diff
+
+
+def test_a_docx_diff_names_each_changed_part(setup: Setup, capsys) -> None:
+    path = write(setup.folder, "docx", setup.urls)
+    archive = states(setup.check(path, capsys))[setup.urls["dead"]][1]
+    _, diff, _ = setup.fix(Path(path.name), capsys)
+    assert "--- a/book.docx:word/_rels/footnotes.xml.rels\n" in diff
+    assert "--- a/book.docx:word/footnotes.xml\n" in diff
+    assert '+<Relationship Id="rId7" Type=' in diff and f'Target="{archive}"' in diff
+    assert f"+{setup.web.url('/ok/m1-new')}</w:t>\n" in diff
