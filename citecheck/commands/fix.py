@@ -76,4 +76,9 @@ def _tell(record: Recorded, fixes: Fixes) -> None:
     fixed = {fix.url for fix in fixes.all}
     for verdict in record.verdicts:
         if verdict.state == "dead" and verdict.url not in fixed:
-            print(f"citecheck: no archived copy known for {verdict.url}", file=sys.stderr)
+            print(f"citecheck: no archived copy known for {_shown(verdict.url)}", file=sys.stderr)
+
+
+def _shown(text: str) -> str:
+    """`text` with anything a terminal would act on written as an escape."""
+    return "".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in text)

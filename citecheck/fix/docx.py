@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from citecheck.fix.edits import url_edits
+from citecheck.fix.edits import ArchivedMode, url_edits
 from citecheck.fix.plan import Fixes, Rewrite
 from citecheck.fix.xmlparts import edited_zip
 from citecheck.fix.xmltext import Piece, Slot, apply_to_pieces, joined
@@ -32,8 +32,8 @@ _SEPARATING = {
 _HIDDEN = {W + "instrText", W + "delText"}
 
 
-def fixed_docx(source: Source, fixes: Fixes, mode: str) -> Rewrite:
-    """(the new file, its changed parts); `mode` is not asked: a DOCX link is one target."""
+def fixed_docx(source: Source, fixes: Fixes, mode: ArchivedMode) -> Rewrite:
+    """The file with its links fixed; `mode` is not asked: a DOCX link has one target."""
     names = ZipParts(source.path, "DOCX", source.data).names
     edits = {}
     for name in sorted(names):

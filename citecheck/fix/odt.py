@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from citecheck.fix.edits import url_edits
+from citecheck.fix.edits import ArchivedMode, url_edits
 from citecheck.fix.plan import Fixes, Rewrite
 from citecheck.fix.xmlparts import edited_flat_xml, edited_zip
 from citecheck.fix.xmltext import Piece, Slot, apply_to_pieces, joined
@@ -23,8 +23,8 @@ _SPACES = {TEXT + "s", TEXT + "tab", TEXT + "line-break"}
 _APART = {TEXT + "note", OFFICE + "annotation"}
 
 
-def fixed_odt(source: Source, fixes: Fixes, mode: str) -> Rewrite:
-    """(the new file, its changed parts); `mode` is not asked: an ODT link is one target."""
+def fixed_odt(source: Source, fixes: Fixes, mode: ArchivedMode) -> Rewrite:
+    """The file with its links fixed; `mode` is not asked: an ODT link has one target."""
 
     def edit(root: Any) -> bool:
         return _retarget(root, fixes) | _rewrite_text(root, fixes)

@@ -8,6 +8,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from citecheck.archives import ArchiveLookup
+from citecheck.citations.urls import find_urls
 from citecheck.links.urls import dedup_key, doi_of
 from citecheck.model import Verdict
 
@@ -57,7 +58,13 @@ def planned_fixes(
             if lookup is not None and lookup.snapshot is not None:
                 snapshot = lookup.snapshot
                 fixes.append(Fix(verdict.url, "dead", snapshot.url, snapshot.timestamp))
-    return Fixes(fixes)
+    return Fixes(fix for fix in fixes if writable(fix.target))
+
+
+def writable(url: str) -> bool:
+    """Whether `url` (it came from the web: a Location header, an archive's answer) may
+    go into the manuscript: printable, and read back as exactly this one URL."""
+    return url.isprintable() and [found.value for found in find_urls(url)] == [url]
 
 
 def with_fragment(new_url: str, cited: str) -> str:

@@ -90,3 +90,14 @@ def test_markdown_code_is_left_alone() -> None:
     text = f"Cited {DEAD}.\n\n`curl {DEAD}`\n\n```sh\ncurl {DEAD}\n```\n\nAgain {DEAD}.\n"
     edits = url_edits(text, FIXES, "replace", markdown=True)
     assert [edit.start for edit in edits] == [text.index(DEAD), text.rindex(DEAD)]
+
+
+def test_a_target_with_control_characters_or_spaces_is_never_written() -> None:
+    verdicts = [
+        Verdict(
+            "https://a.example/1", "moved", "http-301", new_url="https://a.example/\x1b]0;x\x07"
+        ),
+        Verdict("https://a.example/2", "moved", "http-301", new_url="https://a.example/a b"),
+        Verdict("https://a.example/3", "moved", "http-301", new_url="https://a.example/ok"),
+    ]
+    assert [fix.target for fix in planned_fixes(verdicts, {}).all] == ["https://a.example/ok"]
