@@ -48,8 +48,9 @@ def recorded(source: Source, config: Any) -> Recorded:
         prepared = recall(store, pipeline.memo_key(source, config, ignore))
         if prepared is None:
             raise InputError(
-                f"{source.path}: not checked in its present form (changed since, or "
-                f"checked with other --include/--exclude): run citecheck check {source.path}"
+                f"{source.path}: not checked in its present form (changed since, checked "
+                "with --no-cache or with other --include/--exclude): run citecheck check "
+                f"{source.path}"
             )
         return _answers(prepared, config, store)
     finally:
