@@ -5,8 +5,8 @@
 On the shared bench's simulated web, whose 127.0.0.1 also answers the Wayback
 availability API (the bench decides which URLs have a capture), this checkout's
 `citecheck check corpus.md --format json --allow-private --cache DB
---reuse-inconclusive 1h --wayback-api …` runs twice on one cache: every link gets a
-snapshot lookup (the default scope). The CDX fallback is switched off (the bench has
+--reuse-inconclusive 1h --archive-scope all --wayback-api …` runs twice on one cache:
+every link gets a snapshot lookup. The CDX fallback is switched off (the bench has
 none) and the archive pace is raised from 20 to `--rate` a minute in a config file:
 the archive is a loopback fake, and at 20 a minute the cold run alone would take
 `n` × 2 / 20 minutes. simweb's request counter tells the archive requests apart.
@@ -60,6 +60,7 @@ def main() -> None:
         argv = citecheck_argv(
             "check", str(corpus / "corpus.md"), "--format", "json", "--allow-private",
             "--cache", str(Path(work) / "cache.sqlite"), "--reuse-inconclusive", "1h",
+            "--archive-scope", "all",
             "--wayback-api", f"http://127.0.0.1:{port}/wayback/available",
         )  # fmt: skip
         runs = []

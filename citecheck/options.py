@@ -282,7 +282,7 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "archive_scope", archive_scope, None,
-        'which links get a snapshot lookup ("all": live links too, or "dead")',
+        'which links get a snapshot lookup: "dead" (default) or "all" (live ones too: slow)',
         group="cache", metavar="SCOPE", in_file=False,
     ),
     Option(

@@ -20,11 +20,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from citecheck.archives.save import page_saver
 from citecheck.checks import CheckOptions, check_links
 from citecheck.checks.fragments import check_web_fragments
 from citecheck.checks.local import LocalChecker, tree_root
-from citecheck.checks.overlap import links_in_notes
-from citecheck.checks.snapshots import with_snapshots
+from citecheck.checks.overlap import SnapshotsAlongside, links_in_notes
 from citecheck.citations import parse_document
 from citecheck.config import load_config
 from citecheck.errors import CitecheckError, UsageError
@@ -106,14 +106,16 @@ def check(
     config: Any = None,
     *,
     progress: Progress | None = None,
+    archive_progress: Progress | None = None,
     stdin: BinaryIO | None = None,
 ) -> Report:
     """`verify`, plus a verdict for every cited link; each distinct URL is checked once.
 
     The links written in the notes are checked while the citations are parsed beside
-    them; links only the parse finds (a DOI field) are checked after. A parse is kept in
-    the result cache per file (`citecheck.prepared`), so an unchanged file is not parsed
-    again.
+    them; links only the parse finds (a DOI field) are checked after. Archive lookups
+    start as soon as a link's verdict and citation date are known, beside the checks
+    (`archive_progress` hears of them). A parse is kept in the result cache per file
+    (`citecheck.prepared`), so an unchanged file is not parsed again.
     """
     inputs, config = load(paths, config, "check")
     if config.no_cache and config.confirm_dead > 1:
@@ -125,17 +127,34 @@ def check(
         return config.wants(url) and not ignore.ignores(url)
 
     store = None if config.no_cache else ResultCache(config.cache)
+    archive: SnapshotsAlongside | None = None
     try:
         ready_inputs = _prepare(inputs, config, store, stdin, ignore)
         prepared, to_parse = ready_inputs.prepared, ready_inputs.to_parse
         policy = config.net_policy()
-        options = _check_options(config)
+        options = check_options(config)
+        if not config.no_archive:
+            archive = SnapshotsAlongside(
+                config.archive_settings(),
+                policy,
+                store=store,
+                max_age=config.max_age,
+                progress=archive_progress,
+                saver=page_saver(config.archive_settings()),
+            )
         with HttpClient(policy) as client:
 
             def check_all(links: Sequence[Link]) -> tuple[Verdict, ...]:
-                return check_links(links, client, options, store=store, progress=progress)
+                heard = archive.verdict_known if archive is not None else None
+                return check_links(
+                    links, client, options, store=store, progress=progress, on_verdict=heard
+                )
 
-            checked, parsed = _check_while_parsing(prepared, to_parse, wanted, check_all)
+            def dated(parsed: dict[int, Prepared]) -> None:
+                if archive is not None:
+                    archive.dates_known(distinct_links([*prepared.values(), *parsed.values()]))
+
+            checked, parsed = _check_while_parsing(prepared, to_parse, wanted, check_all, dated)
             offline = client.network_status() == "offline"
             anchors: dict[str, Verdict] = {}
             if config.check_fragments and not offline:
@@ -144,21 +163,16 @@ def check(
         distinct = tuple(checked.values())
         if offline:
             distinct = tuple(offline_verdict(verdict) for verdict in distinct)
-        elif not config.no_archive:
-            links = _distinct_links([*prepared.values(), *parsed.values()])
-            distinct = with_snapshots(
-                distinct,
-                [links[dedup_key(v.url)] for v in distinct],
-                config.archive_settings(),
-                policy,
-                store=store,
-                max_age=config.max_age,
-            )
+        elif archive is not None:
+            links = distinct_links([*prepared.values(), *parsed.values()])
+            distinct = archive.finish(distinct, links)
         if store is not None:
             for index, job in to_parse.items():
                 if job.key is not None:
                     remember(store, job.key, parsed[index])
     finally:
+        if archive is not None:
+            archive.close()
         if store is not None:
             store.close()
     warnings = tuple(store.warnings) if store is not None else ()
@@ -316,9 +330,6 @@ def _prepare(
     failed: dict[int, FileResult] = {}
     to_parse: dict[int, _ToParse] = {}
     sources: dict[int, Source] = {}
-    shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
-    if ignore.patterns:
-        shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
     for index, item in enumerate(inputs):
         key = None
         if item.path == STDIN:
@@ -330,7 +341,7 @@ def _prepare(
                 continue
             sources[index] = source
             if store is not None:
-                key = content_key(source, *shape)
+                key = memo_key(source, config, ignore)
                 ready = recall(store, key)
                 if ready is not None:
                     prepared[index] = ready
@@ -343,16 +354,28 @@ def _prepare(
     return _Prepared(prepared, failed, to_parse, sources)
 
 
+def memo_key(source: Source, config: Any, ignore: IgnoreList) -> str:
+    """The key of `source`'s parse in the memo: its bytes and the filters that shape its
+    links. A memo under this key means `check` saw exactly these bytes (`citecheck fix`
+    relies on it)."""
+    shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
+    if ignore.patterns:
+        shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
+    return content_key(source, *shape)
+
+
 def _check_while_parsing(
     prepared: dict[int, Prepared],
     to_parse: dict[int, _ToParse],
     wanted: Callable[[str], bool],
     check_all: Callable[[Sequence[Link]], tuple[Verdict, ...]],
+    on_parsed: Callable[[dict[int, Prepared]], None] = lambda parsed: None,
 ) -> tuple[dict[str, Verdict], dict[int, Prepared]]:
     """(one verdict per distinct URL, the new parses by input index).
 
     The links already known (remembered parses, URLs written in the notes) are checked
-    while the documents parse on a second thread, then the links only the parse found."""
+    while the documents parse on a second thread, then the links only the parse found.
+    `on_parsed` gets the parses as soon as they are done, on the parsing thread."""
     early: dict[str, Link] = {}
     for ready in prepared.values():
         early.update((dedup_key(link.url), link) for link in ready.links)
@@ -367,6 +390,7 @@ def _check_while_parsing(
             parsed, problems = parse_and_verify(job.document)
             links = tuple(link for link in extract_links(parsed) if wanted(link.url))
             done[index] = Prepared(parsed, problems, links)
+        on_parsed(done)
         return done
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="citecheck-parse") as pool:
@@ -411,7 +435,7 @@ def _by_key(verdicts: Sequence[Verdict]) -> dict[str, Verdict]:
     return {dedup_key(verdict.url): verdict for verdict in verdicts}
 
 
-def _distinct_links(prepared: Sequence[Prepared]) -> dict[str, Link]:
+def distinct_links(prepared: Sequence[Prepared]) -> dict[str, Link]:
     """Each distinct URL's link, with the earliest citation date any file gives it."""
     links: dict[str, Link] = {}
     for ready in prepared:
@@ -425,7 +449,7 @@ def _distinct_links(prepared: Sequence[Prepared]) -> dict[str, Link]:
     return links
 
 
-def _check_options(config: Any) -> CheckOptions:
+def check_options(config: Any) -> CheckOptions:
     return CheckOptions(
         accepted_for=config.accepted_for,
         max_age=config.max_age,

@@ -81,8 +81,10 @@ def check_links(
     *,
     store: VerdictStore | None = None,
     progress: Progress | None = None,
+    on_verdict: Callable[[Link, Verdict], None] | None = None,
 ) -> tuple[Verdict, ...]:
-    """One verdict per link, in the order of `links`.
+    """One verdict per link, in the order of `links`; `on_verdict` hears of each as soon
+    as it is known (the archive lookups start from it while other links are checked).
 
     A fresh cached verdict (younger than `max_age`, judged under the same policy) is
     reused unless it was inconclusive: an uncertain answer is asked again, unless the
@@ -105,6 +107,8 @@ def check_links(
         verdict = replace(verdict, checked_at=started)
         if store is not None:
             store.record_verdict(verdict, checks, policy=policies[link.url])
+        if on_verdict is not None:
+            on_verdict(link, verdict)
         done.tick(link.url)
         return verdict
 
@@ -119,6 +123,8 @@ def check_links(
         verdict = cached.get(link.url)
         if verdict is not None and verdict.reason != "offline":
             verdicts[index] = _for_link(verdict, link)
+            if on_verdict is not None:
+                on_verdict(link, verdicts[index])
             done.tick(link.url)
     pending = [index for index in range(len(links)) if index not in verdicts]
     if store is not None and pending:

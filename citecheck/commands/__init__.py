@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from citecheck.commands import check, export, parse, verify
+from citecheck.commands import check, export, fix, parse, verify
 
 COMMANDS: tuple[ModuleType, ...] = (
     parse,
     verify,
     check,
     export,
+    fix,
 )

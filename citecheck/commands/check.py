@@ -62,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
         if path not in (None, "-") and Path(path).exists() and not args.force:
             raise UsageError(f"{path} exists; pass --force to overwrite it")
     with ProgressBar(enabled=False if args.quiet else None) as bar:
-        report = pipeline.check(args.paths, config, progress=bar)
+        report = pipeline.check(
+            args.paths, config, progress=bar, archive_progress=bar.stage("archiving")
+        )
     print_input_notes(report)
     to_terminal = args.output is None or args.output == "-"
     color = args.format == "terminal" and to_terminal and use_color(sys.stdout)

@@ -23,7 +23,7 @@ from citecheck.net.retry import call_with_retries, is_retryable, retry_after_sec
 from citecheck.net.transport import GuardedAdapter, RequestScope, request_scope
 from citecheck.net.watchdog import Watchdog
 
-Method = Literal["auto", "GET", "HEAD"]
+Method = Literal["auto", "GET", "HEAD", "POST"]
 NetworkStatus = Literal["online", "offline", "unknown"]
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -98,6 +98,8 @@ class _FetchState:
     want_body: bool
     budget: _Budget
     cookies: RequestsCookieJar = field(default_factory=RequestsCookieJar)
+    #: What a POST sends (a form to an archive's save API); never sent with GET or HEAD.
+    body: bytes | None = None
 
     def cookie_state(self) -> tuple[tuple[str, str | None, str, str], ...]:
         return tuple(sorted((c.name, c.value, c.domain, c.path) for c in self.cookies))
@@ -156,10 +158,13 @@ class HttpClient:
         method: Method = "auto",
         headers: Mapping[str, str] | None = None,
         want_body: bool = True,
+        body: bytes | None = None,
     ) -> Check:
         checked_at = time.time()
         budget = _Budget(self.policy.deadline)
-        state = _FetchState({**self._default_headers, **(headers or {})}, want_body, budget)
+        state = _FetchState(
+            {**self._default_headers, **(headers or {})}, want_body, budget, body=body
+        )
         first = ("GET" if want_body else "HEAD") if method == "auto" else method.upper()
         hops: list[Hop] = []
         reply, attempts = self._follow(url, first, state, hops)
@@ -336,8 +341,8 @@ class HttpClient:
 def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequest:
     """The request to send: URL normalised (IDNA host, quoted path), headers, cookies.
 
-    Built step by step rather than with `Request.prepare()`: a body, auth and
-    hooks never apply here, and skipping them saves CPU on every request.
+    Built step by step rather than with `Request.prepare()`: auth and hooks never
+    apply here (a body only to a POST), and skipping them saves CPU on every request.
     """
     prepared = requests.PreparedRequest()
     try:
@@ -346,6 +351,8 @@ def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequ
     except requests.exceptions.RequestException as exc:
         raise FetchFailure("invalid-url", str(exc)) from None
     prepared.prepare_headers(state.headers)
+    if state.body is not None and method == "POST":
+        prepared.prepare_body(state.body, None)
     if len(state.cookies):
         prepared.prepare_cookies(state.cookies)
     return prepared

@@ -1,17 +1,28 @@
-"""A progress bar for the checking stage: drawn on a terminal, silent anywhere else.
+"""Progress bars for the checking and archive stages: drawn on a terminal, silent
+anywhere else.
 
-The checks stage only sees a callback `(done, total, url)` (`url` optional), so it stays free of any
-display code; `ProgressBar` is one such callback.
+Each stage only sees a callback `(done, total, url)` (`url` optional), so it stays free
+of any display code; `ProgressBar` is the checking stage's, `bar.stage("archiving")`
+another stage's (a second bar, with the time still to go).
 """
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from types import TracebackType
 from typing import TextIO
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from citecheck.reports.terminal import use_color
 
@@ -24,14 +35,15 @@ class ProgressBar:
         is_tty = bool(getattr(stream, "isatty", None) and stream.isatty())
         self.enabled = is_tty if enabled is None else enabled
         self._progress: Progress | None = None
-        self._task = None
+        self._tasks: dict[str, TaskID] = {}
         if self.enabled:
             console = Console(file=stream, force_terminal=True, no_color=not use_color(stream))
             self._progress = Progress(
-                TextColumn("checking"),
+                TextColumn("{task.description}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
+                TimeRemainingColumn(),
                 TextColumn("{task.fields[url]}", style="dim"),
                 console=console,
                 transient=True,
@@ -52,9 +64,21 @@ class ProgressBar:
             self._progress.stop()
 
     def __call__(self, done: int, total: int, url: str = "") -> None:
+        self._update("checking", done, total, url)
+
+    def stage(self, name: str) -> Callable[[int, int, str], None]:
+        """The callback of another stage, drawn as its own bar named `name`."""
+
+        def report(done: int, total: int, url: str = "") -> None:
+            self._update(name, done, total, url)
+
+        return report
+
+    def _update(self, name: str, done: int, total: int, url: str) -> None:
         if self._progress is None:
             return
         shown = url if len(url) <= 60 else url[:57] + "..."
-        if self._task is None:
-            self._task = self._progress.add_task("links", total=total, url=shown)
-        self._progress.update(self._task, completed=done, total=total, url=shown)
+        task = self._tasks.get(name)
+        if task is None:
+            task = self._tasks[name] = self._progress.add_task(name, total=total, url=shown)
+        self._progress.update(task, completed=done, total=total, url=shown)

@@ -37,6 +37,36 @@ class Wayback:
     replay_to_root: set[str] = field(default_factory=set)
     requests: list[tuple[float, str]] = field(default_factory=list)
     base: str = ""
+    #: Save Page Now 2: the key it accepts, polls a job stays pending, jobs by id.
+    save_key: str = "access:secret"
+    save_pending_polls: int = 1
+    save_jobs: dict[str, dict] = field(default_factory=dict)
+    save_too_many_requests: bool = False
+
+    def save(self, authorization: str | None, form: dict[str, str]) -> tuple[int, dict]:
+        """`POST /save`: a job for the form's `url`, or the API's error answers."""
+        if authorization != f"LOW {self.save_key}":
+            return 401, {"status": "error", "status_ext": "error:unauthorized",
+                         "message": "You need to be logged in to use Save Page Now."}  # fmt: skip
+        url = form.get("url", "")
+        if not url:
+            return 400, {"status": "error", "message": "no url"}
+        job = f"spn2-{len(self.save_jobs):040x}"
+        self.save_jobs[job] = {"url": url, "polls": 0}
+        return 200, {"url": url, "job_id": job}
+
+    def save_status(self, job: str) -> dict:
+        """`GET /save/status/<job_id>`: pending for a while, then the capture made."""
+        entry = self.save_jobs.get(job)
+        if entry is None:
+            return {"status": "error", "status_ext": "error:not-found", "message": "no such job"}
+        entry["polls"] += 1
+        if entry["polls"] <= self.save_pending_polls:
+            return {"status": "pending", "job_id": job, "resources": [entry["url"]]}
+        timestamp = "20261203120000"
+        self.captures.setdefault(entry["url"], []).append((timestamp, 200))
+        return {"status": "success", "job_id": job, "original_url": entry["url"],
+                "timestamp": timestamp, "duration_sec": 6.2}  # fmt: skip
 
     def settings(self, **changes: object) -> ArchiveSettings:
         """Archive settings that ask this fake (served), paced fast enough for tests."""
@@ -46,6 +76,9 @@ class Wayback:
             "replay_base": f"{self.base}/web/",
             "rate_per_minute": 6000,
             "burst": 10,
+            "save_api": f"{self.base}/save",
+            "save_rate_per_minute": 6000,
+            "save_poll_seconds": 0.01,
         }
         values.update(changes)
         return ArchiveSettings(**values)
@@ -133,7 +166,10 @@ class _Handler(BaseHTTPRequestHandler):
         parts = urlsplit(self.path)
         query = {key: values[0] for key, values in parse_qs(parts.query).items()}
         replay = parts.path.startswith("/web/")
-        if wayback.too_many_requests or (replay and wayback.replay_too_many_requests):
+        if parts.path.startswith("/save/status/"):
+            body = json.dumps(wayback.save_status(parts.path.rsplit("/", 1)[1])).encode()
+            self._send(200, body, "application/json")
+        elif wayback.too_many_requests or (replay and wayback.replay_too_many_requests):
             self._send(429, b"Too Many Requests", "text/plain", Retry_After="120")
         elif parts.path == "/wayback/available":
             body = json.dumps(wayback.available(query)).encode()
@@ -153,6 +189,21 @@ class _Handler(BaseHTTPRequestHandler):
                 self._send(200, page.encode(), "text/html; charset=utf-8")
         else:
             self._send(404, b"not found", "text/plain")
+
+    def do_POST(self) -> None:
+        wayback = self.wayback
+        wayback.log(self.path)
+        length = min(int(self.headers.get("Content-Length") or 0), 65536)
+        form = {
+            key: values[0] for key, values in parse_qs(self.rfile.read(length).decode()).items()
+        }
+        if urlsplit(self.path).path != "/save":
+            self._send(404, b"not found", "text/plain")
+        elif wayback.save_too_many_requests:
+            self._send(429, b"Too Many Requests", "text/plain", Retry_After="60")
+        else:
+            status, answer = wayback.save(self.headers.get("Authorization"), form)
+            self._send(status, json.dumps(answer).encode(), "application/json")
 
 
 @contextmanager

@@ -13,6 +13,7 @@ from citecheck.cli import main
 from tests.servers import ScenarioWeb
 
 NET = ["--allow-private", "--timeout", "5", "--deadline", "10", "--format", "json"]
+NET += ["--archive-scope", "all"]  # the live links too, so there is more to remember
 
 
 @pytest.fixture(scope="module")

@@ -220,7 +220,9 @@ def check_with_wayback(web, tmp_path, capsys, *extra: str):
 
 
 def test_every_link_gets_the_snapshot_closest_to_its_citation(web, tmp_path, capsys):
-    code, report, asked, base, alive = check_with_wayback(web, tmp_path, capsys)
+    code, report, asked, base, alive = check_with_wayback(
+        web, tmp_path, capsys, "--archive-scope", "all"
+    )
     assert code == 1
     first, second = report["links"]
     assert first["verdict"] == "dead"
@@ -232,10 +234,9 @@ def test_every_link_gets_the_snapshot_closest_to_its_citation(web, tmp_path, cap
     assert any(alive in request for request in asked)
 
 
-def test_archive_scope_dead_looks_up_dead_links_only(web, tmp_path, capsys):
-    code, report, asked, _, alive = check_with_wayback(
-        web, tmp_path, capsys, "--archive-scope", "dead"
-    )
+@pytest.mark.parametrize("scope", [(), ("--archive-scope", "dead")], ids=["default", "dead"])
+def test_archive_scope_dead_looks_up_dead_links_only(web, tmp_path, capsys, scope):
+    code, report, asked, _, alive = check_with_wayback(web, tmp_path, capsys, *scope)
     assert code == 1
     first, second = report["links"]
     assert first["archive"]["timestamp"] == "20240105120000"
