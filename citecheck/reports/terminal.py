@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from citecheck.model import Citation, Problem, Report, Verdict
+from citecheck.reports import citations
 from citecheck.reports.common import (
     citations_by_id,
     citing,
@@ -57,6 +58,10 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
         emoji=False,
     )
     console.print(Text("citecheck: ") + Text(summary_line(report), style="bold"), soft_wrap=True)
+    works = list(citations.cited_works(report))
+    if works:
+        tally = ", ".join(f"{n} {state}" for state, n in citations.counts(report).items())
+        console.print(Text(f"cited works: {tally}"), soft_wrap=True)
     if quiet:
         return buffer.getvalue()
     several = len(report.files) > 1
@@ -76,7 +81,28 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
             console.print(Text(section, style="bold underline"))
             for line in lines:
                 console.print(line, soft_wrap=True)
+        moved_or_dead = [w for w in works if w.file is result and w.verdict.state in ("moved", "dead")]
+        if moved_or_dead:
+            console.print()
+            console.print(Text("Cited works", style="bold underline"))
+            for work in moved_or_dead:
+                console.print(_work_line(work, result.path), soft_wrap=True)
     return buffer.getvalue()
+
+
+def _work_line(work: citations.CitedWork, path: str) -> Text:
+    """A moved or dead cited work: where it is now, and which service said so."""
+    verdict, citation = work.verdict, work.citation
+    line = Text(f"  {location(path, citation.note_line)}: ")
+    line.append(f"{verdict.state.upper():<12}", style=STYLES[verdict.state])
+    line.append(f" note {citation.note_mark}: {citation.csl.get('title') or citation.text[:60]}")
+    line.append(f"  ({verdict.reason})", style="dim")
+    if verdict.new_url:
+        line.append("  → ")
+        line.append(verdict.new_url, style="cyan")
+    if verdict.evidence:
+        line.append(f"  [{verdict.evidence[0].service} {verdict.evidence[0].record_id}]", style="dim")
+    return line
 
 
 def _sections(report: Report, path: str) -> dict[str, list[Text]]:
