@@ -46,7 +46,7 @@ class PageService:
             content = " ".join((tag.get("content") or "").split())
             if name and content:
                 meta.setdefault(name, []).append(content)
-        titles = [" ".join(t.text_content().split()) for t in root.iterfind(".//title")][:1]
+        titles = [" ".join("".join(t.itertext()).split()) for t in root.iterfind(".//title")][:1]
         titles += [value for key in TITLE_META for value in meta.get(key, [])]
         linked = _json_ld(root)
         titles += [value for key in ("headline", "name") for value in linked.get(key, [])]
