@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from citecheck.commands.common import add_inputs, parse_one
+from citecheck import pipeline
+from citecheck.commands.common import add_inputs, configure, parse_one
 from citecheck.exports import EXPORTERS, export
+from citecheck.exports.found import with_found
+from citecheck.model import ParsedDocument
 from citecheck.output import write_text
 
 NAME = "export"
@@ -20,6 +23,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    parsed = parse_one(args, NAME)
+    if getattr(args, "add_found", None):
+        parsed = _checked(args)
+    else:
+        parsed = parse_one(args, NAME)
     write_text(export(parsed, args.to), args.output, force=args.force)
     return 0
+
+
+def _checked(args: argparse.Namespace) -> ParsedDocument:
+    """The parse with what a check found (DOIs, new URLs) added, marked in each note."""
+    parse_one(args, NAME)  # an unreadable or wrong input ends the run before any request
+    report = pipeline.check([args.path], configure(args, NAME))
+    result = report.files[0]
+    assert result.parsed is not None
+    return with_found(result.parsed, result.citation_verdicts)

@@ -11,6 +11,7 @@ from typing import Any
 
 from citecheck.exports.romanize import item_language
 from citecheck.exports.works import Work
+from citecheck.exports.found import found_note
 
 # CSL type → (BibLaTeX type, entrysubtype); see DESIGN.md §5.
 BIBLATEX_TYPES: dict[str, tuple[str, str | None]] = {
@@ -183,6 +184,7 @@ def biblatex(work: Work, encode: Encoder) -> Entry:
     fields["doi"] = _text(csl, "DOI")
     fields["url"] = _text(csl, "URL")
     fields["urldate"] = _date(csl, "accessed")
+    fields["note"] = found_note(csl)
     fields["langid"] = LANGIDS.get(item_language(csl) or "", "")
     return entry_type, _finish(fields, encode, {role for _, role in NAME_ROLES})
 
@@ -219,6 +221,6 @@ def bibtex(work: Work, encode: Encoder) -> Entry:
     fields["doi"] = _text(csl, "DOI")
     fields["url"] = _text(csl, "URL")
     accessed = _date(csl, "accessed")
-    if accessed:
-        fields["note"] = f"Accessed {accessed}"
+    notes = [f"Accessed {accessed}" if accessed else "", found_note(csl)]
+    fields["note"] = "; ".join(note for note in notes if note)
     return entry_type, _finish(fields, encode, {role for _, role in NAME_ROLES})

@@ -49,10 +49,6 @@ class Query:
             language=item_language(csl),
         )
 
-    @property
-    def is_cjk(self) -> bool:
-        return (self.language or "").split("-")[0] in ("ja", "zh", "ko")
-
 
 @dataclass(frozen=True)
 class Record:

@@ -28,10 +28,12 @@ from citecheck.model import Fetcher
 
 #: Failures that mean no network at all, not a failing service.
 OFFLINE_ERRORS = frozenset({"offline", "dns-temporary", "no-socket", "unreachable"})
-#: The catalogues searched, in order, by the language of the work.
+#: The catalogues searched, in order, by the language of the work (each service then
+#: declines what it cannot search: Crossref and OpenAlex a title in Han or kana, the
+#: Japanese catalogues anything not Japanese).
 SEARCH_ORDER: Mapping[str, tuple[str, ...]] = {
-    "ja-book": ("ndl", "cinii"),
-    "ja": ("cinii", "ndl"),
+    "ja-book": ("ndl", "cinii", "crossref", "openalex"),
+    "ja": ("cinii", "ndl", "crossref", "openalex"),
     "other": ("crossref", "openalex"),
 }
 WORKERS = 4

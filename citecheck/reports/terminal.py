@@ -58,12 +58,12 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
         emoji=False,
     )
     console.print(Text("citecheck: ") + Text(summary_line(report), style="bold"), soft_wrap=True)
+    if quiet:
+        return buffer.getvalue()
     works = list(citations.cited_works(report))
     if works:
         tally = ", ".join(f"{n} {state}" for state, n in citations.counts(report).items())
         console.print(Text(f"cited works: {tally}"), soft_wrap=True)
-    if quiet:
-        return buffer.getvalue()
     several = len(report.files) > 1
     for result in report.files:
         if result.error is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from citecheck.lookup.normalise import script
 from citecheck.lookup.record import Query, Record
 from citecheck.lookup.services.base import MalformedAnswer, Request, json_body, search_text
 from citecheck.lookup.services.doi import csl_record
@@ -27,7 +28,7 @@ class CrossrefService:
     name = "crossref"
 
     def request(self, query: Query, settings: LookupSettings) -> Request | None:
-        if not query.title or query.is_cjk or (query.type or "book") not in SCHOLARLY:
+        if not query.title or script(query.title) == "cjk" or (query.type or "book") not in SCHOLARLY:
             return None
         params = {"query.bibliographic": search_text(query), "rows": str(settings.rows)}
         if settings.contact:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from citecheck.lookup.normalise import script
 from citecheck.lookup.record import Query, Record
 from citecheck.lookup.services.base import MalformedAnswer, Request, json_body, text
 from citecheck.lookup.services.crossref import SCHOLARLY
@@ -17,7 +18,7 @@ class OpenAlexService:
     name = "openalex"
 
     def request(self, query: Query, settings: LookupSettings) -> Request | None:
-        if not query.title or query.is_cjk or (query.type or "book") not in SCHOLARLY:
+        if not query.title or script(query.title) == "cjk" or (query.type or "book") not in SCHOLARLY:
             return None
         params = {"search": query.title, "per-page": str(settings.rows)}
         if settings.contact:
