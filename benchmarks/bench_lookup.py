@@ -33,7 +33,15 @@ sys.path.insert(0, str(ROOT))
 
 from citecheck.citations.language import item_language  # noqa: E402
 from citecheck.lookup.stage import judge_files  # noqa: E402
-from citecheck.model import Citation, Document, FileResult, Note, ParsedDocument, ParsedNote, Section  # noqa: E402
+from citecheck.model import (  # noqa: E402
+    Citation,
+    Document,
+    FileResult,
+    Note,
+    ParsedDocument,
+    ParsedNote,
+    Section,
+)
 from citecheck.net import NetPolicy  # noqa: E402
 from tests.lookup.fake_services import Catalogue, Work, serve_catalogue  # noqa: E402
 
@@ -41,8 +49,12 @@ TRAINING = ROOT.parent / "shared" / "training"
 if not TRAINING.is_dir():
     TRAINING = Path("/work/shared/training")
 KINDS = ("wrong-year", "wrong-doi", "title-typo", "non-existent")
-EXPECTED = {"wrong-year": "citation-mismatch", "wrong-doi": "citation-mismatch",
-            "title-typo": "citation-mismatch", "non-existent": "citation-not-found"}  # fmt: skip
+EXPECTED = {
+    "wrong-year": "citation-mismatch",
+    "wrong-doi": "citation-mismatch",
+    "title-typo": "citation-mismatch",
+    "non-existent": "citation-not-found",
+}
 _YEAR = re.compile(r"(1[89]\d\d|20[0-2]\d)")
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*(?:and|&)\s+|\band\b|&|\bet\b|;|,)\s*")
 
@@ -62,14 +74,21 @@ def _families(authors: str) -> list[str]:
     return list(dict.fromkeys(families))[:6]
 
 
-def _reference(title: str, authors: str, date: str, container: str, kind: str) -> dict[str, Any] | None:
+def _reference(
+    title: str, authors: str, date: str, container: str, kind: str
+) -> dict[str, Any] | None:
     title, container = _clean(title), _clean(container)
     year = _YEAR.search(date or "")
     families = _families(authors or "")
     if len(title.split()) < 4 or not year or not families:
         return None
-    return {"title": title, "authors": families, "year": int(year.group(1)),
-            "container": container or None, "type": kind}  # fmt: skip
+    return {
+        "title": title,
+        "authors": families,
+        "year": int(year.group(1)),
+        "container": container or None,
+        "type": kind,
+    }
 
 
 def grobid_references() -> list[dict[str, Any]]:
@@ -82,14 +101,17 @@ def grobid_references() -> list[dict[str, Any]]:
         if root is None:
             continue
         for bibl in root.iter("{*}bibl"):
-            def first(xpath: str) -> str:
+
+            def first(xpath: str, bibl: Any = bibl) -> str:
                 hits = bibl.xpath(xpath)
                 return " ".join("".join(hits[0].itertext()).split()) if hits else ""
 
             article = first("./*[local-name()='title'][@level='a']")
             book = first("./*[local-name()='title'][@level='m']")
             journal = first("./*[local-name()='title'][@level='j']")
-            authors = " ; ".join("".join(a.itertext()) for a in bibl.xpath("./*[local-name()='author']"))
+            authors = " ; ".join(
+                "".join(a.itertext()) for a in bibl.xpath("./*[local-name()='author']")
+            )
             date = first("./*[local-name()='date']")
             kind = "article-journal" if article else "book"
             ref = _reference(article or book, authors, date, journal if article else "", kind)
@@ -105,7 +127,8 @@ def anystyle_references() -> list[dict[str, Any]]:
     root = etree.parse(str(TRAINING / "anystyle" / "core.xml"), parser).getroot()
     found = []
     for sequence in root.iter("sequence"):
-        def all_of(tag: str) -> str:
+
+        def all_of(tag: str, sequence: Any = sequence) -> str:
             return " ".join("".join(e.itertext()) for e in sequence.iter(tag))
 
         container = all_of("container-title") or all_of("journal")
@@ -129,7 +152,9 @@ def _distinct(references: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _typo(title: str, rng: random.Random) -> str:
     words = title.split()
-    candidates = [i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha() and len(set(w[1:-1])) > 1]
+    candidates = [
+        i for i, w in enumerate(words) if len(w) >= 6 and w.isalpha() and len(set(w[1:-1])) > 1
+    ]
     if not candidates:
         return title + "s"
     i = rng.choice(candidates)
@@ -147,10 +172,17 @@ def build(references: list[dict[str, Any]], seed: int = 17, size: int = 200):
     references = _distinct(references)
     rng.shuffle(references)
     works = [
-        Work(r["title"], tuple(f"{f}, A." for f in r["authors"]), r["year"], r["container"],
-             f"10.5555/bench.{i}", r["type"], item_language({"title": r["title"]}) or "en")
+        Work(
+            r["title"],
+            tuple(f"{f}, A." for f in r["authors"]),
+            r["year"],
+            r["container"],
+            f"10.5555/bench.{i}",
+            r["type"],
+            item_language({"title": r["title"]}) or "en",
+        )
         for i, r in enumerate(references)
-    ]  # fmt: skip
+    ]
     absent = set(range(size - size // 8, size))  # the non-existent works: left out
     cases = []
     for i in range(size):
@@ -168,7 +200,9 @@ def build(references: list[dict[str, Any]], seed: int = 17, size: int = 200):
         if with_doi:
             item["DOI"] = work.doi
         if kind == "wrong-year":
-            item["issued"] = {"date-parts": [[ref["year"] + rng.choice((-1, 1)) * rng.randint(3, 9)]]}
+            item["issued"] = {
+                "date-parts": [[ref["year"] + rng.choice((-1, 1)) * rng.randint(3, 9)]]
+            }
         elif kind == "wrong-doi":
             item["DOI"] = works[size + rng.randrange(len(works) - size)].doi
         elif kind == "title-typo":
@@ -191,7 +225,9 @@ def score(cases, result: FileResult) -> dict[str, Any]:
     found = {p.note: p.kind for p in result.problems}
     figures: dict[str, Any] = {}
     for kind in ("citation-mismatch", "citation-not-found"):
-        truth = {n for n, (_, planted) in enumerate(cases, 1) if planted and EXPECTED[planted] == kind}
+        truth = {
+            n for n, (_, planted) in enumerate(cases, 1) if planted and EXPECTED[planted] == kind
+        }
         said = {n for n, problem in found.items() if problem == kind}
         hits = len(truth & said)
         figures[kind] = {
@@ -200,8 +236,11 @@ def score(cases, result: FileResult) -> dict[str, Any]:
             "flagged": len(said),
             "planted": len(truth),
         }
-    caught = Counter(planted for n, (_, planted) in enumerate(cases, 1)
-                     if planted and found.get(n) == EXPECTED[planted])  # fmt: skip
+    caught = Counter(
+        planted
+        for n, (_, planted) in enumerate(cases, 1)
+        if planted and found.get(n) == EXPECTED[planted]
+    )
     figures["caught"] = {kind: caught.get(kind, 0) for kind in KINDS}
     figures["false_alarms"] = [
         (n, found[n], cases[n - 1][1], cases[n - 1][0]["title"])
@@ -218,28 +257,42 @@ def score(cases, result: FileResult) -> dict[str, Any]:
     return figures
 
 
+def run(references: list[dict[str, Any]], seed: int, store: Any = None) -> dict[str, Any]:
+    """The figures of one drawn set (look-ups kept in `store` when given)."""
+    works, cases = build(references, seed)
+    policy = NetPolicy(connect_timeout=2.0, read_timeout=5.0, deadline=10.0, allow_private=True)
+    fast = {name: 1000.0 for name in ("doi", "crossref", "openalex", "cinii", "ndl", "page")}
+    with serve_catalogue(Catalogue(works)) as catalogue:
+        settings = replace(catalogue.settings(), rates=fast, rows=5)
+        # one fake per seed: the remembered answers are kept apart by the seed
+        settings = replace(settings, base_urls={**settings.base_urls, "seed": str(seed)})
+        started = time.perf_counter()
+        (result,) = judge_files([_document(cases)], settings, policy, offline=False, store=store)
+        elapsed = time.perf_counter() - started
+    figures = score(cases, result)
+    figures.update(works=len(works), citations=len(cases), elapsed=elapsed)
+    figures["planted"] = sum(1 for _, kind in cases if kind)
+    return figures
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", choices=("grobid", "anystyle"), default="grobid")
     parser.add_argument("--seed", type=int, default=17)
     args = parser.parse_args()
     references = grobid_references() if args.corpus == "grobid" else anystyle_references()
-    works, cases = build(references, args.seed)
-    policy = NetPolicy(connect_timeout=2.0, read_timeout=5.0, deadline=10.0, allow_private=True)
-    fast = {name: 1000.0 for name in ("doi", "crossref", "openalex", "cinii", "ndl", "page")}
-    with serve_catalogue(Catalogue(works)) as catalogue:
-        settings = replace(catalogue.settings(), rates=fast, rows=5)
-        started = time.perf_counter()
-        (result,) = judge_files([_document(cases)], settings, policy, offline=False)
-        elapsed = time.perf_counter() - started
-    figures = score(cases, result)
-    print(f"corpus {args.corpus}: {len(references)} references, catalogue {len(works)} works, "
-          f"{len(cases)} citations ({sum(1 for _, k in cases if k)} with planted errors), {elapsed:.1f} s")  # fmt: skip
+    figures = run(references, args.seed)
+    print(
+        f"corpus {args.corpus}: {len(references)} references, catalogue {figures['works']} works, "
+        f"{figures['citations']} citations ({figures['planted']} with planted errors), "
+        f"{figures['elapsed']:.1f} s"
+    )
     print("| problem | precision | recall | flagged | planted |")
     print("|---|---:|---:|---:|---:|")
     for kind in ("citation-mismatch", "citation-not-found"):
         f = figures[kind]
-        print(f"| {kind} | {f['precision']:.3f} | {f['recall']:.3f} | {f['flagged']} | {f['planted']} |")
+        cells = (kind, f"{f['precision']:.3f}", f"{f['recall']:.3f}", f["flagged"], f["planted"])
+        print("| " + " | ".join(map(str, cells)) + " |")
     print("caught per planted error:", figures["caught"])
     print("verdicts:", dict(figures["verdicts"]))
     for alarm in figures["false_alarms"]:

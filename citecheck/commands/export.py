@@ -23,10 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if getattr(args, "add_found", None):
-        parsed = _checked(args)
-    else:
-        parsed = parse_one(args, NAME)
+    parsed = _checked(args) if getattr(args, "add_found", None) else parse_one(args, NAME)
     write_text(export(parsed, args.to), args.output, force=args.force)
     return 0
 

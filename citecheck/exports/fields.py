@@ -9,9 +9,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from citecheck.exports.found import found_note
 from citecheck.exports.romanize import item_language
 from citecheck.exports.works import Work
-from citecheck.exports.found import found_note
 
 # CSL type → (BibLaTeX type, entrysubtype); see DESIGN.md §5.
 BIBLATEX_TYPES: dict[str, tuple[str, str | None]] = {

@@ -62,9 +62,9 @@ def _one_title(cited: str, found: str) -> float | None:
     if a == b:
         return 1.0
     longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
-    if longer.startswith(shorter) and len(shorter) >= 0.3 * len(longer):
-        if script(cited) == "cjk" or longer[len(shorter)] == " ":
-            return 1.0  # "Title" against "Title: Subtitle"
+    at_boundary = script(cited) == "cjk" or longer[len(shorter) : len(shorter) + 1] == " "
+    if longer.startswith(shorter) and len(shorter) >= 0.3 * len(longer) and at_boundary:
+        return 1.0  # "Title" against "Title: Subtitle"
     # Any difference normalisation does not explain keeps the score below EXACT_TITLE.
     return min(SequenceMatcher(None, a, b, autojunk=False).ratio(), T.DIFFERENT_TITLE_CAP)
 
@@ -80,10 +80,14 @@ def authors_score(cited: tuple[str, ...], found: tuple[str, ...]) -> float | Non
         key = family_key(name) if "," in name else fold(name)
         if not key:
             continue
-        if key in keys or key.split()[-1] in last_words or any(
-            k and (k.startswith(key) or key.startswith(k)) and min(len(k), len(key)) >= 2
-            for k in keys
-            if " " not in k
+        if (
+            key in keys
+            or key.split()[-1] in last_words
+            or any(
+                k and (k.startswith(key) or key.startswith(k)) and min(len(k), len(key)) >= 2
+                for k in keys
+                if " " not in k
+            )
         ):
             hits += 1
     return hits / len(wanted)
@@ -107,7 +111,7 @@ def container_score(cited: str | None, found: str | None) -> float | None:
 
 
 def _abbreviates(short: str, full: str) -> bool:
-    """"j biol chem" abbreviates "journal of biological chemistry": each word a prefix of
+    """ "j biol chem" abbreviates "journal of biological chemistry": each word a prefix of
     the next full word it can match, in order (small words of the full title skipped)."""
     words = full.split()
     at = 0

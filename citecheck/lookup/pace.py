@@ -98,7 +98,10 @@ class ServicePace:
 
     def _slow_to_announced(self, check: Check) -> None:
         """Take a lower rate from the service's X-Rate-Limit-Limit / -Interval headers."""
-        limit, interval = header(check, "X-Rate-Limit-Limit"), header(check, "X-Rate-Limit-Interval")
+        limit, interval = (
+            header(check, "X-Rate-Limit-Limit"),
+            header(check, "X-Rate-Limit-Interval"),
+        )
         match = _INTERVAL.match(interval or "")
         if not (limit and limit.strip().isdigit() and match):
             return

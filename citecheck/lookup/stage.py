@@ -31,10 +31,13 @@ def _links_of(verdicts: Sequence[Verdict]) -> dict[str, list[Verdict]]:
 def _task(citation: Citation, links: Sequence[Verdict]) -> Task:
     query = Query.from_csl(citation.csl)
     live = next(
-        (v.new_url or v.final_url or v.url for v in links if v.state in ("resolvable", "moved")
-         and dedup_key(v.url) == dedup_key(query.url or "")),
+        (
+            v.new_url or v.final_url or v.url
+            for v in links
+            if v.state in ("resolvable", "moved") and dedup_key(v.url) == dedup_key(query.url or "")
+        ),
         None,
-    )  # fmt: skip
+    )
     return Task(query, live, has_link=bool(links) or bool(query.doi or query.url))
 
 
@@ -74,9 +77,12 @@ def judge_files(
         for citation, task in plan:
             lookups = answers.get(task) if settings.active else WorkLookups(looked_up=False)
             observed = Observed(
-                citation.id, task.query, tuple(links.get(citation.id, [])), lookups,
+                citation.id,
+                task.query,
+                tuple(links.get(citation.id, [])),
+                lookups,
                 offline=looker_offline and not _settled(lookups),
-            )  # fmt: skip
+            )
             verdict = judge_citation(observed)
             verdicts[citation.id] = verdict
             problem = citation_problem(citation, verdict)
@@ -88,7 +94,9 @@ def judge_files(
                 ordered.append(verdicts[citation.id])
             elif citation.backref is not None and citation.backref.target in verdicts:
                 target = verdicts[citation.backref.target]
-                ordered.append(replace(target, citation_id=citation.id, backref_of=target.citation_id))
+                ordered.append(
+                    replace(target, citation_id=citation.id, backref_of=target.citation_id)
+                )
         judged.append(
             replace(
                 result,
@@ -104,8 +112,8 @@ def _settled(lookups: WorkLookups | None) -> bool:
     the network went away during the run."""
     if lookups is None:
         return False
-    asked = [l for l in (lookups.doi, lookups.page, *lookups.searches) if l is not None]
-    return bool(asked) and all(l.outcome == "answered" for l in asked)
+    asked = [one for one in (lookups.doi, lookups.page, *lookups.searches) if one is not None]
+    return bool(asked) and all(one.outcome == "answered" for one in asked)
 
 
 def _agent(policy: NetPolicy, settings: LookupSettings) -> str:

@@ -43,8 +43,9 @@ def record_link(verdict: CitationVerdict) -> str | None:
     return verdict.evidence[0].record_url if verdict.evidence else None
 
 
-def needs_work(verdict: CitationVerdict) -> bool:
-    return verdict.state != "resolvable" or bool(verdict.differences)
+def moved_or_dead(works: list[CitedWork], result: FileResult) -> list[CitedWork]:
+    """The works of `result` that are not where their citation says, or gone."""
+    return [w for w in works if w.file is result and w.verdict.state in ("moved", "dead")]
 
 
 def as_dict(work: CitedWork, several: bool) -> dict[str, Any]:

@@ -81,7 +81,7 @@ def render(report: Report) -> str:
             found = True
             continue
         rows = _rows(file_view(report, result), result.path)
-        rows += [_work_row(w, result.path) for w in works if w.file is result and w.verdict.state in ("moved", "dead")]
+        rows += [_work_row(w, result.path) for w in citations.moved_or_dead(works, result)]
         if rows:
             lines += [f"#### {escape(result.path)}", ""]
             lines += ["| Section | Note | Problem | Where | Fix |", "|---|---|---|---|---|"]

@@ -81,7 +81,7 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
             console.print(Text(section, style="bold underline"))
             for line in lines:
                 console.print(line, soft_wrap=True)
-        moved_or_dead = [w for w in works if w.file is result and w.verdict.state in ("moved", "dead")]
+        moved_or_dead = citations.moved_or_dead(works, result)
         if moved_or_dead:
             console.print()
             console.print(Text("Cited works", style="bold underline"))
@@ -101,7 +101,8 @@ def _work_line(work: citations.CitedWork, path: str) -> Text:
         line.append("  → ")
         line.append(verdict.new_url, style="cyan")
     if verdict.evidence:
-        line.append(f"  [{verdict.evidence[0].service} {verdict.evidence[0].record_id}]", style="dim")
+        evidence = verdict.evidence[0]
+        line.append(f"  [{evidence.service} {evidence.record_id}]", style="dim")
     return line
 
 

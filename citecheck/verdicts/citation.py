@@ -112,9 +112,14 @@ def doi_mismatch(observed: Observed) -> CitationVerdict | None:
         evidence.append(_evidence(elsewhere))
         url = _record_url(elsewhere.record)
         return _verdict(
-            observed, "moved", "doi-of-another-work", new_url=url,
-            found_doi=elsewhere.record.doi, evidence=tuple(evidence), differences=differences,
-        )  # fmt: skip
+            observed,
+            "moved",
+            "doi-of-another-work",
+            new_url=url,
+            found_doi=elsewhere.record.doi,
+            evidence=tuple(evidence),
+            differences=differences,
+        )
     return _verdict(
         observed, "inconclusive", "mismatch", evidence=tuple(evidence), differences=differences
     )
@@ -138,7 +143,9 @@ def doi_matches(observed: Observed) -> CitationVerdict | None:
     record = observed.doi_record
     if record is None:
         return None
-    return _verdict(observed, "resolvable", "doi-matches", evidence=(_evidence(match(observed.query, record)),))
+    return _verdict(
+        observed, "resolvable", "doi-matches", evidence=(_evidence(match(observed.query, record)),)
+    )
 
 
 def live_link(observed: Observed) -> CitationVerdict | None:
@@ -162,9 +169,13 @@ def search_mismatch(observed: Observed) -> CitationVerdict | None:
     if found is None or found.agrees:
         return None
     return _verdict(
-        observed, "inconclusive", "mismatch", found_doi=found.record.doi,
-        evidence=(_evidence(found),), differences=found.differences,
-    )  # fmt: skip
+        observed,
+        "inconclusive",
+        "mismatch",
+        found_doi=found.record.doi,
+        evidence=(_evidence(found),),
+        differences=found.differences,
+    )
 
 
 def found_elsewhere(observed: Observed) -> CitationVerdict | None:
@@ -173,10 +184,14 @@ def found_elsewhere(observed: Observed) -> CitationVerdict | None:
     if found is None or not dead:
         return None
     return _verdict(
-        observed, "moved", "found-elsewhere", new_url=_record_url(found.record),
-        found_doi=found.record.doi, evidence=(_evidence(found),),
+        observed,
+        "moved",
+        "found-elsewhere",
+        new_url=_record_url(found.record),
+        found_doi=found.record.doi,
+        evidence=(_evidence(found),),
         details=tuple(f"{v.url} is dead ({v.reason})" for v in dead),
-    )  # fmt: skip
+    )
 
 
 def search_match(observed: Observed) -> CitationVerdict | None:
@@ -184,9 +199,12 @@ def search_match(observed: Observed) -> CitationVerdict | None:
     if found is None:
         return None
     return _verdict(
-        observed, "resolvable", "record-matches", found_doi=found.record.doi,
+        observed,
+        "resolvable",
+        "record-matches",
+        found_doi=found.record.doi,
         evidence=(_evidence(found),),
-    )  # fmt: skip
+    )
 
 
 def archived(observed: Observed) -> CitationVerdict | None:
@@ -217,7 +235,7 @@ def not_asked(observed: Observed) -> CitationVerdict | None:
     reason = _unanswered(observed)
     if reason is None:
         return None
-    details = tuple(f"{l.service}: {l.detail}" for l in observed.searched if l.detail)
+    details = tuple(f"{one.service}: {one.detail}" for one in observed.searched if one.detail)
     return _verdict(observed, "inconclusive", reason, details=details)
 
 
@@ -283,10 +301,14 @@ def citation_problem(citation: Citation, verdict: CitationVerdict) -> Problem | 
             message = f"{what} another page: {fields}"
         else:
             message = f"{what} a work that differs: {fields}"
-        return Problem("citation-mismatch", "error", citation.section, citation.note_line, note, message)
+        return Problem(
+            "citation-mismatch", "error", citation.section, citation.note_line, note, message
+        )
     if verdict.reason == "not-found":
         title = citation.csl.get("title") or citation.text[:80]
         detail = verdict.details[0] if verdict.details else ""
         message = f"“{title}” was found in no catalogue ({detail})"
-        return Problem("citation-not-found", "warning", citation.section, citation.note_line, note, message)
+        return Problem(
+            "citation-not-found", "warning", citation.section, citation.note_line, note, message
+        )
     return None

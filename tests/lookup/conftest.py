@@ -26,18 +26,23 @@ OTHER = Work(
 NO_DOI = Work(
     "The structure of scientific revolutions", ("Kuhn, Thomas",), 1962, None, None, "book"
 )
-JAPANESE_BOOK = Work(
-    "防衛白書 : 日本の防衛", ("防衛省",), 2023, None, None, "book", "ja"
-)
+JAPANESE_BOOK = Work("防衛白書 : 日本の防衛", ("防衛省",), 2023, None, None, "book", "ja")
 JAPANESE_ARTICLE = Work(
-    "ロシアの古典的な大国構想と中国", ("山添, 博史",), 2021, "国際安全保障", "10.57292/kokusaianzenhosho.48.4_40",
-    "article-journal", "ja",
-)  # fmt: skip
+    "ロシアの古典的な大国構想と中国",
+    ("山添, 博史",),
+    2021,
+    "国際安全保障",
+    "10.57292/kokusaianzenhosho.48.4_40",
+    "article-journal",
+    "ja",
+)
 
 
 @pytest.fixture
 def catalogue() -> Iterator[Catalogue]:
-    with serve_catalogue(Catalogue([PAPER, OTHER, NO_DOI, JAPANESE_BOOK, JAPANESE_ARTICLE])) as running:
+    with serve_catalogue(
+        Catalogue([PAPER, OTHER, NO_DOI, JAPANESE_BOOK, JAPANESE_ARTICLE])
+    ) as running:
         yield running
 
 

@@ -71,7 +71,9 @@ class Catalogue:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def settings(self, **changes: Any) -> LookupSettings:
-        urls = {name: f"{self.base}/{name}" for name in ("doi", "crossref", "openalex", "cinii", "ndl")}
+        urls = {
+            name: f"{self.base}/{name}" for name in ("doi", "crossref", "openalex", "cinii", "ndl")
+        }
         values: dict[str, Any] = {
             "base_urls": urls,
             "cinii_appid": "test-appid",
@@ -116,7 +118,9 @@ def _names(work: Work) -> list[dict[str, str]]:
     names = []
     for name in work.authors:
         family, _, given = name.partition(",")
-        names.append({"family": family.strip(), "given": given.strip()} if given else {"literal": name})
+        names.append(
+            {"family": family.strip(), "given": given.strip()} if given else {"literal": name}
+        )
     return names
 
 
@@ -156,7 +160,9 @@ def openalex_result(work: Work) -> dict[str, Any]:
             {"author": {"display_name": " ".join(reversed([p.strip() for p in a.split(",", 1)]))}}
             for a in work.authors
         ],
-        "primary_location": {"source": {"display_name": work.container}} if work.container else None,
+        "primary_location": {"source": {"display_name": work.container}}
+        if work.container
+        else None,
     }
 
 
@@ -181,9 +187,12 @@ def cinii_item(work: Work, index: int) -> dict[str, Any]:
 
 def cinii_channel(items: list[dict[str, Any]], query: str) -> dict[str, Any]:
     return {
-        "@context": {"@vocab": "https://cir.nii.ac.jp/schema/1.0/", "dc": "http://purl.org/dc/elements/1.1/",
-                     "prism": "http://prismstandard.org/namespaces/basic/2.0/",
-                     "opensearch": "http://a9.com/-/spec/opensearch/1.1/"},
+        "@context": {
+            "@vocab": "https://cir.nii.ac.jp/schema/1.0/",
+            "dc": "http://purl.org/dc/elements/1.1/",
+            "prism": "http://prismstandard.org/namespaces/basic/2.0/",
+            "opensearch": "http://a9.com/-/spec/opensearch/1.1/",
+        },
         "@id": f"https://cir.nii.ac.jp/opensearch/all?title={quote(query)}&format=json",
         "@type": "channel",
         "title": f"CiNii Research OpenSearch - {query}",
@@ -191,7 +200,7 @@ def cinii_channel(items: list[dict[str, Any]], query: str) -> dict[str, Any]:
         "opensearch:startIndex": 1,
         "opensearch:itemsPerPage": len(items),
         "items": items,
-    }  # fmt: skip
+    }
 
 
 def ndl_rss(works: list[Work], query: str) -> str:
@@ -215,7 +224,7 @@ def ndl_rss(works: list[Work], query: str) -> str:
         f"<title>{escape(query)} - 国立国会図書館サーチ OpenSearch</title>"
         f"<openSearch:totalResults>{len(works)}</openSearch:totalResults>"
         f"{''.join(items)}</channel></rss>"
-    )  # fmt: skip
+    )
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -224,16 +233,18 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - the http.server name
+    def do_GET(self) -> None:
         parts = urlsplit(self.path)
         query = {k: v[0] for k, v in parse_qs(parts.query).items()}
         service, _, rest = parts.path.lstrip("/").partition("/")
         catalogue = self.catalogue
         first = catalogue.log(service)
         mode = catalogue.modes.get(service, "")
-        if mode == "429" and first or mode == "429-long":
+        if (mode == "429" and first) or mode == "429-long":
             after = "1" if mode == "429" else "3600"
-            return self._send(429, b'{"status":"error"}', "application/json", {"Retry-After": after})
+            return self._send(
+                429, b'{"status":"error"}', "application/json", {"Retry-After": after}
+            )
         if mode == "slow":
             time.sleep(catalogue.slow_seconds)
         if service == "doi":
@@ -242,46 +253,71 @@ class _Handler(BaseHTTPRequestHandler):
             title, head = catalogue.pages.get(unquote(rest), ("", ""))
             if not title:
                 return self._send(404, b"<html><title>Not Found</title></html>", "text/html")
-            body = f"<!doctype html><html><head><title>{escape(title)}</title>{head}</head><body>x</body></html>"
+            body = f"<!doctype html><html><head><title>{escape(title)}</title>{head}</head></html>"
             return self._send(200, body.encode(), "text/html; charset=utf-8")
-        rows = int(query.get("rows") or query.get("per-page") or query.get("count") or query.get("cnt") or 5)
+        rows = int(
+            query.get("rows")
+            or query.get("per-page")
+            or query.get("count")
+            or query.get("cnt")
+            or 5
+        )
         text = query.get("query.bibliographic") or query.get("search") or query.get("title") or ""
         language = "ja" if service in ("cinii", "ndl") else "en"
         found = [] if mode == "empty" else catalogue.search(text, rows, language)
         if service == "crossref":
             items = [crossref_item(w, 50.0 - i) for i, w in enumerate(found)]
-            payload: Any = {"status": "ok", "message-type": "work-list", "message-version": "1.0.0",
-                            "message": {"total-results": len(items), "items": items, "items-per-page": rows}}  # fmt: skip
-            return self._json(payload, mode, {"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s"})
+            payload: Any = {
+                "status": "ok",
+                "message-type": "work-list",
+                "message-version": "1.0.0",
+                "message": {"total-results": len(items), "items": items, "items-per-page": rows},
+            }
+            return self._json(
+                payload, mode, {"X-Rate-Limit-Limit": "50", "X-Rate-Limit-Interval": "1s"}
+            )
         if service == "openalex":
-            payload = {"meta": {"count": len(found), "page": 1, "per_page": rows},
-                       "results": [openalex_result(w) for w in found]}  # fmt: skip
+            payload = {
+                "meta": {"count": len(found), "page": 1, "per_page": rows},
+                "results": [openalex_result(w) for w in found],
+            }
             return self._json(payload, mode)
         if service == "cinii":
             if not query.get("appid"):
                 return self._send(403, b"appid required", "text/plain")
-            return self._json(cinii_channel([cinii_item(w, i) for i, w in enumerate(found)], text), mode)
+            return self._json(
+                cinii_channel([cinii_item(w, i) for i, w in enumerate(found)], text), mode
+            )
         if service == "ndl":
             body = ndl_rss(found, text).encode()
-            return self._send(200, body[: len(body) // 2] if mode == "malformed" else body, "application/rss+xml")
+            return self._send(
+                200, body[: len(body) // 2] if mode == "malformed" else body, "application/rss+xml"
+            )
         return self._send(404, b"no such service", "text/plain")
 
     def _doi(self, doi: str, mode: str) -> None:
-        work = next((w for w in self.catalogue.works if w.doi and w.doi.lower() == doi.lower()), None)
+        work = next(
+            (w for w in self.catalogue.works if w.doi and w.doi.lower() == doi.lower()), None
+        )
         if work is None:
             return self._send(404, b"DOI Not Found", "text/html")
         self._json(csl_item(work), mode, content_type="application/vnd.citationstyles.csl+json")
 
     def _json(
-        self, payload: Any, mode: str, headers: dict[str, str] | None = None,
+        self,
+        payload: Any,
+        mode: str,
+        headers: dict[str, str] | None = None,
         content_type: str = "application/json",
-    ) -> None:  # fmt: skip
+    ) -> None:
         body = json.dumps(payload, ensure_ascii=False).encode()
         if mode == "malformed":
             body = body[: len(body) // 2]
         self._send(200, body, content_type, headers)
 
-    def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
+    def _send(
+        self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None
+    ) -> None:
         try:
             self.send_response(status)
             self.send_header("Content-Type", content_type)

@@ -23,7 +23,9 @@ from tests.lookup.conftest import NO_DOI, OTHER, PAPER
 POLICY = NetPolicy(connect_timeout=1.0, read_timeout=1.0, deadline=2.0, allow_private=True)
 
 
-def _file(items: list[dict[str, Any]], verdicts: tuple[Verdict, ...] = (), backref=None) -> FileResult:
+def _file(
+    items: list[dict[str, Any]], verdicts: tuple[Verdict, ...] = (), backref=None
+) -> FileResult:
     citations = [
         Citation(f"s1-n{i}-c1", "Notes", str(i), 10 + i, str(item.get("title")), item)
         for i, item in enumerate(items, 1)
@@ -97,8 +99,13 @@ def test_a_year_off_by_one_is_not_a_mismatch(catalogue):
 
 
 def test_japanese_book_found_in_ndl_is_resolvable(catalogue):
-    book = {"type": "book", "title": "防衛白書", "author": [{"literal": "防衛省"}],
-            "issued": {"date-parts": [[2023]]}, "language": "ja"}  # fmt: skip
+    book = {
+        "type": "book",
+        "title": "防衛白書",
+        "author": [{"literal": "防衛省"}],
+        "issued": {"date-parts": [[2023]]},
+        "language": "ja",
+    }
     (verdict,) = _judge(catalogue, [book]).citation_verdicts
     assert (verdict.state, verdict.reason) == ("resolvable", "record-matches")
     assert verdict.evidence[0].service == "ndl"
@@ -106,8 +113,13 @@ def test_japanese_book_found_in_ndl_is_resolvable(catalogue):
 
 
 def test_japanese_book_in_old_character_forms_matches_too(catalogue):
-    book = {"type": "book", "title": "防衞白書", "author": [{"literal": "防衞省"}],
-            "issued": {"date-parts": [[2023]]}, "language": "ja"}  # fmt: skip
+    book = {
+        "type": "book",
+        "title": "防衞白書",
+        "author": [{"literal": "防衞省"}],
+        "issued": {"date-parts": [[2023]]},
+        "language": "ja",
+    }
     assert _judge(catalogue, [book]).citation_verdicts[0].state == "resolvable"
 
 
@@ -123,8 +135,12 @@ def test_dead_link_whose_work_has_a_doi_moves_to_it(catalogue):
 
 def test_dead_link_of_a_work_found_nowhere_is_dead(catalogue):
     url = "https://blog.example/post"
-    item = {"type": "article-journal", "title": "Quantum gardening for absolute beginners",
-            "URL": url, "issued": {"date-parts": [[2020]]}}  # fmt: skip
+    item = {
+        "type": "article-journal",
+        "title": "Quantum gardening for absolute beginners",
+        "URL": url,
+        "issued": {"date-parts": [[2020]]},
+    }
     dead = Verdict(url, "dead", "not-found", status=404, citation_ids=("s1-n1-c1",))
     (verdict,) = _judge(catalogue, [item], (dead,)).citation_verdicts
     assert verdict.state == "dead"
@@ -152,8 +168,11 @@ def test_page_whose_title_differs_is_a_mismatch(catalogue):
 
 
 def test_page_naming_the_work_in_its_meta_tags_is_resolvable(catalogue):
-    head = ('<meta property="og:title" content="Minister resigns over budget row">'
-            '<script type="application/ld+json">{"headline": "Minister resigns over budget row"}</script>')  # fmt: skip
+    head = (
+        '<meta property="og:title" content="Minister resigns over budget row">'
+        '<script type="application/ld+json">'
+        '{"headline": "Minister resigns over budget row"}</script>'
+    )
     catalogue.pages["story"] = ("Example News", head)
     url = catalogue.page_url("story")
     item = {"type": "article-newspaper", "title": "Minister resigns over budget row", "URL": url}
@@ -180,12 +199,19 @@ def test_offline_makes_every_citation_inconclusive_offline(catalogue):
 
 
 def test_a_work_no_catalogue_knows_is_not_found(catalogue):
-    item = {"type": "article-journal", "title": "Zebra migration patterns on the lunar surface",
-            "author": [{"family": "Nobody"}], "issued": {"date-parts": [[2011]]}}  # fmt: skip
+    item = {
+        "type": "article-journal",
+        "title": "Zebra migration patterns on the lunar surface",
+        "author": [{"family": "Nobody"}],
+        "issued": {"date-parts": [[2011]]},
+    }
     result = _judge(catalogue, [item])
     (verdict,) = result.citation_verdicts
     assert (verdict.state, verdict.reason) == ("inconclusive", "not-found")
-    assert (result.problems[0].kind, result.problems[0].severity) == ("citation-not-found", "warning")
+    assert (result.problems[0].kind, result.problems[0].severity) == (
+        "citation-not-found",
+        "warning",
+    )
     assert {"crossref", "openalex"} <= set(catalogue.requests)
 
 
@@ -198,7 +224,11 @@ def test_rate_limited_services_give_no_not_found(catalogue):
 
 
 def test_a_newspaper_article_without_link_has_no_service(catalogue):
-    item = {"type": "article-newspaper", "title": "Minister resigns", "container-title": "The Times"}
+    item = {
+        "type": "article-newspaper",
+        "title": "Minister resigns",
+        "container-title": "The Times",
+    }
     assert _judge(catalogue, [item]).citation_verdicts[0].reason == "no-service"
 
 

@@ -38,7 +38,10 @@ BIB = f"""
 def _setup(tmp_path: Path, catalogue) -> tuple[Path, Path]:
     bib = tmp_path / "refs.bib"
     bib.write_text(BIB, encoding="utf-8")
-    apis = "\n".join(f'{name}-api = "{catalogue.base}/{name}"' for name in ("doi", "crossref", "openalex", "ndl", "cinii"))
+    apis = "\n".join(
+        f'{name}-api = "{catalogue.base}/{name}"'
+        for name in ("doi", "crossref", "openalex", "ndl", "cinii")
+    )
     config = tmp_path / "citecheck.toml"
     config.write_text(
         'allow-private = true\nexclude = ["doi\\\\.org"]\n'
@@ -50,8 +53,20 @@ def _setup(tmp_path: Path, catalogue) -> tuple[Path, Path]:
 
 def test_check_reports_cited_works_in_json_and_fails_on_a_mismatch(tmp_path, catalogue, capsys):
     bib, config = _setup(tmp_path, catalogue)
-    code = main(["check", str(bib), "--config", str(config), "--format", "json",
-                 "--contact", "editor@example.org", "--fail-on", "citation-mismatch"])  # fmt: skip
+    code = main(
+        [
+            "check",
+            str(bib),
+            "--config",
+            str(config),
+            "--format",
+            "json",
+            "--contact",
+            "editor@example.org",
+            "--fail-on",
+            "citation-mismatch",
+        ]
+    )
     data = json.loads(capsys.readouterr().out)
     assert code == 1
     by_title = {v["citation"]: v for v in data["citation_verdicts"]}

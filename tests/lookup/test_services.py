@@ -3,6 +3,8 @@ JSON and XML, a slow server, and the pace each service is held to."""
 
 from __future__ import annotations
 
+import itertools
+
 from citecheck.lookup.pace import ServicePace
 from citecheck.lookup.record import Query
 from citecheck.lookup.run import Looker
@@ -114,7 +116,7 @@ def test_requests_per_service_never_exceed_its_rate(catalogue, http):
     for service, rate in (("ndl", 4.0), ("crossref", 5.0)):
         times = catalogue.requests[service]
         assert len(times) == 6
-        gaps = [b - a for a, b in zip(times, times[1:], strict=False)]
+        gaps = [b - a for a, b in itertools.pairwise(times)]
         assert min(gaps) >= 1 / rate - 0.02, (service, gaps)
 
 

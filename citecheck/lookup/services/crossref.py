@@ -18,17 +18,30 @@ from citecheck.model import Check
 
 SCHOLARLY = frozenset(
     {
-        "article-journal", "article", "chapter", "book", "paper-conference", "report",
-        "thesis", "dataset", "entry-encyclopedia", "monograph", "review",
+        "article-journal",
+        "article",
+        "chapter",
+        "book",
+        "paper-conference",
+        "report",
+        "thesis",
+        "dataset",
+        "entry-encyclopedia",
+        "monograph",
+        "review",
     }
-)  # fmt: skip
+)
 
 
 class CrossrefService:
     name = "crossref"
 
     def request(self, query: Query, settings: LookupSettings) -> Request | None:
-        if not query.title or script(query.title) == "cjk" or (query.type or "book") not in SCHOLARLY:
+        if (
+            not query.title
+            or script(query.title) == "cjk"
+            or (query.type or "book") not in SCHOLARLY
+        ):
             return None
         params = {"query.bibliographic": search_text(query), "rows": str(settings.rows)}
         if settings.contact:

@@ -47,7 +47,9 @@ class NdlService:
 
 def _record(item) -> Record:
     def all_of(path: str) -> list[str]:
-        return [" ".join(e.text.split()) for e in item.iterfind(path, NS) if e.text and e.text.strip()]
+        return [
+            " ".join(e.text.split()) for e in item.iterfind(path, NS) if e.text and e.text.strip()
+        ]
 
     link = (all_of("link") or all_of("guid") or [""])[0]
     titles = all_of("dc:title") or all_of("title")

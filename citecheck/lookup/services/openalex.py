@@ -18,7 +18,11 @@ class OpenAlexService:
     name = "openalex"
 
     def request(self, query: Query, settings: LookupSettings) -> Request | None:
-        if not query.title or script(query.title) == "cjk" or (query.type or "book") not in SCHOLARLY:
+        if (
+            not query.title
+            or script(query.title) == "cjk"
+            or (query.type or "book") not in SCHOLARLY
+        ):
             return None
         params = {"search": query.title, "per-page": str(settings.rows)}
         if settings.contact:

@@ -62,7 +62,9 @@ class PageService:
                 titles=tuple(dict.fromkeys(t for t in titles if t)),
                 authors=tuple(meta.get("citation_author", [])),
                 year=next((y for y in map(year_in, dates) if y), None),
-                container=(meta.get("citation_journal_title") or meta.get("og:site_name") or [None])[0],
+                container=(
+                    meta.get("citation_journal_title") or meta.get("og:site_name") or [None]
+                )[0],
                 doi=doi.lower().removeprefix("doi:") if doi else None,
             ),
         )
