@@ -237,6 +237,9 @@ class Verdict:
     details: tuple[str, ...] = field(default_factory=tuple)
     #: Where a link that no note cites is written in its file (a local link): line numbers.
     lines: tuple[int, ...] = ()
+    #: What the page answering says it is (its title, og:title, citation_title, JSON-LD
+    #: headline), for comparing with the title cited; None when no page was read.
+    page_titles: tuple[str, ...] | None = None
 
 
 # --- citations → look-ups → citation verdicts -------------------------------------------

@@ -1,8 +1,8 @@
 """Asking the services about each distinct cited work, as few times as the answer needs.
 
 For one work: its DOI first (content negotiation); when the DOI's record is the work
-cited, nothing more is asked. A live link's page is read next and its title compared;
-a page that names the work ends it too. Otherwise (no link, a dead one, a DOI naming
+cited, nothing more is asked. A live link's page titles (read by the link check) are
+compared next; a page that names the work ends it too. Otherwise (no link, a dead one, a DOI naming
 another work) the catalogues that fit the citation's language and type are searched in
 turn until one holds the work. Every request goes through the service's `ServicePace`
 and the one `HttpClient` given (citecheck.net: guard, timeouts, body cap); answers are
@@ -15,13 +15,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from citecheck.lookup import memo
 from citecheck.lookup.matching import best, match, page_title_score
 from citecheck.lookup.pace import ServicePace
 from citecheck.lookup.record import Lookup, Query
 from citecheck.lookup.services import SERVICES, MalformedAnswer
+from citecheck.lookup.services.webpage import page_lookup
 from citecheck.lookup.settings import LookupSettings
 from citecheck.lookup.thresholds import PAGE_TITLE
 from citecheck.model import Fetcher
@@ -46,6 +47,7 @@ class Task:
     query: Query
     live_url: str | None = None
     has_link: bool = False
+    page_titles: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -104,8 +106,10 @@ class Looker:
             return WorkLookups(doi=doi)
         page = None
         if task.live_url and doi is None:
-            page = self.ask("page", replace(query, url=task.live_url))
-            if page is None or page.outcome != "answered" or not page.records:
+            if task.page_titles is None or not query.title:
+                return WorkLookups()  # the live link settles it: no page to compare
+            page = page_lookup(task.live_url, task.page_titles)
+            if not page.records:
                 return WorkLookups(page=page)
             score = page_title_score(query.title, page.records[0])
             if score is None or score >= PAGE_TITLE:

@@ -9,7 +9,8 @@ The paces are each service's documented limit or below it (README, "Looking work
 - OpenAlex: 5 a second (its limit is 10 a second and 100,000 a day).
 - CiNii Research: 1 a second; it needs the user's registered application id.
 - NDL Search: 1 a second, as its terms ask.
-- cited pages: 5 a second over all hosts (the client's per-host limit applies too).
+
+The cited pages are not asked again: the link check read them (`lookup.services.webpage`).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ BASE_URLS: Mapping[str, str] = MappingProxyType(
 )
 #: Requests a second per service (with a contact where that changes the pool).
 RATES: Mapping[str, float] = MappingProxyType(
-    {"doi": 5.0, "crossref": 3.0, "openalex": 5.0, "cinii": 1.0, "ndl": 1.0, "page": 5.0}
+    {"doi": 5.0, "crossref": 3.0, "openalex": 5.0, "cinii": 1.0, "ndl": 1.0}
 )
 ANONYMOUS_RATES: Mapping[str, float] = MappingProxyType({"crossref": 1.0})
 THIRTY_DAYS = 30 * 86400.0

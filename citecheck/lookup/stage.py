@@ -30,15 +30,15 @@ def _links_of(verdicts: Sequence[Verdict]) -> dict[str, list[Verdict]]:
 
 def _task(citation: Citation, links: Sequence[Verdict]) -> Task:
     query = Query.from_csl(citation.csl)
+    cited = dedup_key(query.url or "")
     live = next(
-        (
-            v.new_url or v.final_url or v.url
-            for v in links
-            if v.state in ("resolvable", "moved") and dedup_key(v.url) == dedup_key(query.url or "")
-        ),
+        (v for v in links if v.state in ("resolvable", "moved") and dedup_key(v.url) == cited),
         None,
     )
-    return Task(query, live, has_link=bool(links) or bool(query.doi or query.url))
+    has_link = bool(links) or bool(query.doi or query.url)
+    if live is None:
+        return Task(query, None, has_link)
+    return Task(query, live.new_url or live.final_url or live.url, has_link, live.page_titles)
 
 
 def judge_files(

@@ -38,6 +38,11 @@ JAPANESE_ARTICLE = Work(
 )
 
 
+@pytest.fixture(autouse=True)
+def _no_lookups() -> None:
+    """Look-ups stay on here: every test points them at its own loopback fakes."""
+
+
 @pytest.fixture
 def catalogue() -> Iterator[Catalogue]:
     with serve_catalogue(

@@ -11,6 +11,7 @@ from citecheck.model import (
     Citation,
     Document,
     FileResult,
+    Link,
     Note,
     ParsedDocument,
     ParsedNote,
@@ -18,9 +19,15 @@ from citecheck.model import (
     Verdict,
 )
 from citecheck.net import NetPolicy
+from citecheck.verdicts import Observations, judge
 from tests.lookup.conftest import NO_DOI, OTHER, PAPER
 
 POLICY = NetPolicy(connect_timeout=1.0, read_timeout=1.0, deadline=2.0, allow_private=True)
+
+
+def _checked(http, url: str) -> Verdict:
+    """The link check's verdict on `url` (one real fetch, judged as `check` judges it)."""
+    return judge(Link(url, ("s1-n1-c1",)), Observations(http.fetch(url)))
 
 
 def _file(
@@ -155,11 +162,11 @@ def test_dead_link_with_an_archived_copy_moves_to_it(catalogue):
     assert (verdict.state, verdict.new_url) == ("moved", snapshot.url)
 
 
-def test_page_whose_title_differs_is_a_mismatch(catalogue):
+def test_page_whose_title_differs_is_a_mismatch(catalogue, http):
     catalogue.pages["story"] = ("Weather forecast for the weekend | Example News", "")
     url = catalogue.page_url("story")
     item = {"type": "article-newspaper", "title": "Minister resigns over budget row", "URL": url}
-    live = Verdict(url, "resolvable", "ok", status=200, final_url=url, citation_ids=("s1-n1-c1",))
+    live = _checked(http, url)
     result = _judge(catalogue, [item], (live,))
     (verdict,) = result.citation_verdicts
     assert (verdict.state, verdict.reason) == ("inconclusive", "page-title-differs")
@@ -167,7 +174,7 @@ def test_page_whose_title_differs_is_a_mismatch(catalogue):
     assert "Weather forecast" in result.problems[0].message
 
 
-def test_page_naming_the_work_in_its_meta_tags_is_resolvable(catalogue):
+def test_page_naming_the_work_in_its_meta_tags_is_resolvable(catalogue, http):
     head = (
         '<meta property="og:title" content="Minister resigns over budget row">'
         '<script type="application/ld+json">'
@@ -176,19 +183,27 @@ def test_page_naming_the_work_in_its_meta_tags_is_resolvable(catalogue):
     catalogue.pages["story"] = ("Example News", head)
     url = catalogue.page_url("story")
     item = {"type": "article-newspaper", "title": "Minister resigns over budget row", "URL": url}
-    live = Verdict(url, "resolvable", "ok", status=200, final_url=url, citation_ids=("s1-n1-c1",))
+    live = _checked(http, url)
     (verdict,) = _judge(catalogue, [item], (live,)).citation_verdicts
     assert (verdict.state, verdict.reason) == ("resolvable", "link-resolvable")
 
 
-def test_a_translated_page_title_is_no_mismatch(catalogue):
+def test_a_translated_page_title_is_no_mismatch(catalogue, http):
     catalogue.pages["ja"] = ("防衛省・自衛隊：防衛白書", "")
     url = catalogue.page_url("ja")
     item = {"type": "webpage", "title": "Defense of Japan", "URL": url}
-    live = Verdict(url, "resolvable", "ok", status=200, final_url=url, citation_ids=("s1-n1-c1",))
+    live = _checked(http, url)
     result = _judge(catalogue, [item], (live,))
     assert result.citation_verdicts[0].state == "resolvable"
     assert not result.problems
+
+
+def test_the_page_is_read_once_by_the_link_check(catalogue, http):
+    catalogue.pages["story"] = ("Weather forecast for the weekend | Example News", "")
+    url = catalogue.page_url("story")
+    item = {"type": "article-newspaper", "title": "Minister resigns over budget row", "URL": url}
+    _judge(catalogue, [item], (_checked(http, url),))
+    assert catalogue.count("page") == 1
 
 
 def test_offline_makes_every_citation_inconclusive_offline(catalogue):

@@ -4,6 +4,7 @@ A service turns a `Query` into the request it would send (`request`, None when i
 cannot ask about that query) and reads its answer into `Record`s (`read`, pure: the
 answer's `Check` in, records out; `MalformedAnswer` when the body is not what the service sends).
 Sending, pacing, caching and failures are `citecheck.lookup.run`'s, over citecheck.net.
+The cited page itself is compared too (`webpage`), from what the link check read of it.
 """
 
 from __future__ import annotations
@@ -17,10 +18,9 @@ from citecheck.lookup.services.crossref import CROSSREF
 from citecheck.lookup.services.doi import DOI
 from citecheck.lookup.services.ndl import NDL
 from citecheck.lookup.services.openalex import OPENALEX
-from citecheck.lookup.services.webpage import PAGE
 
 SERVICES: Mapping[str, Service] = MappingProxyType(
-    {service.name: service for service in (DOI, CROSSREF, OPENALEX, CINII, NDL, PAGE)}
+    {service.name: service for service in (DOI, CROSSREF, OPENALEX, CINII, NDL)}
 )
 
 __all__ = ["SERVICES", "MalformedAnswer", "Request", "Service"]
