@@ -9,7 +9,8 @@ OpenAlex, CiNii and NDL of `tests/lookup/fake_services.py`) and the citations ju
 200 citations are drawn (seeded): half cited as they are (half of those with their DOI,
 half without, so the search finds them), half with a planted error: a wrong year (3-9
 years off), another work's DOI, a title typo (two letters of a word swapped), or a work
-that does not exist (a reference of the corpus left out of the catalogue). The other
+that does not exist (a reference of the corpus left out of the catalogue, with the
+corpus's own near-duplicates of it: same first author, titles ≥ 0.9 alike). The other
 references of the corpus stay in the catalogue as the competing records a search returns.
 A planted error is caught when the citation gets the problem it calls for: mismatch for
 the first three, not-found for the last. The citations are the labelled fields (not
@@ -25,6 +26,7 @@ import sys
 import time
 from collections import Counter
 from dataclasses import replace
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -150,6 +152,15 @@ def _distinct(references: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _same(one: Work, other: Work) -> bool:
+    """The corpus's own duplicates (one reference in two files, spelt a little apart): a
+    work left out as non-existent must not stay in the catalogue under another spelling."""
+    if not one.authors or not other.authors or one.authors[0] != other.authors[0]:
+        return False
+    a, b = one.title.casefold(), other.title.casefold()
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= 0.9
+
+
 def _typo(title: str, rng: random.Random) -> str:
     words = title.split()
     candidates = [
@@ -208,7 +219,10 @@ def build(references: list[dict[str, Any]], seed: int = 17, size: int = 200):
         elif kind == "title-typo":
             item["title"] = _typo(ref["title"], rng)
         cases.append((item, kind))
-    catalogue = [w for i, w in enumerate(works) if i not in absent]
+    gone = [works[i] for i in absent]
+    catalogue = [
+        w for i, w in enumerate(works) if i not in absent and not any(_same(w, g) for g in gone)
+    ]
     return catalogue, cases
 
 

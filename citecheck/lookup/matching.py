@@ -15,6 +15,7 @@ are in `citecheck.lookup.thresholds`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -22,6 +23,8 @@ from citecheck.lookup import thresholds as T
 from citecheck.lookup.normalise import family_key, fold, script
 from citecheck.lookup.record import Query, Record
 from citecheck.model import FieldScore
+
+_SUBTITLE_MARK = re.compile(r"[\s　]*[:：;；\-‐–—―~〜(（\[［「『|｜/／.。!?！？]|[\s　]+")
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,17 @@ def _one_title(cited: str, found: str) -> float | None:
         return None
     if a == b:
         return 1.0
-    longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
-    at_boundary = script(cited) == "cjk" or longer[len(shorter) : len(shorter) + 1] == " "
-    if longer.startswith(shorter) and len(shorter) >= 0.3 * len(longer) and at_boundary:
+    shorter, longer_text = (b, cited) if len(a) >= len(b) else (a, found)
+    if len(shorter) >= 0.3 * max(len(a), len(b)) and shorter in _main_titles(longer_text):
         return 1.0  # "Title" against "Title: Subtitle"
     # Any difference normalisation does not explain keeps the score below EXACT_TITLE.
     return min(SequenceMatcher(None, a, b, autojunk=False).ratio(), T.DIFFERENT_TITLE_CAP)
+
+
+def _main_titles(title: str) -> set[str]:
+    """The keys of `title` cut before each subtitle mark (a colon, a dash, a bracket, a
+    space between words): what is left when a subtitle is left out."""
+    return {fold(title[: m.start()]) for m in _SUBTITLE_MARK.finditer(title) if m.start()}
 
 
 def authors_score(cited: tuple[str, ...], found: tuple[str, ...]) -> float | None:

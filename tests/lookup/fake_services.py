@@ -27,6 +27,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
@@ -58,6 +59,11 @@ def tokens(text: str) -> set[str]:
     words = set(_WORD.findall(_CJK.sub(" ", text)))
     cjk = "".join(_CJK.findall(text))
     return words | {cjk[i : i + 2] for i in range(len(cjk) - 1)}
+
+
+@cache
+def work_tokens(work: Work) -> frozenset[str]:
+    return frozenset(tokens(" ".join([work.title, *work.authors, str(work.year or "")])))
 
 
 @dataclass
@@ -103,7 +109,7 @@ class Catalogue:
         for work in self.works:
             if language and (work.language == "ja") != (language == "ja"):
                 continue
-            have = tokens(" ".join([work.title, *work.authors, str(work.year or "")]))
+            have = work_tokens(work)
             shared = len(wanted & have)
             if shared:
                 scored.append((shared / len(wanted | have), work))
