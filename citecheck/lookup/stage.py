@@ -97,6 +97,10 @@ def judge_files(
                 ordered.append(
                     replace(target, citation_id=citation.id, backref_of=target.citation_id)
                 )
+            else:  # a 同上 / Ibid. whose work was not found: `verify` reports it
+                why = citation.backref.problem if citation.backref else None
+                reason = "offline" if looker_offline else f"back-reference-{why or 'unresolved'}"
+                ordered.append(CitationVerdict(citation.id, "inconclusive", reason))
         judged.append(
             replace(
                 result,

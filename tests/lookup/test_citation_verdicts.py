@@ -259,3 +259,10 @@ def test_scope_without_link_and_no_lookup(catalogue):
     result = _judge(catalogue, [_paper()], enabled=False)
     assert result.citation_verdicts[0].reason == "not-looked-up"
     assert not catalogue.requests
+
+
+def test_an_unresolved_back_reference_is_inconclusive(catalogue):
+    (result,) = judge_files(
+        [_file([_paper()], backref="s9-n9-c9")], catalogue.settings(), POLICY, offline=False
+    )
+    assert [v.reason for v in result.citation_verdicts][1] == "back-reference-unresolved"
