@@ -241,6 +241,54 @@ class Verdict:
     #: whether this run took the verdict from the result cache instead of observing it.
     checked_at: float | None = field(default=None, compare=False)
     cached: bool = field(default=False, compare=False)
+    #: What the page answering says it is (its title, og:title, citation_title, JSON-LD
+    #: headline), for comparing with the title cited; None when no page was read.
+    page_titles: tuple[str, ...] | None = None
+
+
+# --- citations → look-ups → citation verdicts -------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldScore:
+    """How well one field of a citation agrees with a record: 0..1, None when either
+    side lacks it or the two cannot be compared (a romanised against a kanji title)."""
+
+    field: str
+    score: float | None
+    cited: str | None = None
+    found: str | None = None
+
+
+@dataclass(frozen=True)
+class CitationEvidence:
+    """One record a service gave for a citation, and how it scored against it."""
+
+    service: str
+    record_id: str
+    record_url: str
+    scores: tuple[FieldScore, ...] = ()
+
+
+@dataclass(frozen=True)
+class CitationVerdict:
+    """The judgement on one cited work, in the four words of link verdicts.
+
+    `new_url` is where the work is when it is not where the citation says (moved);
+    `found_doi` a DOI a service gave for a citation that has none; `differences` the
+    fields that disagree with the record (a `citation-mismatch`); `backref_of` the
+    full citation whose verdict a 同上 / Ibid. inherits.
+    """
+
+    citation_id: str
+    state: VerdictState
+    reason: str
+    new_url: str | None = None
+    found_doi: str | None = None
+    evidence: tuple[CitationEvidence, ...] = ()
+    differences: tuple[FieldScore, ...] = ()
+    details: tuple[str, ...] = ()
+    backref_of: str | None = None
 
 
 # --- verification and the final report ------------------------------------------------
@@ -271,6 +319,7 @@ class FileResult:
 
     `parsed` is None when the file could not be read; `error` then says why. `verdicts`
     are the verdicts of this file's links, with this file's citation ids.
+    `citation_verdicts` are the verdicts of its cited works (empty unless they were judged).
     """
 
     path: str
@@ -279,6 +328,7 @@ class FileResult:
     problems: tuple[Problem, ...] = ()
     verdicts: tuple[Verdict, ...] = ()
     error: str | None = None
+    citation_verdicts: tuple[CitationVerdict, ...] = ()
 
 
 @dataclass(frozen=True)

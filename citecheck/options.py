@@ -20,9 +20,12 @@ from typing import Any, Literal
 
 from citecheck.archives.settings import ARCHIVE_SCOPES, ArchiveSettings
 from citecheck.errors import UsageError
+from citecheck.lookup.settings import LOOKUP_SCOPES, LookupSettings
 from citecheck.net.policy import NetPolicy
 
 VERDICT_CLASSES = ("resolvable", "moved", "dead", "inconclusive")
+#: The citation problems `fail-on` takes besides the verdict classes.
+FAILING_PROBLEMS = ("citation-mismatch", "citation-not-found")
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 _KIND = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -107,13 +110,15 @@ def _names(value: Any) -> list[str]:
 
 
 def verdict_classes(value: Any) -> frozenset[str]:
-    """Verdict classes from a list or a comma-separated string ("moved,inconclusive")."""
+    """Verdict classes and citation problem kinds from a list or a comma-separated string
+    ("moved,inconclusive,citation-mismatch")."""
     try:
         names = _names(value)
     except ValueError:
         names = [""]
-    if not all(name in VERDICT_CLASSES for name in names):
-        raise ValueError(f"verdicts among {', '.join(VERDICT_CLASSES)}")
+    known = VERDICT_CLASSES + FAILING_PROBLEMS
+    if not all(name in known for name in names):
+        raise ValueError(f"verdicts or citation problems among {', '.join(known)}")
     return frozenset(names)
 
 
@@ -132,6 +137,21 @@ def archive_scope(value: Any) -> str:
     if value not in ARCHIVE_SCOPES:
         raise ValueError(f"one of {', '.join(ARCHIVE_SCOPES)}")
     return value
+
+
+def lookup_scope(value: Any) -> str:
+    if value not in LOOKUP_SCOPES:
+        raise ValueError(f"one of {', '.join(LOOKUP_SCOPES)}")
+    return value
+
+
+def lookup(value: Any) -> LookupSettings:
+    if not isinstance(value, dict):
+        raise ValueError('a table such as {crossref-api = "https://api.crossref.org"}')
+    try:
+        return LookupSettings.from_table(value)
+    except (UsageError, TypeError) as exc:
+        raise ValueError(f"a valid lookup table ({exc})") from None
 
 
 def accept(value: Any) -> Mapping[str, frozenset[int]]:
@@ -293,6 +313,26 @@ OPTIONS: tuple[Option, ...] = (
         "cdx_api", text, None, "Wayback CDX API endpoint", group="cache", metavar="URL",
         in_file=False,
     ),
+    Option("lookup", lookup, LookupSettings(), "", group="lookup", on_command_line=False),
+    Option(
+        "no_lookup", flag, False, "do not look cited works up (links only)", group="lookup",
+        action="flag", in_file=False,
+    ),
+    Option(
+        "lookup_scope", lookup_scope, None,
+        'which citations are looked up: "all", "without-link" or "none" (default all)',
+        group="lookup", metavar="SCOPE",
+    ),
+    Option(
+        "contact", text, None,
+        "e-mail address sent to Crossref and OpenAlex (their polite pools)",
+        group="lookup", metavar="EMAIL",
+    ),
+    Option(
+        "add_found", flag, False,
+        "add the DOI or URL a check found to entries without one (marked in their note)",
+        commands=frozenset({"export"}), group="output", action="flag", in_file=False,
+    ),
     Option(
         "check_fragments", flag, False,
         "check #fragments against the headings and ids of local files and fetched HTML pages",
@@ -315,7 +355,8 @@ OPTIONS: tuple[Option, ...] = (
         default_for={"check": ("web-source-without-link",)},
     ),
     Option(
-        "fail_on", verdict_classes, frozenset(), "exit 1 for these verdicts too (dead always)",
+        "fail_on", verdict_classes, frozenset(),
+        "exit 1 for these verdicts or citation problems too (dead always)",
         group="outcome", metavar="CLASSES",
     ),
     Option(

@@ -32,6 +32,8 @@ from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
 from citecheck.links import extract_links
 from citecheck.links.ignore import IgnoreList, load_ignore
 from citecheck.links.urls import dedup_key
+from citecheck.lookup.settings import lookup_settings
+from citecheck.lookup.stage import judge_files
 from citecheck.model import (
     Document,
     FileResult,
@@ -192,9 +194,24 @@ def check(
         if source is not None:
             verdicts += local.check_source(source, ready.parsed.document.format)
         files[index] = _result(ready.parsed, _reported(ready.problems, config), verdicts)
-    report = assemble([files[index] for index in sorted(files)], offline=offline, checked=True)
+    judged = _judge_citations([files[index] for index in sorted(files)], config, offline)
+    report = assemble(judged, offline=offline, checked=True)
     ignored = _ignored([*prepared.values(), *parsed.values()], ignore)
     return replace(report, ignored=ignored, warnings=warnings)
+
+
+def _judge_citations(files: list[FileResult], config: Any, offline: bool) -> list[FileResult]:
+    """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`)."""
+    settings = lookup_settings(config)
+    store = None if config.no_cache else ResultCache(config.cache)
+    try:
+        return judge_files(
+            files, settings, config.net_policy(), offline=offline, store=store,
+            reports=config.reports,
+        )  # fmt: skip
+    finally:
+        if store is not None:
+            store.close()
 
 
 def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:

@@ -27,6 +27,20 @@ def seed_path() -> Path:
     return SEED
 
 
+@pytest.fixture(autouse=True)
+def _no_lookups(monkeypatch) -> None:
+    """No test asks the real bibliographic services (Crossref, doi.org, …): a check's
+    look-ups are off unless the test serves them itself (tests/lookup overrides this)."""
+    from dataclasses import replace
+
+    from citecheck import pipeline
+
+    settings = pipeline.lookup_settings
+    monkeypatch.setattr(
+        pipeline, "lookup_settings", lambda config: replace(settings(config), enabled=False)
+    )
+
+
 @pytest.fixture
 def client() -> Iterator[HttpClient]:
     policy = NetPolicy(

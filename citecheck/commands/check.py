@@ -44,10 +44,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def exit_code(report: Report, config: Any) -> int:
     """2 when an input could not be read, 3 when the network was unreachable (unless
-    `offline_ok`), 1 when a link is dead or in a `fail_on` class (0 with `exit_zero`),
+    `offline_ok`), 1 when a link is dead or in a `fail_on` class, or a citation problem
+    of a `fail_on` kind was found (`citation-mismatch`, 0 with `exit_zero`),
     else 0. Note problems are shown; `citecheck verify` is the command failing on them."""
     failing = {"dead"} | set(config.fail_on)
-    found = any(verdict.state in failing for verdict in report.verdicts)
+    found = any(verdict.state in failing for verdict in report.verdicts) or any(
+        problem.kind in failing for problem in report.problems
+    )
     offline = report.offline and not config.offline_ok
     return worst(
         input_failed(report),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from citecheck.commands.common import add_inputs, parse_one
+from citecheck import pipeline
+from citecheck.commands.common import add_inputs, configure, parse_one
 from citecheck.exports import EXPORTERS, export
+from citecheck.exports.found import with_found
 from citecheck.exports.keys import DEFAULT_FORMAT, parse_format
+from citecheck.model import ParsedDocument
 from citecheck.output import write_text
 
 NAME = "export"
@@ -29,6 +32,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     parse_format(args.key_format)  # a bad pattern ends the run before the input is parsed
-    parsed = parse_one(args, NAME)
+    parsed = _checked(args) if getattr(args, "add_found", None) else parse_one(args, NAME)
     write_text(export(parsed, args.to, args.key_format), args.output, force=args.force)
     return 0
+
+
+def _checked(args: argparse.Namespace) -> ParsedDocument:
+    """The parse with what a check found (DOIs, new URLs) added, marked in each note."""
+    parse_one(args, NAME)  # an unreadable or wrong input ends the run before any request
+    report = pipeline.check([args.path], configure(args, NAME))
+    result = report.files[0]
+    assert result.parsed is not None
+    return with_found(result.parsed, result.citation_verdicts)

@@ -13,6 +13,7 @@ from typing import Any
 
 from citecheck.citations.scripts import EAST_ASIAN
 from citecheck.exports import datamodel
+from citecheck.exports.found import found_note
 from citecheck.exports.persons import is_others, needs_reading, reading
 from citecheck.exports.romanize import item_language, words
 from citecheck.exports.titles import protect
@@ -253,6 +254,7 @@ def biblatex(work: Work, encode: Encoder) -> Entry:
     fields["doi"] = _text(csl, "DOI")
     fields["url"] = _text(csl, "URL")
     fields["urldate"] = _date(csl, "accessed")
+    fields["note"] = found_note(csl)
     fields["langid"] = LANGIDS.get(item_language(csl) or "", "")
     fields = _finish(fields, encode, PROTECTED)
     if work.source is not None:
@@ -297,8 +299,8 @@ def bibtex(work: Work, encode: Encoder) -> Entry:
     fields["doi"] = _text(csl, "DOI")
     fields["url"] = _text(csl, "URL")
     accessed = _date(csl, "accessed")
-    if accessed:
-        fields["note"] = f"Accessed {accessed}"
+    notes = [f"Accessed {accessed}" if accessed else "", found_note(csl)]
+    fields["note"] = "; ".join(note for note in notes if note)
     fields = _finish(fields, encode, PROTECTED)
     if work.source is not None:
         return _keep_source(work, fields, BIBTEX_EQUIVALENTS)

@@ -10,12 +10,13 @@ anchors prefixed "f1-", "f2-", … so that they stay unique on the page).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
 from citecheck.citations.scripts import KANA
-from citecheck.model import Citation, ParsedNote, Problem, Report, Verdict
+from citecheck.model import Citation, CitationVerdict, ParsedNote, Problem, Report, Verdict
+from citecheck.reports.citations import cited_works, record_link
 from citecheck.reports.common import (
     PROBLEM_STATES,
     VERDICT_STATES,
@@ -161,11 +162,13 @@ class _Lookups:
     verdicts: dict[str, list[Verdict]]
     citations: dict[str, Citation]
     prefix: str = ""
+    works: dict[str, CitationVerdict] = field(default_factory=dict)
 
 
 def _chapters(report: Report, prefix: str = "") -> list[str]:
     grouped = _notes_by_section(report)
-    lookups = _Lookups(_verdicts_by_citation(report), citations_by_id(report), prefix)
+    works = {w.verdict.citation_id: w.verdict for w in cited_works(report)}
+    lookups = _Lookups(_verdicts_by_citation(report), citations_by_id(report), prefix, works)
     problems: dict[str, list[Problem]] = {}
     for problem in report.problems:
         if problem.section:
@@ -252,6 +255,9 @@ def _citation(citation: Citation, lookups: _Lookups) -> str:
         ("type", str(csl.get("type", ""))),
     )
     parts += [f'<span class="{name}">{escape(value)}</span>' for name, value in fields if value]
+    work = lookups.works.get(citation.id)
+    if work is not None:
+        parts.append(_work(work))
     links = "".join(_link(verdict) for verdict in lookups.verdicts.get(citation.id, []))
     return (
         f'<li class="citation" id="{escape(lookups.prefix + citation.id)}"{_lang(csl)}>'
@@ -297,6 +303,24 @@ def _link(verdict: Verdict) -> str:
         f'<span class="badge {escape(verdict.state)}">{escape(verdict.state)}</span> '
         f"{_anchor(verdict.url)} "
         f'<span class="reason">{escape(verdict.reason)}{status}</span>{fix_html}</li>'
+    )
+
+
+def _work(verdict: CitationVerdict) -> str:
+    """The cited work's badge, its reason, and the record that decided it (linked)."""
+    found = record_link(verdict)
+    record = ""
+    if found:
+        service = verdict.evidence[0].service if verdict.evidence else "found"
+        record = f' <span class="record">{escape(service)}: {_anchor(found)}</span>'
+    differs = "; ".join(
+        f"{d.field}: “{d.cited or '—'}” ≠ “{d.found or '—'}”" for d in verdict.differences
+    )
+    differs_html = f'<div class="fix">{escape(differs)}</div>' if differs else ""
+    return (
+        f'<div class="work" data-verdict="{escape(verdict.state)}">'
+        f'<span class="badge {escape(verdict.state)}">work: {escape(verdict.state)}</span> '
+        f'<span class="reason">{escape(verdict.reason)}</span>{record}{differs_html}</div>'
     )
 
 

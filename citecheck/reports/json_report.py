@@ -4,7 +4,9 @@ Keys in `summary` and in each link are stable; new keys may be added, none remov
 `files` lists the input files ({"path", "format", "notes", "citations", "links",
 "problems": [...], "error"}, each file's problems under it); each place in a link's
 `cited_in` names its `file`. With several files, a link's `citations` are "path#id"
-(citation ids are per file).
+(citation ids are per file). `citation_verdicts` holds one verdict per citation
+(the cited work's: resolvable / moved / dead / inconclusive, its reason, the fields
+that differ from the record, the evidence per service), counted in the summary.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from citecheck.links.urls import dedup_key
 from citecheck.model import FileResult, Problem, Report, Verdict
+from citecheck.reports import citations
 from citecheck.reports.common import Place, places_by_link, suggested_fix, summarize
 from citecheck.reports.freshness import checked_at_text
 
@@ -27,7 +30,7 @@ def render(report: Report) -> str:
     """
     data = as_dict(report)
     lines = ["{", f'  "summary": {_compact(data["summary"])},']
-    for key in ("links", "problems", "files"):
+    for key in ("links", "problems", "citation_verdicts", "files"):
         items = [f"    {_compact(item)}" for item in data[key]]
         closing = "" if key == "files" else ","
         if items:
@@ -58,12 +61,16 @@ def as_dict(report: Report) -> dict[str, Any]:
             "files": summary.files,
             "unreadable": summary.unreadable,
             "ignored": summary.ignored,
+            "citation_verdicts": citations.counts(report),
         },
         "links": [
             _link(verdict, places.get(dedup_key(verdict.url), []), several)
             for verdict in report.verdicts
         ],
         "problems": [_problem(problem) for problem in report.problems],
+        "citation_verdicts": [
+            citations.as_dict(work, several) for work in citations.cited_works(report)
+        ],
         "files": [_file(result) for result in report.files],
     }
 

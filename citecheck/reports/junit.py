@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 
 from citecheck.links.urls import dedup_key
 from citecheck.model import Problem, Report, Verdict
+from citecheck.reports import citations
 from citecheck.reports.common import Place, places_by_link, suggested_fix
 
 # Characters XML 1.0 cannot hold at all, even escaped.
@@ -36,12 +37,14 @@ def render(report: Report) -> str:
         for result in report.files
         for problem in result.problems
     ]
+    works = [_work_case(work) for work in citations.cited_works(report)]
     root = ET.Element("testsuites", name="citecheck")
-    for name, cases in (("links", links), ("notes", notes)):
+    suites = [("links", links), ("notes", notes)] + ([("citations", works)] if works else [])
+    for name, cases in suites:
         suite = ET.SubElement(root, "testsuite", name=name)
         suite.extend(cases)
         _count(suite, cases)
-    _count(root, links + notes)
+    _count(root, links + notes + works)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -113,4 +116,30 @@ def _problem_case(problem: Problem, path: str) -> ET.Element:
         ET.SubElement(case, "failure", message=message, type=clean(problem.kind)).text = message
     else:
         ET.SubElement(case, "system-out").text = f"{problem.severity}: {message}"
+    return case
+
+
+def _work_case(work: citations.CitedWork) -> ET.Element:
+    """A cited work: dead or cited wrongly fails, inconclusive is skipped, the rest pass."""
+    verdict, citation = work.verdict, work.citation
+    case = ET.Element(
+        "testcase",
+        classname=clean(f"{citation.section}/{citation.note_mark}"),
+        name=clean(f"{citation.id}: {citation.csl.get('title') or citation.text[:80]}"),
+        time="0.000",
+    )
+    _where(case, work.file.path, citation.note_line)
+    message = clean(f"{verdict.state}: {verdict.reason}")
+    evidence = [f"{e.service} {e.record_id} {e.record_url}" for e in verdict.evidence]
+    evidence += [f"{d.field}: cited {d.cited!r}, found {d.found!r}" for d in verdict.differences]
+    if verdict.new_url:
+        evidence.append(f"found at: {verdict.new_url}")
+    body = clean("\n".join([*evidence, *verdict.details]))
+    if verdict.state == "dead" or verdict.differences:
+        ET.SubElement(case, "failure", message=message, type=clean(verdict.reason)).text = body
+    elif verdict.state == "inconclusive":
+        ET.SubElement(case, "skipped", message=message)
+        ET.SubElement(case, "system-out").text = body
+    else:
+        ET.SubElement(case, "system-out").text = clean(f"{message}\n{body}")
     return case

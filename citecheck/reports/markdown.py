@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from citecheck.model import Report
+from citecheck.reports import citations
 from citecheck.reports.common import (
     VERDICT_STATES,
     citations_by_id,
@@ -63,6 +64,15 @@ def render(report: Report) -> str:
         ]
     else:
         lines += [f"Links were not checked. Note problems: {summary.problems}.", ""]
+    works = list(citations.cited_works(report))
+    if works:
+        tally = citations.counts(report)
+        lines += [
+            "| cited works | " + " | ".join(tally) + " |",
+            "|---|" + "---:|" * len(tally),
+            "| | " + " | ".join(str(n) for n in tally.values()) + " |",
+            "",
+        ]
     found = False
     for result in report.files:
         if result.error is not None:
@@ -71,6 +81,7 @@ def render(report: Report) -> str:
             found = True
             continue
         rows = _rows(file_view(report, result), result.path)
+        rows += [_work_row(w, result.path) for w in citations.moved_or_dead(works, result)]
         if rows:
             lines += [f"#### {escape(result.path)}", ""]
             lines += ["| Section | Note | Problem | Where | Fix |", "|---|---|---|---|---|"]
@@ -109,3 +120,16 @@ def _rows(report: Report, path: str) -> list[list[str]]:
             ]
         )
     return rows
+
+
+def _work_row(work: citations.CitedWork, path: str) -> list[str]:
+    """A moved or dead cited work, with the record where it was found."""
+    verdict, citation = work.verdict, work.citation
+    found = citations.record_link(verdict)
+    return [
+        escape(citation.section),
+        escape(citation.note_mark),
+        f"**{verdict.state}** cited work ({escape(verdict.reason)})",
+        escape(location(path, citation.note_line)),
+        link(found) if found and found.startswith(("http://", "https://")) else "",
+    ]

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from citecheck.model import Citation, Problem, Report, Verdict
+from citecheck.reports import citations
 from citecheck.reports.common import (
     citations_by_id,
     citing,
@@ -60,6 +61,10 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
     console.print(Text("citecheck: ") + Text(summary_line(report), style="bold"), soft_wrap=True)
     if quiet:
         return buffer.getvalue()
+    works = list(citations.cited_works(report))
+    if works:
+        tally = ", ".join(f"{n} {state}" for state, n in citations.counts(report).items())
+        console.print(Text(f"cited works: {tally}"), soft_wrap=True)
     several = len(report.files) > 1
     for result in report.files:
         if result.error is not None:
@@ -77,7 +82,29 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
             console.print(Text(section, style="bold underline"))
             for line in lines:
                 console.print(line, soft_wrap=True)
+        moved_or_dead = citations.moved_or_dead(works, result)
+        if moved_or_dead:
+            console.print()
+            console.print(Text("Cited works", style="bold underline"))
+            for work in moved_or_dead:
+                console.print(_work_line(work, result.path), soft_wrap=True)
     return buffer.getvalue()
+
+
+def _work_line(work: citations.CitedWork, path: str) -> Text:
+    """A moved or dead cited work: where it is now, and which service said so."""
+    verdict, citation = work.verdict, work.citation
+    line = Text(f"  {location(path, citation.note_line)}: ")
+    line.append(f"{verdict.state.upper():<12}", style=STYLES[verdict.state])
+    line.append(f" note {citation.note_mark}: {citation.csl.get('title') or citation.text[:60]}")
+    line.append(f"  ({verdict.reason})", style="dim")
+    if verdict.new_url:
+        line.append("  → ")
+        line.append(verdict.new_url, style="cyan")
+    if verdict.evidence:
+        evidence = verdict.evidence[0]
+        line.append(f"  [{evidence.service} {evidence.record_id}]", style="dim")
+    return line
 
 
 def _sections(report: Report, path: str) -> dict[str, list[Text]]:

@@ -223,4 +223,5 @@ def judge(link: Link, observations: Observations) -> Verdict:
         elapsed=main.elapsed + (extra.elapsed if extra else 0.0),
         citation_ids=link.citation_ids,
         details=ruling.details,
+        page_titles=page.own_titles if page is not None and ruling.state != "dead" else None,
     )

@@ -8,6 +8,7 @@ over the body.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +19,7 @@ from citecheck.model import Check
 
 _SCRIPT_STYLE = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
+OWN_TITLE_META = frozenset({"og:title", "twitter:title", "citation_title", "dc.title"})
 _WORD = re.compile(r"\w+")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -31,6 +33,9 @@ class Page:
     meta_titles: tuple[str, ...]
     refresh_url: str | None
     words: tuple[str, ...]
+    #: What the page calls itself: <title>, og/twitter:title, citation_title (Highwire),
+    #: dc.title, JSON-LD headline/name — compared with the title a citation gives.
+    own_titles: tuple[str, ...] = ()
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -76,22 +81,50 @@ def header(check: Check, name: str) -> str | None:
 def _parse(body: bytes, content_type: str, base_url: str) -> Page:
     text = _decode(body, content_type)
     root = _html_tree(text)
-    labels = root.xpath("//title | //h1 | //h2 | //meta") if root is not None else []
+    xpath = "//title | //h1 | //h2 | //meta | //script[@type='application/ld+json']"
+    labels = root.xpath(xpath) if root is not None else []
     titles = [tag for tag in labels if tag.tag == "title"]
     title = _clean(" ".join(titles[0].itertext())) if titles else ""
     heading_tags = [tag for tag in labels if tag.tag in ("h1", "h2")][:6]
     headings = tuple(_clean(" ".join(tag.itertext())) for tag in heading_tags)
     meta_titles: list[str] = []
+    own_titles = [title]
     refresh_url = None
     for meta in (tag for tag in labels if tag.tag == "meta"):
         name = (meta.get("property") or meta.get("name") or "").lower()
         if name in ("og:title", "twitter:title"):
             meta_titles.append(_clean(meta.get("content") or ""))
+        if name in OWN_TITLE_META:
+            own_titles.append(_clean(meta.get("content") or ""))
         if (meta.get("http-equiv") or "").lower() == "refresh" and refresh_url is None:
             refresh_url = _refresh_target(meta.get("content") or "", base_url)
     visible = _TAG.sub(" ", _SCRIPT_STYLE.sub(" ", text))
     words = tuple(_WORD.findall(visible.casefold()))
-    return Page(title, tuple(h for h in headings if h), tuple(meta_titles), refresh_url, words)
+    for script in (tag for tag in labels if tag.tag == "script"):
+        own_titles += json_ld_titles(script.text or "")
+    own = tuple(dict.fromkeys(t for t in own_titles if t))
+    headings = tuple(h for h in headings if h)
+    return Page(title, headings, tuple(meta_titles), refresh_url, words, own)
+
+
+def json_ld_titles(text: str) -> list[str]:
+    """The `headline` and `name` of the objects in a JSON-LD block (data only, bounded)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return []
+    found: list[str] = []
+    stack, seen = [data], 0
+    while stack and seen < 200:
+        item, seen = stack.pop(), seen + 1
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            found += [_clean(item[k]) for k in ("headline", "name") if isinstance(item.get(k), str)]
+            graph = item.get("@graph")
+            if graph is not None:
+                stack.append(graph)
+    return found
 
 
 def _html_tree(text: str) -> Any | None:
