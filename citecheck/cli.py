@@ -11,6 +11,7 @@ import sys
 from citecheck import __version__
 from citecheck.commands import COMMANDS
 from citecheck.errors import CitecheckError
+from citecheck.reports import escape
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except CitecheckError as exc:
-        print(f"citecheck: error: {exc}", file=sys.stderr)
+        print(f"citecheck: error: {escape.terminal(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("citecheck: interrupted", file=sys.stderr)

@@ -9,11 +9,11 @@ Keys in `summary` and in each link are stable; new keys may be added, none remov
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from citecheck.links.urls import dedup_key
 from citecheck.model import FileResult, Problem, Report, Verdict
+from citecheck.reports import escape
 from citecheck.reports.common import Place, places_by_link, suggested_fix, summarize
 
 
@@ -38,7 +38,7 @@ def render(report: Report) -> str:
 
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return escape.json_text(value, separators=(", ", ": "))
 
 
 def as_dict(report: Report) -> dict[str, Any]:

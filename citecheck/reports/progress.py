@@ -13,6 +13,7 @@ from typing import TextIO
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from citecheck.reports import escape
 from citecheck.reports.terminal import use_color
 
 
@@ -32,7 +33,7 @@ class ProgressBar:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                TextColumn("{task.fields[url]}", style="dim"),
+                TextColumn("{task.fields[url]}", style="dim", markup=False),
                 console=console,
                 transient=True,
             )
@@ -54,6 +55,7 @@ class ProgressBar:
     def __call__(self, done: int, total: int, url: str = "") -> None:
         if self._progress is None:
             return
+        url = escape.terminal(url)
         shown = url if len(url) <= 60 else url[:57] + "..."
         if self._task is None:
             self._task = self._progress.add_task("links", total=total, url=shown)

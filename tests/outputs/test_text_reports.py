@@ -10,7 +10,7 @@ import pytest
 
 from citecheck.model import Problem, Report
 from citecheck.reports import WRITERS, render
-from citecheck.reports.markdown import link
+from citecheck.reports.escape import markdown_link as link
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
 
@@ -124,10 +124,11 @@ def test_junit_is_valid_xml_with_one_case_per_link(report: Report) -> None:
 
 
 def test_junit_survives_characters_xml_cannot_hold(report: Report) -> None:
-    broken = Problem("odd", "error", "序章", 1, 1, "control \x0b char & <tag>")
+    broken = Problem("odd", "error", "序章", 1, 1, "control \x0b char & <tag> \ud800")
     text = render(Report(parsed=report.parsed, problems=(broken,)), "junit")
     case = ET.fromstring(text.encode("utf-8")).find(".//testcase")
-    assert case is not None and case.get("name") == "odd: control \ufffd char & <tag>"
+    # A control is shown as its escape; a lone surrogate, which no escape can carry, as U+FFFD.
+    assert case is not None and case.get("name") == "odd: control \\x0b char & <tag> \ufffd"
 
 
 def test_markdown_urls_with_pipes_and_backslashes_keep_the_table_whole() -> None:
