@@ -133,3 +133,11 @@ def test_html_report_escapes(capsys, notes: Path, tmp_path: Path) -> None:
     assert_inert(text)
     assert "FAKE: all links resolvable" in text
     assert "<2J" not in text and "|cell|" in text
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json"])
+def test_verify_shows_the_manuscript_controls_visibly(capsys, notes: Path, fmt: str) -> None:
+    main(["verify", str(notes), "--format", fmt])
+    out = capsys.readouterr().out
+    assert_inert(out)
+    assert "序章\\x1b[2J|章" in out if fmt == "terminal" else json.loads(out)
