@@ -144,9 +144,13 @@ def _settings_table(path: Path) -> dict[str, Any] | None:
         raise UsageError(f"cannot read config {path}: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: not valid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
-        return document.get("tool", {}).get("citecheck")
-    return document.get("tool", {}).get("citecheck", document)
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: 'tool' must be a table, as in [tool.citecheck]")
+    table = tool.get("citecheck", None if path.name == "pyproject.toml" else document)
+    if table is not None and not isinstance(table, dict):
+        raise UsageError(f"{path}: 'tool.citecheck' must be a table, as in [tool.citecheck]")
+    return table
 
 
 def search_directories(start: str | Path) -> list[Path]:
