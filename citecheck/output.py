@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -14,7 +16,12 @@ def write_text(text: str, path: str | None, *, force: bool = False) -> None:
     """Write `text` to `path` (or standard output when `path` is None or "-").
 
     An existing file is only replaced with `force`; the write goes to a temporary
-    file first and is renamed into place, so a failed write leaves the old file whole.
+    file first and is renamed into place, so a failed write leaves the old file whole
+    and no temporary file behind. Only a regular file is ever replaced: a symbolic
+    link, a FIFO, a socket or a device is refused even with `force`, since the rename
+    would replace the link or the device node itself (as root, `-o /dev/stdout --force`
+    would replace /dev/stdout), and writing through it is not what `--force` promises.
+    `-o -` writes to standard output, which a shell can send anywhere.
     """
     if path is None or path == "-":
         sys.stdout.write(text)
@@ -23,21 +30,48 @@ def write_text(text: str, path: str | None, *, force: bool = False) -> None:
         sys.stdout.flush()
         return
     target = Path(path)
-    if target.is_dir():
-        raise UsageError(f"{path} is a directory")
-    if target.exists() and not force:
-        raise UsageError(f"{path} exists; pass --force to overwrite it")
+    _refuse_unless_replaceable(target, path, force)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
         raise UsageError(f"cannot write {path}: directory {directory} does not exist")
+    tmp = None
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
+        tmp = None
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    finally:
+        if tmp is not None:  # the write failed or was interrupted: leave nothing behind
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _refuse_unless_replaceable(target: Path, path: str, force: bool) -> None:
+    """An error unless `target` is absent, or a regular file and `force` is given."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(mode):
+        raise UsageError(f"{path} is a directory")
+    if stat.S_ISLNK(mode):
+        raise UsageError(
+            f"{path} is a symbolic link; name the file itself ({os.path.realpath(target)}), "
+            "or use -o - to write to standard output"
+        )
+    if not stat.S_ISREG(mode):
+        raise UsageError(
+            f"{path} is not a regular file (a FIFO, socket or device); use -o - and "
+            "redirect standard output to write to it"
+        )
+    if not force:
+        raise UsageError(f"{path} exists; pass --force to overwrite it")
 
 
 def _file_mode(target: Path) -> int:

@@ -23,8 +23,11 @@ from typing import Any
 
 #: Invisible characters that steer a display, less the C0 controls: C1 controls, DEL,
 #: the bidi embeddings, overrides, isolates and marks, the line and paragraph separators,
-#: and the zero-width no-break space (a byte-order mark in the middle of text).
-_STEERING_NOT_C0 = r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff"
+#: the zero-width no-break space (a byte-order mark in the middle of text), and lone
+#: surrogates (a file name's undecodable bytes), which no output encoding can hold.
+_STEERING_NOT_C0 = (
+    r"\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff"
+)
 _STEERING = r"\x00-\x1f" + _STEERING_NOT_C0
 _STEERING_RE = re.compile(f"[{_STEERING}]")
 #: The same less tab and newline, which an XML or HTML body keeps as layout.

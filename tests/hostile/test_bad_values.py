@@ -140,3 +140,20 @@ def test_every_numeric_option_says_its_maximum_in_help() -> None:
     for option in numeric:
         if "check" in option.commands:
             assert "at most" in helps[option.flag], option.flag
+
+
+@pytest.mark.parametrize("kind", ["symlink", "fifo"])
+def test_output_onto_a_link_or_fifo_is_refused_even_with_force(capsys, book: Path, kind) -> None:
+    kept = book.parent / "kept.json"
+    kept.write_text("precious", encoding="utf-8")
+    target = book.parent / "out.json"
+    if kind == "symlink":
+        target.symlink_to(kept)
+    else:
+        os.mkfifo(target)
+    code, err = run(capsys, "parse", str(book), "-o", str(target), "--force")
+    assert_one_line_error(code, err, str(target))
+    assert target.is_symlink() if kind == "symlink" else target.is_fifo()
+    assert kept.read_text(encoding="utf-8") == "precious"
+    assert sorted(p.name for p in book.parent.iterdir()) == [".git", "book.md", "kept.json",
+                                                             "out.json"]  # fmt: skip
