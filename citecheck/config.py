@@ -21,6 +21,7 @@ line override the file. The keys are those of `citecheck.options.OPTIONS`.
     max-age = "1d"          # seconds, or "30m", "12h", "2d"
     reuse-inconclusive = 0  # reuse uncertain answers this young (default: always re-ask)
     allow-private = false
+    allow-network = ["10.1.0.0/16"]   # private networks reachable all the same
     fail-on = ["moved"]     # exit 1 for these too (dead always fails)
     confirm-dead = 3        # dead only after 3 dead checks ≥ 3 days apart (needs the cache)
     exclude-path = ["vendor/**", "CHANGELOG.md"]   # input files not to read
@@ -77,6 +78,7 @@ class _Settings:
             concurrency=self.concurrency,
             host_concurrency=self.host_concurrency,
             allow_private=self.allow_private,
+            allowed_networks=self.allow_network,
             **extra,
         )
 

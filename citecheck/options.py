@@ -11,6 +11,7 @@ argparse options, so adding a setting is adding a row.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import math
 import os
 import re
@@ -115,6 +116,20 @@ def web_address(value: Any) -> str:
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError('an http(s) URL such as "https://archive.org/wayback/available"')
     return value
+
+
+def networks(value: Any) -> tuple[str, ...]:
+    """CIDR blocks ("10.1.0.0/16", "fd00::/8"; a bare address is its own block)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ValueError('a list of networks such as "10.1.0.0/16"')
+    for cidr in value:
+        try:
+            ipaddress.ip_network(cidr, strict=False)
+        except ValueError:
+            raise ValueError(f'networks such as "10.1.0.0/16" (not {cidr!r})') from None
+    return tuple(value)
 
 
 def flag(value: Any) -> bool:
@@ -315,6 +330,11 @@ class Option:
 
 OPTIONS: tuple[Option, ...] = (
     Option("allow_private", flag, False, "allow loopback and private addresses", action="flag"),
+    Option(
+        "allow_network", networks, (),
+        "allow this one private network, e.g. an intranet's 10.1.0.0/16 (repeatable)",
+        metavar="CIDR", action="append",
+    ),
     Option(
         "timeout", seconds(600), NetPolicy.read_timeout, "seconds to wait for an answer",
         metavar="S",
