@@ -124,11 +124,13 @@ def test_junit_is_valid_xml_with_one_case_per_link(report: Report) -> None:
 
 
 def test_junit_survives_characters_xml_cannot_hold(report: Report) -> None:
-    broken = Problem("odd", "error", "序章", 1, 1, "control \x0b char & <tag> \ud800")
+    broken = Problem("odd", "error", "序章", 1, 1, "control \x0b char & <tag> \ud800 \uffff")
     text = render(Report(parsed=report.parsed, problems=(broken,)), "junit")
     case = ET.fromstring(text.encode("utf-8")).find(".//testcase")
-    # A control is shown as its escape; a lone surrogate, which no escape can carry, as U+FFFD.
-    assert case is not None and case.get("name") == "odd: control \\x0b char & <tag> \ufffd"
+    # Controls and a lone surrogate are shown as escapes; U+FFFF, a non-character XML cannot
+    # hold, is replaced.
+    name = "odd: control \\x0b char & <tag> \\ud800 \ufffd"
+    assert case is not None and case.get("name") == name
 
 
 def test_markdown_urls_with_pipes_and_backslashes_keep_the_table_whole() -> None:
