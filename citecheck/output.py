@@ -7,13 +7,23 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 from citecheck.errors import UsageError
 
 
 def write_text(text: str, path: str | None, *, force: bool = False) -> None:
-    """Write `text` to `path` (or standard output when `path` is None or "-").
+    """Write `text` to `path` (or standard output when `path` is None or "-"); see
+    `write_chunks`."""
+    write_chunks((text,), path, force=force)
+
+
+def write_chunks(chunks: Iterable[str], path: str | None, *, force: bool = False) -> None:
+    """Write the text `chunks` make up, one after the other, to `path` (or standard
+    output when `path` is None or "-", ending with a newline): a big output is never
+    held whole in memory.
 
     An existing file is only replaced with `force`; the write goes to a temporary
     file first and is renamed into place, so a failed write leaves the old file whole
@@ -24,8 +34,8 @@ def write_text(text: str, path: str | None, *, force: bool = False) -> None:
     `-o -` writes to standard output, which a shell can send anywhere.
     """
     if path is None or path == "-":
-        sys.stdout.write(text)
-        if text and not text.endswith("\n"):
+        last = _write_all(chunks, sys.stdout)
+        if last and not last.endswith("\n"):
             sys.stdout.write("\n")
         sys.stdout.flush()
         return
@@ -38,7 +48,7 @@ def write_text(text: str, path: str | None, *, force: bool = False) -> None:
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            _write_all(chunks, handle)
         os.chmod(tmp, _file_mode(target))
         os.replace(tmp, target)
         tmp = None
@@ -48,6 +58,16 @@ def write_text(text: str, path: str | None, *, force: bool = False) -> None:
         if tmp is not None:  # the write failed or was interrupted: leave nothing behind
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _write_all(chunks: Iterable[str], stream: TextIO) -> str:
+    """Write the chunks; the last one that was not empty."""
+    last = ""
+    for chunk in chunks:
+        if chunk:
+            stream.write(chunk)
+            last = chunk
+    return last
 
 
 def _refuse_unless_replaceable(target: Path, path: str, force: bool) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import html as _html
 import json
 import re
+from collections.abc import Iterator
 from typing import Any
 
 #: Invisible characters that steer a display, less the C0 controls: C1 controls, DEL,
@@ -119,6 +120,12 @@ def json_text(value: Any, **options: Any) -> str:
     inside JSON strings, so rewriting them in the encoded text is exact."""
     encoded = json.dumps(value, ensure_ascii=False, **options)
     return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def json_chunks(value: Any, **options: Any) -> Iterator[str]:
+    """`json_text` piece by piece, for output too big to hold as one string."""
+    for chunk in json.JSONEncoder(ensure_ascii=False, **options).iterencode(value):
+        yield _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", chunk)
 
 
 # --- GitHub workflow commands ----------------------------------------------------------
