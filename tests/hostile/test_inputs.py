@@ -79,3 +79,16 @@ def test_legacy_text_is_not_taken_for_damaged_utf8(text: str, encoding: str) -> 
     """Its non-ASCII bytes are nearly all invalid UTF-8: no evidence of UTF-8 at all."""
     source = Source("notes.txt", text.encode(encoding))
     assert source.text == text and source.warnings == ()
+
+
+def test_standard_input_has_the_file_size_cap(capsys, monkeypatch) -> None:
+    import io
+    import sys
+
+    from citecheck import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_INPUT_BYTES", 1000)
+    endless = io.BytesIO(NOTES.encode("utf-8") * 100)  # 11 KB: over the lowered cap
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(endless))
+    assert main(["verify", "-"]) == 2
+    assert "more than the 1000 byte limit" in capsys.readouterr().err
