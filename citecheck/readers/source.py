@@ -23,6 +23,11 @@ from citecheck.errors import InputError
 from citecheck.readers.utf16 import bomless_utf16
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
+#: Text is parsed into far more than its size: about 19 MB of memory per MB of
+#: plain-text notes, plus some 80 MB for the program (benchmarks/bench_input_memory.py),
+#: so 40 MB of text stays under 1 GB where 64 MB would not. A zip container (DOCX, ODT,
+#: EPUB) may be bigger, its parts having limits of their own (`readers.zipparts`).
+MAX_TEXT_BYTES = 40 * 1024 * 1024
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -117,6 +122,11 @@ def decode_with_warnings(data: bytes, path: str | Path) -> tuple[str, tuple[str,
     """The text of a file and what decoding it had to repair: UTF-8 with a few invalid
     bytes is read with U+FFFD in their place and a warning naming their lines, rather
     than guessed to be some legacy encoding or refused."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(
+            f"{path}: {len(data)} bytes of text, over the {MAX_TEXT_BYTES} byte limit for "
+            "text (split it in parts)"
+        )
     if not data.strip():
         raise InputError(f"{path}: file is empty")
     if b"\x00" in data[:8192] and unicode_encoding(data) is None:

@@ -92,3 +92,14 @@ def test_standard_input_has_the_file_size_cap(capsys, monkeypatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(endless))
     assert main(["verify", "-"]) == 2
     assert "more than the 1000 byte limit" in capsys.readouterr().err
+
+
+def test_text_over_the_text_cap_is_an_input_error(tmp_path, capsys, monkeypatch) -> None:
+    from citecheck.readers import source
+
+    monkeypatch.setattr(source, "MAX_TEXT_BYTES", 1000)
+    path = tmp_path / "notes.txt"
+    path.write_text(NOTES * 100, encoding="utf-8")
+    assert main(["verify", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "over the 1000 byte limit for text" in err and len(err.strip().splitlines()) == 1
