@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 
 import pytest
 
@@ -108,4 +109,30 @@ def test_an_interrupted_write_leaves_no_temporary_file(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "chmod", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_text("new", str(tmp_path / "report.json"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_terminated_run_leaves_no_temporary_file(tmp_path):
+    """SIGTERM during the write: the CLI turns it into SystemExit, and the write's cleanup
+    runs (the default action would end the process with the temporary file left)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os, signal, sys\n"
+        "from citecheck import cli, output\n"
+        "cli.exit_on_terminate()\n"
+        "def chunks():\n"
+        "    yield 'part one'\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "    yield 'part two'\n"
+        "output.write_chunks(chunks(), sys.argv[1])\n"
+    )
+    target = tmp_path / "report.json"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(target)],
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+        capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode == 143, done.stderr
     assert list(tmp_path.iterdir()) == []
