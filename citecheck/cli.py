@@ -6,11 +6,14 @@ Exit codes: 0 no problem, 1 problems found, 2 usage or input error.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 
 from citecheck import __version__
 from citecheck.commands import COMMANDS
 from citecheck.errors import CitecheckError
+from citecheck.reports import escape
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -29,7 +32,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def exit_on_terminate() -> None:
+    """Make SIGTERM (what `kill`, CI timeouts and service managers send) end the run as
+    an exception does, so that cleanups run: a half-written `-o` file's temporary copy
+    is removed. Only the main thread can set a handler; elsewhere nothing changes."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    exit_on_terminate()
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
@@ -38,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except CitecheckError as exc:
-        print(f"citecheck: error: {exc}", file=sys.stderr)
+        print(f"citecheck: error: {escape.terminal(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("citecheck: interrupted", file=sys.stderr)

@@ -21,6 +21,7 @@ line override the file. The keys are those of `citecheck.options.OPTIONS`.
     max-age = "1d"          # seconds, or "30m", "12h", "2d"
     reuse-inconclusive = 0  # reuse uncertain answers this young (default: always re-ask)
     allow-private = false
+    allow-network = ["10.1.0.0/16"]   # private networks reachable all the same
     fail-on = ["moved"]     # exit 1 for these too (dead always fails)
     confirm-dead = 3        # dead only after 3 dead checks ≥ 3 days apart (needs the cache)
     exclude-path = ["vendor/**", "CHANGELOG.md"]   # input files not to read
@@ -77,6 +78,7 @@ class _Settings:
             concurrency=self.concurrency,
             host_concurrency=self.host_concurrency,
             allow_private=self.allow_private,
+            allowed_networks=self.allow_network,
             **extra,
         )
 
@@ -144,9 +146,13 @@ def _settings_table(path: Path) -> dict[str, Any] | None:
         raise UsageError(f"cannot read config {path}: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: not valid TOML: {exc}") from None
-    if path.name == "pyproject.toml":
-        return document.get("tool", {}).get("citecheck")
-    return document.get("tool", {}).get("citecheck", document)
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise UsageError(f"{path}: 'tool' must be a table, as in [tool.citecheck]")
+    table = tool.get("citecheck", None if path.name == "pyproject.toml" else document)
+    if table is not None and not isinstance(table, dict):
+        raise UsageError(f"{path}: 'tool.citecheck' must be a table, as in [tool.citecheck]")
+    return table
 
 
 def search_directories(start: str | Path) -> list[Path]:

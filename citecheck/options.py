@@ -11,12 +11,15 @@ argparse options, so adding a setting is adding a row.
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import math
+import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from citecheck.archives.settings import ARCHIVE_SCOPES, ArchiveSettings
 from citecheck.errors import UsageError
@@ -30,32 +33,108 @@ _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$")
 _UNIT_SECONDS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
 _KIND = re.compile(r"^[a-z][a-z0-9-]*$")
 
-# --- value converters: each raises ValueError saying what was expected ------------------
+# --- value kinds: each converter raises ValueError saying what was expected -------------
+#
+# A converter is a function (or a callable `Number`) from what a TOML file holds to the
+# setting's value; the command line's text is first read as a TOML file would hold it
+# (see `Option.from_text`). Every numeric kind has a maximum, said in `--help`: a value
+# beyond it is a typo or an attack, never a wish (a deadline of 1e300 s overflows the
+# clock; 10¹² connections exhaust memory).
+
+#: Controls have no place in a setting's text (a CR/LF in the User-Agent would end the
+#: header and start another).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+MAX_TEXT = 2000
 
 
-def positive_number(value: Any) -> float:
-    valid = isinstance(value, int | float) and not isinstance(value, bool)
-    if not valid or not math.isfinite(value) or value <= 0:
-        raise ValueError("a positive number")
-    return float(value)
+@dataclass(frozen=True)
+class Number:
+    """A number from `low` to `high` (`low` itself excluded unless `low_included`),
+    whole or not."""
+
+    low: float
+    high: float
+    whole: bool = False
+    low_included: bool = True
+
+    def __call__(self, value: Any) -> float | int:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(self.expected)
+        if self.whole and not isinstance(value, int):
+            raise ValueError(self.expected)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(self.expected)
+        below = value < self.low or (value == self.low and not self.low_included)
+        if below or value > self.high:  # an int as big as the text (10**400) compares too
+            raise ValueError(self.expected)
+        return value if self.whole else float(value)
+
+    @property
+    def expected(self) -> str:
+        noun = "a whole number" if self.whole else "a number"
+        if self.low_included:
+            return f"{noun} from {self.low:g} to {self.high:g}"
+        return f"{noun} above {self.low:g} and at most {self.high:g}"
+
+    def from_text(self, text: str) -> Any:
+        try:
+            return int(text) if self.whole else float(text)
+        except ValueError:
+            return text
+
+    @property
+    def limit_text(self) -> str:
+        return f"at most {self.high:g}"
 
 
-def whole_number(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError("a whole number of at least 1")
-    return value
+def seconds(high: float) -> Number:
+    """A positive number of seconds, at most `high`."""
+    return Number(0, high, low_included=False)
 
 
-def non_negative_whole_number(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError("a whole number of at least 0")
-    return value
+def count(low: int, high: int) -> Number:
+    return Number(low, high, whole=True)
 
 
 def text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise ValueError("a non-empty string")
+    """A non-empty string of at most MAX_TEXT characters, without control characters."""
+    valid = isinstance(value, str) and value.strip() and len(value) <= MAX_TEXT
+    if not valid or _CONTROL.search(value):
+        raise ValueError(f"a non-empty text of at most {MAX_TEXT} characters, without controls")
     return value
+
+
+def path(value: Any) -> str:
+    """A file path; a leading `~` is the home directory, as in a shell."""
+    try:
+        return os.path.expanduser(text(value))
+    except ValueError:
+        raise ValueError("a file path") from None
+
+
+def web_address(value: Any) -> str:
+    """An http(s) URL, such as an archive API endpoint."""
+    try:
+        parts = urlsplit(text(value))
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError('an http(s) URL such as "https://archive.org/wayback/available"')
+    return value
+
+
+def networks(value: Any) -> tuple[str, ...]:
+    """CIDR blocks ("10.1.0.0/16", "fd00::/8"; a bare address is its own block)."""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ValueError('a list of networks such as "10.1.0.0/16"')
+    for cidr in value:
+        try:
+            ipaddress.ip_network(cidr, strict=False)
+        except ValueError:
+            raise ValueError(f'networks such as "10.1.0.0/16" (not {cidr!r})') from None
+    return tuple(value)
 
 
 def flag(value: Any) -> bool:
@@ -89,15 +168,30 @@ def globs(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
-def duration(value: Any) -> float:
-    """Seconds from a number or a string like "90", "30m", "12h", "1d"."""
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if number and math.isfinite(value) and value >= 0:
-        return float(value)
-    match = _DURATION.match(value) if isinstance(value, str) else None
-    if not match:
-        raise ValueError('a duration such as 3600, "30m", "12h" or "1d"')
-    return float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+@dataclass(frozen=True)
+class Duration:
+    """Seconds from a number or a string like "90", "30m", "12h", "1d", at most `days`."""
+
+    days: int
+
+    def __call__(self, value: Any) -> float:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number and math.isfinite(value) and value >= 0:
+            seconds = float(value)
+        else:
+            match = _DURATION.match(value) if isinstance(value, str) else None
+            seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)] if match else -1.0
+        if not 0 <= seconds <= self.days * 86400:
+            raise ValueError(f'a duration up to {self.days}d, such as 3600, "30m", "12h" or "1d"')
+        return seconds
+
+    @property
+    def limit_text(self) -> str:
+        return f"at most {self.days}d"
+
+
+#: A cache age: up to ten years.
+duration = Duration(3650)
 
 
 def _names(value: Any) -> list[str]:
@@ -111,9 +205,10 @@ def _names(value: Any) -> list[str]:
 
 def verdict_classes(value: Any) -> frozenset[str]:
     """Verdict classes and citation problem kinds from a list or a comma-separated string
-    ("moved,inconclusive,citation-mismatch")."""
+    ("moved,inconclusive,citation-mismatch"); at least one (an empty value is a slip, not a
+    choice: leave the option out)."""
     try:
-        names = _names(value)
+        names = _names(value) or [""]
     except ValueError:
         names = [""]
     known = VERDICT_CLASSES + FAILING_PROBLEMS
@@ -168,12 +263,45 @@ def accept(value: Any) -> Mapping[str, frozenset[int]]:
     return MappingProxyType(accepted)
 
 
+def directions(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not set(value) <= {"before", "after"}:
+        raise ValueError('a list of "before" and "after"')
+    return tuple(value)
+
+
+#: The keys of `[tool.citecheck.archive]` and the kind of each (the fields of
+#: `ArchiveSettings`, in kebab-case; "wayback-api" is its `availability_api`).
+ARCHIVE_KEYS: Mapping[str, Callable[[Any], Any]] = MappingProxyType({
+    "enabled": flag,
+    "scope": archive_scope,
+    "wayback-api": web_address,
+    "cdx-api": web_address,
+    "replay-base": web_address,
+    "availability-directions": directions,
+    "rate-per-minute": Number(0, 100_000, low_included=False),
+    "burst": count(1, 10_000),
+    "cdx-window-days": count(1, 3660),
+    "cdx-limit": count(1, 100_000),
+    "verify-snapshots": flag,
+})  # fmt: skip
+
+
 def archive(value: Any) -> ArchiveSettings:
+    """The archive table, each key checked by its kind (ARCHIVE_KEYS)."""
     if not isinstance(value, dict):
         raise ValueError("a table such as {enabled = true, rate-per-minute = 20}")
+    checked = {}
+    for key, item in value.items():
+        kind = ARCHIVE_KEYS.get(key)
+        if kind is None:
+            raise ValueError(f"a table of the keys {', '.join(ARCHIVE_KEYS)} (not {key!r})")
+        try:
+            checked[key] = kind(item)
+        except ValueError as exc:
+            raise ValueError(f"a table whose {key!r} is {exc}") from None
     try:
-        return ArchiveSettings.from_table(value)
-    except (UsageError, TypeError) as exc:
+        return ArchiveSettings.from_table(checked)
+    except UsageError as exc:
         raise ValueError(f"a valid archive table ({exc})") from None
 
 
@@ -187,7 +315,7 @@ ALL = frozenset({"check", "verify", "parse", "export"})
 @dataclass(frozen=True)
 class Option:
     """One setting. `from_text` turns command-line text into what a TOML file would hold
-    (a number for "10", see TEXT_READERS), so `convert` checks both the same way. `action`
+    (a number for "10", see `Number.from_text`), so `convert` checks both the same way. `action`
     "append" takes the option more than once (each use adds to a list); "flag" takes no
     value. `in_file` says whether `[tool.citecheck]` may set it; `on_command_line` whether
     there is a flag; `default_for` a command's own default where it differs from `default`."""
@@ -214,56 +342,43 @@ class Option:
 
     @property
     def from_text(self) -> Callable[[str], Any]:
-        return TEXT_READERS.get(self.convert, str)
+        return getattr(self.convert, "from_text", str)
 
-
-def _int(value: str) -> Any:
-    try:
-        return int(value)
-    except ValueError:
-        return value
-
-
-def _float(value: str) -> Any:
-    try:
-        return float(value)
-    except ValueError:
-        return value
-
-
-#: How command-line text becomes what a TOML file would hold for the converters that
-#: take numbers (any other converter gets the text as it is): "10" is read as 10.
-TEXT_READERS: Mapping[Callable[[Any], Any], Callable[[str], Any]] = {
-    positive_number: _float,
-    whole_number: _int,
-    non_negative_whole_number: _int,
-}
+    @property
+    def limit_text(self) -> str | None:
+        """The maximum, as --help says it ("at most 600"), for the kinds that have one."""
+        return getattr(self.convert, "limit_text", None)
 
 
 OPTIONS: tuple[Option, ...] = (
     Option("allow_private", flag, False, "allow loopback and private addresses", action="flag"),
     Option(
-        "timeout", positive_number, NetPolicy.read_timeout, "seconds to wait for an answer",
+        "allow_network", networks, (),
+        "allow this one private network, e.g. an intranet's 10.1.0.0/16 (repeatable)",
+        metavar="CIDR", action="append",
+    ),
+    Option(
+        "timeout", seconds(600), NetPolicy.read_timeout, "seconds to wait for an answer",
         metavar="S",
     ),
     Option(
-        "connect_timeout", positive_number, NetPolicy.connect_timeout, "seconds to connect",
+        "connect_timeout", seconds(600), NetPolicy.connect_timeout, "seconds to connect",
         metavar="S",
     ),
     Option(
-        "deadline", positive_number, None, "seconds per URL, hops and retries included",
+        "deadline", seconds(3600), None, "seconds per URL, hops and retries included",
         metavar="S",
     ),
     Option(
-        "retries", non_negative_whole_number, NetPolicy.retries, "retries on 429/5xx/timeouts",
+        "retries", count(0, 10), NetPolicy.retries, "retries on 429/5xx/timeouts",
         metavar="N",
     ),
     Option(
-        "concurrency", whole_number, NetPolicy.concurrency, "requests at once",
+        "concurrency", count(1, 1024), NetPolicy.concurrency, "requests at once",
         metavar="N",
     ),
     Option(
-        "host_concurrency", whole_number, NetPolicy.host_concurrency, "requests at once per host",
+        "host_concurrency", count(1, 64), NetPolicy.host_concurrency, "requests at once per host",
         metavar="N",
     ),
     Option("user_agent", text, None, "the User-Agent header", metavar="TEXT"),
@@ -281,7 +396,7 @@ OPTIONS: tuple[Option, ...] = (
         "no_cache", flag, False, "neither read nor write the result cache", group="cache",
         action="flag", in_file=False,
     ),
-    Option("cache", text, None, "result cache file", group="cache", metavar="PATH"),
+    Option("cache", path, None, "result cache file", group="cache", metavar="PATH"),
     Option(
         "max_age", duration, 86400.0, 'reuse results younger than this, e.g. "12h"',
         group="cache", metavar="AGE",
@@ -292,7 +407,7 @@ OPTIONS: tuple[Option, ...] = (
         group="cache", metavar="AGE",
     ),
     Option(
-        "confirm_dead", whole_number, 1,
+        "confirm_dead", count(1, 100), 1,
         "report dead only after N dead checks at least 3 days apart (uses the cache)",
         group="cache", metavar="N",
     ),
@@ -306,11 +421,11 @@ OPTIONS: tuple[Option, ...] = (
         group="cache", metavar="SCOPE", in_file=False,
     ),
     Option(
-        "wayback_api", text, None, "Wayback availability API endpoint", group="cache",
+        "wayback_api", web_address, None, "Wayback availability API endpoint", group="cache",
         metavar="URL", in_file=False,
     ),
     Option(
-        "cdx_api", text, None, "Wayback CDX API endpoint", group="cache", metavar="URL",
+        "cdx_api", web_address, None, "Wayback CDX API endpoint", group="cache", metavar="URL",
         in_file=False,
     ),
     Option("lookup", lookup, LookupSettings(), "", group="lookup", on_command_line=False),
@@ -392,8 +507,10 @@ def add_options(parser: argparse.ArgumentParser, command: str) -> None:
         groups[option.group] = group
         help_text = option.help
         default = option.default_for.get(command, option.default)
-        if default not in (None, False, (), frozenset()):
-            help_text += f" (default {_shown(default)})"
+        notes = [f"default {_shown(default)}"] if default not in _NO_DEFAULT else []
+        notes += [option.limit_text] if option.limit_text else []
+        if notes:
+            help_text += f" ({'; '.join(notes)})"
         if option.action == "flag":
             group.add_argument(option.flag, action="store_true", default=None, help=help_text)
             continue
@@ -405,6 +522,9 @@ def add_options(parser: argparse.ArgumentParser, command: str) -> None:
             action="append" if option.action == "append" else "store",
             help=help_text,
         )
+
+
+_NO_DEFAULT = (None, False, (), frozenset())
 
 
 def _shown(default: Any) -> str:

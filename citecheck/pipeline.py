@@ -27,7 +27,7 @@ from citecheck.checks.local import LocalChecker, tree_root
 from citecheck.checks.overlap import SnapshotsAlongside, links_in_notes
 from citecheck.citations import parse_document
 from citecheck.config import load_config
-from citecheck.errors import CitecheckError, UsageError
+from citecheck.errors import CitecheckError, InputError, UsageError
 from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
 from citecheck.links import extract_links
 from citecheck.links.ignore import IgnoreList, load_ignore
@@ -48,7 +48,7 @@ from citecheck.options import command_defaults
 from citecheck.platforms import handler_for
 from citecheck.prepared import Prepared, content_key, recall, remember
 from citecheck.readers import read_document, read_source
-from citecheck.readers.source import Source
+from citecheck.readers.source import MAX_INPUT_BYTES, Source
 from citecheck.store import ResultCache
 from citecheck.verdicts.offline import offline_verdict
 from citecheck.verify import citation_problems, document_problems
@@ -291,7 +291,9 @@ def _read_loaded(item: Input, source: Source) -> Document | FileResult:
 def _read_stdin(stdin: BinaryIO | None) -> Document:
     """Standard input, its format told from its content (the readers read files, so the
     bytes go through a private temporary file with no extension)."""
-    data = (stdin or sys.stdin.buffer).read()
+    data = (stdin or sys.stdin.buffer).read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:  # the cap a file has, before an endless pipe fills memory
+        raise InputError(f"{STDIN_NAME}: more than the {MAX_INPUT_BYTES} byte limit")
     with tempfile.TemporaryDirectory(prefix="citecheck-") as folder:
         path = Path(folder) / "stdin"
         path.write_bytes(data)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from citecheck.net import HttpClient, NetPolicy
+from tests.fence import Fence
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_NOTES = ROOT / "references" / "china-security-report-2026-notes.txt"
@@ -48,3 +49,13 @@ def client() -> Iterator[HttpClient]:
     )
     with HttpClient(policy) as http:
         yield http
+
+
+@pytest.fixture(autouse=True)
+def outside_fence(monkeypatch: pytest.MonkeyPatch) -> Iterator[Fence]:
+    """Every test: no connection leaves loopback (see tests/fence.py); one that tried
+    fails, unless it asserted on `fence.attempts` and cleared them."""
+    fence = Fence().install(monkeypatch)
+    yield fence
+    if fence.attempts:
+        pytest.fail(f"tried to connect outside loopback: {fence.attempts}")

@@ -13,6 +13,7 @@ from citecheck.errors import InputError
 from citecheck.inputs import STDIN
 from citecheck.model import ParsedDocument, Report
 from citecheck.options import add_options, command_defaults, given_options
+from citecheck.reports import escape
 
 
 def add_inputs(parser: argparse.ArgumentParser, command: str, *, many: bool = True) -> None:
@@ -50,10 +51,10 @@ def print_input_notes(report: Report, *, errors: bool = True) -> None:
         print(f"citecheck: warning: {warning}", file=sys.stderr)
     for result in report.files:
         if result.error is not None and errors:
-            print(f"citecheck: error: {result.error}", file=sys.stderr)
+            print(f"citecheck: error: {escape.terminal(result.error)}", file=sys.stderr)
         elif result.parsed is not None:
             for warning in result.parsed.document.warnings:
-                print(f"citecheck: warning: {warning}", file=sys.stderr)
+                print(f"citecheck: warning: {escape.terminal(warning)}", file=sys.stderr)
 
 
 def parse_one(args: argparse.Namespace, command: str) -> ParsedDocument:

@@ -18,6 +18,7 @@ from citecheck.fix.files import write_in_place
 from citecheck.fix.recorded import Recorded, recorded
 from citecheck.inputs import STDIN
 from citecheck.readers.source import Source
+from citecheck.reports import escape
 
 NAME = "fix"
 HELP = "Replace moved links by their new URL and give dead ones their archived copy."
@@ -76,9 +77,5 @@ def _tell(record: Recorded, fixes: Fixes) -> None:
     fixed = {fix.url for fix in fixes.all}
     for verdict in record.verdicts:
         if verdict.state == "dead" and verdict.url not in fixed:
-            print(f"citecheck: no archived copy known for {_shown(verdict.url)}", file=sys.stderr)
-
-
-def _shown(text: str) -> str:
-    """`text` with anything a terminal would act on written as an escape."""
-    return "".join(char if char.isprintable() else f"\\x{ord(char):02x}" for char in text)
+            url = escape.terminal(verdict.url)
+            print(f"citecheck: no archived copy known for {url}", file=sys.stderr)

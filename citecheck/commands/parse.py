@@ -9,13 +9,14 @@
 from __future__ import annotations
 
 import argparse
-import json
+import itertools
 from typing import Any
 
 from citecheck.citations.works import distinct_works
 from citecheck.commands.common import add_inputs, parse_one
 from citecheck.model import Citation, ParsedDocument
-from citecheck.output import write_text
+from citecheck.output import write_chunks
+from citecheck.reports import escape
 
 NAME = "parse"
 HELP = "Parse the notes of a manuscript into structured citations (CSL-JSON)."
@@ -36,7 +37,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     parsed = parse_one(args, NAME)
     data: Any = distinct_works(parsed) if args.format == "csl-json" else to_json(parsed)
-    write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", args.output, force=args.force)
+    # Streamed: the JSON of a big manuscript is several times its size.
+    chunks = itertools.chain(escape.json_chunks(data, indent=2), ["\n"])
+    write_chunks(chunks, args.output, force=args.force)
     return 0
 
 

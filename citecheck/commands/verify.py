@@ -18,7 +18,7 @@ from citecheck.commands.common import add_inputs, configure, print_input_notes
 from citecheck.commands.outcome import EXIT_FOUND, EXIT_OK, input_failed, worst
 from citecheck.model import Report
 from citecheck.output import write_text
-from citecheck.reports import render
+from citecheck.reports import escape, render
 from citecheck.verify import Verification, verify
 from citecheck.verify.render import to_json, to_terminal
 
@@ -57,7 +57,7 @@ def _render(fmt: str, results: list[Verification], report: Report) -> str:
             return to_json(results[0])
         files = [json.loads(to_json(result)) for result in results]
         files += [{"path": r.path, "error": r.error} for r in report.unreadable]
-        return json.dumps({"files": files}, ensure_ascii=False, indent=2) + "\n"
+        return escape.json_text({"files": files}, indent=2) + "\n"
     by_path = {result.path: result.problems for result in results}
     files = tuple(
         replace(result, problems=by_path.get(result.path, ())) for result in report.files

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from dataclasses import replace
 from types import ModuleType
 
 from citecheck.errors import InputError
@@ -119,6 +120,8 @@ def read_source(source: Source, fmt: str | None = None, *, quiet: bool = False) 
         known = ", ".join(sorted(READERS))
         raise InputError(f"{source.path}: unknown format {name!r} (known: {known})")
     document = reader_module(name).read(source)
+    if source.warnings:
+        document = replace(document, warnings=source.warnings + document.warnings)
     if not quiet:
         print_warnings(document)
     return document

@@ -1,8 +1,9 @@
 """Reading parts of a zip container (DOCX, EPUB) without trusting it.
 
 Limits are checked on the central directory before anything is inflated (member
-count, each part's and the total declared size, compression ratio), and again while
-reading, since declared sizes can lie. Every failure is a one-line InputError.
+count, each part's and the total declared size, compression ratio, no encrypted part:
+one unreadable part would silently lose its notes), and again while reading, since
+declared sizes can lie. Every failure is a one-line InputError.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200
 #: Parts smaller than this are never called bombs, whatever their ratio.
 RATIO_FLOOR = 1024 * 1024
+
+#: Bit 0 of a zip entry's general-purpose flags: its data is encrypted.
+ENCRYPTED_FLAG = 0x1
 
 #: The start of a zip file: DOCX, ODT and EPUB are zips.
 ZIP_MAGIC = b"PK\x03\x04"
@@ -65,6 +69,11 @@ class ZipParts:
             raise InputError(f"{self.path}: {len(infos)} zip members, more than {MAX_MEMBERS}")
         total = 0
         for info in infos:
+            if info.flag_bits & ENCRYPTED_FLAG:
+                raise InputError(
+                    f"{self.path}: part {info.filename} is encrypted (a password-protected "
+                    f"zip); save the {self.kind} document without a password"
+                )
             if info.file_size > MAX_PART_BYTES:
                 raise InputError(
                     f"{self.path}: part {info.filename} is {info.file_size} bytes "

@@ -5,33 +5,28 @@
 Dead links and note errors are errors, moved links and note warnings are warnings, an
 inconclusive link is a notice. Values are escaped as the Actions runner reads them (the
 rules of `@actions/core`): `%`, CR and LF in the message; those and also `:` and `,` in a
-property, where they would end the value. The summary line closes the output.
+property, where they would end the value; other controls are written visibly first (see
+`citecheck.reports.escape`). The summary line closes the output.
 """
 
 from __future__ import annotations
 
 from citecheck.model import Report
+from citecheck.reports import escape
 from citecheck.reports.common import findings, relative_path, summary_line
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
-def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def render(report: Report) -> str:
     lines = []
     for finding in findings(report):
-        properties = [f"file={escape_property(relative_path(finding.path))}"]
+        properties = [f"file={escape.github_property(relative_path(finding.path))}"]
         if finding.line is not None:
             properties.append(f"line={finding.line}")
-        properties.append(f"title={escape_property('citecheck: ' + finding.title)}")
+        properties.append(f"title={escape.github_property('citecheck: ' + finding.title)}")
         command = COMMANDS[finding.level]
-        lines.append(f"::{command} {','.join(properties)}::{escape_data(finding.message)}")
+        message = escape.github_data(finding.message)
+        lines.append(f"::{command} {','.join(properties)}::{message}")
     lines.append(f"citecheck: {summary_line(report)}")
     return "\n".join(lines) + "\n"

@@ -3,7 +3,8 @@
 Every note appears with its citations and the verdict of each cited link; moved links show
 the new URL, dead ones the archived copy. Marker problems sit beside their note and at the
 head of their chapter. The verdict filter is a progressive enhancement: without scripts
-every note is shown. Every piece of text from the manuscript is escaped. A run over several
+every note is shown. Every piece of text from the manuscript or the web is escaped
+(`citecheck.reports.escape.html`). A run over several
 files opens with an index of the files, then each file's chapters under its name (their
 anchors prefixed "f1-", "f2-", … so that they stay unique on the page).
 """
@@ -11,7 +12,6 @@ anchors prefixed "f1-", "f2-", … so that they stay unique on the page).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import escape
 from typing import Any
 
 from citecheck.citations.scripts import KANA
@@ -28,6 +28,8 @@ from citecheck.reports.common import (
     summary_line,
 )
 from citecheck.reports.describe import date_text, names_text
+from citecheck.reports.escape import html as escape
+from citecheck.reports.escape import html_href, is_web_address
 from citecheck.reports.freshness import cached_note, checked_at_text
 from citecheck.reports.html_assets import CSS, JS
 
@@ -280,8 +282,8 @@ def _lang(csl: dict[str, Any]) -> str:
 def _anchor(url: str, text: str | None = None) -> str:
     """A link only for web addresses; anything else (javascript:, data:) stays plain text."""
     label = escape(text or url)
-    if url.lower().startswith(("http://", "https://")):
-        return f'<a href="{escape(url)}" rel="noreferrer noopener">{label}</a>'
+    if is_web_address(url):
+        return f'<a href="{html_href(url)}" rel="noreferrer noopener">{label}</a>'
     return f"<code>{label}</code>"
 
 

@@ -11,12 +11,11 @@ that differ from the record, the evidence per service), counted in the summary.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from citecheck.links.urls import dedup_key
 from citecheck.model import FileResult, Problem, Report, Verdict
-from citecheck.reports import citations
+from citecheck.reports import citations, escape
 from citecheck.reports.common import Place, places_by_link, suggested_fix, summarize
 from citecheck.reports.freshness import checked_at_text
 
@@ -42,7 +41,7 @@ def render(report: Report) -> str:
 
 
 def _compact(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return escape.json_text(value, separators=(", ", ": "))
 
 
 def as_dict(report: Report) -> dict[str, Any]:

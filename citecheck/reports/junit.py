@@ -9,20 +9,12 @@ warnings pass with the message in their output. Each test case carries `file` an
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
 from citecheck.links.urls import dedup_key
 from citecheck.model import Problem, Report, Verdict
-from citecheck.reports import citations
+from citecheck.reports import citations, escape
 from citecheck.reports.common import Place, places_by_link, suggested_fix
-
-# Characters XML 1.0 cannot hold at all, even escaped.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def clean(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def render(report: Report) -> str:
@@ -68,7 +60,7 @@ def _places(places: list[Place], several: bool) -> str:
 
 def _where(case: ET.Element, path: str | None, line: int | None) -> None:
     if path:
-        case.set("file", clean(path))
+        case.set("file", escape.xml(path))
     if line is not None:
         case.set("line", str(line))
 
@@ -76,13 +68,13 @@ def _where(case: ET.Element, path: str | None, line: int | None) -> None:
 def _link_case(verdict: Verdict, places: list[Place], several: bool) -> ET.Element:
     case = ET.Element(
         "testcase",
-        classname=clean(_places(places, several) or "links"),
-        name=clean(verdict.url),
+        classname=escape.xml(_places(places, several) or "links"),
+        name=escape.xml(verdict.url),
         time=f"{verdict.elapsed:.3f}",
     )
     if places:
         _where(case, places[0].file.path, places[0].citation.note_line)
-    message = clean(f"{verdict.state}: {verdict.reason}")
+    message = escape.xml(f"{verdict.state}: {verdict.reason}")
     fix = suggested_fix(verdict)
     status = "-" if verdict.status is None else str(verdict.status)
     evidence = [f"status: {status}", f"attempts: {verdict.attempts}"]
@@ -90,14 +82,14 @@ def _link_case(verdict: Verdict, places: list[Place], several: bool) -> ET.Eleme
     if fix:
         evidence.append(("new URL: " if verdict.state == "moved" else "archived copy: ") + fix)
     evidence += list(verdict.details)
-    body = clean("\n".join(evidence))
+    body = escape.xml("\n".join(evidence))
     if verdict.state == "dead":
-        ET.SubElement(case, "failure", message=message, type=clean(verdict.reason)).text = body
+        ET.SubElement(case, "failure", message=message, type=escape.xml(verdict.reason)).text = body
     elif verdict.state == "inconclusive":
         ET.SubElement(case, "skipped", message=message)
         ET.SubElement(case, "system-out").text = body
     else:
-        ET.SubElement(case, "system-out").text = clean(f"{message}\n{body}")
+        ET.SubElement(case, "system-out").text = escape.xml(f"{message}\n{body}")
     return case
 
 
@@ -105,15 +97,16 @@ def _problem_case(problem: Problem, path: str) -> ET.Element:
     note = "" if problem.note is None else str(problem.note)
     case = ET.Element(
         "testcase",
-        classname=clean(f"{problem.section or ''}/{note}".strip("/") or "notes"),
-        name=clean(f"{problem.kind}: {problem.message}"),
+        classname=escape.xml(f"{problem.section or ''}/{note}".strip("/") or "notes"),
+        name=escape.xml(f"{problem.kind}: {problem.message}"),
         time="0.000",
     )
     _where(case, path, problem.line)
     where = f" (line {problem.line})" if problem.line is not None else ""
-    message = clean(problem.message + where)
+    message = escape.xml(problem.message + where)
     if problem.severity == "error":
-        ET.SubElement(case, "failure", message=message, type=clean(problem.kind)).text = message
+        failure = ET.SubElement(case, "failure", message=message, type=escape.xml(problem.kind))
+        failure.text = message
     else:
         ET.SubElement(case, "system-out").text = f"{problem.severity}: {message}"
     return case
@@ -124,22 +117,22 @@ def _work_case(work: citations.CitedWork) -> ET.Element:
     verdict, citation = work.verdict, work.citation
     case = ET.Element(
         "testcase",
-        classname=clean(f"{citation.section}/{citation.note_mark}"),
-        name=clean(f"{citation.id}: {citation.csl.get('title') or citation.text[:80]}"),
+        classname=escape.xml(f"{citation.section}/{citation.note_mark}"),
+        name=escape.xml(f"{citation.id}: {citation.csl.get('title') or citation.text[:80]}"),
         time="0.000",
     )
     _where(case, work.file.path, citation.note_line)
-    message = clean(f"{verdict.state}: {verdict.reason}")
+    message = escape.xml(f"{verdict.state}: {verdict.reason}")
     evidence = [f"{e.service} {e.record_id} {e.record_url}" for e in verdict.evidence]
     evidence += [f"{d.field}: cited {d.cited!r}, found {d.found!r}" for d in verdict.differences]
     if verdict.new_url:
         evidence.append(f"found at: {verdict.new_url}")
-    body = clean("\n".join([*evidence, *verdict.details]))
+    body = escape.xml("\n".join([*evidence, *verdict.details]))
     if verdict.state == "dead" or verdict.differences:
-        ET.SubElement(case, "failure", message=message, type=clean(verdict.reason)).text = body
+        ET.SubElement(case, "failure", message=message, type=escape.xml(verdict.reason)).text = body
     elif verdict.state == "inconclusive":
         ET.SubElement(case, "skipped", message=message)
         ET.SubElement(case, "system-out").text = body
     else:
-        ET.SubElement(case, "system-out").text = clean(f"{message}\n{body}")
+        ET.SubElement(case, "system-out").text = escape.xml(f"{message}\n{body}")
     return case

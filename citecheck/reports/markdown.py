@@ -4,10 +4,8 @@ Markdown would misread them); anything but a web address stays inert text."""
 
 from __future__ import annotations
 
-import re
-
 from citecheck.model import Report
-from citecheck.reports import citations
+from citecheck.reports import citations, escape
 from citecheck.reports.common import (
     VERDICT_STATES,
     citations_by_id,
@@ -19,27 +17,6 @@ from citecheck.reports.common import (
     suggested_fix,
     summarize,
 )
-
-_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
-
-
-def escape(text: str) -> str:
-    """Plain text as inert Markdown: one line, every markup character backslash-escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
-
-
-#: Characters an autolink cannot hold (whitespace, angle brackets, controls) and those a
-#: table cell or an escape would misread (pipe, backslash), written percent-encoded: the
-#: same resource, and a link that cannot break out of its cell.
-_UNSAFE_IN_LINK = re.compile(r"[\s<>|\\`\x00-\x1f\x7f]")
-
-
-def link(url: str) -> str:
-    """A web address as a clickable autolink; any other scheme as escaped text."""
-    if not url.lower().startswith(("http://", "https://")):
-        return escape(url)
-    safe = _UNSAFE_IN_LINK.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), url)
-    return f"<{safe}>"
 
 
 def render(report: Report) -> str:
@@ -76,14 +53,15 @@ def render(report: Report) -> str:
     found = False
     for result in report.files:
         if result.error is not None:
-            lines += [f"#### {escape(result.path)}", "", f"**Cannot read**: {escape(result.error)}"]
+            lines += [f"#### {escape.markdown(result.path)}", ""]
+            lines.append(f"**Cannot read**: {escape.markdown(result.error)}")
             lines.append("")
             found = True
             continue
         rows = _rows(file_view(report, result), result.path)
         rows += [_work_row(w, result.path) for w in citations.moved_or_dead(works, result)]
         if rows:
-            lines += [f"#### {escape(result.path)}", ""]
+            lines += [f"#### {escape.markdown(result.path)}", ""]
             lines += ["| Section | Note | Problem | Where | Fix |", "|---|---|---|---|---|"]
             lines += ["| " + " | ".join(row) + " |" for row in rows]
             lines.append("")
@@ -101,20 +79,21 @@ def _rows(report: Report, path: str) -> list[list[str]]:
         for section, marks in (marks_by_section(verdict, lookup) or {"": []}).items():
             rows.append(
                 [
-                    escape(section),
-                    escape(", ".join(dict.fromkeys(marks))),
-                    f"**{verdict.state}** ({escape(verdict.reason)})",
-                    link(verdict.url),
-                    link(fix) if fix else "",
+                    escape.markdown(section),
+                    escape.markdown(", ".join(dict.fromkeys(marks))),
+                    f"**{verdict.state}** ({escape.markdown(verdict.reason)})",
+                    escape.markdown_link(verdict.url),
+                    escape.markdown_link(fix) if fix else "",
                 ]
             )
     for problem in report.problems:
-        where = escape(location(path, problem.line))
+        where = escape.markdown(location(path, problem.line))
         rows.append(
             [
-                escape(problem.section or ""),
+                escape.markdown(problem.section or ""),
                 "" if problem.note is None else str(problem.note),
-                f"**{problem.severity}**: {escape(problem.message)} ({escape(problem.kind)})",
+                f"**{problem.severity}**: {escape.markdown(problem.message)} "
+                f"({escape.markdown(problem.kind)})",
                 where,
                 "",
             ]
@@ -127,9 +106,9 @@ def _work_row(work: citations.CitedWork, path: str) -> list[str]:
     verdict, citation = work.verdict, work.citation
     found = citations.record_link(verdict)
     return [
-        escape(citation.section),
-        escape(citation.note_mark),
-        f"**{verdict.state}** cited work ({escape(verdict.reason)})",
-        escape(location(path, citation.note_line)),
-        link(found) if found and found.startswith(("http://", "https://")) else "",
+        escape.markdown(citation.section),
+        escape.markdown(citation.note_mark),
+        f"**{verdict.state}** cited work ({escape.markdown(verdict.reason)})",
+        escape.markdown(location(path, citation.note_line)),
+        escape.markdown_link(found) if found and escape.is_web_address(found) else "",
     ]

@@ -24,6 +24,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from citecheck.reports import escape
 from citecheck.reports.terminal import use_color
 
 
@@ -44,7 +45,7 @@ class ProgressBar:
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
-                TextColumn("{task.fields[url]}", style="dim"),
+                TextColumn("{task.fields[url]}", style="dim", markup=False),
                 console=console,
                 transient=True,
             )
@@ -77,6 +78,7 @@ class ProgressBar:
     def _update(self, name: str, done: int, total: int, url: str) -> None:
         if self._progress is None:
             return
+        url = escape.terminal(url)
         shown = url if len(url) <= 60 else url[:57] + "..."
         task = self._tasks.get(name)
         if task is None:

@@ -9,7 +9,6 @@ URI relative to the working directory (`uriBaseId` "%SRCROOT%", declared in
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +17,7 @@ from citecheck import __version__
 from citecheck.inputs import STDIN_NAME
 from citecheck.model import Report
 from citecheck.net.policy import PROJECT_URL
+from citecheck.reports import escape
 from citecheck.reports.common import Finding, findings, relative_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -49,7 +49,7 @@ def render(report: Report) -> str:
         "results": [_result(finding, index[finding.rule]) for finding in found],
     }
     log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(log, indent=2) + "\n"
 
 
 def _rule(finding: Finding) -> dict[str, Any]:

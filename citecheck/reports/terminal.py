@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.text import Text
 
 from citecheck.model import Citation, Problem, Report, Verdict
-from citecheck.reports import citations
+from citecheck.reports import citations, escape
 from citecheck.reports.common import (
     citations_by_id,
     citing,
@@ -69,17 +69,18 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
     for result in report.files:
         if result.error is not None:
             console.print()
-            line = Text(f"{result.path}: ")
+            line = Text(f"{escape.terminal(result.path)}: ")
             line.append("ERROR", style=STYLES["error"])
-            console.print(line + Text(f" cannot read: {result.error}"), soft_wrap=True)
+            error = escape.terminal(result.error)
+            console.print(line + Text(f" cannot read: {error}"), soft_wrap=True)
             continue
         sections = _sections(file_view(report, result), result.path)
         if several and sections:
             console.print()
-            console.print(Text(result.path, style="bold"))
+            console.print(Text(escape.terminal(result.path), style="bold"))
         for section, lines in sections.items():
             console.print()
-            console.print(Text(section, style="bold underline"))
+            console.print(Text(escape.terminal(section), style="bold underline"))
             for line in lines:
                 console.print(line, soft_wrap=True)
         moved_or_dead = citations.moved_or_dead(works, result)
@@ -94,16 +95,17 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
 def _work_line(work: citations.CitedWork, path: str) -> Text:
     """A moved or dead cited work: where it is now, and which service said so."""
     verdict, citation = work.verdict, work.citation
-    line = Text(f"  {location(path, citation.note_line)}: ")
+    line = Text(f"  {escape.terminal(location(path, citation.note_line))}: ")
     line.append(f"{verdict.state.upper():<12}", style=STYLES[verdict.state])
-    line.append(f" note {citation.note_mark}: {citation.csl.get('title') or citation.text[:60]}")
-    line.append(f"  ({verdict.reason})", style="dim")
+    title = citation.csl.get("title") or citation.text[:60]
+    line.append(escape.terminal(f" note {citation.note_mark}: {title}"))
+    line.append(f"  ({escape.terminal(verdict.reason)})", style="dim")
     if verdict.new_url:
         line.append("  → ")
-        line.append(verdict.new_url, style="cyan")
+        line.append(escape.terminal(verdict.new_url), style="cyan")
     if verdict.evidence:
         evidence = verdict.evidence[0]
-        line.append(f"  [{evidence.service} {evidence.record_id}]", style="dim")
+        line.append(escape.terminal(f"  [{evidence.service} {evidence.record_id}]"), style="dim")
     return line
 
 
@@ -130,29 +132,32 @@ def _notes_label(marks: list[str]) -> str:
     marks = list(dict.fromkeys(marks))
     if not marks:
         return "no note"
-    return ("note " if len(marks) == 1 else "notes ") + ", ".join(marks)
+    shown = ", ".join(escape.terminal(mark) for mark in marks)
+    return ("note " if len(marks) == 1 else "notes ") + shown
 
 
 def _link_lines(verdict: Verdict, cited: list[Citation], path: str) -> list[Text]:
     line = cited[0].note_line if cited else None
-    prefix = f"  {location(path, line)}: "
+    prefix = f"  {escape.terminal(location(path, line))}: "
     head = Text(prefix)
     head.append(f"{verdict.state.upper():<12}", style=STYLES[verdict.state])
     head.append(f" {_notes_label([c.note_mark for c in cited])}: ")
-    head.append(verdict.url)
+    head.append(escape.terminal(verdict.url))
     cached = cached_note(verdict)
-    head.append(f"  ({verdict.reason}{'; ' + cached if cached else ''})", style="dim")
+    reason = escape.terminal(verdict.reason) + (f"; {cached}" if cached else "")
+    head.append(f"  ({reason})", style="dim")
     lines = [head]
     fix = suggested_fix(verdict)
     if fix:
         label = "new URL" if verdict.state == "moved" else "archived copy"
-        lines.append(Text(f"{'':{len(prefix)}}→ {label}: ") + Text(fix, style="cyan"))
+        shown = Text(escape.terminal(fix), style="cyan")
+        lines.append(Text(f"{'':{len(prefix)}}→ {label}: ") + shown)
     return lines
 
 
 def _problem_line(problem: Problem, path: str) -> Text:
-    line = Text(f"  {location(path, problem.line)}: ")
+    line = Text(f"  {escape.terminal(location(path, problem.line))}: ")
     line.append(f"{problem.severity.upper():<12}", style=STYLES.get(problem.severity, ""))
     where = f"note {problem.note}: " if problem.note is not None else ""
-    line.append(f" {where}{problem.message} [{problem.kind}]")
+    line.append(escape.terminal(f" {where}{problem.message} [{problem.kind}]"))
     return line

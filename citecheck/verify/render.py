@@ -17,11 +17,11 @@ The top-level "problems" are those of no chapter (no marker anywhere in the text
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 from typing import Any
 
 from citecheck.model import Problem
+from citecheck.reports import escape
 from citecheck.verify import SectionResult, Verification
 
 #: Warnings that come by the dozen: in the terminal, one line per chapter lists their notes
@@ -47,7 +47,7 @@ def to_json(result: Verification) -> str:
             for section in result.sections
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return escape.json_text(data, indent=2) + "\n"
 
 
 def _problem_json(problem: Problem) -> dict[str, Any]:
@@ -71,7 +71,7 @@ def to_terminal(result: Verification) -> str:
         lines += _problem_lines(section.problems)
     lines.append("")
     lines.append(f"{_count(result.errors, 'error')}, {_count(result.warnings, 'warning')}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(escape.terminal(line) for line in lines) + "\n"
 
 
 def _section_heading(section: SectionResult, has_body: bool) -> str:

@@ -141,13 +141,13 @@ def test_output_file_and_html_report(web, tmp_path, capsys) -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--timeout", "-1"], "expected a positive number"),
+        (["--timeout", "-1"], "expected a number above 0 and at most 600"),
         (["--fail-on", "broken"], "expected verdicts"),
         (["--max-age", "soon"], "expected a duration"),
         (["--config", "missing.toml"], "not found"),
         (["--exclude", "(unclosed"], "expected a regular expression"),
         (["--include", "[z-a]"], "expected a regular expression"),
-        (["--timeout", "nan"], "expected a positive number"),
+        (["--timeout", "nan"], "expected a number above 0"),
     ],
 )
 def test_bad_options_exit_2_with_one_line(sample_notes_path, capsys, extra, message) -> None:

@@ -10,7 +10,7 @@ import pytest
 
 from citecheck.model import Problem, Report
 from citecheck.reports import WRITERS, render
-from citecheck.reports.markdown import link
+from citecheck.reports.escape import markdown_link as link
 from citecheck.reports.progress import ProgressBar
 from citecheck.reports.terminal import use_color
 
@@ -124,10 +124,13 @@ def test_junit_is_valid_xml_with_one_case_per_link(report: Report) -> None:
 
 
 def test_junit_survives_characters_xml_cannot_hold(report: Report) -> None:
-    broken = Problem("odd", "error", "序章", 1, 1, "control \x0b char & <tag>")
+    broken = Problem("odd", "error", "序章", 1, 1, "control \x0b char & <tag> \ud800 \uffff")
     text = render(Report(parsed=report.parsed, problems=(broken,)), "junit")
     case = ET.fromstring(text.encode("utf-8")).find(".//testcase")
-    assert case is not None and case.get("name") == "odd: control \ufffd char & <tag>"
+    # Controls and a lone surrogate are shown as escapes; U+FFFF, a non-character XML cannot
+    # hold, is replaced.
+    name = "odd: control \\x0b char & <tag> \\ud800 \ufffd"
+    assert case is not None and case.get("name") == name
 
 
 def test_markdown_urls_with_pipes_and_backslashes_keep_the_table_whole() -> None:

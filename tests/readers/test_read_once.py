@@ -31,7 +31,8 @@ def calls(monkeypatch):
         return wrapper
 
     monkeypatch.setattr(source_module, "load_bytes", counting("load", source_module.load_bytes))
-    monkeypatch.setattr(source_module, "decode_text", counting("decode", source_module.decode_text))
+    decode = source_module.decode_with_warnings
+    monkeypatch.setattr(source_module, "decode_with_warnings", counting("decode", decode))
     for name in READERS:
         module = reader_module(name)
         monkeypatch.setattr(module, "claims", counting(f"{name}.claims", module.claims, True))
@@ -68,13 +69,13 @@ def test_a_sniffed_docx_is_read_once(tmp_path, fixtures, calls):
 
 def test_decoded_text_is_kept_on_the_source(monkeypatch):
     counts: Counter[str] = Counter()
-    decode = source_module.decode_text
+    decode = source_module.decode_with_warnings
 
     def counting(data, path):
         counts["decode"] += 1
         return decode(data, path)
 
-    monkeypatch.setattr(source_module, "decode_text", counting)
+    monkeypatch.setattr(source_module, "decode_with_warnings", counting)
     source = Source("notes.txt", PLAIN_NOTES.encode("shift_jis"))
     assert source.text == PLAIN_NOTES and source.text == PLAIN_NOTES
     assert counts["decode"] == 1

@@ -177,24 +177,24 @@ def _has_check() -> bool:
     return any(command.NAME == "check" for command in COMMANDS)
 
 
-def _check_json(tmp_path: Path, urls: list[str], *options: str) -> tuple[int, dict, str]:
+def _check_json(tmp_path: Path, capsys, urls: list[str], *options: str) -> tuple[int, dict, str]:
+    """`citecheck check` in this process, inside the fence of tests/fence.py: a guard
+    that regressed would meet the fence, not the network."""
     if not _has_check():
         pytest.skip("the check command is not on this branch yet")
+    from citecheck.cli import main
+
     notes = tmp_path / "notes.txt"
     lines = ["注", "[序章]"] + [f"- {i} 資料、{url}。" for i, url in enumerate(urls, start=1)]
     notes.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "citecheck", "check", str(notes), "--format", "json",
-         "--no-archive", "--timeout", "2", "--retries", "0", *options],
-        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT),
-                           "XDG_CACHE_HOME": str(tmp_path / "xdg")},
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
-    assert "Traceback" not in done.stderr, done.stderr
-    return done.returncode, json.loads(done.stdout), done.stderr
+    code = main(["check", str(notes), "--format", "json", "--no-archive", "--timeout", "2",
+                 "--retries", "0", *options])  # fmt: skip
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err, captured.err
+    return code, json.loads(captured.out), captured.err
 
 
-def test_check_without_allow_private_contacts_nothing(tmp_path, victim):
+def test_check_without_allow_private_contacts_nothing(tmp_path, capsys, victim):
     urls = [
         victim.url("/by-name", host="localhost"),
         victim.url("/decimal", host="2130706433"),
@@ -203,7 +203,7 @@ def test_check_without_allow_private_contacts_nothing(tmp_path, victim):
         "http://10.0.0.1/internal",
         "http://169.254.169.254/latest/meta-data/",
     ]
-    code, report, _ = _check_json(tmp_path, urls, "--no-cache")
+    code, report, _ = _check_json(tmp_path, capsys, urls, "--no-cache")
     assert victim.hits == []
     assert code == 0  # nothing is dead
     links = {link["url"]: link for link in report["links"]}
@@ -213,9 +213,9 @@ def test_check_without_allow_private_contacts_nothing(tmp_path, victim):
     assert report["summary"]["dead"] == 0
 
 
-def test_check_with_allow_private_reaches_loopback(tmp_path, victim):
+def test_check_with_allow_private_reaches_loopback(tmp_path, capsys, victim):
     """The control: the same command with --allow-private does reach the server."""
-    code, report, _ = _check_json(tmp_path, [victim.url("/direct")], "--no-cache",
+    code, report, _ = _check_json(tmp_path, capsys, [victim.url("/direct")], "--no-cache",
                                   "--allow-private")  # fmt: skip
     assert victim.hits and report["links"][0]["verdict"] == "resolvable", report
     assert code == 0
@@ -305,13 +305,13 @@ def test_damaged_cache_is_moved_aside_only_when_its_marker_says_it_is_ours(tmp_p
         assert path.read_bytes() == damaged
 
 
-def test_check_after_a_killed_check_reuses_the_cache(tmp_path, victim):
+def test_check_after_a_killed_check_reuses_the_cache(tmp_path, capsys, victim):
     """End to end: `check` killed mid-run, the next `check` runs and says nothing alarming."""
     if not _has_check():
         pytest.skip("the check command is not on this branch yet")
     cache = tmp_path / "cache.sqlite"
     _kill_while_writing(cache, 2)
     code, report, stderr = _check_json(
-        tmp_path, [victim.url("/after-kill")], "--allow-private", "--cache", str(cache)
+        tmp_path, capsys, [victim.url("/after-kill")], "--allow-private", "--cache", str(cache)
     )
     assert code == 0 and report["links"][0]["verdict"] == "resolvable", (report, stderr)

@@ -11,7 +11,8 @@ import jsonschema
 from citecheck.cli import main
 from citecheck.model import Document, ParsedDocument, Problem, Report
 from citecheck.reports import render
-from citecheck.reports.github import escape_data, escape_property
+from citecheck.reports.escape import github_data as escape_data
+from citecheck.reports.escape import github_property as escape_property
 from tests.tree.conftest import Tree
 from tests.tree.test_tree_check import NET
 
