@@ -478,4 +478,5 @@ def check_options(config: Any) -> CheckOptions:
         handler_for=handler_for,
         confirm_dead=config.confirm_dead,
         allow_private=config.allow_private,
+        allowed_networks=tuple(config.allow_network),
     )

@@ -50,6 +50,7 @@ def verdict_policy(
     accepted_for: Callable[[str], frozenset[int]],
     handler_for: Callable[[str], Any],
     allow_private: bool,
+    allowed_networks: tuple[str, ...] = (),
 ) -> str:
     """The digest of everything besides the web that decides `url`'s verdict."""
     handler = handler_for(url)
@@ -61,6 +62,7 @@ def verdict_policy(
         "rules": rules_fingerprint(),
         "accept": sorted(accepted_for(url)),
         "allow-private": allow_private,
+        "allow-network": sorted(allowed_networks),
         "handler": judged_by,
     }
     return hashlib.sha256(json.dumps(policy, sort_keys=True).encode()).hexdigest()[:16]

@@ -52,7 +52,7 @@ class VerdictStore(Protocol):
 class CheckOptions:
     """How to check: per-host accepted statuses, cache freshness, platform handlers, and
     how many dead observations days apart (in the cache's history) make a link dead.
-    `allow_private` is what the client was told (the client enforces it): a cached
+    `allow_private` and `allowed_networks` are what the client was told (the client enforces it): a cached
     verdict is reused only under the same value (see `policy`)."""
 
     accepted_for: Callable[[str], frozenset[int]] = lambda url: frozenset()
@@ -63,6 +63,7 @@ class CheckOptions:
     handler_for: Callable[[str], PlatformHandler | None] = lambda url: None
     confirm_dead: int = 1
     allow_private: bool = False
+    allowed_networks: tuple[str, ...] = ()
 
     def policy(self, url: str) -> str:
         """The digest of the policy `url` is judged under (`citecheck.checks.policy`)."""
@@ -71,6 +72,7 @@ class CheckOptions:
             accepted_for=self.accepted_for,
             handler_for=self.handler_for,
             allow_private=self.allow_private,
+            allowed_networks=self.allowed_networks,
         )
 
 

@@ -121,6 +121,7 @@ def test_the_policy_digest_follows_what_decides_a_verdict() -> None:
     assert accepting.policy(url) != base.policy(url)
     assert accepting.policy(other) == base.policy(other)  # another host's list: same digest
     assert CheckOptions(allow_private=True).policy(url) != base.policy(url)
+    assert CheckOptions(allowed_networks=("10.9.0.0/16",)).policy(url) != base.policy(url)
 
     class Handler:
         name, endpoint = "x", "https://api.example/"
