@@ -52,8 +52,8 @@ class VerdictStore(Protocol):
 class CheckOptions:
     """How to check: per-host accepted statuses, cache freshness, platform handlers, and
     how many dead observations days apart (in the cache's history) make a link dead.
-    `allow_private` and `allowed_networks` are what the client was told (the client enforces it): a cached
-    verdict is reused only under the same value (see `policy`)."""
+    `allow_private` and `allowed_networks` are what the client was told (the client
+    enforces them): a cached verdict is reused only under the same values (see `policy`)."""
 
     accepted_for: Callable[[str], frozenset[int]] = lambda url: frozenset()
     max_age: float = 86400.0
