@@ -10,7 +10,7 @@ Symbol notes kept apart from the chapter that refers to them are matched first (
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -110,6 +110,8 @@ class _Scope:
         self.notes = [Item(n.number, n.line) for n in view.notes if n.number is not None]
         self.first_marker, self.extra_markers = _split_repeats(self.markers)
         self.first_note, self.extra_notes = _split_repeats(self.notes)
+        self.marker_index = Numbered(self.first_marker)
+        self.note_index = Numbered(self.first_note)
 
     def problem(
         self, kind: str, line: int | None, number: int | None, text: str, also: Sequence[int] = ()
@@ -199,7 +201,7 @@ def _unmatched(scope: _Scope) -> list[Problem]:
     found = []
     for number, marker in sorted(scope.first_marker.items()):
         if number not in scope.first_note:
-            jump = _neighbours(scope.first_note, number)
+            jump = scope.note_index.neighbours(number)
             found.append(
                 scope.problem(
                     "marker-without-note",
@@ -211,7 +213,7 @@ def _unmatched(scope: _Scope) -> list[Problem]:
             )
     for number, note in sorted(scope.first_note.items()):
         if number not in scope.first_marker:
-            before, after = _neighbours(scope.first_marker, number)
+            before, after = scope.marker_index.neighbours(number)
             found.append(
                 scope.problem(
                     "note-without-marker",
@@ -244,8 +246,9 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
     ]
     reported: set[str] = set()
     for marker in scope.view.markers:
-        if marker.number is None and fold_mark(marker.mark) not in note_marks | reported:
-            reported.add(fold_mark(marker.mark))
+        mark = fold_mark(marker.mark)
+        if marker.number is None and mark not in note_marks and mark not in reported:
+            reported.add(mark)
             found.append(
                 scope.problem(
                     "marker-without-note",
@@ -264,33 +267,31 @@ def _gaps(scope: _Scope) -> list[Problem]:
     highest = min(max(scope.first_marker, default=0), max(scope.first_note, default=0))
     # Numbering may start anywhere (a chapter excerpt, a Markdown file starting at 5):
     # only a hole after the first number used is a gap.
-    lowest = min(used, default=1)
-    missing = [number for number in range(lowest, highest + 1) if number not in used]
     found = []
-    for run in _runs(missing):
-        after = (
-            _neighbours(scope.first_note, run[0])[1] or _neighbours(scope.first_marker, run[0])[1]
-        )
-        numbers = f"number {run[0]} is" if len(run) == 1 else f"numbers {run[0]}–{run[-1]} are"
+    for first, last in _holes(sorted(used), highest):
+        after = scope.note_index.neighbours(first)[1] or scope.marker_index.neighbours(first)[1]
+        numbers = f"number {first} is" if first == last else f"numbers {first}–{last} are"
         found.append(
             scope.problem(
                 "numbering-gap",
                 after.line if after else None,
-                run[0],
+                first,
                 f"{numbers} skipped by both the markers and the notes",
             )
         )
     return found
 
 
-def _runs(numbers: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and runs[-1][-1] == number - 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return runs
+def _holes(used: list[int], highest: int) -> list[tuple[int, int]]:
+    """The runs (first, last) of numbers missing between consecutive used numbers, up to
+    `highest`: one step per number used, however wide a hole."""
+    holes = []
+    for lower, upper in zip(used, used[1:], strict=False):
+        if lower >= highest:
+            break
+        if upper > lower + 1:
+            holes.append((lower + 1, min(upper - 1, highest)))
+    return holes
 
 
 def _shift(items: Sequence[Item], reference: list[int]) -> Shift | None:
@@ -335,14 +336,21 @@ def _split_repeats(items: Sequence[Item]) -> tuple[dict[int, Item], list[Item]]:
     return genuine, extras
 
 
-def _neighbours(by_number: dict[int, Item], number: int) -> tuple[Item | None, Item | None]:
-    """The items with the nearest lower and higher numbers."""
-    lower = max((n for n in by_number if n < number), default=None)
-    higher = min((n for n in by_number if n > number), default=None)
-    return (
-        by_number[lower] if lower is not None else None,
-        by_number[higher] if higher is not None else None,
-    )
+class Numbered:
+    """Items by number, with their numbers sorted so that neighbours are a bisection away."""
+
+    def __init__(self, by_number: dict[int, Item]) -> None:
+        self.by_number = by_number
+        self.numbers = sorted(by_number)
+
+    def neighbours(self, number: int) -> tuple[Item | None, Item | None]:
+        """The items with the nearest lower and higher numbers."""
+        low = bisect_left(self.numbers, number)
+        high = bisect_right(self.numbers, number)
+        return (
+            self.by_number[self.numbers[low - 1]] if low else None,
+            self.by_number[self.numbers[high]] if high < len(self.numbers) else None,
+        )
 
 
 def _notes_jump(jump: tuple[Item | None, Item | None]) -> str:
