@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from citecheck.model import Document, Problem, section_key
@@ -286,7 +287,7 @@ def _holes(used: list[int], highest: int) -> list[tuple[int, int]]:
     """The runs (first, last) of numbers missing between consecutive used numbers, up to
     `highest`: one step per number used, however wide a hole."""
     holes = []
-    for lower, upper in zip(used, used[1:], strict=False):
+    for lower, upper in pairwise(used):
         if lower >= highest:
             break
         if upper > lower + 1:
