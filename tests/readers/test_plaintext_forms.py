@@ -21,8 +21,11 @@ def test_a_wrapped_line_starting_with_a_number_continues_its_note():
     )
     document = read_text(text)
     assert [(n.number, n.text) for n in document.notes] == [
-        (1, "S. T. Coleridge, Collected Works, vol. 7.2, Bollingen Series 75"
-            " (London: Routledge, 1983)."),
+        (
+            1,
+            "S. T. Coleridge, Collected Works, vol. 7.2, Bollingen Series 75"
+            " (London: Routledge, 1983).",
+        ),
         (2, "A. Author, Book One (London: Press, 2000)."),
     ]
     assert not document.warnings
