@@ -28,12 +28,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
-from citecheck.model import Document, Marker, Note, Section
+from citecheck.model import Document, Marker, Note, Part, Section
 from citecheck.readers.htmlblocks import page_blocks
 from citecheck.readers.htmllinks import links_document
 from citecheck.readers.htmlnotes import (
@@ -191,8 +191,30 @@ def _give_marks(found: list[_Found], refs: list[_Ref], notes: dict[int, _Found])
             item.mark = str(ident) if ident else str(position + 1)
 
 
+def _parts(pages: list[Page]) -> tuple[Part, ...]:
+    """The pages as parts of one document, lines numbered on through them in reading
+    order; no parts for a single page, whose lines are its own."""
+    if len(pages) < 2:
+        return ()
+    parts, first = [], 1
+    for page in pages:
+        parts.append(Part(first, page.name, _title(page)))
+        first += page.lines
+    return tuple(parts)
+
+
+def _title(page: Page) -> str:
+    heading = page.soup.find(HEADING_TAGS)
+    if heading is not None and heading.get_text(strip=True):
+        return squash_spaces(heading.get_text())
+    title = page.soup.title
+    return squash_spaces(title.get_text()) if title is not None else ""
+
+
 def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     finder = _Finder(list(pages))
+    parts = _parts(finder.pages)
+    offsets = {part.name: part.first_line - 1 for part in parts}
     finder.linked()
     if not finder.notes and not finder.refs:
         finder.unlinked()
@@ -211,7 +233,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
         if leading and unescape_emphasis(leading.group(1)) == item.mark:
             text = text[leading.end() :]
         mark = marks[id(item.element)]
-        line, _ = source_position(item.element)
+        line = source_position(item.element)[0] + offsets.get(item.page.name, 0)
         sections.setdefault(item.section, []).append(
             Note(item.section, mark, parse_mark(mark), text, line)
         )
@@ -220,6 +242,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     markers = []
     for ref in refs:
         line, column = source_position(ref.element)
+        line += offsets.get(ref.page.name, 0)
         if ref.note is not None:
             section, mark = finder.notes[id(ref.note)].section, marks[id(ref.note)]
         else:
@@ -228,7 +251,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
 
     has_body = bool(markers) or _has_body_text(finder.pages, finder.notes)
     references = tuple(
-        section
+        _shifted(section, offsets.get(page.name, 0))
         for page in finder.pages
         for section in reference_sections(
             page_blocks(page, finder.by_name, finder.notes, marker_ids)
@@ -248,7 +271,16 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
         repeat_markers=repeats,
         has_body=has_body,
         body_sections=tuple(sections) if markers else (),
+        parts=parts,
     )
+
+
+def _shifted(section: Section, offset: int) -> Section:
+    """A page's reference list with its lines numbered as the document's."""
+    if not offset:
+        return section
+    notes = tuple(replace(note, line=note.line + offset) for note in section.notes)
+    return replace(section, notes=notes, line=section.line + offset)
 
 
 def _inside_note(link: Tag, notes: dict[int, _Found]) -> bool:

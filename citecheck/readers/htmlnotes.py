@@ -71,6 +71,8 @@ class Page:
     italic_classes: dict[str, bool] = field(default_factory=dict)
     #: Raw HTML inside Markdown: its text is Markdown, asterisks and all.
     in_markdown: bool = False
+    #: How many lines the page's source has.
+    lines: int = 0
 
     def stylesheet_links(self) -> list[str]:
         """The `href`s of the page's linked style sheets."""
@@ -90,7 +92,7 @@ def parse_page(name: str, text: str) -> Page:
 
     soup = BeautifulSoup(text, "html.parser")
     styles = "\n".join(style.get_text() for style in soup.find_all("style"))
-    page = Page(name, soup, italic_classes=italic_classes(styles))
+    page = Page(name, soup, italic_classes=italic_classes(styles), lines=text.count("\n") + 1)
     for tag in soup.find_all(True):
         for key in ("id", "name"):
             value = tag.get(key)

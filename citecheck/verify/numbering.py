@@ -11,13 +11,16 @@ Symbol notes kept apart from the chapter that refers to them are matched first (
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
 from citecheck.model import Document, Problem, section_key
 from citecheck.verify.floating import fold_mark, without_floating
 from citecheck.verify.sections import SectionView, notes_only, section_views
+
+#: Where a line is, in words ("line 12", "OEBPS/ch2.xhtml:12 (Chapter 2)").
+Place = Callable[[int], str]
 
 
 class Item(NamedTuple):
@@ -52,7 +55,7 @@ def numbering_problems(document: Document) -> list[Problem]:
         elif view.markers and not view.notes:
             problems.append(_missing_notes(view))
         else:
-            problems.extend(_section_problems(view))
+            problems.extend(_section_problems(view, document))
     return problems
 
 
@@ -102,8 +105,10 @@ def _missing_chapter(view: SectionView) -> Problem:
 class _Scope:
     """The numbered markers and notes of one section, and how to word its problems."""
 
-    def __init__(self, view: SectionView) -> None:
+    def __init__(self, view: SectionView, document: Document) -> None:
         self.view = view
+        self.place: Place = document.place
+        self.in_parts = bool(document.parts)
         self.label = view.label
         self.markers = [
             Item(m.number, m.line, m.column) for m in view.markers if m.number is not None
@@ -117,13 +122,14 @@ class _Scope:
     def problem(
         self, kind: str, line: int | None, number: int | None, text: str, also: Sequence[int] = ()
     ) -> Problem:
+        where = f"{self.place(line)}: " if self.in_parts and line is not None else ""
         return Problem(
-            kind, "error", self.label, line, number, f"{self.label}: {text}", tuple(also)
+            kind, "error", self.label, line, number, f"{where}{self.label}: {text}", tuple(also)
         )
 
 
-def _section_problems(view: SectionView) -> list[Problem]:
-    scope = _Scope(view)
+def _section_problems(view: SectionView, document: Document) -> list[Problem]:
+    scope = _Scope(view, document)
     return [
         *_duplicates(scope),
         *_unmatched(scope),
@@ -147,8 +153,8 @@ def _duplicates(scope: _Scope) -> list[Problem]:
                     f"duplicate-{noun}",
                     item.line,
                     item.number,
-                    f"{noun} {item.number} appears twice; the one in sequence is at line"
-                    f" {original}",
+                    f"{noun} {item.number} appears twice; the one in sequence is at"
+                    f" {scope.place(original)}",
                     [original],
                 )
             )
@@ -208,7 +214,7 @@ def _unmatched(scope: _Scope) -> list[Problem]:
                     "marker-without-note",
                     marker.line,
                     number,
-                    f"marker {number} has no note{_notes_jump(jump)}",
+                    f"marker {number} has no note{_notes_jump(jump, scope.place)}",
                     [item.line for item in jump if item],
                 )
             )
@@ -220,7 +226,8 @@ def _unmatched(scope: _Scope) -> list[Problem]:
                     "note-without-marker",
                     note.line,
                     number,
-                    f"note {number} is not referenced in the text{_marker_place(before, after)}",
+                    f"note {number} is not referenced in the text"
+                    + _marker_place(before, after, scope.place),
                     [item.line for item in (before, after) if item],
                 )
             )
@@ -354,28 +361,28 @@ class Numbered:
         )
 
 
-def _notes_jump(jump: tuple[Item | None, Item | None]) -> str:
+def _notes_jump(jump: tuple[Item | None, Item | None], place: Place) -> str:
     before, after = jump
     if before and after:
-        return f" (the notes go from {before.number} to {after.number} at line {after.line})"
+        return f" (the notes go from {before.number} to {after.number} at {place(after.line)})"
     return ""
 
 
-def _marker_place(before: Item | None, after: Item | None) -> str:
+def _marker_place(before: Item | None, after: Item | None, place: Place) -> str:
     if before and after:
         if before.line == after.line:
             return (
-                f"; its marker belongs on line {before.line},"
+                f"; its marker belongs on {place(before.line)},"
                 f" between {before.number} and {after.number}"
             )
         return (
-            f"; its marker belongs between marker {before.number} (line {before.line})"
-            f" and marker {after.number} (line {after.line})"
+            f"; its marker belongs between marker {before.number} ({place(before.line)})"
+            f" and marker {after.number} ({place(after.line)})"
         )
     if before:
-        return f"; its marker belongs after marker {before.number} (line {before.line})"
+        return f"; its marker belongs after marker {before.number} ({place(before.line)})"
     if after:
-        return f"; its marker belongs before marker {after.number} (line {after.line})"
+        return f"; its marker belongs before marker {after.number} ({place(after.line)})"
     return ""
 
 
@@ -394,8 +401,8 @@ def _order_problems(scope: _Scope, noun: str, genuine: dict[int, Item]) -> list[
                 f"{noun}-order",
                 one.line,
                 one.number,
-                f"{noun}s {one.number} (line {one.line}) and {other.number}"
-                f" (line {other.line}) are swapped",
+                f"{noun}s {one.number} ({scope.place(one.line)}) and {other.number}"
+                f" ({scope.place(other.line)}) are swapped",
                 [other.line],
             )
         ]
@@ -407,7 +414,7 @@ def _order_problems(scope: _Scope, noun: str, genuine: dict[int, Item]) -> list[
         previous = firsts[index - 1] if index else None
         following = firsts[index + 1] if index + 1 < len(firsts) else None
         context = ", ".join(
-            f"{word} {noun} {other.number} (line {other.line})"
+            f"{word} {noun} {other.number} ({scope.place(other.line)})"
             for word, other in (("after", previous), ("before", following))
             if other
         )
