@@ -114,6 +114,7 @@ class _Ref:
     element: Tag
     page: Page
     note: Tag | None
+    within: Tag | None = None  # the note this reference is written in, if any
 
 
 class _Finder:
@@ -125,6 +126,7 @@ class _Finder:
         self.index = {page.name: index for index, page in enumerate(pages)}
         self.notes: dict[int, _Found] = {}
         self.refs: list[_Ref] = []
+        self.nested: list[_Ref] = []  # note references written inside another note
 
     def remember(self, element: Tag, page: Page) -> None:
         if id(element) not in self.notes:
@@ -144,8 +146,11 @@ class _Finder:
                     if item.find_parent(is_block) is block and item.find_parent("li") is None:
                         self.remember(item, page)
             for link in page.soup.find_all("a", href=True):
-                if note_of(link) is None:  # else a back-link or cross-reference in a note
+                within = note_of(link)
+                if within is None:
                     self._link(link, page)
+                else:
+                    self._nested_link(link, page, within)
 
     def _link(self, link: Tag, page: Page) -> None:
         target_page, target, fragment = link_target(link, page, self.by_name)
@@ -159,6 +164,19 @@ class _Finder:
         if note is not None:
             self.remember(note, target_page)
         self.refs.append(_Ref(link, page, note))
+
+    def _nested_link(self, link: Tag, page: Page, within: Tag) -> None:
+        """A note reference inside a note (a Wikipedia explanatory note citing a source):
+        the note it names is referenced. Back-links and cross-references ("see note 5")
+        are not typed note references and are left to the note's text."""
+        target_page, target, fragment = link_target(link, page, self.by_name)
+        if target is None or not is_typed_noteref(link, fragment):
+            return
+        note = note_of(target)
+        if note is None or note is within:
+            return
+        self.remember(note, target_page)
+        self.nested.append(_Ref(link, page, note, within))
 
     def unlinked(self) -> None:
         for page in self.pages:
@@ -226,6 +244,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
 
     marker_ids = {id(ref.element) for ref in refs}
     marker_ids |= {id(ref.element.parent) for ref in refs if ref.element.parent is not None}
+    _drop_from_text(finder.nested)
     sections: dict[str, list[Note]] = {}
     for item in found:
         text = note_text(item.element, item.page, finder.by_name, marker_ids)
@@ -240,14 +259,21 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
 
     default_section = found[0].section if found else SECTION
     markers = []
+    cited_at: dict[int, tuple[int, int]] = {}  # note → where its first marker is
     for ref in refs:
         line, column = source_position(ref.element)
         line += offsets.get(ref.page.name, 0)
         if ref.note is not None:
             section, mark = finder.notes[id(ref.note)].section, marks[id(ref.note)]
+            cited_at.setdefault(id(ref.note), (line, column))
         else:
             section, mark = default_section, mark_text(ref.element)
         markers.append(Marker(section, mark, parse_mark(mark), line, column))
+    for ref, (line, column) in _nested_places(finder.nested, cited_at):
+        found_note = finder.notes[id(ref.note)]
+        mark = marks[id(ref.note)]
+        markers.append(Marker(found_note.section, mark, parse_mark(mark), line, column))
+    markers.sort(key=lambda marker: (marker.line, marker.column))
 
     has_body = bool(markers) or _has_body_text(finder.pages, finder.notes)
     references = tuple(
@@ -273,6 +299,41 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
         body_sections=tuple(sections) if markers else (),
         parts=parts,
     )
+
+
+def _nested_places(
+    nested: list[_Ref], cited_at: dict[int, tuple[int, int]]
+) -> list[tuple[_Ref, tuple[int, int]]]:
+    """Each reference written inside a note, placed where that note is cited: a source
+    cited in an explanatory note is cited, in reading order, where the note is. A note
+    in a note in a note is placed in as many rounds; one whose note is never cited has
+    no place (that note is reported unreferenced)."""
+    placed: list[tuple[_Ref, tuple[int, int]]] = []
+    waiting = list(nested)
+    while waiting:
+        ready = [ref for ref in waiting if id(ref.within) in cited_at]
+        if not ready:
+            break
+        for ref in ready:
+            place = cited_at[id(ref.within)]
+            placed.append((ref, place))
+            cited_at.setdefault(id(ref.note), place)
+        waiting = [ref for ref in waiting if id(ref.within) not in cited_at]
+    return placed
+
+
+def _drop_from_text(nested: list[_Ref]) -> None:
+    """A reference inside a note is a marker, not part of the note's words."""
+    for ref in nested:
+        holder = ref.element.parent
+        if (
+            holder is not None
+            and holder.name == "sup"
+            and holder.get_text() == ref.element.get_text()
+        ):
+            holder.decompose()
+        else:
+            ref.element.decompose()
 
 
 def _shifted(section: Section, offset: int) -> Section:
