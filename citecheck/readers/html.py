@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Part, Section
+from citecheck.readers.coins import cite_csl
 from citecheck.readers.htmlblocks import page_blocks
 from citecheck.readers.htmllinks import links_document
 from citecheck.readers.htmlnotes import (
@@ -247,6 +248,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     _drop_from_text(finder.nested)
     sections: dict[str, list[Note]] = {}
     for item in found:
+        csl = cite_csl(item.element)
         text = note_text(item.element, item.page, finder.by_name, marker_ids)
         leading = LEADING_MARK.match(text)
         if leading and unescape_emphasis(leading.group(1)) == item.mark:
@@ -254,7 +256,7 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
         mark = marks[id(item.element)]
         line = source_position(item.element)[0] + offsets.get(item.page.name, 0)
         sections.setdefault(item.section, []).append(
-            Note(item.section, mark, parse_mark(mark), text, line)
+            Note(item.section, mark, parse_mark(mark), text, line, csl)
         )
 
     default_section = found[0].section if found else SECTION
