@@ -9,7 +9,8 @@ Each shape runs in a fresh subprocess of this checkout, which reads and parses t
 largest size once (`citecheck.readers`, `citecheck.citations.parse_document`, timed and
 shown beside) and then times `citecheck.verify.verify` (markers against notes, the notes
 against each other) on the first n notes and markers of it for every size: verify is a
-function of the parsed document only, so the parse is not repeated per size. The last
+function of the parsed document only, so the parse is not repeated per size. Times are
+CPU seconds of the process (`time.process_time`), steady on a shared machine. The last
 column is verify's seconds per 1,000 notes: flat when verify is linear.
 """
 
@@ -78,22 +79,22 @@ def child(shape: str, sizes: list[int], repeats: int) -> None:
     path = Path("/tmp") / f"citecheck-bench-verify.{'md' if shape == 'markdown' else 'txt'}"
     path.write_text(manuscript(shape, max(sizes)), encoding="utf-8")
     try:
-        started = time.perf_counter()
+        started = time.process_time()
         document = read_document(str(path), quiet=True)
-        read_s = time.perf_counter() - started
+        read_s = time.process_time() - started
     finally:
         path.unlink()
-    started = time.perf_counter()
+    started = time.process_time()
     parsed = parse_document(document)
-    parse_s = time.perf_counter() - started
+    parse_s = time.process_time() - started
     rows = []
     for size in sizes:
         part = prefix(parsed, size)
         times, result = [], None
         for _ in range(repeats):
-            started = time.perf_counter()
+            started = time.process_time()
             result = verify(part)
-            times.append(time.perf_counter() - started)
+            times.append(time.process_time() - started)
         assert result is not None
         rows.append({"notes": len(part.document.notes), "markers": len(part.document.markers),
                      "seconds": median(times), "errors": result.errors,
@@ -133,7 +134,8 @@ def main() -> None:
         "## Verification time (`benchmarks/bench_verify.py`)\n\n"
         "Synthetic manuscripts, each note cited once in order (pandoc footnotes; plain text with"
         " `[n]` markers and `n.` notes), read and parsed once at the largest size; `verify` timed"
-        f" on the first n notes and markers, median of {args.repeats} runs. {machine_line()}"
+        f" in CPU seconds on the first n notes and markers, median of {args.repeats} runs."
+        f" {machine_line()}"
         f" Beside it: {'; '.join(stages)}.\n\n"
         "| shape | notes | markers | verify s | verify s / 1k notes | errors / warnings |\n"
         "|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
