@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
-from citecheck.model import Document, Marker, Note, Part, Section
+from citecheck.model import Document, Marker, Note, Section
 from citecheck.readers.coins import cite_csl
 from citecheck.readers.htmlblocks import page_blocks
 from citecheck.readers.htmllinks import links_document
@@ -53,6 +53,7 @@ from citecheck.readers.htmlnotes import (
     mark_text,
     note_of,
     note_text,
+    page_parts,
     parse_page,
     source_position,
     unlinked_notes,
@@ -210,29 +211,9 @@ def _give_marks(found: list[_Found], refs: list[_Ref], notes: dict[int, _Found])
             item.mark = str(ident) if ident else str(position + 1)
 
 
-def _parts(pages: list[Page]) -> tuple[Part, ...]:
-    """The pages as parts of one document, lines numbered on through them in reading
-    order; no parts for a single page, whose lines are its own."""
-    if len(pages) < 2:
-        return ()
-    parts, first = [], 1
-    for page in pages:
-        parts.append(Part(first, page.name, _title(page)))
-        first += page.lines
-    return tuple(parts)
-
-
-def _title(page: Page) -> str:
-    heading = page.soup.find(HEADING_TAGS)
-    if heading is not None and heading.get_text(strip=True):
-        return squash_spaces(heading.get_text())
-    title = page.soup.title
-    return squash_spaces(title.get_text()) if title is not None else ""
-
-
 def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     finder = _Finder(list(pages))
-    parts = _parts(finder.pages)
+    parts = page_parts(finder.pages)
     offsets = {part.name: part.first_line - 1 for part in parts}
     finder.linked()
     if not finder.notes and not finder.refs:
