@@ -1,9 +1,9 @@
 """No character the readers or the parser use internally reaches an output.
 
-Every reader's fixtures are read and parsed; no note text and no CSL field may hold a
-private-use code point (U+E000–U+F8FF and the supplementary planes), the parser's blank
-(U+2002, what a field cut out of a text is overwritten with), U+FFFC or U+FFFD, a
-control character, or be an empty string.
+Every reader's fixtures and the verify corpus are read and parsed; no note text and no
+CSL field may hold a private-use code point (U+E000–U+F8FF and the supplementary
+planes), the parser's blank (U+2002, what a field cut out of a text is overwritten
+with), U+FFFC or U+FFFD, a control character, or be an empty string.
 """
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ import pytest
 
 from citecheck.citations import parse_document
 from citecheck.readers import read_document
+from tests.verify.corpus import CASES, build
 
 TESTS = Path(__file__).resolve().parent.parent
 SUFFIXES = {".md", ".txt", ".html", ".xhtml", ".epub", ".docx", ".odt", ".fodt", ".bib"}
 READ = sorted(
     path
-    for folder in ("fixtures", "data/plaintext", "data/corpus")
-    for path in (TESTS / folder).rglob("*")
+    for folder, pattern in (("fixtures", "**/*"), ("data/plaintext", "*"), ("data", "*.html"))
+    for path in (TESTS / folder).glob(pattern)
     if path.is_file() and path.suffix in SUFFIXES and "sources" not in path.parts
 )
 FILES = [*READ, TESTS.parent / "references" / "china-security-report-2026-notes.txt"]
@@ -51,8 +52,7 @@ def strings(value: Any, where: str) -> Iterator[tuple[str, str]]:
             yield from strings(item, f"{where}[{index}]")
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
-def test_no_internal_character_in_any_field(path):
+def assert_clean(path: Path) -> None:
     parsed = parse_document(read_document(str(path), quiet=True))
     found = []
     for item in parsed.notes:
@@ -62,3 +62,13 @@ def test_no_internal_character_in_any_field(path):
     bad = [(where, internal(text)) for where, text in found if internal(text)]
     empty = [where for where, text in found if not text.strip() and not where.endswith(".id")]
     assert not bad and not empty, (bad[:5], empty[:5])
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_no_internal_character_in_any_field(path):
+    assert_clean(path)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: case.name)
+def test_no_internal_character_in_the_verify_corpus(case, tmp_path):
+    assert_clean(build(case, False, tmp_path))
