@@ -35,3 +35,10 @@ def test_a_planted_defect_is_found_exactly(case: Case, tmp_path, capsys):
     if note is not None:
         assert problem["note"] == note
     assert code == (1 if problem["severity"] == "error" else 0)
+
+
+def test_an_epub_problem_names_the_content_files_and_chapters(tmp_path, capsys):
+    case = next(case for case in CASES if case.name == "epub-endnotes")
+    _, _, [problem] = verify_json(build(case, True, tmp_path), capsys)
+    assert problem["message"].startswith("OEBPS/notes.xhtml:10 (Notes): Notes: note 5 is not")
+    assert "marker 4 (OEBPS/ch1.xhtml:49 (Chapter One))" in problem["message"]
