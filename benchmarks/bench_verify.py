@@ -1,6 +1,7 @@
 """Verification time against the number of notes: it must grow linearly.
 
     python benchmarks/bench_verify.py [--sizes 10000 20000 40000 100000] [--repeats 3]
+                                      [--shapes markdown text]
 
 Two synthetic manuscripts, each note cited once in order:
   markdown   pandoc footnotes `[^n]` (labels, matched by name)
@@ -107,13 +108,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 20_000, 40_000, 100_000])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--shapes", nargs="*", choices=SHAPES, default=list(SHAPES))
     parser.add_argument("--child", choices=SHAPES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child, args.sizes, args.repeats)
         return
     rows, stages = [], []
-    for shape in SHAPES:
+    for shape in args.shapes:
         command = [PYTHON, __file__, "--child", shape, "--repeats", str(args.repeats), "--sizes"]
         done = subprocess.run(
             [*command, *map(str, args.sizes)], capture_output=True, text=True, check=True
