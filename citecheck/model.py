@@ -66,6 +66,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Part:
+    """One file of a document made of several, in reading order (an EPUB's content
+    documents): the document's lines are numbered on through its parts, so the order of
+    markers and notes is the reading order; part line 1 is document line `first_line`."""
+
+    first_line: int
+    name: str
+    title: str = ""
+
+
+@dataclass(frozen=True)
 class Document:
     """What a reader found in one file.
 
@@ -88,10 +99,20 @@ class Document:
     body_sections: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
     repeat_markers: tuple[Marker, ...] = ()
+    parts: tuple[Part, ...] = ()
 
     @property
     def notes(self) -> tuple[Note, ...]:
         return tuple(note for section in self.sections for note in section.notes)
+
+    def place(self, line: int) -> str:
+        """Where document line `line` is: "line 12", or "OEBPS/ch2.xhtml:12 (Chapter 2)"
+        in a document of several parts."""
+        part = next((p for p in reversed(self.parts) if p.first_line <= line), None)
+        if part is None:
+            return f"line {line}"
+        title = f" ({part.title})" if part.title else ""
+        return f"{part.name}:{line - part.first_line + 1}{title}"
 
 
 def section_key(label: str) -> str:

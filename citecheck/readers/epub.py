@@ -4,7 +4,8 @@ The package document is found through META-INF/container.xml; its spine gives th
 reading order. Noterefs may point into another content document (chapter →
 notes.xhtml); see `html` for what counts as a note and a marker. The style sheets a
 content document links to are read for the classes that set italics. Lines are
-positions in the content document that holds the note or marker.
+numbered on through the content documents in reading order (`Document.parts` names
+the file of each). A book without notes is read as its links, as a Markdown file is.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from citecheck.errors import InputError
 from citecheck.model import Document
 from citecheck.readers.html import Page, parse_page, read_pages
+from citecheck.readers.htmllinks import pages_links_document
 from citecheck.readers.source import Source, decode_text
 from citecheck.readers.xmlparts import parse_xml
 from citecheck.readers.zipparts import ZipParts, peek, small_part
@@ -98,4 +100,7 @@ def read(source: Source) -> Document:
         page = parse_page(name, decode_text(data, f"{path}: {name}"))
         _link_stylesheets(parts, page, stylesheets)
         pages.append(page)
-    return read_pages(pages, path, "epub")
+    try:
+        return read_pages(pages, path, "epub")
+    except InputError:  # no notes: a book that cites through its links, as Markdown does
+        return pages_links_document(pages, path, "epub")

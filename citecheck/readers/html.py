@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
+from citecheck.readers.coins import cite_csl
 from citecheck.readers.htmlblocks import page_blocks
 from citecheck.readers.htmllinks import links_document
 from citecheck.readers.htmlnotes import (
@@ -52,6 +53,7 @@ from citecheck.readers.htmlnotes import (
     mark_text,
     note_of,
     note_text,
+    page_parts,
     parse_page,
     source_position,
     unlinked_notes,
@@ -114,6 +116,7 @@ class _Ref:
     element: Tag
     page: Page
     note: Tag | None
+    within: Tag | None = None  # the note this reference is written in, if any
 
 
 class _Finder:
@@ -125,6 +128,7 @@ class _Finder:
         self.index = {page.name: index for index, page in enumerate(pages)}
         self.notes: dict[int, _Found] = {}
         self.refs: list[_Ref] = []
+        self.nested: list[_Ref] = []  # note references written inside another note
 
     def remember(self, element: Tag, page: Page) -> None:
         if id(element) not in self.notes:
@@ -144,8 +148,11 @@ class _Finder:
                     if item.find_parent(is_block) is block and item.find_parent("li") is None:
                         self.remember(item, page)
             for link in page.soup.find_all("a", href=True):
-                if note_of(link) is None:  # else a back-link or cross-reference in a note
+                within = note_of(link)
+                if within is None:
                     self._link(link, page)
+                else:
+                    self._nested_link(link, page, within)
 
     def _link(self, link: Tag, page: Page) -> None:
         target_page, target, fragment = link_target(link, page, self.by_name)
@@ -159,6 +166,19 @@ class _Finder:
         if note is not None:
             self.remember(note, target_page)
         self.refs.append(_Ref(link, page, note))
+
+    def _nested_link(self, link: Tag, page: Page, within: Tag) -> None:
+        """A note reference inside a note (a Wikipedia explanatory note citing a source):
+        the note it names is referenced. Back-links and cross-references ("see note 5")
+        are not typed note references and are left to the note's text."""
+        target_page, target, fragment = link_target(link, page, self.by_name)
+        if target is None or not is_typed_noteref(link, fragment):
+            return
+        note = note_of(target)
+        if note is None or note is within:
+            return
+        self.remember(note, target_page)
+        self.nested.append(_Ref(link, page, note, within))
 
     def unlinked(self) -> None:
         for page in self.pages:
@@ -193,6 +213,8 @@ def _give_marks(found: list[_Found], refs: list[_Ref], notes: dict[int, _Found])
 
 def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
     finder = _Finder(list(pages))
+    parts = page_parts(finder.pages)
+    offsets = {part.name: part.first_line - 1 for part in parts}
     finder.linked()
     if not finder.notes and not finder.refs:
         finder.unlinked()
@@ -204,31 +226,41 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
 
     marker_ids = {id(ref.element) for ref in refs}
     marker_ids |= {id(ref.element.parent) for ref in refs if ref.element.parent is not None}
+    _drop_from_text(finder.nested)
     sections: dict[str, list[Note]] = {}
     for item in found:
+        csl = cite_csl(item.element)
         text = note_text(item.element, item.page, finder.by_name, marker_ids)
         leading = LEADING_MARK.match(text)
         if leading and unescape_emphasis(leading.group(1)) == item.mark:
             text = text[leading.end() :]
         mark = marks[id(item.element)]
-        line, _ = source_position(item.element)
+        line = source_position(item.element)[0] + offsets.get(item.page.name, 0)
         sections.setdefault(item.section, []).append(
-            Note(item.section, mark, parse_mark(mark), text, line)
+            Note(item.section, mark, parse_mark(mark), text, line, csl)
         )
 
     default_section = found[0].section if found else SECTION
     markers = []
+    cited_at: dict[int, tuple[int, int]] = {}  # note → where its first marker is
     for ref in refs:
         line, column = source_position(ref.element)
+        line += offsets.get(ref.page.name, 0)
         if ref.note is not None:
             section, mark = finder.notes[id(ref.note)].section, marks[id(ref.note)]
+            cited_at.setdefault(id(ref.note), (line, column))
         else:
             section, mark = default_section, mark_text(ref.element)
         markers.append(Marker(section, mark, parse_mark(mark), line, column))
+    for ref, (line, column) in _nested_places(finder.nested, cited_at):
+        found_note = finder.notes[id(ref.note)]
+        mark = marks[id(ref.note)]
+        markers.append(Marker(found_note.section, mark, parse_mark(mark), line, column))
+    markers.sort(key=lambda marker: (marker.line, marker.column))
 
     has_body = bool(markers) or _has_body_text(finder.pages, finder.notes)
     references = tuple(
-        section
+        _shifted(section, offsets.get(page.name, 0))
         for page in finder.pages
         for section in reference_sections(
             page_blocks(page, finder.by_name, finder.notes, marker_ids)
@@ -248,7 +280,51 @@ def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
         repeat_markers=repeats,
         has_body=has_body,
         body_sections=tuple(sections) if markers else (),
+        parts=parts,
     )
+
+
+def _nested_places(
+    nested: list[_Ref], cited_at: dict[int, tuple[int, int]]
+) -> list[tuple[_Ref, tuple[int, int]]]:
+    """Each reference written inside a note, placed where that note is cited: a source
+    cited in an explanatory note is cited, in reading order, where the note is. A note
+    in a note in a note is placed in as many rounds; one whose note is never cited has
+    no place (that note is reported unreferenced)."""
+    placed: list[tuple[_Ref, tuple[int, int]]] = []
+    waiting = list(nested)
+    while waiting:
+        ready = [ref for ref in waiting if id(ref.within) in cited_at]
+        if not ready:
+            break
+        for ref in ready:
+            place = cited_at[id(ref.within)]
+            placed.append((ref, place))
+            cited_at.setdefault(id(ref.note), place)
+        waiting = [ref for ref in waiting if id(ref.within) not in cited_at]
+    return placed
+
+
+def _drop_from_text(nested: list[_Ref]) -> None:
+    """A reference inside a note is a marker, not part of the note's words."""
+    for ref in nested:
+        holder = ref.element.parent
+        if (
+            holder is not None
+            and holder.name == "sup"
+            and holder.get_text() == ref.element.get_text()
+        ):
+            holder.decompose()
+        else:
+            ref.element.decompose()
+
+
+def _shifted(section: Section, offset: int) -> Section:
+    """A page's reference list with its lines numbered as the document's."""
+    if not offset:
+        return section
+    notes = tuple(replace(note, line=note.line + offset) for note in section.notes)
+    return replace(section, notes=notes, line=section.line + offset)
 
 
 def _inside_note(link: Tag, notes: dict[int, _Found]) -> bool:

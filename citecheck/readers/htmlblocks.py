@@ -47,4 +47,3 @@ def page_blocks(
         item = element.name == "li"
         blocks.append(Block(text, line, list_item=item, paragraph=not item))
     return blocks
-

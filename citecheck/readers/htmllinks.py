@@ -16,7 +16,7 @@ from bs4 import NavigableString, Tag
 from citecheck.errors import InputError
 from citecheck.links.local import local_links
 from citecheck.model import Document, Note, Section
-from citecheck.readers.htmlnotes import Page
+from citecheck.readers.htmlnotes import Page, page_parts
 from citecheck.readers.markup import shows_url, squash_spaces
 from citecheck.readers.urllist import SECTION, has_link
 
@@ -50,12 +50,24 @@ def _cited(page: Page) -> list[tuple[int, str]]:
 
 def links_document(page: Page, path: str, fmt: str = "html") -> Document:
     """The page as a links document; an input error when it links nowhere."""
+    return pages_links_document([page], path, fmt)
+
+
+def pages_links_document(pages: list[Page], path: str, fmt: str) -> Document:
+    """Pages (an EPUB's content documents, in reading order) as one links document, lines
+    numbered on through them as for notes; an input error when they link nowhere."""
+    parts = page_parts(pages)
+    offsets = {part.name: part.first_line - 1 for part in parts}
+    cited = [
+        (line + offsets.get(page.name, 0), text) for page in pages for line, text in _cited(page)
+    ]
     notes = tuple(
         Note(SECTION, str(number), number, text, line)
-        for number, (line, text) in enumerate(_cited(page), start=1)
+        for number, (line, text) in enumerate(cited, start=1)
     )
-    if not notes and not local_links(str(page.soup), "html"):
+    if not notes and not any(local_links(str(page.soup), "html") for page in pages):
         raise InputError(f"{path}: no notes, note references or links found")
     if not notes:  # only links into its own tree
-        return Document(path=path, format=fmt, sections=())
-    return Document(path=path, format=fmt, sections=(Section(SECTION, notes, notes[0].line),))
+        return Document(path=path, format=fmt, sections=(), parts=parts)
+    section = Section(SECTION, notes, notes[0].line)
+    return Document(path=path, format=fmt, sections=(section,), parts=parts)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from citecheck.model import Part
 from citecheck.readers.cssitalics import font_style_italic, italic_classes
 from citecheck.readers.markup import (
     BACKLINK_CHARS,
@@ -71,6 +72,8 @@ class Page:
     italic_classes: dict[str, bool] = field(default_factory=dict)
     #: Raw HTML inside Markdown: its text is Markdown, asterisks and all.
     in_markdown: bool = False
+    #: How many lines the page's source has.
+    lines: int = 0
 
     def stylesheet_links(self) -> list[str]:
         """The `href`s of the page's linked style sheets."""
@@ -85,12 +88,32 @@ class Page:
         self.italic_classes = {**italic_classes(stylesheet), **self.italic_classes}
 
 
+def page_parts(pages: list[Page]) -> tuple[Part, ...]:
+    """The pages as parts of one document, lines numbered on through them in reading
+    order; no parts for a single page, whose lines are its own."""
+    if len(pages) < 2:
+        return ()
+    parts, first = [], 1
+    for page in pages:
+        parts.append(Part(first, page.name, _page_title(page)))
+        first += page.lines
+    return tuple(parts)
+
+
+def _page_title(page: Page) -> str:
+    heading = page.soup.find(HEADING_TAGS)
+    if heading is not None and heading.get_text(strip=True):
+        return squash_spaces(heading.get_text())
+    title = page.soup.title
+    return squash_spaces(title.get_text()) if title is not None else ""
+
+
 def parse_page(name: str, text: str) -> Page:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
     styles = "\n".join(style.get_text() for style in soup.find_all("style"))
-    page = Page(name, soup, italic_classes=italic_classes(styles))
+    page = Page(name, soup, italic_classes=italic_classes(styles), lines=text.count("\n") + 1)
     for tag in soup.find_all(True):
         for key in ("id", "name"):
             value = tag.get(key)

@@ -20,10 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
 from citecheck.readers.body import body_markers, chapter_starts
+from citecheck.readers.notelines import breaks_numbering, numbered_line, opens_note
 from citecheck.readers.reflist import (
     Block,
     first_heading,
@@ -40,17 +42,12 @@ BARE_SECTION = re.compile(
     r"^\s*(序章|終章|第\s*[0-9０-９一二三四五六七八九十]+\s*[章部節]"
     r"|(?:Chapter|CHAPTER|Part|PART)\s+[0-9IVXLC]+|Introduction|Conclusion)\s*$"
 )
-DASHED_NOTE = re.compile(r"^\s*[-–•・]\s*([0-9０-９]{1,4})[.．)）]?\s+(.*)$")
-PLAIN_NOTE = re.compile(r"^\s*([0-9０-９]{1,4})(?:[.．)）]\s*|\s+)(.*)$")
 #: A symbol note: `* text`, `** text`, `† text`, `※ text`, `*1 text`, `※1：text`.
 SYMBOL_NOTE = re.compile(
     rf"^\s*(?:[-–]\s*)?(?P<mark>(?:{SYMBOL_RUN})(?:[0-9０-９]{{1,2}}(?=[\s:：.．)）]))?)"
     r"[:：.．)）]?(?P<space>\s*)(?P<text>.*)$"
 )
 
-#: An undashed "12 text" line is only a new note when its number is at most this far
-#: past the previous one; otherwise it is text that happens to start with a number.
-MAX_PLAIN_JUMP = 20
 DEFAULT_SECTION = "Notes"
 
 
@@ -84,17 +81,16 @@ def section_heading(line: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _note_start(line: str, previous: int | None) -> tuple[str, int | None, str] | None:
-    """(mark, number, text) when `line` opens a note, else None."""
-    match = DASHED_NOTE.match(line)
-    if match:
-        number = int(match.group(1))
-        return str(number), number, match.group(2).strip()
-    match = PLAIN_NOTE.match(line)
-    if match:
-        number = int(match.group(1))
-        if 1 <= number <= (previous or 0) + MAX_PLAIN_JUMP:
-            return str(number), number, match.group(2).strip()
+def _note_start(
+    line: str, previous: int | None, after_blank: bool = True
+) -> tuple[str, int | None, str] | None:
+    """(mark, number, text) when `line` opens a note after note `previous`, else None
+    (see `citecheck.readers.notelines` for when a numbered line opens one)."""
+    found = numbered_line(line)
+    if found is not None:
+        if opens_note(found, previous, after_blank):
+            return str(found.number), found.number, found.text
+        return None
     match = SYMBOL_NOTE.match(line)
     if match and _is_symbol_note(match):
         return match["mark"], None, match["text"].strip()
@@ -123,11 +119,19 @@ def find_notes_start(lines: list[str]) -> int | None:
     return None
 
 
-def parse_notes(lines: list[str], first_line: int = 1) -> tuple[Section, ...]:
+class NotesRead(NamedTuple):
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...]
+    end: int  # index of the first line not read (len(lines) when all were)
+
+
+def parse_notes(lines: list[str], first_line: int = 1, path: str = "<text>") -> NotesRead:
     """Parse the lines of a notes section into sections of notes.
 
     Parsing stops at the first line after a blank line that is neither a note nor
-    a section heading: that is where the back matter begins.
+    a section heading: that is where the back matter begins. A block whose numbering
+    does not run n, n+1, … (a jump, a restart, a numbered line read as wrapped text)
+    gets one warning, at its first break.
     """
     sections: list[Section] = []
     label, label_line = DEFAULT_SECTION, first_line
@@ -135,6 +139,9 @@ def parse_notes(lines: list[str], first_line: int = 1) -> tuple[Section, ...]:
     current: _OpenNote | None = None
     after_blank = False
     previous: int | None = None
+    breaks: list[tuple[int, str]] = []
+    warnings: list[str] = []
+    end = len(lines)
 
     def close_note() -> None:
         nonlocal current
@@ -148,6 +155,14 @@ def parse_notes(lines: list[str], first_line: int = 1) -> tuple[Section, ...]:
         if notes:
             sections.append(Section(label, tuple(notes), label_line))
         notes.clear()
+        if breaks:
+            line_no, what = breaks[0]
+            more = f" ({len(breaks) - 1} more further on)" if len(breaks) > 1 else ""
+            warnings.append(
+                f"{path}:{line_no}: the numbering of the notes under {label} breaks here:"
+                f" {what}{more}"
+            )
+        breaks.clear()
 
     for offset, raw in enumerate(lines):
         line_no = first_line + offset
@@ -161,20 +176,28 @@ def parse_notes(lines: list[str], first_line: int = 1) -> tuple[Section, ...]:
             label, label_line, previous = heading, line_no, None
             after_blank = False
             continue
-        start = _note_start(line, previous)
+        start = _note_start(line, previous, after_blank or current is None)
         if start is not None:
             close_note()
             mark, number, text = start
             current = _OpenNote(mark, number, line_no, [text])
             if number is not None:
+                if previous is not None and number != previous + 1:
+                    breaks.append((line_no, f"note {number} follows note {previous}"))
                 previous = number
         elif current is not None and not after_blank:
+            found = numbered_line(line)
+            if found is not None and breaks_numbering(found, previous):
+                breaks.append(
+                    (line_no, f"a line starting {found.number} is read as part of note {previous}")
+                )
             current.parts.append(line.strip())
         elif current is not None or sections or notes:
+            end = offset
             break
         after_blank = False
     close_section()
-    return tuple(sections)
+    return NotesRead(tuple(sections), tuple(warnings), end)
 
 
 def read_text(text: str, path: str = "<text>") -> Document:
@@ -191,7 +214,10 @@ def read_text(text: str, path: str = "<text>") -> Document:
     lines = _without_regions(all_lines, region_lines(tail))
     start = find_notes_start(lines)
     body = lines[: start - 1] if start is not None else []
-    sections = parse_notes(lines[start:], start + 1) if start is not None else parse_notes(lines)
+    if start is None and (start := _endnotes_start(lines)) is not None:
+        body = lines[:start]
+    notes = parse_notes(lines[start:], start + 1, path) if start is not None else parse_notes(lines)
+    sections = notes.sections
     if start is None and not references and _maybe_pasted_list(sections):
         pasted = reference_list(_blocks(all_lines, 0), surname_first=bool(sections))
         if pasted is not None:
@@ -201,13 +227,16 @@ def read_text(text: str, path: str = "<text>") -> Document:
             f"{path}: no notes found"
             " (expected numbered notes such as '- 1 text', or a reference list)"
         )
+    warnings = notes.warnings if sections else ()
     if not any(line.strip() for line in body):
-        return Document(path=path, format="text", sections=sections + references)
+        return Document(path, "text", sections + references, warnings=warnings)
     note_marks = tuple(note.mark for section in sections for note in section.notes)
     if _document_wide(sections):
         # One block of notes under no chapter heading: every marker in the body refers to it.
         markers = body_markers(body, (), sections[0].label, note_marks=note_marks)
-        return Document(path, "text", sections + references, markers, has_body=True)
+        return Document(
+            path, "text", sections + references, markers, has_body=True, warnings=warnings
+        )
     chapters = chapter_starts(body, note_labels=tuple(s.label for s in sections))
     # Markers outside every chapter belong to notes that have no chapter heading either.
     outside = sections[0].label if len(sections) == 1 and not chapters else DEFAULT_SECTION
@@ -218,7 +247,26 @@ def read_text(text: str, path: str = "<text>") -> Document:
         markers=body_markers(body, chapters, outside, note_marks=note_marks),
         has_body=True,
         body_sections=tuple(chapter.label for chapter in chapters),
+        warnings=warnings,
     )
+
+
+def _endnotes_start(lines: list[str]) -> int | None:
+    """Index of the first of the `[1] text` endnotes that end a text without a notes
+    heading (pandoc's plain-text rendering, an e-mail), or None.
+
+    Note 1 must follow a blank line and the notes must run to the end of the text:
+    a `[1]` line inside the body is not where its notes begin.
+    """
+    for index in range(len(lines) - 1, -1, -1):
+        found = numbered_line(lines[index])
+        if found is None or found.form != "bracket" or found.number != 1:
+            continue
+        if index and lines[index - 1].strip():
+            continue
+        rest = lines[index:]
+        return index if parse_notes(rest).end == len(rest) else None
+    return None
 
 
 def _blocks(lines: list[str], first: int) -> list[Block]:

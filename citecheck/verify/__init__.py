@@ -41,6 +41,8 @@ class Verification:
     sections: tuple[SectionResult, ...]
     general: tuple[Problem, ...] = ()
     notices: tuple[str, ...] = ()
+    #: Lines run on through several files (an EPUB): messages name the file and its line.
+    in_parts: bool = False
 
     @property
     def problems(self) -> tuple[Problem, ...]:
@@ -92,7 +94,9 @@ def verify(parsed: ParsedDocument) -> Verification:
     for found in by_section.values():  # a problem in a section no reader reported
         results.append(SectionResult(found[0].section or "", 0, 0, 0, _in_order(found)))
     notices = () if document.has_body else (NO_BODY_NOTICE,)
-    return Verification(document.path, document.has_body, tuple(results), general, notices)
+    return Verification(
+        document.path, document.has_body, tuple(results), general, notices, bool(document.parts)
+    )
 
 
 def _in_order(problems: list[Problem]) -> tuple[Problem, ...]:

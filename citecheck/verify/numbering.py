@@ -10,13 +10,17 @@ Symbol notes kept apart from the chapter that refers to them are matched first (
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from citecheck.model import Document, Problem, section_key
 from citecheck.verify.floating import fold_mark, without_floating
 from citecheck.verify.sections import SectionView, notes_only, section_views
+
+#: Where a line is, in words ("line 12", "OEBPS/ch2.xhtml:12 (Chapter 2)").
+Place = Callable[[int], str]
 
 
 class Item(NamedTuple):
@@ -51,7 +55,7 @@ def numbering_problems(document: Document) -> list[Problem]:
         elif view.markers and not view.notes:
             problems.append(_missing_notes(view))
         else:
-            problems.extend(_section_problems(view))
+            problems.extend(_section_problems(view, document))
     return problems
 
 
@@ -101,8 +105,10 @@ def _missing_chapter(view: SectionView) -> Problem:
 class _Scope:
     """The numbered markers and notes of one section, and how to word its problems."""
 
-    def __init__(self, view: SectionView) -> None:
+    def __init__(self, view: SectionView, document: Document) -> None:
         self.view = view
+        self.place: Place = document.place
+        self.in_parts = bool(document.parts)
         self.label = view.label
         self.markers = [
             Item(m.number, m.line, m.column) for m in view.markers if m.number is not None
@@ -110,17 +116,20 @@ class _Scope:
         self.notes = [Item(n.number, n.line) for n in view.notes if n.number is not None]
         self.first_marker, self.extra_markers = _split_repeats(self.markers)
         self.first_note, self.extra_notes = _split_repeats(self.notes)
+        self.marker_index = Numbered(self.first_marker)
+        self.note_index = Numbered(self.first_note)
 
     def problem(
         self, kind: str, line: int | None, number: int | None, text: str, also: Sequence[int] = ()
     ) -> Problem:
+        where = f"{self.place(line)}: " if self.in_parts and line is not None else ""
         return Problem(
-            kind, "error", self.label, line, number, f"{self.label}: {text}", tuple(also)
+            kind, "error", self.label, line, number, f"{where}{self.label}: {text}", tuple(also)
         )
 
 
-def _section_problems(view: SectionView) -> list[Problem]:
-    scope = _Scope(view)
+def _section_problems(view: SectionView, document: Document) -> list[Problem]:
+    scope = _Scope(view, document)
     return [
         *_duplicates(scope),
         *_unmatched(scope),
@@ -144,8 +153,8 @@ def _duplicates(scope: _Scope) -> list[Problem]:
                     f"duplicate-{noun}",
                     item.line,
                     item.number,
-                    f"{noun} {item.number} appears twice; the one in sequence is at line"
-                    f" {original}",
+                    f"{noun} {item.number} appears twice; the one in sequence is at"
+                    f" {scope.place(original)}",
                     [original],
                 )
             )
@@ -199,25 +208,26 @@ def _unmatched(scope: _Scope) -> list[Problem]:
     found = []
     for number, marker in sorted(scope.first_marker.items()):
         if number not in scope.first_note:
-            jump = _neighbours(scope.first_note, number)
+            jump = scope.note_index.neighbours(number)
             found.append(
                 scope.problem(
                     "marker-without-note",
                     marker.line,
                     number,
-                    f"marker {number} has no note{_notes_jump(jump)}",
+                    f"marker {number} has no note{_notes_jump(jump, scope.place)}",
                     [item.line for item in jump if item],
                 )
             )
     for number, note in sorted(scope.first_note.items()):
         if number not in scope.first_marker:
-            before, after = _neighbours(scope.first_marker, number)
+            before, after = scope.marker_index.neighbours(number)
             found.append(
                 scope.problem(
                     "note-without-marker",
                     note.line,
                     number,
-                    f"note {number} is not referenced in the text{_marker_place(before, after)}",
+                    f"note {number} is not referenced in the text"
+                    + _marker_place(before, after, scope.place),
                     [item.line for item in (before, after) if item],
                 )
             )
@@ -244,8 +254,9 @@ def _unmatched_named(scope: _Scope) -> list[Problem]:
     ]
     reported: set[str] = set()
     for marker in scope.view.markers:
-        if marker.number is None and fold_mark(marker.mark) not in note_marks | reported:
-            reported.add(fold_mark(marker.mark))
+        mark = fold_mark(marker.mark)
+        if marker.number is None and mark not in note_marks and mark not in reported:
+            reported.add(mark)
             found.append(
                 scope.problem(
                     "marker-without-note",
@@ -264,33 +275,31 @@ def _gaps(scope: _Scope) -> list[Problem]:
     highest = min(max(scope.first_marker, default=0), max(scope.first_note, default=0))
     # Numbering may start anywhere (a chapter excerpt, a Markdown file starting at 5):
     # only a hole after the first number used is a gap.
-    lowest = min(used, default=1)
-    missing = [number for number in range(lowest, highest + 1) if number not in used]
     found = []
-    for run in _runs(missing):
-        after = (
-            _neighbours(scope.first_note, run[0])[1] or _neighbours(scope.first_marker, run[0])[1]
-        )
-        numbers = f"number {run[0]} is" if len(run) == 1 else f"numbers {run[0]}–{run[-1]} are"
+    for first, last in _holes(sorted(used), highest):
+        after = scope.note_index.neighbours(first)[1] or scope.marker_index.neighbours(first)[1]
+        numbers = f"number {first} is" if first == last else f"numbers {first}–{last} are"
         found.append(
             scope.problem(
                 "numbering-gap",
                 after.line if after else None,
-                run[0],
+                first,
                 f"{numbers} skipped by both the markers and the notes",
             )
         )
     return found
 
 
-def _runs(numbers: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for number in numbers:
-        if runs and runs[-1][-1] == number - 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    return runs
+def _holes(used: list[int], highest: int) -> list[tuple[int, int]]:
+    """The runs (first, last) of numbers missing between consecutive used numbers, up to
+    `highest`: one step per number used, however wide a hole."""
+    holes = []
+    for lower, upper in pairwise(used):
+        if lower >= highest:
+            break
+        if upper > lower + 1:
+            holes.append((lower + 1, min(upper - 1, highest)))
+    return holes
 
 
 def _shift(items: Sequence[Item], reference: list[int]) -> Shift | None:
@@ -335,38 +344,45 @@ def _split_repeats(items: Sequence[Item]) -> tuple[dict[int, Item], list[Item]]:
     return genuine, extras
 
 
-def _neighbours(by_number: dict[int, Item], number: int) -> tuple[Item | None, Item | None]:
-    """The items with the nearest lower and higher numbers."""
-    lower = max((n for n in by_number if n < number), default=None)
-    higher = min((n for n in by_number if n > number), default=None)
-    return (
-        by_number[lower] if lower is not None else None,
-        by_number[higher] if higher is not None else None,
-    )
+class Numbered:
+    """Items by number, with their numbers sorted so that neighbours are a bisection away."""
+
+    def __init__(self, by_number: dict[int, Item]) -> None:
+        self.by_number = by_number
+        self.numbers = sorted(by_number)
+
+    def neighbours(self, number: int) -> tuple[Item | None, Item | None]:
+        """The items with the nearest lower and higher numbers."""
+        low = bisect_left(self.numbers, number)
+        high = bisect_right(self.numbers, number)
+        return (
+            self.by_number[self.numbers[low - 1]] if low else None,
+            self.by_number[self.numbers[high]] if high < len(self.numbers) else None,
+        )
 
 
-def _notes_jump(jump: tuple[Item | None, Item | None]) -> str:
+def _notes_jump(jump: tuple[Item | None, Item | None], place: Place) -> str:
     before, after = jump
     if before and after:
-        return f" (the notes go from {before.number} to {after.number} at line {after.line})"
+        return f" (the notes go from {before.number} to {after.number} at {place(after.line)})"
     return ""
 
 
-def _marker_place(before: Item | None, after: Item | None) -> str:
+def _marker_place(before: Item | None, after: Item | None, place: Place) -> str:
     if before and after:
         if before.line == after.line:
             return (
-                f"; its marker belongs on line {before.line},"
+                f"; its marker belongs on {place(before.line)},"
                 f" between {before.number} and {after.number}"
             )
         return (
-            f"; its marker belongs between marker {before.number} (line {before.line})"
-            f" and marker {after.number} (line {after.line})"
+            f"; its marker belongs between marker {before.number} ({place(before.line)})"
+            f" and marker {after.number} ({place(after.line)})"
         )
     if before:
-        return f"; its marker belongs after marker {before.number} (line {before.line})"
+        return f"; its marker belongs after marker {before.number} ({place(before.line)})"
     if after:
-        return f"; its marker belongs before marker {after.number} (line {after.line})"
+        return f"; its marker belongs before marker {after.number} ({place(after.line)})"
     return ""
 
 
@@ -385,8 +401,8 @@ def _order_problems(scope: _Scope, noun: str, genuine: dict[int, Item]) -> list[
                 f"{noun}-order",
                 one.line,
                 one.number,
-                f"{noun}s {one.number} (line {one.line}) and {other.number}"
-                f" (line {other.line}) are swapped",
+                f"{noun}s {one.number} ({scope.place(one.line)}) and {other.number}"
+                f" ({scope.place(other.line)}) are swapped",
                 [other.line],
             )
         ]
@@ -398,7 +414,7 @@ def _order_problems(scope: _Scope, noun: str, genuine: dict[int, Item]) -> list[
         previous = firsts[index - 1] if index else None
         following = firsts[index + 1] if index + 1 < len(firsts) else None
         context = ", ".join(
-            f"{word} {noun} {other.number} (line {other.line})"
+            f"{word} {noun} {other.number} ({scope.place(other.line)})"
             for word, other in (("after", previous), ("before", following))
             if other
         )

@@ -64,11 +64,11 @@ def _problem_json(problem: Problem) -> dict[str, Any]:
 def to_terminal(result: Verification) -> str:
     lines = [f"{result.path}: note verification"]
     lines += [f"  note: {notice}" for notice in result.notices]
-    lines += _problem_lines(result.general)
+    lines += _problem_lines(result.general, result.in_parts)
     for section in result.sections:
         lines.append("")
         lines.append(_section_heading(section, result.has_body))
-        lines += _problem_lines(section.problems)
+        lines += _problem_lines(section.problems, result.in_parts)
     lines.append("")
     lines.append(f"{_count(result.errors, 'error')}, {_count(result.warnings, 'warning')}")
     return "\n".join(escape.terminal(line) for line in lines) + "\n"
@@ -83,13 +83,19 @@ def _section_heading(section: SectionResult, has_body: bool) -> str:
     return f"{section.label}: {markers}{notes} — {state}"
 
 
-def _problem_lines(problems: tuple[Problem, ...]) -> list[str]:
-    lines = [f"  {_where(p)}  {p.severity}: {p.message}" for p in problems if p.severity == "error"]
+def _problem_lines(problems: tuple[Problem, ...], in_parts: bool = False) -> list[str]:
+    """One line per error (and per warning, or per kind of grouped warning). In a document
+    of several files the line column is left out: the message names the file and line."""
+
+    def where(problem: Problem) -> str:
+        return " " * 10 if in_parts else _where(problem)
+
+    lines = [f"  {where(p)}  {p.severity}: {p.message}" for p in problems if p.severity == "error"]
     warnings = sorted((p for p in problems if p.severity == "warning"), key=lambda p: p.kind)
     for kind, group in groupby(warnings, key=lambda p: p.kind):
         found = list(group)
         if kind not in GROUPED_WARNINGS or len(found) == 1:
-            lines += [f"  {_where(p)}  warning: {p.message}" for p in found]
+            lines += [f"  {where(p)}  warning: {p.message}" for p in found]
             continue
         title = GROUPED_WARNINGS[kind]
         notes = ", ".join(f"{p.note if p.note is not None else '?'} (line {p.line})" for p in found)

@@ -107,24 +107,32 @@ def test_noterefs_into_a_separate_notes_document_in_spine_order(tmp_path, fixtur
         },
     )
     document = read_document(path)
+
     # Spine order (ch1, ch3, notes); "1" is used by two notes blocks, so each is a
-    # section, labelled by its chapter heading (notes.xhtml has only "Notes").
-    assert [(s.label, [(n.mark, n.line) for n in s.notes]) for s in document.sections] == [
+    # section, labelled by its chapter heading (notes.xhtml has only "Notes"). Lines run
+    # on through the content documents in reading order; `place` names the file and line.
+    def where(line: int) -> str:
+        return document.place(line).removeprefix("OEBPS/text/").split(" (")[0]
+
+    assert [(s.label, [(n.mark, where(n.line)) for n in s.notes]) for s in document.sections] == [
         (
             "Chapter 3: The Northern Route",
-            [("*", 12), ("†", 16), ("‡", 21), ("*2", 24), ("1", 31)],
+            [("*", "ch3.xhtml:12"), ("†", "ch3.xhtml:16"), ("‡", "ch3.xhtml:21"),
+             ("*2", "ch3.xhtml:24"), ("1", "ch3.xhtml:31")],
         ),
-        ("Notes", [("1", 6), ("2", 7)]),
+        ("Notes", [("1", "notes.xhtml:6"), ("2", "notes.xhtml:7")]),
+    ]  # fmt: skip
+    assert [(m.section, m.mark, where(m.line), m.column) for m in document.markers] == [
+        ("Notes", "1", "ch1.xhtml:5", 12),
+        ("Notes", "2", "ch1.xhtml:6", 10),
+        ("Chapter 3: The Northern Route", "*", "ch3.xhtml:10", 42),
+        ("Chapter 3: The Northern Route", "†", "ch3.xhtml:11", 37),
+        ("Chapter 3: The Northern Route", "‡", "ch3.xhtml:19", 35),
+        ("Chapter 3: The Northern Route", "*2", "ch3.xhtml:20", 55),
+        ("Chapter 3: The Northern Route", "1", "ch3.xhtml:27", 52),
     ]
-    assert [(m.section, m.mark, m.line, m.column) for m in document.markers] == [
-        ("Notes", "1", 5, 12),
-        ("Notes", "2", 6, 10),
-        ("Chapter 3: The Northern Route", "*", 10, 42),
-        ("Chapter 3: The Northern Route", "†", 11, 37),
-        ("Chapter 3: The Northern Route", "‡", 19, 35),
-        ("Chapter 3: The Northern Route", "*2", 20, 55),
-        ("Chapter 3: The Northern Route", "1", 27, 52),
-    ]
+    assert [m.line for m in document.markers] == sorted(m.line for m in document.markers)
+    assert document.place(document.markers[2].line).endswith("(Chapter 3: The Northern Route)")
     assert document.sections[1].notes[1].text == "Second, link https://example.org/n2."
 
 
@@ -202,8 +210,12 @@ def test_calibre_style_notes_with_backlink_anchors_in_another_file(tmp_path):
         },
     )
     document = read_document(path)
-    assert [(n.mark, n.line, n.text) for n in document.notes] == [
-        ("1", 5, "『人民日報』2023年12月29日、http://paper.people.com.cn/x.htm"),
-        ("2", 6, "同上。"),
+    assert [(n.mark, document.place(n.line), n.text) for n in document.notes] == [
+        (
+            "1",
+            "OEBPS/part0002.html:5 (t)",
+            "『人民日報』2023年12月29日、http://paper.people.com.cn/x.htm",
+        ),
+        ("2", "OEBPS/part0002.html:6 (t)", "同上。"),
     ]
     assert [(m.mark, m.line) for m in document.markers] == [("1", 5), ("2", 5)]

@@ -305,7 +305,7 @@ def test_trailing_commas_stay_outside_the_italic_marks():
 
 def test_links_are_spelled_out_as_label_and_address():
     text = (
-        "A.[^1]\n\n[^1]: [The *Report*](https://example.org/r \"title\"),"
+        'A.[^1]\n\n[^1]: [The *Report*](https://example.org/r "title"),'
         " [https://example.org/s](https://example.org/s), [back](#top),"
         " ![map](https://example.org/m.png), [↩](#ref-1)\n"
     )
