@@ -9,13 +9,14 @@ import argparse
 import sys
 
 from citecheck import __version__
-from citecheck.commands import COMMANDS
 from citecheck.errors import CitecheckError
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from citecheck.commands import COMMANDS
+
     parser = argparse.ArgumentParser(
         prog="citecheck",
         description="Verify the notes of a manuscript: citations, note markers and cited links.",
@@ -30,6 +31,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments == ["--version"]:  # answered before the commands and their options load
+        print(f"citecheck {__version__}")
+        return EXIT_OK
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

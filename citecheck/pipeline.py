@@ -21,15 +21,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from citecheck.checks import CheckOptions, check_links
-from citecheck.checks.fragments import check_web_fragments
 from citecheck.checks.local import LocalChecker, tree_root
-from citecheck.checks.overlap import links_in_notes
-from citecheck.checks.snapshots import with_snapshots
-from citecheck.citations import parse_document
 from citecheck.config import load_config
 from citecheck.errors import CitecheckError, UsageError
 from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
-from citecheck.links import extract_links
 from citecheck.links.ignore import IgnoreList, load_ignore
 from citecheck.links.urls import dedup_key
 from citecheck.model import (
@@ -41,15 +36,12 @@ from citecheck.model import (
     Report,
     Verdict,
 )
-from citecheck.net import HttpClient
 from citecheck.net.cache import ResultCache
+from citecheck.net.ondemand import OnDemandClient
 from citecheck.options import command_defaults
-from citecheck.platforms import handler_for
 from citecheck.prepared import Prepared, content_key, recall, remember
-from citecheck.readers import read_document, read_source
 from citecheck.readers.source import Source
 from citecheck.verdicts.offline import offline_verdict
-from citecheck.verify import citation_problems, document_problems
 
 Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[..., None]
@@ -77,6 +69,7 @@ def load(
 def parse(paths: Paths, config: Any = None, *, stdin: BinaryIO | None = None) -> Report:
     """Every file read and its notes parsed into citations (no problems, no links checked)."""
     inputs, _ = load(paths, config, "parse")
+    from citecheck.citations import parse_document
     files = []
     for item in inputs:
         document = _read(item, stdin)
@@ -130,7 +123,7 @@ def check(
         prepared, to_parse = ready_inputs.prepared, ready_inputs.to_parse
         policy = config.net_policy()
         options = _check_options(config)
-        with HttpClient(policy) as client:
+        with OnDemandClient(policy) as client:
 
             def check_all(links: Sequence[Link]) -> tuple[Verdict, ...]:
                 return check_links(links, client, options, store=store, progress=progress)
@@ -139,12 +132,16 @@ def check(
             offline = client.network_status() == "offline"
             anchors: dict[str, Verdict] = {}
             if config.check_fragments and not offline:
+                from citecheck.checks.fragments import check_web_fragments
+
                 ready_all = [*prepared.values(), *parsed.values()]
                 anchors = check_web_fragments(_fragment_urls(ready_all, checked), client)
         distinct = tuple(checked.values())
         if offline:
             distinct = tuple(offline_verdict(verdict) for verdict in distinct)
         elif not config.no_archive:
+            from citecheck.checks.snapshots import with_snapshots
+
             links = _distinct_links([*prepared.values(), *parsed.values()])
             distinct = with_snapshots(
                 distinct,
@@ -183,6 +180,9 @@ def check(
 
 def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:
     """The citations of `document` and the note problems `verify` finds in it."""
+    from citecheck.citations import parse_document
+    from citecheck.verify import citation_problems, document_problems
+
     parsed = parse_document(document)
     return parsed, tuple(document_problems(document) + citation_problems(parsed))
 
@@ -249,6 +249,8 @@ def _load(item: Input) -> Source | FileResult:
 
 
 def _read_loaded(item: Input, source: Source) -> Document | FileResult:
+    from citecheck.readers import read_source
+
     try:
         return read_source(source, quiet=True)
     except CitecheckError as exc:
@@ -258,6 +260,8 @@ def _read_loaded(item: Input, source: Source) -> Document | FileResult:
 def _read_stdin(stdin: BinaryIO | None) -> Document:
     """Standard input, its format told from its content (the readers read files, so the
     bytes go through a private temporary file with no extension)."""
+    from citecheck.readers import read_document
+
     data = (stdin or sys.stdin.buffer).read()
     with tempfile.TemporaryDirectory(prefix="citecheck-") as folder:
         path = Path(folder) / "stdin"
@@ -351,6 +355,9 @@ def _check_while_parsing(
 
     The links already known (remembered parses, URLs written in the notes) are checked
     while the documents parse on a second thread, then the links only the parse found."""
+    from citecheck.checks.overlap import links_in_notes
+    from citecheck.links import extract_links
+
     early: dict[str, Link] = {}
     for ready in prepared.values():
         early.update((dedup_key(link.url), link) for link in ready.links)
@@ -397,6 +404,8 @@ def _ignored(prepared: Sequence[Prepared], ignore: IgnoreList) -> tuple[str, ...
     when it has patterns: a parse keeps only the links that were checked)."""
     if not ignore.patterns:
         return ()
+    from citecheck.links import extract_links
+
     skipped: dict[str, str] = {}
     for ready in prepared:
         for link in extract_links(ready.parsed):
@@ -430,6 +439,14 @@ def _check_options(config: Any) -> CheckOptions:
         reuse_inconclusive=config.reuse_inconclusive,
         host_concurrency=config.host_concurrency,
         concurrency=config.concurrency,
-        handler_for=handler_for,
+        handler_for=_platform_handler,
         confirm_dead=config.confirm_dead,
     )
+
+
+def _platform_handler(url: str) -> Any:
+    """`citecheck.platforms.handler_for`, imported when a link is checked (not on a run
+    whose verdicts all come from the cache)."""
+    from citecheck.platforms import handler_for
+
+    return handler_for(url)

@@ -14,16 +14,27 @@ cache.py      ResultCache: SQLite history of observations and verdicts
 failures.py   the error codes a Check carries
 """
 
-from citecheck.net.cache import ResultCache, default_cache_path
-from citecheck.net.client import HttpClient
-from citecheck.net.policy import NetPolicy
-from citecheck.net.pool import pool_limits, run_concurrently
+from __future__ import annotations
 
-__all__ = [
-    "HttpClient",
-    "NetPolicy",
-    "ResultCache",
-    "default_cache_path",
-    "pool_limits",
-    "run_concurrently",
-]
+import importlib
+from typing import Any
+
+# Imported on first use: `citecheck.net.policy` (every command's options) must not pull in
+# requests, urllib3 and sqlite3, which only a command that fetches or caches needs.
+_LAZY = {
+    "HttpClient": "citecheck.net.client",
+    "NetPolicy": "citecheck.net.policy",
+    "ResultCache": "citecheck.net.cache",
+    "default_cache_path": "citecheck.net.cache",
+    "pool_limits": "citecheck.net.pool",
+    "run_concurrently": "citecheck.net.pool",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'citecheck.net' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-from citecheck.reports.terminal import use_color
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 
 class ProgressBar:
@@ -25,7 +23,18 @@ class ProgressBar:
         self.enabled = is_tty if enabled is None else enabled
         self._progress: Progress | None = None
         self._task = None
-        if self.enabled:
+        if self.enabled:  # rich is imported only when a bar is drawn
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
+
+            from citecheck.reports.terminal import use_color
+
             console = Console(file=stream, force_terminal=True, no_color=not use_color(stream))
             self._progress = Progress(
                 TextColumn("checking"),
