@@ -127,10 +127,12 @@ class HttpClient:
     the deadline is "timeout", even if part of it had arrived.
     """
 
-    def __init__(self, policy: NetPolicy | None = None) -> None:
+    def __init__(
+        self, policy: NetPolicy | None = None, *, resolver: Resolver | None = None
+    ) -> None:
         self.policy = policy or NetPolicy()
         self._guard = AddressGuard(self.policy.allow_private, self.policy.allowed_networks)
-        self._resolver = Resolver(self.policy.dns_canaries)
+        self._resolver = resolver or Resolver(self.policy.dns_canaries)
         self._watchdog = Watchdog()
         self._limiter = SlotLimiter(self.policy.concurrency, self.policy.host_concurrency)
         # Idle connections are kept for the 200 most recent hosts: at most

@@ -67,7 +67,7 @@ class _GuardedConnectionMixin:
     def _new_conn(self) -> socket.socket:
         scope = _scope()
         host, port = self._dns_host, self.port  # type: ignore[attr-defined]
-        infos = scope.resolver.resolve(host, port)
+        infos = scope.resolver.resolve(host, port, timeout=scope.watchdog.left(scope.watch))
         permitted = [info for info in infos if scope.guard.permits(info[4][0])]
         if not permitted:
             refused = ", ".join(sorted({str(info[4][0]) for info in infos}))
