@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
@@ -16,6 +16,7 @@ from citecheck.model import Check, Hop
 from citecheck.net.body import CHUNK, CappedBody
 from citecheck.net.failures import FetchFailure, classify
 from citecheck.net.guard import AddressGuard
+from citecheck.net.hosts import HostPacer, Origin, address_key, origin_of
 from citecheck.net.limits import SlotLimiter
 from citecheck.net.policy import NetPolicy
 from citecheck.net.resolver import Resolver
@@ -135,6 +136,8 @@ class HttpClient:
         self._resolver = resolver or Resolver(self.policy.dns_canaries)
         self._watchdog = Watchdog()
         self._limiter = SlotLimiter(self.policy.concurrency, self.policy.host_concurrency)
+        self._keys: dict[Origin, Hashable] = {}  # politeness key of each origin seen
+        self._pacer = HostPacer()
         # Idle connections are kept for the 200 most recent hosts: at most
         # 200 × host_concurrency sockets, within the usual limit of 1024 open files.
         self._adapter = GuardedAdapter(
@@ -242,22 +245,43 @@ class HttpClient:
         return _Reply(current, method, last_status, error="too-many-redirects"), attempts
 
     def _with_retries(self, method: str, url: str, state: _FetchState) -> tuple[_Reply, int]:
+        """The request and its retries. A 429 from a host that is now paced is not
+        retried; a retry the pacer did not send leaves the host's last answer as the
+        evidence, and is not counted as an attempt."""
         budget = state.budget
-        return call_with_retries(
-            lambda: self._exchange(method, url, state),
+        answered: list[_Reply] = []
+        unsent = 0
+
+        def attempt() -> _Reply:
+            nonlocal unsent
+            reply = self._exchange(method, url, state)
+            if reply.error == "host-rate-limited":
+                unsent += 1
+                if answered:
+                    return answered[-1]
+            else:
+                answered.append(reply)
+            return reply
+
+        reply, attempts = call_with_retries(
+            attempt,
             policy=self.policy,
-            retryable=lambda reply: is_retryable(reply.status, reply.error),
+            retryable=lambda reply: (
+                is_retryable(reply.status, reply.error)
+                and not (reply.status == 429 and self._pacer.paced(self._key_of(reply.url)))
+            ),
             retry_after=lambda reply: retry_after_seconds(reply.header("retry-after")),
             time_left=budget.left,
             sleep=budget.sleep,
         )
+        return reply, attempts - unsent
 
     # --- one request --------------------------------------------------------------
 
     def _exchange(self, method: str, url: str, state: _FetchState) -> _Reply:
         try:
             parts = urlsplit(url)
-            host_key = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+            origin = origin_of(parts)
         except ValueError:  # a bracketed host that is no IPv6 address, a port out of range
             return _Reply(url, method, error="invalid-url")
         if parts.scheme not in ("http", "https"):
@@ -265,9 +289,15 @@ class HttpClient:
         if not parts.hostname:
             return _Reply(url, method, error="invalid-url")
         budget = state.budget
+        key = self._politeness_key(origin, budget)
+        wait = self._pacer.turn(key, budget.left())
+        if wait is None:  # the host asked to be left alone for longer than we have
+            return _Reply(url, method, error="host-rate-limited")
+        if wait:
+            budget.sleep(wait)
         if budget.left() <= 0:
             return _Reply(url, method, error="timeout")
-        with self._limiter.slot(host_key):
+        with self._limiter.slot(key):
             started = time.monotonic()
             watch = self._watchdog.watch(budget.left())
             scope = RequestScope(self._guard, self._resolver, self._watchdog, watch)
@@ -284,7 +314,33 @@ class HttpClient:
                 budget.spent += time.monotonic() - started
         if watch.expired:  # cut off mid-answer: what was read is not the whole answer
             return _Reply(url, method, error="timeout")
+        if reply.status is not None:
+            asked = (
+                retry_after_seconds(reply.header("retry-after")) if reply.status == 429 else None
+            )
+            self._pacer.answered(key, reply.status, asked)
         return reply
+
+    def _politeness_key(self, origin: Origin, budget: _Budget) -> Hashable:
+        """The slots `origin` shares: its address once resolved (see `net.hosts`). The
+        lookup counts against the URL's deadline; a name that does not resolve keeps
+        its origin as key (its connection then fails with the lookup's own code)."""
+        key = self._keys.get(origin)
+        if key is None:
+            _, host, port = origin
+            started = time.monotonic()
+            try:
+                key = address_key(self._resolver.resolve(host, port, budget.left()), port)
+            except FetchFailure:
+                key = origin
+            finally:
+                budget.spent += time.monotonic() - started
+            key = self._keys.setdefault(origin, key)
+        return key
+
+    def _key_of(self, url: str) -> Hashable:
+        origin = origin_of(urlsplit(url))
+        return self._keys.get(origin, origin)
 
     def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
         prepared = _prepare(method, url, state)
