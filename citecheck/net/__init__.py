@@ -1,9 +1,9 @@
-"""The network: the only package that imports requests and tenacity.
+"""The network: the only package that imports requests and urllib3.
 
 policy.py     NetPolicy — every limit, as one immutable value
 client.py     HttpClient.fetch(url) → Check: redirects hop by hop, retries, body cap
-retry.py      what is retried and how long to wait (tenacity, always bounded)
-transport.py  requests' transport with the guard and the watchdog in every connection
+retry.py      what is retried and how long to wait (always bounded)
+transport.py  urllib3's pools with the guard and the watchdog in every connection
 guard.py      which addresses may be contacted (no loopback/private unless allowed)
 resolver.py   name lookups, and "this name does not exist" vs "DNS is down"
 watchdog.py   cuts off any request still running at its deadline

@@ -10,6 +10,7 @@ from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
+import urllib3
 from requests.cookies import RequestsCookieJar, extract_cookies_to_jar
 
 from citecheck.model import Check, Hop
@@ -21,7 +22,7 @@ from citecheck.net.limits import SlotLimiter
 from citecheck.net.policy import NetPolicy
 from citecheck.net.resolver import Resolver
 from citecheck.net.retry import call_with_retries, is_retryable, retry_after_seconds
-from citecheck.net.transport import GuardedAdapter, RequestScope, request_scope
+from citecheck.net.transport import GuardedPools, RequestScope, request_scope
 from citecheck.net.watchdog import Watchdog
 
 Method = Literal["auto", "GET", "HEAD"]
@@ -140,7 +141,7 @@ class HttpClient:
         self._pacer = HostPacer()
         # Idle connections are kept for the 200 most recent hosts: at most
         # 200 × host_concurrency sockets, within the usual limit of 1024 open files.
-        self._adapter = GuardedAdapter(
+        self._pools = GuardedPools(
             hosts_kept=200, connections_per_host=self.policy.host_concurrency
         )
         self._default_headers = {
@@ -202,7 +203,7 @@ class HttpClient:
             return "offline" if self._offline else "unknown"
 
     def close(self) -> None:
-        self._adapter.close()
+        self._pools.close()
         self._watchdog.close()
 
     def __enter__(self) -> HttpClient:
@@ -346,12 +347,12 @@ class HttpClient:
         prepared = _prepare(method, url, state)
         left = state.budget.left()
         timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
-        response = self._adapter.send(prepared, stream=True, timeout=timeout, proxies={})
+        response = self._pools.send(method, prepared.url, dict(prepared.headers), timeout)  # type: ignore[arg-type]
         try:
-            status = response.status_code
-            reply_headers = tuple((k.lower(), v) for k, v in response.raw.headers.items())
+            status = response.status
+            reply_headers = tuple((k.lower(), v) for k, v in response.headers.items())
             if "set-cookie" in response.headers:
-                extract_cookies_to_jar(state.cookies, prepared, response.raw)
+                extract_cookies_to_jar(state.cookies, prepared, response)
             body = b""
             read_body = (
                 state.want_body
@@ -362,16 +363,16 @@ class HttpClient:
             if read_body:
                 body = self._read_capped(response)
             else:
-                _finish_unread(response)
+                _finish_unread(method, response)
             return _Reply(url, method, status, reply_headers, body)
         finally:
-            response.close()
+            response.close()  # an answer not read to its end takes its connection with it
+            response.release_conn()
 
-    def _read_capped(self, response: requests.Response) -> bytes:
+    def _read_capped(self, response: urllib3.BaseHTTPResponse) -> bytes:
         capped = CappedBody(self.policy.max_body_bytes, response.headers.get("content-encoding"))
-        raw = response.raw
         while not capped.full:
-            chunk = raw.read(CHUNK, decode_content=False)
+            chunk = response.read(CHUNK, decode_content=False)
             if not chunk:
                 break
             capped.feed(chunk)
@@ -420,11 +421,11 @@ def _is_textual(content_type: str | None) -> bool:
     return kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/json", "+json"))
 
 
-def _finish_unread(response: requests.Response) -> None:
+def _finish_unread(method: str, response: urllib3.BaseHTTPResponse) -> None:
     """Read a small unwanted body so the connection can be reused; else drop it."""
     length = response.headers.get("content-length", "")
-    if response.request.method == "HEAD" or (length.isdigit() and int(length) <= SMALL_BODY):
-        response.raw.drain_conn()
+    if method == "HEAD" or (length.isdigit() and int(length) <= SMALL_BODY):
+        response.drain_conn()
     # Anything else is left unread: response.close() then drops the connection.
 
 
