@@ -5,15 +5,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from citecheck.checks.baseline import Baselines, site_of
-from citecheck.checks.observe import observe
 from citecheck.model import Check, Fetcher, Link, Verdict
-from citecheck.net.cache import VerdictRecord
 from citecheck.net.pool import pool_limits, run_concurrently
-from citecheck.verdicts import Observations, judge
-from citecheck.verdicts.confirm import confirm
+
+if TYPE_CHECKING:
+    from citecheck.net.cache import VerdictRecord
+    from citecheck.verdicts import Observations
 
 #: Called after each link with (links done, links in all, the link's URL).
 Progress = Callable[[int, int, str], None]
@@ -73,6 +73,11 @@ def check_links(
     reusing one younger than `reuse_inconclusive` (a host that rate-limited or
     walled us a minute ago will do it again). An "offline" answer is never reused.
     """
+    # The judging stage is imported here, not at start-up: a run whose verdicts all come
+    # from the cache never judges anything.
+    from citecheck.checks.observe import observe
+    from citecheck.verdicts import judge
+
     baselines = Baselines(lambda url: client.fetch(url))
     done = _Tally(total=len(links), report=progress)
 
@@ -174,6 +179,8 @@ def _confirmed(verdict: Verdict, store: VerdictStore, required: int) -> Verdict:
     `required` dead observations days apart (IABot's rule); other verdicts unchanged."""
     if required <= 1 or verdict.state != "dead":
         return verdict
+    from citecheck.verdicts.confirm import confirm
+
     history = [(record.checked_at, record.state) for record in store.history(verdict.url)]
     state, reason = confirm(verdict.state, verdict.reason, history, required)  # type: ignore[arg-type]
     if state == verdict.state:

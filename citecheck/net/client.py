@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Hashable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -99,9 +99,11 @@ class _FetchState:
     headers: dict[str, str]
     want_body: bool
     budget: _Budget
-    cookies: RequestsCookieJar = field(default_factory=RequestsCookieJar)
+    cookies: RequestsCookieJar | None = None  # made by the first Set-Cookie: most fetches get none
 
     def cookie_state(self) -> tuple[tuple[str, str | None, str, str], ...]:
+        if self.cookies is None:
+            return ()
         return tuple(sorted((c.name, c.value, c.domain, c.path) for c in self.cookies))
 
 
@@ -352,6 +354,8 @@ class HttpClient:
             status = response.status
             reply_headers = tuple((k.lower(), v) for k, v in response.headers.items())
             if "set-cookie" in response.headers:
+                if state.cookies is None:
+                    state.cookies = RequestsCookieJar()
                 extract_cookies_to_jar(state.cookies, prepared, response)
             body = b""
             read_body = (
@@ -405,7 +409,7 @@ def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequ
     except requests.exceptions.RequestException as exc:
         raise FetchFailure("invalid-url", str(exc)) from None
     prepared.prepare_headers(state.headers)
-    if len(state.cookies):
+    if state.cookies is not None and len(state.cookies):
         prepared.prepare_cookies(state.cookies)
     return prepared
 
