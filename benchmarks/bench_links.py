@@ -1,15 +1,19 @@
 """Link checking beside the peers, in one run on the simulated web of the shared bench.
 
     python benchmarks/bench_links.py [--ns 500 2000] [--only "citecheck lychee-tuned"]
-                                     [--profile nohang] [--scratch DIR]
+                                     [--profiles all nohang] [--scratch DIR]
 
 Copies the shared bench to DIR/bench (default /tmp/citecheck-bench), sets the peers up
 there once (a venv with LinkChecker and lychee, `npm install` for linkinator and
 markdown-link-check), then drives the bench's own `run_peers.sh` with citecheck
 (`check --format json --allow-private --no-archive --no-cache`, this checkout) for each N
-and scores everything with the bench's `score.py`. The table it writes to RESULTS.md:
-wall time, peak RSS, URLs/s, 4-class accuracy, false dead, missed dead and the ratio to
-the physical lower bound of the bench's `report.py`; below it, report.py's full tables.
+and scores everything with the bench's `score.py`, once per profile: `all` (every
+scenario, the never-answering /hang URLs included) and `nohang` (without them: a
+throughput view, where the bound is set by request slots, not by timeouts). The table
+it writes to RESULTS.md per profile: wall time, the ratio to the physical lower bound
+of the bench's `report.py`, CPU seconds (user + sys), requests the server received and
+CPU per request, peak RSS, URLs/s, 4-class accuracy, false dead, missed dead; below
+it, report.py's full tables.
 Loopback only; each peer runs under `timeout`, simweb is restarted for every run.
 """
 
@@ -104,9 +108,9 @@ def table(bench: Path, ns: list[int], profile: str, ours: dict[int, list]) -> st
         out += [
             f"### N = {n}{' without /hang' if suffix else ''}: physical lower bound "
             f"{bound:.2f} s (4 requests per host)\n",
-            "| config | wall s | × bound | peak RSS MB | URLs/s | accuracy | false dead "
-            "| missed dead | exit |",
-            "|---|---|---|---|---|---|---|---|---|",
+            "| config | wall s | × bound | CPU s | requests | CPU ms/request | peak RSS MB "
+            "| URLs/s | accuracy | false dead | missed dead | exit |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|",
         ]
         for s in sorted(scores, key=lambda s: s.get("wall_s") or 1e9):
             wall = s.get("wall_s")
@@ -116,9 +120,13 @@ def table(bench: Path, ns: list[int], profile: str, ours: dict[int, list]) -> st
                 name = (
                     f"**citecheck** (median of {len(runs)}: {_num(walls[0])}–{_num(walls[-1])} s)"
                 )
+            cpu = s.get("user_s", 0) + s.get("sys_s", 0) if "user_s" in s else None
+            requests = (s.get("server") or {}).get("requests")
             out.append(
                 f"| {name} "
                 f"| {_num(wall)} | {_num(wall and wall / bound, '%.2f')} "
+                f"| {_num(cpu, '%.2f')} | {requests if requests is not None else '-'} "
+                f"| {_num(cpu and requests and 1000 * cpu / requests, '%.2f')} "
                 f"| {_num(s.get('peak_rss_mb'), '%.0f')} | {_num(s.get('urls_per_s'))} "
                 f"| {s['accuracy']:.3f} | {s['false_dead']} | {s['missed_dead']} | {s.get('rc')} |"
             )
@@ -189,7 +197,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ns", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--only", default=ALL_CONFIGS, help="configurations to run")
-    parser.add_argument("--profile", choices=["", "nohang"], default="")
+    parser.add_argument(
+        "--profiles", nargs="+", choices=["all", "nohang"], default=["all", "nohang"],
+        help="corpora: every scenario, and without the never-answering /hang URLs",
+    )  # fmt: skip
     parser.add_argument("--scratch", type=Path, default=DEFAULT_SCRATCH)
     parser.add_argument(
         "--citecheck-runs", type=int, default=3, help="citecheck's runs (median reported)"
@@ -197,12 +208,18 @@ def main() -> None:
     args = parser.parse_args()
     bench = bench_copy(args.scratch)
     set_up_peers(bench)
+    for profile in args.profiles:
+        measure(bench, args, "" if profile == "all" else profile)
+
+
+def measure(bench: Path, args: argparse.Namespace, profile_name: str) -> None:
+    """One profile's run beside the peers, written to its RESULTS.md section."""
     for stale in (bench / "results").glob("N*"):  # report.py reads every N* folder
         shutil.rmtree(stale)
-    run_peers(bench, args.ns, args.only, args.profile)
+    run_peers(bench, args.ns, args.only, profile_name)
     runs = args.citecheck_runs if "citecheck" in args.only.split() else 1
-    ours = citecheck_scores(bench, args.ns, args.profile, runs)
-    profile = f" (profile {args.profile})" if args.profile else ""
+    ours = citecheck_scores(bench, args.ns, profile_name, runs)
+    profile = f" (profile {profile_name})" if profile_name else ""
     body = (
         f"## Link checking beside the peers{profile}\n\n"
         f"`benchmarks/bench_links.py --ns {' '.join(map(str, args.ns))}`: the shared bench's "
@@ -210,12 +227,12 @@ def main() -> None:
         f"`report.py`; citecheck runs `{CHECK_OPTIONS}`, once in the run with the "
         f"peers and {runs - 1} more times alone (the same simweb set-up), its median run "
         f"shown. {machine_line()}\n\n"
-        + table(bench, args.ns, args.profile, ours)
+        + table(bench, args.ns, profile_name, ours)
         + "\n<details><summary>report.py tables: verdicts per scenario</summary>\n\n"
         + full_report(bench)
         + "\n</details>\n"
     )
-    write_section(f"links{'-' + args.profile if args.profile else ''}", body)
+    write_section(f"links{'-' + profile_name if profile_name else ''}", body)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ import sys
 import threading
 
 from citecheck import __version__
-from citecheck.commands import COMMANDS
 from citecheck.errors import CitecheckError
 from citecheck.reports import escape
 
@@ -19,6 +18,8 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from citecheck.commands import COMMANDS
+
     parser = argparse.ArgumentParser(
         prog="citecheck",
         description="Verify the notes of a manuscript: citations, note markers and cited links.",
@@ -46,6 +47,10 @@ def _terminated(signum: int, frame: object) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     exit_on_terminate()
+    arguments = sys.argv[1:] if argv is None else argv
+    if arguments == ["--version"]:  # answered before the commands and their options load
+        print(f"citecheck {__version__}")
+        return EXIT_OK
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):

@@ -20,20 +20,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from citecheck.archives.save import page_saver
 from citecheck.checks import CheckOptions, check_links
-from citecheck.checks.fragments import check_web_fragments
 from citecheck.checks.local import LocalChecker, tree_root
-from citecheck.checks.overlap import SnapshotsAlongside, links_in_notes
-from citecheck.citations import parse_document
 from citecheck.config import load_config
 from citecheck.errors import CitecheckError, InputError, UsageError
 from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
-from citecheck.links import extract_links
 from citecheck.links.ignore import IgnoreList, load_ignore
 from citecheck.links.urls import dedup_key
 from citecheck.lookup.settings import lookup_settings
-from citecheck.lookup.stage import judge_files
 from citecheck.model import (
     Document,
     FileResult,
@@ -43,15 +37,12 @@ from citecheck.model import (
     Report,
     Verdict,
 )
-from citecheck.net import HttpClient
+from citecheck.net.ondemand import OnDemandClient
 from citecheck.options import command_defaults
-from citecheck.platforms import handler_for
 from citecheck.prepared import Prepared, content_key, recall, remember
-from citecheck.readers import read_document, read_source
 from citecheck.readers.source import MAX_INPUT_BYTES, Source
 from citecheck.store import ResultCache
 from citecheck.verdicts.offline import offline_verdict
-from citecheck.verify import citation_problems, document_problems
 
 Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[..., None]
@@ -79,6 +70,7 @@ def load(
 def parse(paths: Paths, config: Any = None, *, stdin: BinaryIO | None = None) -> Report:
     """Every file read and its notes parsed into citations (no problems, no links checked)."""
     inputs, _ = load(paths, config, "parse")
+    from citecheck.citations import parse_document
     files = []
     for item in inputs:
         document = _read(item, stdin)
@@ -136,6 +128,9 @@ def check(
         policy = config.net_policy()
         options = check_options(config)
         if not config.no_archive:
+            from citecheck.archives.save import page_saver
+            from citecheck.checks.overlap import SnapshotsAlongside
+
             archive = SnapshotsAlongside(
                 config.archive_settings(),
                 policy,
@@ -144,7 +139,7 @@ def check(
                 progress=archive_progress,
                 saver=page_saver(config.archive_settings()),
             )
-        with HttpClient(policy) as client:
+        with OnDemandClient(policy) as client:
 
             def check_all(links: Sequence[Link]) -> tuple[Verdict, ...]:
                 heard = archive.verdict_known if archive is not None else None
@@ -160,6 +155,8 @@ def check(
             offline = client.network_status() == "offline"
             anchors: dict[str, Verdict] = {}
             if config.check_fragments and not offline:
+                from citecheck.checks.fragments import check_web_fragments
+
                 ready_all = [*prepared.values(), *parsed.values()]
                 anchors = check_web_fragments(_fragment_urls(ready_all, checked), client)
         distinct = tuple(checked.values())
@@ -202,6 +199,8 @@ def check(
 
 def _judge_citations(files: list[FileResult], config: Any, offline: bool) -> list[FileResult]:
     """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`)."""
+    from citecheck.lookup.stage import judge_files
+
     settings = lookup_settings(config)
     store = None if config.no_cache else ResultCache(config.cache)
     try:
@@ -216,6 +215,9 @@ def _judge_citations(files: list[FileResult], config: Any, offline: bool) -> lis
 
 def parse_and_verify(document: Document) -> tuple[ParsedDocument, tuple[Problem, ...]]:
     """The citations of `document` and the note problems `verify` finds in it."""
+    from citecheck.citations import parse_document
+    from citecheck.verify import citation_problems, document_problems
+
     parsed = parse_document(document)
     return parsed, tuple(document_problems(document) + citation_problems(parsed))
 
@@ -282,6 +284,8 @@ def _load(item: Input) -> Source | FileResult:
 
 
 def _read_loaded(item: Input, source: Source) -> Document | FileResult:
+    from citecheck.readers import read_source
+
     try:
         return read_source(source, quiet=True)
     except CitecheckError as exc:
@@ -291,6 +295,8 @@ def _read_loaded(item: Input, source: Source) -> Document | FileResult:
 def _read_stdin(stdin: BinaryIO | None) -> Document:
     """Standard input, its format told from its content (the readers read files, so the
     bytes go through a private temporary file with no extension)."""
+    from citecheck.readers import read_document
+
     data = (stdin or sys.stdin.buffer).read(MAX_INPUT_BYTES + 1)
     if len(data) > MAX_INPUT_BYTES:  # the cap a file has, before an endless pipe fills memory
         raise InputError(f"{STDIN_NAME}: more than the {MAX_INPUT_BYTES} byte limit")
@@ -395,6 +401,9 @@ def _check_while_parsing(
     The links already known (remembered parses, URLs written in the notes) are checked
     while the documents parse on a second thread, then the links only the parse found.
     `on_parsed` gets the parses as soon as they are done, on the parsing thread."""
+    from citecheck.checks.overlap import links_in_notes
+    from citecheck.links import extract_links
+
     early: dict[str, Link] = {}
     for ready in prepared.values():
         early.update((dedup_key(link.url), link) for link in ready.links)
@@ -442,6 +451,8 @@ def _ignored(prepared: Sequence[Prepared], ignore: IgnoreList) -> tuple[str, ...
     when it has patterns: a parse keeps only the links that were checked)."""
     if not ignore.patterns:
         return ()
+    from citecheck.links import extract_links
+
     skipped: dict[str, str] = {}
     for ready in prepared:
         for link in extract_links(ready.parsed):
@@ -475,8 +486,16 @@ def check_options(config: Any) -> CheckOptions:
         reuse_inconclusive=config.reuse_inconclusive,
         host_concurrency=config.host_concurrency,
         concurrency=config.concurrency,
-        handler_for=handler_for,
+        handler_for=_platform_handler,
         confirm_dead=config.confirm_dead,
         allow_private=config.allow_private,
         allowed_networks=tuple(config.allow_network),
     )
+
+
+def _platform_handler(url: str) -> Any:
+    """`citecheck.platforms.handler_for`, imported when a link is checked (not on a run
+    whose verdicts all come from the cache)."""
+    from citecheck.platforms import handler_for
+
+    return handler_for(url)

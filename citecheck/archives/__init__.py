@@ -22,19 +22,29 @@ The client should not retry: the service paces every request it sends, and a
 retried 429 is what gets an address blocked.
 """
 
-from citecheck.archives.limiter import TokenBucket
-from citecheck.archives.lookup import ArchiveLookup, find_snapshot, find_snapshots
-from citecheck.archives.memory import SnapshotMemory
-from citecheck.archives.service import ArchiveService, shared_service
-from citecheck.archives.settings import ArchiveSettings
+from __future__ import annotations
 
-__all__ = [
-    "ArchiveLookup",
-    "ArchiveService",
-    "ArchiveSettings",
-    "SnapshotMemory",
-    "TokenBucket",
-    "find_snapshot",
-    "find_snapshots",
-    "shared_service",
-]
+import importlib
+from typing import Any
+
+# Imported on first use: `citecheck.archives.settings` (read by every command's options)
+# must not pull in the lookups and, through them, the network stack.
+_LAZY = {
+    "ArchiveLookup": "citecheck.archives.lookup",
+    "ArchiveService": "citecheck.archives.service",
+    "ArchiveSettings": "citecheck.archives.settings",
+    "SnapshotMemory": "citecheck.archives.memory",
+    "TokenBucket": "citecheck.archives.limiter",
+    "find_snapshot": "citecheck.archives.lookup",
+    "find_snapshots": "citecheck.archives.lookup",
+    "shared_service": "citecheck.archives.service",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'citecheck.archives' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

@@ -6,16 +6,16 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from citecheck.checks.baseline import Baselines, site_of
-from citecheck.checks.observe import observe
 from citecheck.checks.policy import verdict_policy
 from citecheck.model import Check, Fetcher, Link, Verdict
 from citecheck.net.pool import pool_limits, run_concurrently
-from citecheck.store import VerdictRow
-from citecheck.verdicts import Observations, judge
-from citecheck.verdicts.confirm import confirm
+
+if TYPE_CHECKING:
+    from citecheck.store import VerdictRow
+    from citecheck.verdicts import Observations
 
 #: Called after each link with (links done, links in all, the link's URL).
 Progress = Callable[[int, int, str], None]
@@ -94,6 +94,11 @@ def check_links(
     rate-limited or walled us a minute ago will do it again). An "offline" answer is
     never reused. Every verdict says when it was observed and whether it was cached.
     """
+    # The judging stage is imported here, not at start-up: a run whose verdicts all come
+    # from the cache never judges anything.
+    from citecheck.checks.observe import observe
+    from citecheck.verdicts import judge
+
     baselines = Baselines(lambda url: client.fetch(url))
     done = _Tally(total=len(links), report=progress)
     policies = {} if store is None else {link.url: options.policy(link.url) for link in links}
@@ -202,6 +207,8 @@ def _confirmed(verdict: Verdict, store: VerdictStore, required: int, policy: str
     verdicts unchanged."""
     if required <= 1 or verdict.state != "dead":
         return verdict
+    from citecheck.verdicts.confirm import confirm
+
     records = store.history(verdict.url, policy)
     history = [(record.checked_at, record.state) for record in records]
     state, reason = confirm(verdict.state, verdict.reason, history, required)  # type: ignore[arg-type]

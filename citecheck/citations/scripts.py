@@ -12,8 +12,10 @@ import tempfile
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import opencc
+if TYPE_CHECKING:
+    import opencc
 
 HIRAGANA = re.compile(r"[\u3041-\u309f]")
 KANA = re.compile(r"[\u3041-\u309f\u30a1-\u30fa\u31f0-\u31ff\uff66-\uff9d]")  # not ・ ー
@@ -28,6 +30,8 @@ _FOLD_DROP = re.compile(r"[\s\u30fb·・「」『』“”\"«»,，、.。:：;
 
 @lru_cache(maxsize=1)
 def to_simplified() -> opencc.OpenCC:
+    import opencc  # its dictionaries load on first use, not at start-up
+
     return opencc.OpenCC("t2s")
 
 
@@ -39,6 +43,8 @@ def simplified_to_traditional() -> opencc.OpenCC:
     enough; the full s2t configuration also loads phrase dictionaries of about 27 MB.
     Falls back to s2t where the package keeps its tables elsewhere.
     """
+    import opencc
+
     table = Path(opencc.__file__).parent / "clib" / "share" / "opencc" / "STCharacters.ocd2"
     if not table.is_file():
         return opencc.OpenCC("s2t")

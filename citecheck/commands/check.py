@@ -11,17 +11,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citecheck import pipeline
 from citecheck.commands.common import add_inputs, configure, print_input_notes
 from citecheck.commands.outcome import EXIT_OFFLINE, EXIT_OK, input_failed, worst
 from citecheck.errors import UsageError
-from citecheck.model import Report
 from citecheck.output import write_text
-from citecheck.reports import render, write_html
-from citecheck.reports.progress import ProgressBar
-from citecheck.reports.terminal import use_color
+
+if TYPE_CHECKING:
+    from citecheck.model import Report
 
 NAME = "check"
 HELP = "Check every cited URL and DOI: resolvable, moved, dead or inconclusive."
@@ -60,6 +58,11 @@ def exit_code(report: Report, config: Any) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at start-up: `citecheck --version` and `--help` need none of it.
+    from citecheck import pipeline
+    from citecheck.reports import render, write_html
+    from citecheck.reports.progress import ProgressBar
+
     config = configure(args, NAME)
     for path in (args.output, args.report):
         if path not in (None, "-") and Path(path).exists() and not args.force:
@@ -70,7 +73,11 @@ def run(args: argparse.Namespace) -> int:
         )
     print_input_notes(report)
     to_terminal = args.output is None or args.output == "-"
-    color = args.format == "terminal" and to_terminal and use_color(sys.stdout)
+    color = False
+    if args.format == "terminal" and to_terminal:
+        from citecheck.reports.terminal import use_color
+
+        color = use_color(sys.stdout)
     text = render(report, args.format, color=color, quiet=args.quiet)
     write_text(text, args.output, force=args.force)
     if args.report:

@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citecheck import config as settings
-from citecheck import pipeline
 from citecheck.errors import InputError
-from citecheck.inputs import STDIN
-from citecheck.model import ParsedDocument, Report
 from citecheck.options import add_options, command_defaults, given_options
 from citecheck.reports import escape
+
+if TYPE_CHECKING:
+    from citecheck.model import ParsedDocument, Report
 
 
 def add_inputs(parser: argparse.ArgumentParser, command: str, *, many: bool = True) -> None:
@@ -38,6 +37,9 @@ def add_inputs(parser: argparse.ArgumentParser, command: str, *, many: bool = Tr
 
 def configure(args: argparse.Namespace, command: str) -> Any:
     """The file's settings with the command-line options laid over them."""
+    from citecheck import config as settings
+    from citecheck.inputs import STDIN
+
     paths = getattr(args, "paths", None) or [getattr(args, "path", ".")]
     first = paths[0] if paths[0] != STDIN else "."
     found = settings.load_config(args.config, first, command_defaults(command))
@@ -59,6 +61,8 @@ def print_input_notes(report: Report, *, errors: bool = True) -> None:
 
 def parse_one(args: argparse.Namespace, command: str) -> ParsedDocument:
     """The parse of the single input of `parse` and `export`; an unreadable one ends the run."""
+    from citecheck import pipeline  # the readers and parsers: imported when a command runs
+
     if os.path.isdir(args.path):
         raise InputError(f"{args.path}: is a directory, not a file")
     report = pipeline.parse([args.path], configure(args, command))

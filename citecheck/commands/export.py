@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from citecheck import pipeline
 from citecheck.commands.common import add_inputs, configure, parse_one
 from citecheck.exports import EXPORTERS, export
-from citecheck.exports.found import with_found
 from citecheck.exports.keys import DEFAULT_FORMAT, parse_format
-from citecheck.model import ParsedDocument
 from citecheck.output import write_text
+
+if TYPE_CHECKING:
+    from citecheck.model import ParsedDocument
 
 NAME = "export"
 HELP = "Export the cited works as BibTeX, BibLaTeX or CSL-JSON (one entry per distinct work)."
@@ -39,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _checked(args: argparse.Namespace) -> ParsedDocument:
     """The parse with what a check found (DOIs, new URLs) added, marked in each note."""
+    from citecheck import pipeline
+    from citecheck.exports.found import with_found
+
     parse_one(args, NAME)  # an unreadable or wrong input ends the run before any request
     report = pipeline.check([args.path], configure(args, NAME))
     result = report.files[0]

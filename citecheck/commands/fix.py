@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from citecheck.commands.common import add_inputs, configure
 from citecheck.errors import UsageError
-from citecheck.fix import ARCHIVED_MODES, FIXERS, Fixes, planned_fixes, unified_diff
-from citecheck.fix.files import write_in_place
-from citecheck.fix.recorded import Recorded, recorded
+from citecheck.fix.modes import ARCHIVED_MODES
 from citecheck.inputs import STDIN
 from citecheck.readers.source import Source
 from citecheck.reports import escape
+
+if TYPE_CHECKING:
+    from citecheck.fix.plan import Fixes
+    from citecheck.fix.recorded import Recorded
 
 NAME = "fix"
 HELP = "Replace moved links by their new URL and give dead ones their archived copy."
@@ -46,6 +49,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at start-up: the fixers and the pipeline are for this command only.
+    from citecheck.fix.diff import unified_diff
+    from citecheck.fix.files import write_in_place
+    from citecheck.fix.fixers import FIXERS
+    from citecheck.fix.plan import planned_fixes
+    from citecheck.fix.recorded import recorded
+
     if args.path == STDIN:
         raise UsageError("fix edits a file: name it (standard input cannot be fixed in place)")
     config = configure(args, SETTINGS_OF)

@@ -13,7 +13,10 @@ When several apply the highest-priority one wins: 2, then 3, then 1.
 
 from __future__ import annotations
 
-from citecheck.model import Report
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from citecheck.model import Report
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_OFFLINE = 0, 1, 2, 3
 _PRIORITY = (EXIT_USAGE, EXIT_OFFLINE, EXIT_FOUND, EXIT_OK)

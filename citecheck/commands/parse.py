@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citecheck.citations.works import distinct_works
 from citecheck.commands.common import add_inputs, parse_one
-from citecheck.model import Citation, ParsedDocument
 from citecheck.output import write_chunks
 from citecheck.reports import escape
+
+if TYPE_CHECKING:
+    from citecheck.model import Citation, ParsedDocument
 
 NAME = "parse"
 HELP = "Parse the notes of a manuscript into structured citations (CSL-JSON)."
@@ -35,6 +36,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from citecheck.citations.works import distinct_works
+
     parsed = parse_one(args, NAME)
     data: Any = distinct_works(parsed) if args.format == "csl-json" else to_json(parsed)
     # Streamed: the JSON of a big manuscript is several times its size.

@@ -11,16 +11,16 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from citecheck import pipeline
 from citecheck.commands.common import add_inputs, configure, print_input_notes
 from citecheck.commands.outcome import EXIT_FOUND, EXIT_OK, input_failed, worst
-from citecheck.model import Report
 from citecheck.output import write_text
-from citecheck.reports import escape, render
-from citecheck.verify import Verification, verify
-from citecheck.verify.render import to_json, to_terminal
+from citecheck.reports import escape
+
+if TYPE_CHECKING:
+    from citecheck.model import Report
+    from citecheck.verify import Verification
 
 NAME = "verify"
 HELP = "Check note markers against notes, chapter by chapter, and the notes against each other."
@@ -36,6 +36,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at start-up: `citecheck --version` and `--help` need none of it.
+    from citecheck import pipeline
+    from citecheck.verify import verify
+
     config = configure(args, NAME)
     report = pipeline.parse(args.paths, config)
     print_input_notes(report)
@@ -50,6 +54,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _render(fmt: str, results: list[Verification], report: Report) -> str:
+    from citecheck.reports import render
+    from citecheck.verify.render import to_json, to_terminal
+
     if fmt == "terminal":
         return "\n".join(to_terminal(result) for result in results)
     if fmt == "json":
@@ -59,9 +66,7 @@ def _render(fmt: str, results: list[Verification], report: Report) -> str:
         files += [{"path": r.path, "error": r.error} for r in report.unreadable]
         return escape.json_text({"files": files}, indent=2) + "\n"
     by_path = {result.path: result.problems for result in results}
-    files = tuple(
-        replace(result, problems=by_path.get(result.path, ())) for result in report.files
-    )
+    files = tuple(replace(result, problems=by_path.get(result.path, ())) for result in report.files)
     problems = tuple(p for result in files for p in result.problems)
     return render(replace(report, files=files, problems=problems), fmt)
 

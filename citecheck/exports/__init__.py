@@ -6,19 +6,34 @@ work (back-references add none) under a stable ASCII citation key.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from citecheck.errors import UsageError
-from citecheck.exports import bibfile, csl_json
 from citecheck.exports.keys import DEFAULT_FORMAT, parse_format
-from citecheck.model import ParsedDocument
 
-Exporter = Callable[[ParsedDocument, str], str]
+if TYPE_CHECKING:
+    from citecheck.model import ParsedDocument
+
+Exporter = Callable[["ParsedDocument", str], str]
+
+
+def _on_first_use(module: str, name: str) -> Exporter:
+    """The exporter `module.name`, imported when first called: the command line lists
+    the formats at start-up, and BibTeX's libraries are only needed to write BibTeX."""
+
+    def exporter(parsed: ParsedDocument, key_format: str) -> str:
+        return getattr(importlib.import_module(module), name)(parsed, key_format)
+
+    exporter.__name__ = name
+    return exporter
+
 
 EXPORTERS: dict[str, Exporter] = {
-    "biblatex": bibfile.biblatex,
-    "bibtex": bibfile.bibtex,
-    "csl-json": csl_json.csl_json,
+    "biblatex": _on_first_use("citecheck.exports.bibfile", "biblatex"),
+    "bibtex": _on_first_use("citecheck.exports.bibfile", "bibtex"),
+    "csl-json": _on_first_use("citecheck.exports.csl_json", "csl_json"),
 }
 
 

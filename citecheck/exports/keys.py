@@ -27,8 +27,9 @@ from itertools import count
 from typing import Any
 
 from citecheck.errors import UsageError
-from citecheck.exports.persons import family_name
-from citecheck.exports.romanize import item_language, words
+
+# The romanisers and the name data are imported when a key is made, not here: the command
+# line reads DEFAULT_FORMAT and parse_format at start-up.
 
 DEFAULT_FORMAT = "[auth][year][veryshorttitle]"
 # Words too common to name a work: English, Spanish, French, German, Japanese particles.
@@ -47,6 +48,8 @@ Part = Callable[[dict[str, Any]], str]
 
 
 def _auth(csl: dict[str, Any]) -> str:
+    from citecheck.exports.romanize import item_language, words
+
     language = item_language(csl)
     who = _first_name_words(csl, language)
     if not who:
@@ -56,6 +59,8 @@ def _auth(csl: dict[str, Any]) -> str:
 
 
 def _title_words(csl: dict[str, Any], limit: int | None) -> str:
+    from citecheck.exports.romanize import item_language, words
+
     found = _significant(words(str(csl.get("title", "")), item_language(csl)))
     return "".join(word[:MAX_PART] for word in found[:limit])
 
@@ -104,6 +109,9 @@ def _significant(found: list[str]) -> list[str]:
 
 
 def _first_name_words(csl: dict[str, Any], language: str | None) -> list[str]:
+    from citecheck.exports.persons import family_name
+    from citecheck.exports.romanize import words
+
     for role in ("author", "editor"):
         names = [n for n in csl.get(role) or [] if isinstance(n, dict)]
         if names:

@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from citecheck.citations.urls import find_urls
+from citecheck.fix.modes import ArchivedMode
 from citecheck.fix.plan import Fixes
 from citecheck.links.extract import CODE_SPAN
 
 #: How a dead link gets its archived copy: the URL replaced by the copy's, or the
 #: copy's address written after it ("(archived …)"), as Wikipedia's bots do.
-ArchivedMode = Literal["append", "replace"]
-ARCHIVED_MODES: tuple[ArchivedMode, ...] = ("append", "replace")
 #: A fenced code block's opening or closing line (CommonMark: three or more ` or ~).
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 

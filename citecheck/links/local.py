@@ -14,8 +14,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
-
 from citecheck.readers.markup import LineIndex
 from citecheck.readers.mdsyntax import mask_code
 
@@ -87,6 +85,8 @@ def _markdown_links(text: str) -> list[LocalLink]:
 
 
 def _html_links(text: str) -> list[LocalLink]:
+    from bs4 import BeautifulSoup  # only for HTML sources: slow to import
+
     soup = BeautifulSoup(text, "html.parser")
     found = []
     for tag_name, attribute in HTML_ATTRIBUTES:

@@ -3,33 +3,43 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
-
-from citecheck.citations.urls import DOI_NAME, trim
-from citecheck.citations.urls import find_urls as find_written_urls
 
 DOI_RESOLVER = "https://doi.org/"
 
-_DOI = re.compile(rf"\b({DOI_NAME})")
 _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def find_urls(text: str) -> list[str]:
     """Every http(s) URL written in `text`, in order, trailing punctuation removed."""
+    from citecheck.citations.urls import find_urls as find_written_urls
+
     return [found.value for found in find_written_urls(text) if urlsplit(found.value).hostname]
 
 
 def find_dois(text: str) -> list[str]:
     """DOIs written bare in `text` ("doi:10.1000/xyz"), not those inside a URL."""
+    from citecheck.citations.urls import trim
+
     dois = []
-    for match in _DOI.finditer(text):
+    for match in _doi_pattern().finditer(text):
         before = text[: match.start()].rstrip()
         if before.endswith("/") or re.search(r"https?://\S*$", before):
             continue
         dois.append(trim(match.group(1)))
     return dois
+
+
+@cache
+def _doi_pattern() -> re.Pattern[str]:
+    """A DOI written bare. Compiled on first use: the citation grammar it comes from
+    (`citecheck.citations`) is not needed to deduplicate or normalise URLs, which a run
+    whose parse and verdicts are all cached does with nothing else."""
+    from citecheck.citations.urls import DOI_NAME
+
+    return re.compile(rf"\b({DOI_NAME})")
 
 
 def doi_of(url: str) -> str | None:

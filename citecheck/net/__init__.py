@@ -1,9 +1,9 @@
-"""The network: the only package that imports requests and tenacity.
+"""The network: the only package that imports requests and urllib3.
 
 policy.py     NetPolicy — every limit, as one immutable value
 client.py     HttpClient.fetch(url) → Check: redirects hop by hop, retries, body cap
-retry.py      what is retried and how long to wait (tenacity, always bounded)
-transport.py  requests' transport with the guard and the watchdog in every connection
+retry.py      what is retried and how long to wait (always bounded)
+transport.py  urllib3's pools with the guard and the watchdog in every connection
 guard.py      which addresses may be contacted (no loopback/private unless allowed)
 resolver.py   name lookups, and "this name does not exist" vs "DNS is down"
 watchdog.py   cuts off any request still running at its deadline
@@ -13,13 +13,25 @@ pool.py       run_concurrently: a thread pool fair across hosts
 failures.py   the error codes a Check carries
 """
 
-from citecheck.net.client import HttpClient
-from citecheck.net.policy import NetPolicy
-from citecheck.net.pool import pool_limits, run_concurrently
+from __future__ import annotations
 
-__all__ = [
-    "HttpClient",
-    "NetPolicy",
-    "pool_limits",
-    "run_concurrently",
-]
+import importlib
+from typing import Any
+
+# Imported on first use: `citecheck.net.policy` (every command's options) must not pull in
+# requests, urllib3, which only a command that fetches needs.
+_LAZY = {
+    "HttpClient": "citecheck.net.client",
+    "NetPolicy": "citecheck.net.policy",
+    "pool_limits": "citecheck.net.pool",
+    "run_concurrently": "citecheck.net.pool",
+}
+
+__all__ = sorted(_LAZY)
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'citecheck.net' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)

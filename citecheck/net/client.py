@@ -4,23 +4,25 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
+import urllib3
 from requests.cookies import RequestsCookieJar, extract_cookies_to_jar
 
 from citecheck.model import Check, Hop
 from citecheck.net.body import CHUNK, CappedBody
 from citecheck.net.failures import FetchFailure, classify
 from citecheck.net.guard import AddressGuard
+from citecheck.net.hosts import HostPacer, Origin, address_key, origin_of
 from citecheck.net.limits import SlotLimiter
 from citecheck.net.policy import NetPolicy
 from citecheck.net.resolver import Resolver
 from citecheck.net.retry import call_with_retries, is_retryable, retry_after_seconds
-from citecheck.net.transport import GuardedAdapter, RequestScope, request_scope
+from citecheck.net.transport import GuardedPools, RequestScope, request_scope
 from citecheck.net.watchdog import Watchdog
 
 Method = Literal["auto", "GET", "HEAD", "POST"]
@@ -97,11 +99,13 @@ class _FetchState:
     headers: dict[str, str]
     want_body: bool
     budget: _Budget
-    cookies: RequestsCookieJar = field(default_factory=RequestsCookieJar)
+    cookies: RequestsCookieJar | None = None  # made by the first Set-Cookie: most fetches get none
     #: What a POST sends (a form to an archive's save API); never sent with GET or HEAD.
     body: bytes | None = None
 
     def cookie_state(self) -> tuple[tuple[str, str | None, str, str], ...]:
+        if self.cookies is None:
+            return ()
         return tuple(sorted((c.name, c.value, c.domain, c.path) for c in self.cookies))
 
 
@@ -129,15 +133,19 @@ class HttpClient:
     the deadline is "timeout", even if part of it had arrived.
     """
 
-    def __init__(self, policy: NetPolicy | None = None) -> None:
+    def __init__(
+        self, policy: NetPolicy | None = None, *, resolver: Resolver | None = None
+    ) -> None:
         self.policy = policy or NetPolicy()
         self._guard = AddressGuard(self.policy.allow_private, self.policy.allowed_networks)
-        self._resolver = Resolver(self.policy.dns_canaries)
+        self._resolver = resolver or Resolver(self.policy.dns_canaries)
         self._watchdog = Watchdog()
         self._limiter = SlotLimiter(self.policy.concurrency, self.policy.host_concurrency)
+        self._keys: dict[Origin, Hashable] = {}  # politeness key of each origin seen
+        self._pacer = HostPacer()
         # Idle connections are kept for the 200 most recent hosts: at most
         # 200 × host_concurrency sockets, within the usual limit of 1024 open files.
-        self._adapter = GuardedAdapter(
+        self._pools = GuardedPools(
             hosts_kept=200, connections_per_host=self.policy.host_concurrency
         )
         self._default_headers = {
@@ -202,7 +210,7 @@ class HttpClient:
             return "offline" if self._offline else "unknown"
 
     def close(self) -> None:
-        self._adapter.close()
+        self._pools.close()
         self._watchdog.close()
 
     def __enter__(self) -> HttpClient:
@@ -245,22 +253,43 @@ class HttpClient:
         return _Reply(current, method, last_status, error="too-many-redirects"), attempts
 
     def _with_retries(self, method: str, url: str, state: _FetchState) -> tuple[_Reply, int]:
+        """The request and its retries. A 429 from a host that is now paced is not
+        retried; a retry the pacer did not send leaves the host's last answer as the
+        evidence, and is not counted as an attempt."""
         budget = state.budget
-        return call_with_retries(
-            lambda: self._exchange(method, url, state),
+        answered: list[_Reply] = []
+        unsent = 0
+
+        def attempt() -> _Reply:
+            nonlocal unsent
+            reply = self._exchange(method, url, state)
+            if reply.error == "host-rate-limited":
+                unsent += 1
+                if answered:
+                    return answered[-1]
+            else:
+                answered.append(reply)
+            return reply
+
+        reply, attempts = call_with_retries(
+            attempt,
             policy=self.policy,
-            retryable=lambda reply: is_retryable(reply.status, reply.error),
+            retryable=lambda reply: (
+                is_retryable(reply.status, reply.error)
+                and not (reply.status == 429 and self._pacer.paced(self._key_of(reply.url)))
+            ),
             retry_after=lambda reply: retry_after_seconds(reply.header("retry-after")),
             time_left=budget.left,
             sleep=budget.sleep,
         )
+        return reply, attempts - unsent
 
     # --- one request --------------------------------------------------------------
 
     def _exchange(self, method: str, url: str, state: _FetchState) -> _Reply:
         try:
             parts = urlsplit(url)
-            host_key = f"{(parts.hostname or '').lower()}:{parts.port or parts.scheme}"
+            origin = origin_of(parts)
         except ValueError:  # a bracketed host that is no IPv6 address, a port out of range
             return _Reply(url, method, error="invalid-url")
         if parts.scheme not in ("http", "https"):
@@ -268,9 +297,15 @@ class HttpClient:
         if not parts.hostname:
             return _Reply(url, method, error="invalid-url")
         budget = state.budget
+        key = self._politeness_key(origin, budget)
+        wait = self._pacer.turn(key, budget.left())
+        if wait is None:  # the host asked to be left alone for longer than we have
+            return _Reply(url, method, error="host-rate-limited")
+        if wait:
+            budget.sleep(wait)
         if budget.left() <= 0:
             return _Reply(url, method, error="timeout")
-        with self._limiter.slot(host_key):
+        with self._limiter.slot(key):
             started = time.monotonic()
             watch = self._watchdog.watch(budget.left())
             scope = RequestScope(self._guard, self._resolver, self._watchdog, watch)
@@ -287,18 +322,46 @@ class HttpClient:
                 budget.spent += time.monotonic() - started
         if watch.expired:  # cut off mid-answer: what was read is not the whole answer
             return _Reply(url, method, error="timeout")
+        if reply.status is not None:
+            asked = (
+                retry_after_seconds(reply.header("retry-after")) if reply.status == 429 else None
+            )
+            self._pacer.answered(key, reply.status, asked)
         return reply
+
+    def _politeness_key(self, origin: Origin, budget: _Budget) -> Hashable:
+        """The slots `origin` shares: its address once resolved (see `net.hosts`). The
+        lookup counts against the URL's deadline; a name that does not resolve keeps
+        its origin as key (its connection then fails with the lookup's own code)."""
+        key = self._keys.get(origin)
+        if key is None:
+            _, host, port = origin
+            started = time.monotonic()
+            try:
+                key = address_key(self._resolver.resolve(host, port, budget.left()), port)
+            except FetchFailure:
+                key = origin
+            finally:
+                budget.spent += time.monotonic() - started
+            key = self._keys.setdefault(origin, key)
+        return key
+
+    def _key_of(self, url: str) -> Hashable:
+        origin = origin_of(urlsplit(url))
+        return self._keys.get(origin, origin)
 
     def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
         prepared = _prepare(method, url, state)
         left = state.budget.left()
         timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
-        response = self._adapter.send(prepared, stream=True, timeout=timeout, proxies={})
+        response = self._pools.send(method, prepared.url, dict(prepared.headers), timeout)  # type: ignore[arg-type]
         try:
-            status = response.status_code
-            reply_headers = tuple((k.lower(), v) for k, v in response.raw.headers.items())
+            status = response.status
+            reply_headers = tuple((k.lower(), v) for k, v in response.headers.items())
             if "set-cookie" in response.headers:
-                extract_cookies_to_jar(state.cookies, prepared, response.raw)
+                if state.cookies is None:
+                    state.cookies = RequestsCookieJar()
+                extract_cookies_to_jar(state.cookies, prepared, response)
             body = b""
             read_body = (
                 state.want_body
@@ -309,16 +372,16 @@ class HttpClient:
             if read_body:
                 body = self._read_capped(response)
             else:
-                _finish_unread(response)
+                _finish_unread(method, response)
             return _Reply(url, method, status, reply_headers, body)
         finally:
-            response.close()
+            response.close()  # an answer not read to its end takes its connection with it
+            response.release_conn()
 
-    def _read_capped(self, response: requests.Response) -> bytes:
+    def _read_capped(self, response: urllib3.BaseHTTPResponse) -> bytes:
         capped = CappedBody(self.policy.max_body_bytes, response.headers.get("content-encoding"))
-        raw = response.raw
         while not capped.full:
-            chunk = raw.read(CHUNK, decode_content=False)
+            chunk = response.read(CHUNK, decode_content=False)
             if not chunk:
                 break
             capped.feed(chunk)
@@ -353,7 +416,7 @@ def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequ
     prepared.prepare_headers(state.headers)
     if state.body is not None and method == "POST":
         prepared.prepare_body(state.body, None)
-    if len(state.cookies):
+    if state.cookies is not None and len(state.cookies):
         prepared.prepare_cookies(state.cookies)
     return prepared
 
@@ -369,11 +432,11 @@ def _is_textual(content_type: str | None) -> bool:
     return kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/json", "+json"))
 
 
-def _finish_unread(response: requests.Response) -> None:
+def _finish_unread(method: str, response: urllib3.BaseHTTPResponse) -> None:
     """Read a small unwanted body so the connection can be reused; else drop it."""
     length = response.headers.get("content-length", "")
-    if response.request.method == "HEAD" or (length.isdigit() and int(length) <= SMALL_BODY):
-        response.raw.drain_conn()
+    if method == "HEAD" or (length.isdigit() and int(length) <= SMALL_BODY):
+        response.drain_conn()
     # Anything else is left unread: response.close() then drops the connection.
 
 

@@ -5,7 +5,9 @@ Codes: "dns" (the name does not exist, and DNS demonstrably works),
 (DNS or the network itself is down), "unreachable" (no route to that host),
 "refused", "connect-timeout", "timeout", "reset", "ssl", "invalid-response",
 "private-address", "invalid-url", "unsupported-scheme", "too-many-redirects",
-"redirect-loop", "no-socket" (this machine could not open one).
+"redirect-loop", "no-socket" (this machine could not open one), "host-rate-limited"
+(not sent: the host answered 429 to request after request, and this URL's turn would
+come after its deadline; see `net.hosts`).
 """
 
 from __future__ import annotations

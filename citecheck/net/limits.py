@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from contextlib import contextmanager
 
 
@@ -18,16 +18,16 @@ class SlotLimiter:
     def __init__(self, total: int, per_host: int) -> None:
         self._total = threading.BoundedSemaphore(total)
         self._per_host = per_host
-        self._hosts: dict[str, threading.BoundedSemaphore] = {}
+        self._hosts: dict[Hashable, threading.BoundedSemaphore] = {}
         self._lock = threading.Lock()
 
     @contextmanager
-    def slot(self, host_key: str) -> Iterator[None]:
+    def slot(self, host_key: Hashable) -> Iterator[None]:
         host = self._host_semaphore(host_key)
         with host, self._total:
             yield
 
-    def _host_semaphore(self, host_key: str) -> threading.BoundedSemaphore:
+    def _host_semaphore(self, host_key: Hashable) -> threading.BoundedSemaphore:
         with self._lock:
             semaphore = self._hosts.get(host_key)
             if semaphore is None:

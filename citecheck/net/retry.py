@@ -1,13 +1,12 @@
-"""When to try a request again, and how long to wait first (tenacity, always bounded)."""
+"""When to try a request again, and how long to wait first (always bounded)."""
 
 from __future__ import annotations
 
 import email.utils
+import random
 import time
 from collections.abc import Callable
 from typing import TypeVar
-
-import tenacity
 
 from citecheck.net.failures import RETRYABLE
 from citecheck.net.policy import NetPolicy
@@ -57,27 +56,18 @@ def call_with_retries(
     overrun by a retry, and a request that timed out is not retried on a deadline
     that could not hold a second timeout.
     """
-    backoff = tenacity.wait_exponential(
-        multiplier=policy.backoff_base, max=policy.backoff_max
-    ) + tenacity.wait_random(0, policy.backoff_base)
-
-    def wait(state: tenacity.RetryCallState) -> float:
-        asked = retry_after(state.outcome.result())  # type: ignore[union-attr]
-        if asked is None:
-            return backoff(state)
-        return asked if asked <= policy.retry_after_cap else float("inf")
-
-    def stop(state: tenacity.RetryCallState) -> bool:
-        if state.attempt_number > policy.retries:
-            return True
-        return state.upcoming_sleep + policy.read_timeout > time_left()
-
-    retrying = tenacity.Retrying(
-        retry=tenacity.retry_if_result(retryable),
-        wait=wait,
-        stop=stop,
-        sleep=sleep,
-        retry_error_callback=lambda state: state.outcome.result(),  # type: ignore[union-attr]
-    )
-    result = retrying(attempt)
-    return result, retrying.statistics.get("attempt_number", 1)
+    attempts = 0
+    while True:
+        result = attempt()
+        attempts += 1
+        if not retryable(result):
+            return result, attempts
+        asked = retry_after(result)
+        if asked is None:  # exponential back-off with jitter: base·2ⁿ⁻¹ capped, + [0, base)
+            wait = min(policy.backoff_base * 2 ** (attempts - 1), policy.backoff_max)
+            wait += random.uniform(0, policy.backoff_base)
+        else:
+            wait = asked if asked <= policy.retry_after_cap else float("inf")
+        if attempts > policy.retries or wait + policy.read_timeout > time_left():
+            return result, attempts
+        sleep(wait)

@@ -1,4 +1,4 @@
-"""requests' transport with the guard and the watchdog built into every connection.
+"""urllib3's connection pools with the guard and the watchdog built into every connection.
 
 Each connection resolves the host itself, keeps only the addresses the guard
 permits, connects to one of those very addresses (no second lookup that could
@@ -16,9 +16,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import certifi
+import urllib3
 import urllib3.connection
 import urllib3.connectionpool
-from requests.adapters import HTTPAdapter
 
 from citecheck.net.failures import FetchFailure
 from citecheck.net.guard import AddressGuard
@@ -67,7 +68,7 @@ class _GuardedConnectionMixin:
     def _new_conn(self) -> socket.socket:
         scope = _scope()
         host, port = self._dns_host, self.port  # type: ignore[attr-defined]
-        infos = scope.resolver.resolve(host, port)
+        infos = scope.resolver.resolve(host, port, timeout=scope.watchdog.left(scope.watch))
         permitted = [info for info in infos if scope.guard.permits(info[4][0])]
         if not permitted:
             refused = ", ".join(sorted({str(info[4][0]) for info in infos}))
@@ -122,20 +123,45 @@ class GuardedHTTPSConnectionPool(urllib3.connectionpool.HTTPSConnectionPool):
     ConnectionCls = GuardedHTTPSConnection
 
 
-class GuardedAdapter(HTTPAdapter):
-    """requests' adapter whose pools open guarded connections; it never retries."""
+class GuardedPools:
+    """One pool of guarded connections per host (the `hosts_kept` most recent), sent
+    to without retries, redirects or proxies: the client does each of those itself.
+
+    urllib3 directly, not requests' adapter: the same pools and the same certificate
+    checks (certifi's bundle, as requests uses), without building a requests Response
+    (its case-insensitive headers, cookie jar and hooks) for every answer.
+    """
 
     def __init__(self, hosts_kept: int, connections_per_host: int) -> None:
-        super().__init__(
-            pool_connections=hosts_kept,
-            pool_maxsize=connections_per_host,
-            max_retries=0,
-            pool_block=False,
+        self._manager = urllib3.PoolManager(
+            num_pools=hosts_kept,
+            maxsize=connections_per_host,
+            block=False,
+            cert_reqs="CERT_REQUIRED",
+            ca_certs=certifi.where(),
         )
-
-    def init_poolmanager(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {
+        self._manager.pool_classes_by_scheme = {
             "http": GuardedHTTPConnectionPool,
             "https": GuardedHTTPSConnectionPool,
         }
+
+    def send(
+        self, method: str, url: str, headers: dict[str, str], timeout: tuple[float, float]
+    ) -> urllib3.BaseHTTPResponse:
+        """The answer's status and headers; its body is left unread on the connection."""
+        parts = urllib3.util.parse_url(url)
+        pool = self._manager.connection_from_host(parts.host, parts.port, parts.scheme)
+        return pool.urlopen(
+            method,
+            parts.request_uri,
+            headers=headers,
+            redirect=False,
+            assert_same_host=False,
+            preload_content=False,
+            decode_content=False,
+            retries=False,
+            timeout=urllib3.Timeout(connect=timeout[0], read=timeout[1]),
+        )
+
+    def close(self) -> None:
+        self._manager.clear()

@@ -17,11 +17,13 @@ import time
 
 
 class Watch:
-    """The sockets one request uses, and whether its deadline cut it off."""
+    """The sockets one request uses, its deadline (monotonic seconds), and whether the
+    deadline cut it off."""
 
-    __slots__ = ("active", "expired", "sockets")
+    __slots__ = ("active", "deadline", "expired", "sockets")
 
-    def __init__(self) -> None:
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
         self.sockets: list[socket.socket] = []
         self.expired = False
         self.active = True
@@ -38,11 +40,17 @@ class Watchdog:
 
     def watch(self, seconds: float) -> Watch:
         """Start watching a request that must be over within `seconds`."""
-        watch = Watch()
+        watch = Watch(time.monotonic() + seconds)
         with self._lock:
-            heapq.heappush(self._heap, (time.monotonic() + seconds, next(self._order), watch))
-            self._lock.notify()
+            # Wake the watchdog only when this deadline comes before the one it waits for.
+            if not self._heap or watch.deadline < self._heap[0][0]:
+                self._lock.notify()
+            heapq.heappush(self._heap, (watch.deadline, next(self._order), watch))
         return watch
+
+    def left(self, watch: Watch) -> float:
+        """Seconds until `watch`'s deadline (negative once it passed)."""
+        return watch.deadline - time.monotonic()
 
     def add_socket(self, watch: Watch, sock: socket.socket) -> None:
         with self._lock:

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from citecheck.errors import InputError
 from citecheck.readers.utf16 import bomless_utf16
 
@@ -97,6 +95,8 @@ def detect_encoding(data: bytes) -> str | None:
         return "utf-8"
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8
+
     matches = list(from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
     if not matches:
         return None

@@ -7,23 +7,39 @@ the terminal writer also takes `color` and `quiet` (see `terminal.use_color`).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import Any
 
 from citecheck.errors import UsageError
 from citecheck.model import Report
 from citecheck.output import write_text
-from citecheck.reports import github, html_report, json_report, junit, markdown, sarif, terminal
 
-Writer = Callable[[Report], str]
+Writer = Callable[..., str]
+
+
+def _on_first_use(module: str) -> Writer:
+    """The `render` of `citecheck.reports.<module>`, imported when first called: a JSON
+    report needs neither rich (the terminal writer) nor the HTML page's assets."""
+
+    def writer(report: Report, **options: Any) -> str:
+        return importlib.import_module(f"citecheck.reports.{module}").render(report, **options)
+
+    writer.__name__ = f"{module}.render"
+    return writer
+
 
 WRITERS: dict[str, Writer] = {
-    "json": json_report.render,
-    "terminal": terminal.render,
-    "markdown": markdown.render,
-    "junit": junit.render,
-    "html": html_report.render,
-    "github": github.render,
-    "sarif": sarif.render,
+    name: _on_first_use(module)
+    for name, module in {
+        "json": "json_report",
+        "terminal": "terminal",
+        "markdown": "markdown",
+        "junit": "junit",
+        "html": "html_report",
+        "github": "github",
+        "sarif": "sarif",
+    }.items()
 }
 
 
@@ -36,14 +52,14 @@ def render(report: Report, fmt: str, *, color: bool = False, quiet: bool = False
     if writer is None:
         raise UsageError(f"unknown report format {fmt!r} (known: {', '.join(sorted(WRITERS))})")
     if fmt == "terminal":
-        return terminal.render(report, color=color, quiet=quiet)
+        return writer(report, color=color, quiet=quiet)
     return writer(report)
 
 
 def write_html(report: Report, path: str | None = None, *, force: bool = False) -> str:
     """The self-contained HTML report; also written to `path` when given (never over an
     existing file without `force`)."""
-    page = html_report.render(report)
+    page = WRITERS["html"](report)
     if path is not None:
         write_text(page, path, force=force)
     return page

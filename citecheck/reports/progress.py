@@ -11,21 +11,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from types import TracebackType
-from typing import TextIO
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
+from typing import TYPE_CHECKING, TextIO
 
 from citecheck.reports import escape
-from citecheck.reports.terminal import use_color
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 class ProgressBar:
@@ -37,7 +28,19 @@ class ProgressBar:
         self.enabled = is_tty if enabled is None else enabled
         self._progress: Progress | None = None
         self._tasks: dict[str, TaskID] = {}
-        if self.enabled:
+        if self.enabled:  # rich is imported only when a bar is drawn
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            from citecheck.reports.terminal import use_color
+
             console = Console(file=stream, force_terminal=True, no_color=not use_color(stream))
             self._progress = Progress(
                 TextColumn("{task.description}"),

@@ -8,8 +8,9 @@ import zipfile
 from manuscripts import HEAD, R, W
 
 from citecheck.archives.lookup import ArchiveLookup
-from citecheck.fix import FIXERS, Fix, Fixes, planned_fixes
 from citecheck.fix.edits import url_edits
+from citecheck.fix.fixers import FIXERS
+from citecheck.fix.plan import Fix, Fixes, planned_fixes
 from citecheck.model import ArchiveSnapshot, Verdict
 from citecheck.readers.source import Source
 

@@ -1,0 +1,154 @@
+"""Start-up: how long each command takes when it has (almost) nothing to do.
+
+    python benchmarks/bench_startup.py [--runs 20]
+
+Runs each command `--runs` times (after one unmeasured run that writes the bytecode
+caches, as an installed package has them) and reports the median wall time, beside
+`python -c pass` (the interpreter alone). The warm `check` is the sample in
+`references/` with its links pointed at a loopback server (the sample cites outside
+sites; nothing leaves the machine) and every verdict and the parse already in the
+cache. `python -X importtime` of each command is summarised: how many modules it
+imports and the heaviest imports (cumulative), measured once each.
+Targets: `citecheck --version` ≤ 60 ms; warm `check` of the sample ≤ 150 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from common import PYTHON, REPO, machine_line, median, write_section
+
+SAMPLE = REPO / "references" / "china-security-report-2026-notes.txt"
+TARGETS = {"--version": 0.060, "check (warm, sample)": 0.150}
+URL = re.compile(r"https?://[^\s<>()\[\]]+")
+
+
+class _Ok(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        body = b"<!doctype html><title>A cited page</title><p>" + b"text " * 200
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def loopback_site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Ok)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its .pyc files
+    return env
+
+
+def timed(argv: list[str], runs: int, cwd: str) -> list[float]:
+    env = environment()
+    subprocess.run(argv, env=env, cwd=cwd, capture_output=True, timeout=120, check=False)
+    walls = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, timeout=120)
+        walls.append(time.perf_counter() - started)
+        if done.returncode not in (0, 1):
+            sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr[-300:]!r}")
+    return walls
+
+
+def import_summary(argv: list[str], cwd: str) -> tuple[int, str]:
+    """(modules imported, the five heaviest top-level imports by cumulative time)."""
+    done = subprocess.run(
+        [PYTHON, "-X", "importtime", *argv[1:]],
+        env=environment(), cwd=cwd, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    rows = []
+    for line in done.stderr.splitlines():
+        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            rows.append((int(match.group(1)), len(match.group(2)), match.group(3)))
+    outer = sorted((r for r in rows if r[1] <= 3 and not r[2].startswith("encodings")),
+                   reverse=True)[:5]  # fmt: skip
+    heaviest = ", ".join(f"{name} {us / 1000:.0f}" for us, _, name in outer)
+    return len(rows), heaviest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    citecheck = [PYTHON, "-m", "citecheck"]
+    with tempfile.TemporaryDirectory() as work, loopback_site() as site:
+        sample = Path(work) / "sample.txt"
+        text = SAMPLE.read_text(encoding="utf-8")
+        sample.write_text(URL.sub(lambda m: f"{site}/{abs(hash(m.group()))}", text), "utf-8")
+        cache = str(Path(work) / "cache.sqlite")
+        check = [*citecheck, "check", str(sample), "--allow-private", "--no-archive",
+                 "--cache", cache, "--format", "json"]  # fmt: skip
+        subprocess.run(check, env=environment(), cwd=work, capture_output=True, timeout=300)
+        commands = {
+            "python -c pass": [PYTHON, "-c", "pass"],
+            "--version": [*citecheck, "--version"],
+            "--help": [*citecheck, "--help"],
+            "check --help": [*citecheck, "check", "--help"],
+            "parse (sample)": [*citecheck, "parse", str(SAMPLE), "-o", os.devnull, "--force"],
+            "verify (sample)": [*citecheck, "verify", str(SAMPLE), "--format", "json"],
+            "export bibtex (sample)": [*citecheck, "export", str(SAMPLE), "--to", "bibtex"],
+            "check (warm, sample)": check,
+        }
+        rows = []
+        for name, argv in commands.items():
+            walls = timed(argv, args.runs, work)
+            count, heaviest = import_summary(argv, work) if argv[0:2] != [PYTHON, "-c"] else (0, "")
+            target = TARGETS.get(name)
+            verdict = ""
+            if target is not None:
+                met = "met" if median(walls) <= target else "**missed**"
+                verdict = f" (target ≤ {target * 1000:.0f}: {met})"
+            rows.append(
+                f"| {name} | {median(walls) * 1000:.0f}{verdict} | {min(walls) * 1000:.0f}–"
+                f"{max(walls) * 1000:.0f} | {count or '-'} | {heaviest or '-'} |"
+            )
+            print(rows[-1])
+    body = (
+        "## Start-up\n\n"
+        f"`benchmarks/bench_startup.py --runs {args.runs}`: the median of {args.runs} runs of "
+        "each command (bytecode caches written first), beside the interpreter alone. The warm "
+        "check is the sample with its links on a loopback server and every verdict and the "
+        "parse in the cache. Imports from one `python -X importtime` run per command: how many "
+        "modules, and the heaviest imports at the outer levels (cumulative ms, which nest). "
+        f"{machine_line()}\n\n"
+        "| command | median ms | range ms | modules imported | heaviest imports (ms) |\n"
+        "|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    )
+    write_section("startup", body)
+
+
+if __name__ == "__main__":
+    main()
