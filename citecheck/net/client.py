@@ -297,7 +297,7 @@ class HttpClient:
         if not parts.hostname:
             return _Reply(url, method, error="invalid-url")
         budget = state.budget
-        key = self._politeness_key(origin, budget)
+        key, resolved = self._politeness_key(origin, budget)
         wait = self._pacer.turn(key, budget.left())
         if wait is None:  # the host asked to be left alone for longer than we have
             return _Reply(url, method, error="host-rate-limited")
@@ -308,7 +308,7 @@ class HttpClient:
         with self._limiter.slot(key):
             started = time.monotonic()
             watch = self._watchdog.watch(budget.left())
-            scope = RequestScope(self._guard, self._resolver, self._watchdog, watch)
+            scope = RequestScope(self._guard, self._resolver, self._watchdog, watch, resolved)
             try:
                 with request_scope(scope):
                     reply = self._send(method, url, state)
@@ -329,22 +329,28 @@ class HttpClient:
             self._pacer.answered(key, reply.status, asked)
         return reply
 
-    def _politeness_key(self, origin: Origin, budget: _Budget) -> Hashable:
-        """The slots `origin` shares: its address once resolved (see `net.hosts`). The
-        lookup counts against the URL's deadline; a name that does not resolve keeps
-        its origin as key (its connection then fails with the lookup's own code)."""
+    def _politeness_key(
+        self, origin: Origin, budget: _Budget
+    ) -> tuple[Hashable, dict[tuple[str, int], list[tuple]]]:
+        """The slots `origin` shares: its address once resolved (see `net.hosts`), and
+        the answers resolving it gave, if it was resolved just now (the connection then
+        uses them instead of asking again). The lookup counts against the URL's
+        deadline; a name that does not resolve keeps its origin as key (its connection
+        then fails with the lookup's own code)."""
         key = self._keys.get(origin)
-        if key is None:
-            _, host, port = origin
-            started = time.monotonic()
-            try:
-                key = address_key(self._resolver.resolve(host, port, budget.left()), port)
-            except FetchFailure:
-                key = origin
-            finally:
-                budget.spent += time.monotonic() - started
-            key = self._keys.setdefault(origin, key)
-        return key
+        if key is not None:
+            return key, {}
+        _, host, port = origin
+        started = time.monotonic()
+        resolved: dict[tuple[str, int], list[tuple]] = {}
+        try:
+            infos = self._resolver.resolve(host, port, budget.left())
+            key, resolved = address_key(infos, port), {(host.lower(), port): infos}
+        except FetchFailure:
+            key = origin
+        finally:
+            budget.spent += time.monotonic() - started
+        return self._keys.setdefault(origin, key), resolved
 
     def _key_of(self, url: str) -> Hashable:
         origin = origin_of(urlsplit(url))
@@ -354,7 +360,9 @@ class HttpClient:
         prepared = _prepare(method, url, state)
         left = state.budget.left()
         timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
-        response = self._pools.send(method, prepared.url, dict(prepared.headers), timeout)  # type: ignore[arg-type]
+        response = self._pools.send(
+            method, prepared.url, dict(prepared.headers), timeout, prepared.body  # type: ignore[arg-type]
+        )
         try:
             status = response.status
             reply_headers = tuple((k.lower(), v) for k, v in response.headers.items())

@@ -14,7 +14,7 @@ import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import certifi
 import urllib3
@@ -33,6 +33,10 @@ class RequestScope:
     resolver: Resolver
     watchdog: Watchdog
     watch: Watch
+    #: Answers the client already got for (host, port) while choosing the request's
+    #: politeness slot: the first new connection to it uses them (still checked by the
+    #: guard) instead of asking again; any later connection resolves afresh.
+    resolved: dict[tuple[str, int], list[tuple]] = field(default_factory=dict)
 
 
 _local = threading.local()
@@ -68,7 +72,9 @@ class _GuardedConnectionMixin:
     def _new_conn(self) -> socket.socket:
         scope = _scope()
         host, port = self._dns_host, self.port  # type: ignore[attr-defined]
-        infos = scope.resolver.resolve(host, port, timeout=scope.watchdog.left(scope.watch))
+        infos = scope.resolved.pop((host.lower().rstrip("."), port), None)
+        if infos is None:
+            infos = scope.resolver.resolve(host, port, timeout=scope.watchdog.left(scope.watch))
         permitted = [info for info in infos if scope.guard.permits(info[4][0])]
         if not permitted:
             refused = ", ".join(sorted({str(info[4][0]) for info in infos}))
@@ -146,7 +152,12 @@ class GuardedPools:
         }
 
     def send(
-        self, method: str, url: str, headers: dict[str, str], timeout: tuple[float, float]
+        self,
+        method: str,
+        url: str,
+        headers: dict[str, str],
+        timeout: tuple[float, float],
+        body: bytes | None = None,
     ) -> urllib3.BaseHTTPResponse:
         """The answer's status and headers; its body is left unread on the connection."""
         parts = urllib3.util.parse_url(url)
@@ -155,6 +166,7 @@ class GuardedPools:
             method,
             parts.request_uri,
             headers=headers,
+            body=body,
             redirect=False,
             assert_same_host=False,
             preload_content=False,
