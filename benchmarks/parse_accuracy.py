@@ -283,6 +283,16 @@ def _f1_line(name: str, pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> s
     )
 
 
+def note_gold(example: Any) -> dict[str, Any]:
+    """A note's gold CSL: its cited page is its `page` too when it prints no page range,
+    as in the project's annotations and `document_accuracy.py`."""
+    gold = field_scores.gold_csl(example)
+    locator = field_scores.gold_locator(example)
+    if locator and "page" not in gold:
+        gold["page"] = locator
+    return gold
+
+
 def held_back_lines() -> list[str]:
     """Per-set, per-style, per-language and per-field figures on the held-back split."""
     from training.sources import load
@@ -294,8 +304,8 @@ def held_back_lines() -> list[str]:
         for example in load(corpus):
             if not example.held_back:
                 continue
-            gold = field_scores.gold_csl(example)
             is_note = example.corpus in ("synthetic-note", "seed")
+            gold = note_gold(example) if is_note else field_scores.gold_csl(example)
             routes = ("note",) if is_note else ("ref", "note")
             for route in routes:
                 got = _first_citation(example.text, reference=route == "ref")

@@ -82,10 +82,10 @@ def _tagged_note(text: str) -> NoteParse | None:
     """An unmarked note as the tagger reads it, or None when it names no work."""
     pieces = [piece.strip().rstrip(".").strip() for piece in CITATION_BREAK.split(text)]
     pieces = [piece for piece in pieces if piece]
-    drafts = [DraftCitation(piece, tagged_fields(piece)) for piece in pieces]
+    drafts = [DraftCitation(piece, tagged_fields(piece, note=True)) for piece in pieces]
     if len(drafts) > 1 and not all(_names_work(draft.fields) for draft in drafts):
         whole = text.strip().rstrip(".").strip()
-        drafts = [DraftCitation(whole, tagged_fields(whole))]
+        drafts = [DraftCitation(whole, tagged_fields(whole, note=True))]
     if not drafts or not all(_names_work(draft.fields) for draft in drafts):
         return None
     return NoteParse(tuple(drafts), None)

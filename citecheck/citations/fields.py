@@ -38,10 +38,19 @@ from citecheck.citations.locators import (
     CJK_ISSUE,
     CJK_VOLUME,
     EN_VOLUME_ISSUE,
+    REPORT_NUMBER,
+    VOLUME_ONLY,
     find_pages,
     find_un_symbol,
 )
-from citecheck.citations.names import EDITOR_SUFFIX, Names, parse_names, split_names
+from citecheck.citations.names import (
+    EDITOR_PREFIX,
+    EDITOR_SUFFIX,
+    TRANSLATOR_PREFIX,
+    Names,
+    parse_names,
+    split_names,
+)
 from citecheck.citations.scripts import EAST_ASIAN
 from citecheck.citations.tagger.fields import tagged_fields
 from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
@@ -73,7 +82,7 @@ def extract_fields(text: str, *, reference: bool = False) -> Fields:
     (`reference=True`)."""
     if not reference and rules_are_stronger(text):
         return rule_fields(text)
-    fields = tagged_fields(text)
+    fields = tagged_fields(text, note=not reference)
     if reference or "title" in fields.csl or "container-title" in fields.csl:
         return fields
     return rule_fields(text)  # no work named: a short form (`Reuters, April 15, 2025`)
@@ -243,7 +252,25 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
         csl["issue"] = numbered.group("issue")
         if numbered.group("volume"):
             csl["volume"] = numbered.group("volume")
-    if EDITOR_SUFFIX.search(leftover):
+    translators = TRANSLATOR_PREFIX.search(leftover)
+    if translators:
+        csl.setdefault("translator", []).extend(split_names(translators.group("names")))
+        leftover = leftover[: translators.start()].strip(LEFTOVER_PUNCTUATION)
+    editors = EDITOR_PREFIX.search(leftover)
+    volume_only = VOLUME_ONLY.match(leftover)
+    report = REPORT_NUMBER.match(leftover)
+    if not leftover:
+        return
+    if volume_only and "volume" not in csl:
+        csl["volume"] = volume_only.group("volume")
+    elif report and "number" not in csl and "container-title" not in csl:
+        csl["number"], csl["genre"] = report.group("number"), report.group("genre")
+    elif editors:
+        csl.setdefault("editor", []).extend(split_names(editors.group("names")))
+        leftover = leftover[: editors.start()].strip(LEFTOVER_PUNCTUATION)
+        if leftover and "container-title" not in csl:
+            csl["container-title"] = leftover
+    elif EDITOR_SUFFIX.search(leftover):
         csl.setdefault("editor", []).extend(split_names(EDITOR_SUFFIX.sub("", leftover)))
     elif "container-title" not in csl:
         csl["container-title"] = leftover

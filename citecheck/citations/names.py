@@ -31,6 +31,19 @@ EDITOR_SUFFIX = re.compile(
     r"|,\s*eds?\.)\s*$",
     re.I,
 )
+#: `ed. Jane Doe`, `edited by`, `hrsg. von`, `éd. par`, `под ред.`, `编`: editors after a title.
+EDITOR_PREFIX = re.compile(
+    r"(?:^|[,，、]\s*)(?:eds?\.?|edited by|hrsg\.(?:\s+v(?:on|\.))?|hg\.(?:\s+v(?:on|\.))?"
+    r"|éds?\.(?:\s+par)?|ed\.\s+por|под\s+ред\.|за\s+ред\.|зе\s+ред\.|主?[编編]|엮음)"
+    r"\s+(?P<names>[^,，(（]+?(?:,\s*(?:and|et|y|und|и|і)\s+[^,，(（]+?)?)\s*$",
+    re.I,
+)
+#: `trans. Jane Doe`, `übers. von`, `пер.`: translators named after a title.
+TRANSLATOR_PREFIX = re.compile(
+    r"(?:^|[,，、]\s*)(?:trans\.?|translated by|übers\.(?:\s+v(?:on|\.))?|trad\.(?:\s+(?:par|de))?"
+    r"|пер\.(?:\s+с\s+\S+)?|译|譯|옮김)\s+(?P<names>[^,，(（]+?)\s*$",
+    re.I,
+)
 TRANSLATORS = re.compile(r"[（(]\s*(?P<names>[^（()）]+?)\s*(?:監訳|共訳|訳|譯)\s*[)）]")
 ET_AL = re.compile(
     r"[\s,]*(?:"
@@ -45,7 +58,7 @@ NAME_SEPARATORS = re.compile(
 SIGNAL = re.compile(
     r"^\s*(?:"
     + "|".join(re.escape(word) for word in sorted(lexicon.SIGNALS, key=len, reverse=True))
-    + r")(?=[\s,:]|$)[\s,:]*"
+    + r")(?:(?=[\s,:、，：]|$)|(?<=[\u3040-\u9fff\uac00-\ud7af]))[\s,:、，：]*"
 )
 #: `———`, `---`, `__`: "the same author as the entry above".
 SAME_AUTHOR = re.compile(r"^[\s\-‐‑–—―_.,]+$")

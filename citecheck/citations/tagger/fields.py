@@ -8,6 +8,12 @@ from citecheck.citations.tagger.csl import to_fields
 from citecheck.citations.tagger.tokens import tokenize
 
 
-def tagged_fields(text: str) -> Fields:
+def tagged_fields(text: str, *, note: bool = False) -> Fields:
+    """The tagger's fields of one citation. In a note (`note=True`) the cited page is the
+    citation's `page` too when no page range is printed, as the rules and the project's
+    annotations have it."""
     tokens = tokenize(text)
-    return to_fields(text, segments(text, tokens, tag_tokens(tokens)))
+    fields = to_fields(text, segments(text, tokens, tag_tokens(tokens)))
+    if note and fields.locator and "page" not in fields.csl:
+        fields.csl["page"] = fields.locator
+    return fields
