@@ -34,6 +34,7 @@ from citecheck.citations.fields_model import Fields
 from citecheck.citations.imprints import parse_imprint, unmarked_book_title
 from citecheck.citations.kinds import guess_type
 from citecheck.citations.language import citation_language
+from citecheck.citations.lexicon import PLACES, PUBLISHER_WORDS, is_organisation
 from citecheck.citations.locators import (
     CJK_ISSUE,
     CJK_VOLUME,
@@ -206,7 +207,8 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
             publisher_date = date
             blanks.append((span.start, span.end))
         elif after_container and not find_dates(inner) and not blanks and span.start < 3:
-            csl["publisher"] = inner.strip()
+            key = "publisher-place" if _names_a_place(inner.strip()) else "publisher"
+            csl[key] = inner.strip()
             blanks.append((span.start, span.end))
     tail = blank(tail, blanks)
     symbol = find_un_symbol(tail)
@@ -276,6 +278,21 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
         csl["container-title"] = leftover
     elif "publisher" not in csl:
         csl["publisher"] = leftover
+
+
+def _names_a_place(text: str) -> bool:
+    """`*Proceedings of …* (Cambridge)`: a place in brackets after a container, not a
+    publisher (`(Routledge)`, `（朝日新聞社）`): a known place, or a word or two that name
+    no organisation or publisher."""
+    if text in PLACES:
+        return True
+    words = text.split()
+    return (
+        len(words) <= 2
+        and not any(char.isdigit() for char in text)
+        and not is_organisation(text)
+        and not PUBLISHER_WORDS & set(words)
+    )
 
 
 def _take_access_date(text: str, csl: dict[str, Any]) -> str:

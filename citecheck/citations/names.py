@@ -34,8 +34,8 @@ EDITOR_SUFFIX = re.compile(
 #: `ed. Jane Doe`, `edited by`, `hrsg. von`, `éd. par`, `под ред.`, `编`: editors after a title.
 EDITOR_PREFIX = re.compile(
     r"(?:^|[,，、]\s*)(?:eds?\.?|edited by|hrsg\.(?:\s+v(?:on|\.))?|hg\.(?:\s+v(?:on|\.))?"
-    r"|éds?\.(?:\s+par)?|ed\.\s+por|под\s+ред\.|за\s+ред\.|зе\s+ред\.|主?[编編]|엮음)"
-    r"\s+(?P<names>[^,，(（]+?(?:,\s*(?:and|et|y|und|и|і)\s+[^,，(（]+?)?)\s*$",
+    r"|éds?\.(?:\s+par)?|ed\.\s+por|под\s+ред\.|за\s+ред\.|зе\s+ред\.|主?[编編][:：]?|엮음)"
+    r"\s*(?P<names>[^,，(（]+?(?:,\s*(?:and|et|y|und|и|і)\s+[^,，(（]+?)?)\s*$",
     re.I,
 )
 #: `trans. Jane Doe`, `übers. von`, `пер.`: translators named after a title.
