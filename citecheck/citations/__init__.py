@@ -23,7 +23,7 @@ from citecheck.citations.dates import find_dates
 from citecheck.citations.fields import extract_fields, rules_are_stronger
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.locators import find_pages
-from citecheck.citations.names import parse_names
+from citecheck.citations.names import parse_names, short_form
 from citecheck.citations.split import is_prose, split_note
 from citecheck.citations.tagger.fields import tagged_fields
 from citecheck.model import BackRef, Citation, Document, Note, ParsedDocument, ParsedNote
@@ -60,7 +60,12 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
     """
     if reference:
         return NoteParse((_draft(text.strip(), list_entry=True),), None)
-    if not rules_are_stronger(text) and find_reference(text) is None and not is_prose(text):
+    if (
+        not rules_are_stronger(text)
+        and find_reference(text) is None
+        and short_form(text) is None
+        and not is_prose(text)
+    ):
         tagged = _tagged_note(text)
         if tagged is not None:
             return tagged
@@ -189,7 +194,9 @@ def _resolve(
     elif draft.reference == "op-cit":
         backref = resolver.op_cit(section_index, draft.reference_name, csl.get("issued"))
     elif (draft.fields.has_title and not draft.fields.complete) or (
-        not draft.fields.has_title and "URL" not in csl and "author" not in csl
+        not draft.fields.has_title
+        and "URL" not in csl
+        and ("author" not in csl or not draft.fields.complete)
     ):
         backref = resolver.short_form(section_index, csl)
     if backref and backref.target:
