@@ -60,13 +60,14 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
     """
     if reference:
         return NoteParse((_draft(text.strip(), list_entry=True),), None)
+    no_work: set[str] = set()  # texts the tagger has read and found no work in
     if (
         not rules_are_stronger(text)
         and find_reference(text) is None
         and short_form(text) is None
         and not is_prose(text)
     ):
-        tagged = _tagged_note(text)
+        tagged = _tagged_note(text, no_work)
         if tagged is not None:
             return tagged
     drafts: list[DraftCitation] = []
@@ -75,7 +76,7 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
         if segment.kind == "commentary":
             commentary.append(segment.text)
         else:
-            drafts.append(_draft(segment.text))
+            drafts.append(_draft(segment.text, tagger=segment.text not in no_work))
     return NoteParse(tuple(drafts), _join(commentary) or None)
 
 
@@ -83,8 +84,9 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
 CITATION_BREAK = re.compile(r";\s+(?=\D)")
 
 
-def _tagged_note(text: str) -> NoteParse | None:
-    """An unmarked note as the tagger reads it, or None when it names no work."""
+def _tagged_note(text: str, no_work: set[str]) -> NoteParse | None:
+    """An unmarked note as the tagger reads it, or None when it names no work (the
+    texts it read and found no work in are added to `no_work`, not to be read twice)."""
     pieces = [piece.strip().rstrip(".").strip() for piece in CITATION_BREAK.split(text)]
     pieces = [piece for piece in pieces if piece]
     drafts = [DraftCitation(piece, tagged_fields(piece, note=True)) for piece in pieces]
@@ -92,6 +94,7 @@ def _tagged_note(text: str) -> NoteParse | None:
         whole = text.strip().rstrip(".").strip()
         drafts = [DraftCitation(whole, tagged_fields(whole, note=True))]
     if not drafts or not all(_names_work(draft.fields) for draft in drafts):
+        no_work.update(draft.text for draft in drafts if not _names_work(draft.fields))
         return None
     return NoteParse(tuple(drafts), None)
 
@@ -100,10 +103,10 @@ def _names_work(fields: Fields) -> bool:
     return "title" in fields.csl or "container-title" in fields.csl
 
 
-def _draft(text: str, *, list_entry: bool = False) -> DraftCitation:
+def _draft(text: str, *, list_entry: bool = False, tagger: bool = True) -> DraftCitation:
     reference = find_reference(text)
     if reference is None:
-        return DraftCitation(text, extract_fields(text, reference=list_entry))
+        return DraftCitation(text, extract_fields(text, reference=list_entry, tagger=tagger))
     names = parse_names(reference.name) if reference.name else None
     if re.search(r"[「“«]", reference.before):
         # A work of its own inside the one referred to: 習近平「…」（date）…編、前掲書、235頁

@@ -60,11 +60,19 @@ def top_level_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+#: The characters `_scan` looks at (brackets, quotes, `*`); it skips to the next one.
+MARKS = re.compile("[" + re.escape("".join(sorted({*PAIRS, *CLOSERS, "*"}))) + "]")
+
+
 def _scan(text: str, ignored: set[int]) -> tuple[list[Span], list[int]]:
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
     index = 0
-    while index < len(text):
+    while True:
+        mark = MARKS.search(text, index)
+        if mark is None:
+            break
+        index = mark.start()
         char = text[index]
         italic = ITALIC.match(text, index) if not stack and char == "*" else None
         if italic:

@@ -76,12 +76,13 @@ def rules_are_stronger(text: str) -> bool:
     return RULES_TERRITORY.search(text) is not None or find_un_symbol(text) is not None
 
 
-def extract_fields(text: str, *, reference: bool = False) -> Fields:
+def extract_fields(text: str, *, reference: bool = False, tagger: bool = True) -> Fields:
     """Parse one citation (no back-reference marks) into CSL fields: by the rules where
     they are stronger (`rules_are_stronger`) or the tagger finds no work named in a note,
     by the learned tagger elsewhere and for every entry of a reference list
-    (`reference=True`)."""
-    if not reference and rules_are_stronger(text):
+    (`reference=True`). `tagger=False`: a note's text the tagger has already read and
+    found no work in goes straight to the rules."""
+    if not reference and (not tagger or rules_are_stronger(text)):
         return rule_fields(text)
     fields = tagged_fields(text, note=not reference)
     if reference or "title" in fields.csl or "container-title" in fields.csl:
