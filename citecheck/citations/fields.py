@@ -63,6 +63,10 @@ DOI_MARK = re.compile(r"\bdoi:\s*10\.\d{4,9}/\S+", re.I)
 NUMBERED_CONTAINER = re.compile(r"^(?P<name>.*?\S)\s+(?P<volume>\d+)?\s*[(（](?P<issue>\d+)[)）]$")
 
 
+#: `“Chapter,” in *Book*`: the word before a container that holds the work.
+IN_WORD = re.compile(r"^(?:in|dans|en|в|у)\s*:?$", re.I)
+
+
 #: What the rules were written for and measure better on than the tagger (on the seed's
 #: annotations): CJK and Cyrillic notes, titles in brackets, quotes, guillemets or
 #: italics, posts and pages named by their URL, and UN document symbols.
@@ -132,7 +136,7 @@ def _with_title(text: str, titles: list[Span], csl: dict[str, Any]) -> Fields:
         prefix = text[: container_span.start]
     else:
         prefix = text[: title_span.start]
-        if second and second.opener in "『*" and not find_dates(_paren_free(between)):
+        if second and second.opener in "『《*" and not find_dates(_paren_free(between)):
             container_span = second
     csl["title"] = clean_title(title_span.inner(text))
     prefix_dates = find_dates(prefix)  # author-date style: `Smith, John (2020-05-01). "Title"`
@@ -181,7 +185,7 @@ def _paren_free(text: str) -> str:
 def _parse_middle(middle: str, csl: dict[str, Any]) -> DateMatch | None:
     """Between title and container: an original date in brackets, then editors."""
     dates = find_dates(middle)
-    names_text = _paren_free(middle).strip(LEFTOVER_PUNCTUATION)
+    names_text = IN_WORD.sub("", _paren_free(middle).strip(LEFTOVER_PUNCTUATION))
     if names_text:
         names = parse_names(names_text)
         if names.editor:
