@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citecheck.citations.backref_marks import MARK_PATTERNS
-from citecheck.citations.brackets import top_level_spans
+from citecheck.citations.brackets import Span, top_level_spans
 from citecheck.citations.names import EDITOR_SUFFIX
 from citecheck.citations.scripts import fold
 from citecheck.model import BackRef
@@ -60,9 +60,11 @@ def find_reference(text: str) -> Reference | None:
     Marks inside a title are words of that title (「携手共同前进」, 「同上海合作组织」),
     not back-references.
     """
-    titles = [span for span in top_level_spans(text) if span.is_title]
+    titles: list[Span] | None = None  # worked out only once a mark is found
     for kind, pattern in MARK_PATTERNS.items():
         for found in pattern.finditer(text):
+            if titles is None:
+                titles = [span for span in top_level_spans(text) if span.is_title]
             if any(span.start <= found.start() < span.end for span in titles):
                 continue
             before = text[: found.start()]
