@@ -38,6 +38,12 @@ def gold_csl(example: Example) -> dict[str, Any]:
     return to_fields(example.text, segments(example.text, tokens, labels)).csl
 
 
+def gold_locator(example: Example) -> str | None:
+    """The page or part a note's gold spans point to (its `locator`, else its `page`)."""
+    tokens, labels = token_labels(example)
+    return to_fields(example.text, segments(example.text, tokens, labels)).locator
+
+
 def score(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Tally:
     """Gold and predicted CSL items → true/false positives and false negatives per field."""
     tally = Tally()

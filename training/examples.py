@@ -1,7 +1,8 @@
 """A labelled citation string and its tokens' labels.
 
 Every corpus loader yields `Example`s: the string and the labelled character spans in it.
-`token_labels` gives each token the label of the span it starts in, then moves span edges
+`token_labels` gives each token the label of the span it starts in (or that starts inside
+it: a link whose resolver prefix is unlabelled), then moves span edges
 that belong to no field to `other`: edge punctuation and the connective words the corpora
 label inconsistently (AnyStyle puts `pp.` inside `pages`, GROBID leaves it outside).
 """
@@ -82,7 +83,9 @@ def token_labels(example: Example) -> tuple[list[Token], list[str]]:
     for index, token in enumerate(tokens):
         while span_index < len(spans) and spans[span_index][1] <= token.start:
             span_index += 1
-        if span_index < len(spans) and spans[span_index][0] <= token.start:
+        if span_index < len(spans) and spans[span_index][0] < token.end:
+            # the span holds the token's start, or starts inside it: in a one-token link
+            # `https://doi.org/10.…` the resolver is connective text, the token the DOI's
             labels[index] = spans[span_index][2]
     _trim_edges(tokens, labels)
     _split_volume_issue(tokens, labels)

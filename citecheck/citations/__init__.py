@@ -23,7 +23,7 @@ from citecheck.citations.dates import find_dates
 from citecheck.citations.fields import extract_fields, rules_are_stronger
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.locators import find_pages
-from citecheck.citations.names import parse_names
+from citecheck.citations.names import parse_names, short_form
 from citecheck.citations.split import is_prose, split_note
 from citecheck.citations.tagger.fields import tagged_fields
 from citecheck.model import BackRef, Citation, Document, Note, ParsedDocument, ParsedNote
@@ -60,8 +60,14 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
     """
     if reference:
         return NoteParse((_draft(text.strip(), list_entry=True),), None)
-    if not rules_are_stronger(text) and find_reference(text) is None and not is_prose(text):
-        tagged = _tagged_note(text)
+    no_work: set[str] = set()  # texts the tagger has read and found no work in
+    if (
+        not rules_are_stronger(text)
+        and find_reference(text) is None
+        and short_form(text) is None
+        and not is_prose(text)
+    ):
+        tagged = _tagged_note(text, no_work)
         if tagged is not None:
             return tagged
     drafts: list[DraftCitation] = []
@@ -70,7 +76,7 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
         if segment.kind == "commentary":
             commentary.append(segment.text)
         else:
-            drafts.append(_draft(segment.text))
+            drafts.append(_draft(segment.text, tagger=segment.text not in no_work))
     return NoteParse(tuple(drafts), _join(commentary) or None)
 
 
@@ -78,15 +84,17 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
 CITATION_BREAK = re.compile(r";\s+(?=\D)")
 
 
-def _tagged_note(text: str) -> NoteParse | None:
-    """An unmarked note as the tagger reads it, or None when it names no work."""
+def _tagged_note(text: str, no_work: set[str]) -> NoteParse | None:
+    """An unmarked note as the tagger reads it, or None when it names no work (the
+    texts it read and found no work in are added to `no_work`, not to be read twice)."""
     pieces = [piece.strip().rstrip(".").strip() for piece in CITATION_BREAK.split(text)]
     pieces = [piece for piece in pieces if piece]
-    drafts = [DraftCitation(piece, tagged_fields(piece)) for piece in pieces]
+    drafts = [DraftCitation(piece, tagged_fields(piece, note=True)) for piece in pieces]
     if len(drafts) > 1 and not all(_names_work(draft.fields) for draft in drafts):
         whole = text.strip().rstrip(".").strip()
-        drafts = [DraftCitation(whole, tagged_fields(whole))]
+        drafts = [DraftCitation(whole, tagged_fields(whole, note=True))]
     if not drafts or not all(_names_work(draft.fields) for draft in drafts):
+        no_work.update(draft.text for draft in drafts if not _names_work(draft.fields))
         return None
     return NoteParse(tuple(drafts), None)
 
@@ -95,10 +103,10 @@ def _names_work(fields: Fields) -> bool:
     return "title" in fields.csl or "container-title" in fields.csl
 
 
-def _draft(text: str, *, list_entry: bool = False) -> DraftCitation:
+def _draft(text: str, *, list_entry: bool = False, tagger: bool = True) -> DraftCitation:
     reference = find_reference(text)
     if reference is None:
-        return DraftCitation(text, extract_fields(text, reference=list_entry))
+        return DraftCitation(text, extract_fields(text, reference=list_entry, tagger=tagger))
     names = parse_names(reference.name) if reference.name else None
     if re.search(r"[「“«]", reference.before):
         # A work of its own inside the one referred to: 習近平「…」（date）…編、前掲書、235頁
@@ -189,7 +197,9 @@ def _resolve(
     elif draft.reference == "op-cit":
         backref = resolver.op_cit(section_index, draft.reference_name, csl.get("issued"))
     elif (draft.fields.has_title and not draft.fields.complete) or (
-        not draft.fields.has_title and "URL" not in csl and "author" not in csl
+        not draft.fields.has_title
+        and "URL" not in csl
+        and ("author" not in csl or not draft.fields.complete)
     ):
         backref = resolver.short_form(section_index, csl)
     if backref and backref.target:

@@ -8,7 +8,8 @@ Each resolves to the FULL citation it stands for, searched in the same section f
 - op-cit: the most recent full citation by the name written before 前掲 (author,
   editor or outlet; the date, when given, picks among several);
 - short form: the most recent full citation whose title equals or starts with the
-  short title (or, for `Outlet, Date` without a title, with the same outlet and date).
+  short title (or, for `Outlet, Date` without a title, with the same outlet and date;
+  for `Author, Page`, with the same authors).
 Names and titles are compared folded (simplified forms, no spaces or punctuation).
 Only found in an earlier section: "other-section"; not found: "missing".
 A chain (同上 after a 前掲) is followed to the original full citation, but not past a
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from citecheck.citations.backref_marks import MARK_PATTERNS
-from citecheck.citations.brackets import top_level_spans
+from citecheck.citations.brackets import Span, top_level_spans
 from citecheck.citations.names import EDITOR_SUFFIX
 from citecheck.citations.scripts import fold
 from citecheck.model import BackRef
@@ -59,9 +60,11 @@ def find_reference(text: str) -> Reference | None:
     Marks inside a title are words of that title (「携手共同前进」, 「同上海合作组织」),
     not back-references.
     """
-    titles = [span for span in top_level_spans(text) if span.is_title]
+    titles: list[Span] | None = None  # worked out only once a mark is found
     for kind, pattern in MARK_PATTERNS.items():
         for found in pattern.finditer(text):
+            if titles is None:
+                titles = [span for span in top_level_spans(text) if span.is_title]
             if any(span.start <= found.start() < span.end for span in titles):
                 continue
             before = text[: found.start()]
@@ -74,6 +77,11 @@ def find_reference(text: str) -> Reference | None:
                 text[found.end() :],
             )
     return None
+
+
+def _families(names: list[dict[str, str]]) -> list[str]:
+    """Folded family names (or whole names) of a list of CSL names, in order."""
+    return [fold(name.get("literal") or name.get("family", "")) for name in names]
 
 
 def names_of(csl: dict[str, Any]) -> set[str]:
@@ -167,6 +175,12 @@ class Resolver:
             def matches(entry: Entry) -> bool:
                 other = fold(entry.csl.get("title", ""))
                 return bool(other) and (other == title or other.startswith(title))
+
+        elif csl.get("author") and "container-title" not in csl:
+            authors = _families(csl["author"])
+
+            def matches(entry: Entry) -> bool:
+                return "title" in entry.csl and authors == _families(entry.csl.get("author", []))
 
         else:
             outlet, issued = fold(csl.get("container-title", "")), csl.get("issued")

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-TITLE_PAIRS = {"「": "」", "『": "』", "“": "”", "«": "»", '"': '"'}
-PAREN_PAIRS = {"（": "）", "(": ")", "【": "】", "〔": "〕", "《": "》"}
+TITLE_PAIRS = {"「": "」", "『": "』", "“": "”", "«": "»", '"': '"', "„": "“", "‘": "’", "《": "》"}
+PAREN_PAIRS = {"（": "）", "(": ")", "【": "】", "〔": "〕"}
 PAIRS = {**TITLE_PAIRS, **PAREN_PAIRS}
 CLOSERS = {close: open_ for open_, close in PAIRS.items()}  # '"' closes itself
 ITALIC = re.compile(r"\*([^*\n]+)\*")
@@ -60,11 +60,19 @@ def top_level_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+#: The characters `_scan` looks at (brackets, quotes, `*`); it skips to the next one.
+MARKS = re.compile("[" + re.escape("".join(sorted({*PAIRS, *CLOSERS, "*"}))) + "]")
+
+
 def _scan(text: str, ignored: set[int]) -> tuple[list[Span], list[int]]:
     spans: list[Span] = []
     stack: list[tuple[str, int]] = []
     index = 0
-    while index < len(text):
+    while True:
+        mark = MARKS.search(text, index)
+        if mark is None:
+            break
+        index = mark.start()
         char = text[index]
         italic = ITALIC.match(text, index) if not stack and char == "*" else None
         if italic:
@@ -73,6 +81,8 @@ def _scan(text: str, ignored: set[int]) -> tuple[list[Span], list[int]]:
             continue
         closes = char in CLOSERS and any(opener == CLOSERS[char] for opener, _ in stack)
         if char == '"' and not (stack and stack[-1][0] == '"'):
+            closes = False
+        if char == "’" and _apostrophe(text, index):
             closes = False
         if closes:
             while stack[-1][0] != CLOSERS[char]:
@@ -84,6 +94,11 @@ def _scan(text: str, ignored: set[int]) -> tuple[list[Span], list[int]]:
             stack.append((char, index))
         index += 1
     return spans, [start for _, start in stack]  # never closed, whatever is ignored
+
+
+def _apostrophe(text: str, index: int) -> bool:
+    """`’` between two letters (`Women’s`, `d’Arc`) is an apostrophe, not a closing quote."""
+    return 0 < index < len(text) - 1 and text[index - 1].isalpha() and text[index + 1].isalpha()
 
 
 def depth_map(text: str) -> list[int]:

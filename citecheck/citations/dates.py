@@ -84,7 +84,9 @@ UNDATED_MARK = re.compile(
 
 ACCESS_BEFORE = re.compile(
     r"(?:(?:last\s+)?(?:accessed|retrieved|viewed|consulted)(?:\s+on)?|(?:最終)?(?:閲覧|アクセス)日?"
-    r"|검색일|접속일)\s*[:：]?\s*$",
+    r"|검색일|접속일|consulté(?:\s+le)?|consultado(?:\s+el)?|accedido(?:\s+el)?"
+    r"|(?:zugegriffen|abgerufen)(?:\s+am)?|просмотрено|дата\s+(?:обращения|звернення)"
+    r"|参照|访问|訪問)\s*[:：]?\s*$",
     re.I,
 )
 ACCESS_AFTER = re.compile(r"^\s*(?:に)?(?:最終)?(?:閲覧|アクセス|검색|접속)")

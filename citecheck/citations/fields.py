@@ -34,14 +34,24 @@ from citecheck.citations.fields_model import Fields
 from citecheck.citations.imprints import parse_imprint, unmarked_book_title
 from citecheck.citations.kinds import guess_type
 from citecheck.citations.language import citation_language
+from citecheck.citations.lexicon import PLACES, PUBLISHER_WORDS, is_organisation
 from citecheck.citations.locators import (
     CJK_ISSUE,
     CJK_VOLUME,
     EN_VOLUME_ISSUE,
+    REPORT_NUMBER,
+    VOLUME_ONLY,
     find_pages,
     find_un_symbol,
 )
-from citecheck.citations.names import EDITOR_SUFFIX, Names, parse_names, split_names
+from citecheck.citations.names import (
+    EDITOR_PREFIX,
+    EDITOR_SUFFIX,
+    TRANSLATOR_PREFIX,
+    Names,
+    parse_names,
+    split_names,
+)
 from citecheck.citations.scripts import EAST_ASIAN
 from citecheck.citations.tagger.fields import tagged_fields
 from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
@@ -51,6 +61,10 @@ from citecheck.citations.urls import find_doi, find_urls
 DOI_MARK = re.compile(r"\bdoi:\s*10\.\d{4,9}/\S+", re.I)
 #: `Journal 12 (3)` or `Journal (3)` left after pages were taken: volume and issue.
 NUMBERED_CONTAINER = re.compile(r"^(?P<name>.*?\S)\s+(?P<volume>\d+)?\s*[(（](?P<issue>\d+)[)）]$")
+
+
+#: `“Chapter,” in *Book*`: the word before a container that holds the work.
+IN_WORD = re.compile(r"^(?:in|dans|en|в|у)\s*:?$", re.I)
 
 
 #: What the rules were written for and measure better on than the tagger (on the seed's
@@ -66,14 +80,15 @@ def rules_are_stronger(text: str) -> bool:
     return RULES_TERRITORY.search(text) is not None or find_un_symbol(text) is not None
 
 
-def extract_fields(text: str, *, reference: bool = False) -> Fields:
+def extract_fields(text: str, *, reference: bool = False, tagger: bool = True) -> Fields:
     """Parse one citation (no back-reference marks) into CSL fields: by the rules where
     they are stronger (`rules_are_stronger`) or the tagger finds no work named in a note,
     by the learned tagger elsewhere and for every entry of a reference list
-    (`reference=True`)."""
-    if not reference and rules_are_stronger(text):
+    (`reference=True`). `tagger=False`: a note's text the tagger has already read and
+    found no work in goes straight to the rules."""
+    if not reference and (not tagger or rules_are_stronger(text)):
         return rule_fields(text)
-    fields = tagged_fields(text)
+    fields = tagged_fields(text, note=not reference)
     if reference or "title" in fields.csl or "container-title" in fields.csl:
         return fields
     return rule_fields(text)  # no work named: a short form (`Reuters, April 15, 2025`)
@@ -121,7 +136,7 @@ def _with_title(text: str, titles: list[Span], csl: dict[str, Any]) -> Fields:
         prefix = text[: container_span.start]
     else:
         prefix = text[: title_span.start]
-        if second and second.opener in "『*" and not find_dates(_paren_free(between)):
+        if second and second.opener in "『《*" and not find_dates(_paren_free(between)):
             container_span = second
     csl["title"] = clean_title(title_span.inner(text))
     prefix_dates = find_dates(prefix)  # author-date style: `Smith, John (2020-05-01). "Title"`
@@ -170,7 +185,7 @@ def _paren_free(text: str) -> str:
 def _parse_middle(middle: str, csl: dict[str, Any]) -> DateMatch | None:
     """Between title and container: an original date in brackets, then editors."""
     dates = find_dates(middle)
-    names_text = _paren_free(middle).strip(LEFTOVER_PUNCTUATION)
+    names_text = IN_WORD.sub("", _paren_free(middle).strip(LEFTOVER_PUNCTUATION))
     if names_text:
         names = parse_names(names_text)
         if names.editor:
@@ -197,7 +212,8 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
             publisher_date = date
             blanks.append((span.start, span.end))
         elif after_container and not find_dates(inner) and not blanks and span.start < 3:
-            csl["publisher"] = inner.strip()
+            key = "publisher-place" if _names_a_place(inner.strip()) else "publisher"
+            csl[key] = inner.strip()
             blanks.append((span.start, span.end))
     tail = blank(tail, blanks)
     symbol = find_un_symbol(tail)
@@ -243,12 +259,45 @@ def _parse_tail(tail: str, fields: Fields, *, after_container: bool) -> None:
         csl["issue"] = numbered.group("issue")
         if numbered.group("volume"):
             csl["volume"] = numbered.group("volume")
-    if EDITOR_SUFFIX.search(leftover):
+    translators = TRANSLATOR_PREFIX.search(leftover)
+    if translators:
+        csl.setdefault("translator", []).extend(split_names(translators.group("names")))
+        leftover = leftover[: translators.start()].strip(LEFTOVER_PUNCTUATION)
+    editors = EDITOR_PREFIX.search(leftover)
+    volume_only = VOLUME_ONLY.match(leftover)
+    report = REPORT_NUMBER.match(leftover)
+    if not leftover:
+        return
+    if volume_only and "volume" not in csl:
+        csl["volume"] = volume_only.group("volume")
+    elif report and "number" not in csl and "container-title" not in csl:
+        csl["number"], csl["genre"] = report.group("number"), report.group("genre")
+    elif editors:
+        csl.setdefault("editor", []).extend(split_names(editors.group("names")))
+        leftover = leftover[: editors.start()].strip(LEFTOVER_PUNCTUATION)
+        if leftover and "container-title" not in csl:
+            csl["container-title"] = leftover
+    elif EDITOR_SUFFIX.search(leftover):
         csl.setdefault("editor", []).extend(split_names(EDITOR_SUFFIX.sub("", leftover)))
     elif "container-title" not in csl:
         csl["container-title"] = leftover
     elif "publisher" not in csl:
         csl["publisher"] = leftover
+
+
+def _names_a_place(text: str) -> bool:
+    """`*Proceedings of …* (Cambridge)`: a place in brackets after a container, not a
+    publisher (`(Routledge)`, `（朝日新聞社）`): a known place, or a word or two that name
+    no organisation or publisher."""
+    if text in PLACES:
+        return True
+    words = text.split()
+    return (
+        len(words) <= 2
+        and not any(char.isdigit() for char in text)
+        and not is_organisation(text)
+        and not PUBLISHER_WORDS & set(words)
+    )
 
 
 def _take_access_date(text: str, csl: dict[str, Any]) -> str:

@@ -14,8 +14,13 @@ from citecheck.citations.brackets import Span, top_level_spans
 from citecheck.citations.dates import DateMatch, find_dates
 
 PUBLISHER_PAREN = re.compile(
-    r"^\s*(?:(?P<place>[^：:、,，]{1,30}?)\s*[：:]\s*)?(?P<publisher>[^：:]+?)"
+    r"^\s*(?:(?P<place>[^：:、,，]{1,30}?(?:,\s*[A-Z]{2}\.?)?)\s*[：:]\s*)?(?P<publisher>[^：:]+?)"
     r"\s*(?:[、,，]\s*(?P<year>(?:19|20)\d\d)(?!\d)(?P<date>.*))?\s*$"
+)
+#: A thesis's genre before the university in its imprint: `PhD diss.,` `博士論文、` `thèse d'État,`.
+THESIS = re.compile(
+    r"^[^,，、]*(?:diss\.|dissertation|thesis|thèse|tesis|Diss\.|論文|论文|학위논문|дис\.)[^,，、]*[,，、]\s*",
+    re.I,
 )
 #: Names run to the first comma, and look like names: no digits, at most a few words.
 NAMES = re.compile(r"^[^\d,()“”\"«»]{2,80}$")
@@ -35,6 +40,9 @@ def parse_imprint(inner: str) -> tuple[str | None, str, DateMatch] | None:
     date = dates[0] if dates and dates[0].start == 0 else None
     if date is None:
         date = DateMatch(0, 4, ((int(match.group("year")),),))
+    genre = THESIS.match(publisher)
+    if genre:  # `(PhD diss., Harvard University, 2009)`: the university publishes it
+        publisher = publisher[genre.end() :].strip()
     return match.group("place"), publisher, date
 
 

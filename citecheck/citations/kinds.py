@@ -1,6 +1,6 @@
 """The CSL type of a citation, from the shape the fields came in.
 
-『』 or *italic* containers with a volume or issue are journals, with a day date newspapers,
+『』, 《》 or *italic* containers with a volume or issue are journals, with a day date newspapers,
 with a publisher books that hold chapters; an article on a news outlet is a newspaper
 article, on another website a web page (a report when its title says so); UN document
 symbols make reports; X or Telegram posts are posts.
@@ -42,7 +42,7 @@ def guess_type(fields: Fields) -> str:
             return "article-journal"
         published = csl.get("issued", {}).get("date-parts", [[]])[0]
         return "report" if "publisher" in csl and len(published) == 3 else "chapter"
-    if title_mark in ("『", "*"):
+    if title_mark in ("『", "*", "《"):
         return "book" if "publisher" in csl else "report"
     if container and ("volume" in csl or "issue" in csl):
         return "article-journal"

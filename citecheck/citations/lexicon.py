@@ -217,8 +217,11 @@ ET_AL_WORDS = (
     "외",
 )
 #: Words before a citation that belong to neither name nor title: `Cf.`, `See`, `Vgl.`.
-SIGNALS = ("Cf.", "cf.", "See also", "See", "see also", "see", "Vgl.", "vgl.", "Siehe", "S.a.",
-           "Voir", "Véase", "См.", "Див.", "参照", "参看", "参见", "참조")  # fmt: skip
+SIGNALS = ("Cf.", "cf.", "See also", "See", "see also", "see", "Vgl. dazu", "Vgl.", "vgl.",
+           "Siehe auch", "Siehe", "S.a.", "Voir aussi", "Voir", "Véase también", "Véase",
+           "См. также", "См.", "Ср.", "Див. також", "Див.", "Пор.", "参照", "参看", "参见",
+           "參見", "详见", "詳見", "たとえば", "例えば", "詳しくは", "참조", "예컨대",
+           "자세한 내용은")  # fmt: skip
 
 
 def is_organisation(name: str) -> bool:

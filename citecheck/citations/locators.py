@@ -13,12 +13,20 @@ _NUMBERS = rf"{_PAGE}(?:{_DASH}{_PAGE})?(?:\s*[、,]\s*{_PAGE}(?:{_DASH}{_PAGE})
 CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*(?:頁|页|쪽|면|ページ)")
 EN_PAGES = re.compile(rf"(?:\bpp?|\bSS?|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
 COLON_PAGES = re.compile(rf":\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
-TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
+TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS}|[ivxlc]{{1,7}})[\s,.;]*$")
 
 CJK_VOLUME = re.compile(r"第\s*(?P<volume>\d+)\s*[卷巻]")
 CJK_ISSUE = re.compile(r"第\s*(?P<issue>\d+)\s*[号號期호]")
 EN_VOLUME_ISSUE = re.compile(
-    r"^\s*,?\s*(?P<volume>\d+)(?:\s*,\s*(?:no\.|issue|nos\.)\s*(?P<issue>\d+))?", re.I
+    r"^\s*,?\s*(?P<volume>\d+)(?:\s*,\s*(?:nos?\.|issue|nᵒ|n\.\s?[º°]|nº|№|nr\.|heft|núm\.|вып\.|вип\.|"
+    r"н\.|期|호)\s*(?P<issue>\d+))?",
+    re.I,
+)
+#: What is left of a note's tail that numbers the work: `vol. 8`, `4` (of `4:343`).
+VOLUME_ONLY = re.compile(r"^(?:vols?\.?|Bd\.|t\.|т\.|том)?\s*(?P<volume>\d+)$", re.I)
+#: A report's series and number: `Technical Report no. 764`, `Arbeitspapier Nr. 149`.
+REPORT_NUMBER = re.compile(
+    r"^(?P<genre>[^\d,]{2,60}?)\s+(?:no\.|nᵒ|nº|nr\.|№|n\.\s?[º°])\s*(?P<number>\d[\w./-]*)$", re.I
 )
 _SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9](?:[A-Z0-9.]*[A-Z0-9])?){2,}"
 UN_SYMBOL = re.compile(rf"(?<![\w/]){_SYMBOL}(?:-{_SYMBOL})*(?![\w/])")

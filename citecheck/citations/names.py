@@ -31,6 +31,19 @@ EDITOR_SUFFIX = re.compile(
     r"|,\s*eds?\.)\s*$",
     re.I,
 )
+#: `ed. Jane Doe`, `edited by`, `hrsg. von`, `éd. par`, `под ред.`, `编`: editors after a title.
+EDITOR_PREFIX = re.compile(
+    r"(?:^|[,，、]\s*)(?:eds?\.?|edited by|hrsg\.(?:\s+v(?:on|\.))?|hg\.(?:\s+v(?:on|\.))?"
+    r"|éds?\.(?:\s+par)?|ed\.\s+por|под\s+ред\.|за\s+ред\.|зе\s+ред\.|主?[编編][:：]?|엮음)"
+    r"\s*(?P<names>[^,，(（]+?(?:,\s*(?:and|et|y|und|и|і)\s+[^,，(（]+?)?)\s*$",
+    re.I,
+)
+#: `trans. Jane Doe`, `übers. von`, `пер.`: translators named after a title.
+TRANSLATOR_PREFIX = re.compile(
+    r"(?:^|[,，、]\s*)(?:trans\.?|translated by|übers\.(?:\s+v(?:on|\.))?|trad\.(?:\s+(?:par|de))?"
+    r"|пер\.(?:\s+с\s+\S+)?|译|譯|옮김)\s+(?P<names>[^,，(（]+?)\s*$",
+    re.I,
+)
 TRANSLATORS = re.compile(r"[（(]\s*(?P<names>[^（()）]+?)\s*(?:監訳|共訳|訳|譯)\s*[)）]")
 ET_AL = re.compile(
     r"[\s,]*(?:"
@@ -40,12 +53,12 @@ ET_AL = re.compile(
 )
 TOPIC_PARTICLE = re.compile(r"(?<=[\u3400-\u9fff])\s*(?:は|が)\s*$")
 NAME_SEPARATORS = re.compile(
-    r"\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и)\s+|,)\s*"
+    r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и)\s+|,)\s*)"
 )
 SIGNAL = re.compile(
     r"^\s*(?:"
     + "|".join(re.escape(word) for word in sorted(lexicon.SIGNALS, key=len, reverse=True))
-    + r")(?=[\s,:]|$)[\s,:]*"
+    + r")(?:(?=[\s,:、，：]|$)|(?<=[\u3040-\u9fff\uac00-\ud7af]))[\s,:、，：]*"
 )
 #: `———`, `---`, `__`: "the same author as the entry above".
 SAME_AUTHOR = re.compile(r"^[\s\-‐‑–—―_.,]+$")
@@ -90,11 +103,15 @@ def split_names(text: str, *, split_cjk: bool = False) -> list[dict[str, str]]:
         return []
     if _is_body(text) and not re.search(r"[;、，]|\s(?:and|&)\s", text):
         return [{"literal": text.strip(" .")}]
-    parts = [
-        part.strip()
-        for part in NAME_SEPARATORS.split(text)
-        if part.strip(" .") and not SAME_AUTHOR.match(part) and not ET_AL.fullmatch(part)
-    ]
+    split = NAME_SEPARATORS.split(text)  # parts, each followed by the separator after it
+    parts: list[str] = []
+    by_comma: list[bool] = []  # `Smith, John` may be one name; `Smith and John`, two
+    for position in range(0, len(split), 2):
+        part = split[position].strip()
+        if part.strip(" .") and not SAME_AUTHOR.match(part) and not ET_AL.fullmatch(part):
+            after = split[position + 1] if position + 1 < len(split) else ""
+            parts.append(part)
+            by_comma.append(after.strip() in (",", "，"))
     names: list[dict[str, str]] = []
     index = 0
     while index < len(parts):
@@ -102,7 +119,11 @@ def split_names(text: str, *, split_cjk: bool = False) -> list[dict[str, str]]:
         following = parts[index + 1] if index + 1 < len(parts) else None
         if part in lexicon.NAME_SUFFIXES and names and "family" in names[-1]:
             names[-1]["suffix"] = part
-        elif following is not None and _inverted_pair(part, following, first=not names):
+        elif (
+            following is not None
+            and (by_comma[index] or INITIALS.match(following))
+            and _inverted_pair(part, following, first=not names)
+        ):
             names.append({"family": part, "given": following})
             index += 1
         else:
@@ -213,3 +234,27 @@ def cjk_name(name: str) -> dict[str, str] | None:
     else:
         return None
     return {"family": family, "given": name[len(family) :]} if family else None
+
+
+#: `Mercier, 341` · `Gauthier et Thomas, 19` · `坂本哲也 と 池田浩, 165`: a later note that
+#: names its work by the author alone (Chicago's short form when one work of the author is
+#: cited), then the page. No digits, brackets or title marks in the names.
+SHORT_FORM = re.compile(
+    r"^(?P<names>[^\d,，、()（）「」『』“”«»„‘*:：;]{1,60}?)\s*[,，、]\s*"
+    r"(?P<pages>(?:[eERS](?=\d))?\d+(?:\s*(?:--|[-–—~])\s*\d+)?|[ivxlc]{1,7})$"
+)
+
+
+def short_form(text: str) -> tuple[list[dict[str, str]], str] | None:
+    """The names and page of a short form `NAMES, PAGE` (see `SHORT_FORM`), or None."""
+    match = SHORT_FORM.match(SIGNAL.sub("", text.strip()).rstrip(" ."))
+    if match is None:
+        return None
+    names = split_names(match.group("names"))
+    if not names or any(len(_name_text(name).split()) > 4 for name in names):
+        return None
+    return names, match.group("pages")
+
+
+def _name_text(name: dict[str, str]) -> str:
+    return " ".join(value for value in name.values() if value)

@@ -20,7 +20,7 @@ from citecheck.citations.brackets import depth_map, outside_titles, split_top_le
 from citecheck.citations.dates import DIGIT, find_dates, is_undated
 from citecheck.citations.imprints import unmarked_book_title
 from citecheck.citations.locators import find_pages, find_un_symbol
-from citecheck.citations.names import split_names
+from citecheck.citations.names import short_form, split_names
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
 from citecheck.citations.text import strip_markup
 from citecheck.citations.urls import doi_spans, find_doi, find_urls
@@ -194,7 +194,7 @@ def looks_cited(text: str, *, strict: bool = False) -> bool:
 def classify(sentence: str) -> list[Segment]:
     body = clean_citation(sentence)
     prose = is_prose(body)
-    if not prose and (find_reference(body) or looks_cited(body)):
+    if not prose and (find_reference(body) or looks_cited(body) or short_form(body)):
         return [Segment("citation", body)]
     if prose:
         cited = embedded_citations(body)

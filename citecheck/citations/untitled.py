@@ -14,7 +14,7 @@ from typing import Any
 from citecheck.citations.dates import find_dates, is_undated
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.locators import find_pages, find_un_symbol, normalise_pages
-from citecheck.citations.names import name_item, parse_names, split_names
+from citecheck.citations.names import name_item, parse_names, short_form, split_names
 from citecheck.citations.split import reference_head
 from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
 
@@ -47,6 +47,11 @@ def without_title(text: str, csl: dict[str, Any]) -> Fields:
         dates = find_dates(text)
         if dates:
             csl["issued"] = dates[0].csl()
+        return fields
+    named = short_form(text)
+    if named is not None:
+        csl["author"], csl["page"] = named
+        fields.locator = named[1]
         return fields
     colon_style = COLON_STYLE.match(text)
     if colon_style and _personal(colon_style.group("names")):

@@ -94,6 +94,24 @@ def test_short_forms() -> None:
     assert citations["s1-n7-c1"].backref == BackRef("short-form", "s1-n2-c1")
 
 
+def test_author_and_page_is_a_short_form_of_that_authors_work() -> None:
+    notes = [
+        "Claire Mercier, *La santé publique en Bretagne* (Rennes: PUR, 2001), 12.",
+        "Paul Gauthier and Anne Thomas, “Les ports,” *Annales* 4 (1999): 80.",
+        "Mercier, 341.",
+        "Gauthier and Thomas, 81.",
+        "Durand, 5.",
+    ]
+    parsed = parse_document(document(("Notes", notes)))
+    citations = {c.id: c for c in parsed.citations}
+    assert citations["s1-n3-c1"].backref == BackRef("short-form", "s1-n1-c1")
+    assert citations["s1-n3-c1"].locator == "341"
+    assert citations["s1-n3-c1"].csl["title"] == "La santé publique en Bretagne"
+    assert citations["s1-n4-c1"].backref == BackRef("short-form", "s1-n2-c1")
+    assert citations["s1-n5-c1"].backref is None  # no earlier work of Durand's
+    assert parse_document(document(("Notes", ["This is what he said, 12."]))).citations == ()
+
+
 def test_repeated_full_citations_are_not_back_references() -> None:
     same = "조선중앙통신 「중국은 더이상 무모한 언행 하지 말아야 한다」 2017 년 5 월 3 일 ."
     paper = "『로동신문』 2025년 1월 26일."

@@ -162,7 +162,7 @@ def _date(value: str) -> dict[str, Any] | None:
 
 INITIALS = re.compile(r"^(?:[A-ZÀ-ÞА-Я][a-zа-я]?\.?[\s-]*)+$")
 FAMILY_INITIALS = re.compile(r"^(?P<family>.*\S)\s+(?P<given>(?:[A-ZÀ-ÞА-Я]\.?\s*-?){1,3})$")
-NAME_BREAK = re.compile(r"\s*(?:;|,|&|\band\b|\bet\b(?!\s+al)|\bund\b|\bи\b)\s*")
+NAME_BREAK = re.compile(r"(\s*(?:;|,|&|\band\b|\bet\b(?!\s+al)|\bund\b|\bи\b)\s*)")
 ET_AL = re.compile(r"\s*,?\s*(?:et\s+al\.?|and\s+others|u\.\s*a\.|и\s+др\.?)\s*$", re.I)
 
 
@@ -183,8 +183,15 @@ def western_names(value: str) -> list[str]:
     """`Smith, J., Doe, A. B., & Roe, C.` → `Smith, J.`, `Doe, A. B.`, `Roe, C.`;
     `Pérez-Higueras JJ, Arias A` → `Pérez-Higueras, JJ`, `Arias, A`; `J. Smith and
     A. Doe` → `J. Smith`, `A. Doe`. Each item is one person (or organisation)."""
-    pieces = [piece.strip(" .") for piece in NAME_BREAK.split(value)]
-    pieces = [piece for piece in pieces if piece and not set(piece) <= set("-–—_ ")]
+    split = NAME_BREAK.split(value)  # pieces, each followed by the separator after it
+    pieces: list[str] = []
+    by_comma: list[bool] = []  # whether a comma, not `and`, parts a piece from the next
+    for position in range(0, len(split), 2):
+        piece = split[position].strip(" .")
+        if piece and not set(piece) <= set("-–—_ "):
+            after = split[position + 1] if position + 1 < len(split) else ""
+            pieces.append(piece)
+            by_comma.append(after.strip() == ",")
     people: list[str] = []
     index = 0
     while index < len(pieces):
@@ -194,6 +201,7 @@ def western_names(value: str) -> list[str]:
         first_inverted = (
             index == 0
             and following is not None
+            and by_comma[index]
             and len(piece.split()) == 1
             and len(following.split()) <= 2
             and following[:1].isupper()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 from citecheck.citations.tagger.lexicons import classes_of
@@ -127,47 +128,73 @@ def word_features(text: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
-#: Per-neighbour features: the word and its shape only (the rest would bloat the model),
-#: spelt out once per (offset, text).
-@lru_cache(maxsize=131072)
-def _neighbour(offset: int, text: str) -> tuple[str, str]:
-    return f"{offset}:w={text.lower()}", f"{offset}:shape={_shape(text)}"
+#: What a token's text gives each sequence it is in, worked out once per distinct text:
+#: its own features, and those it lends its neighbours (the word and its shape only, the
+#: rest would bloat the model) at offsets -2, -1, +1 and +2.
+@dataclass(frozen=True, slots=True)
+class _TokenType:
+    own: tuple[str, ...]
+    lower: str
+    as_left2: tuple[str, str]
+    as_left1: tuple[str, str]
+    as_right1: tuple[str, str]
+    as_right2: tuple[str, str]
+    is_year: bool
+    is_initial: bool
+    is_in_word: bool
 
 
 @lru_cache(maxsize=131072)
-def _pair(left: str, right: str) -> str:
-    return f"-1|0={left.lower()}|{right.lower()}"
+def _token_type(text: str) -> _TokenType:
+    own = word_features(text)
+    lower, shape = text.lower(), _shape(text)
+    return _TokenType(
+        own,
+        lower,
+        (f"-2:w={lower}", f"-2:shape={shape}"),
+        (f"-1:w={lower}", f"-1:shape={shape}"),
+        (f"1:w={lower}", f"1:shape={shape}"),
+        (f"2:w={lower}", f"2:shape={shape}"),
+        "year" in own,
+        "initial" in own,
+        "lex=in" in own and text[0].isupper(),
+    )
 
 
 _POSITIONS = tuple(f"pos={bucket}" for bucket in range(10))
 _PERIODS = tuple(f"periods={count}" for count in range(5))
 _COMMAS = tuple(f"commas={count}" for count in range(5))
 _DEPTHS = ("depth=0", "depth=1", "depth=2", "depth=3")
+_INSIDE = {opener: f"in={kind}" for opener, kind in BRACKET_KIND.items()}
 QUOTE_KINDS = frozenset(("quote", "kagi", "guil", "squote"))
+_QUOTE_OPENERS = frozenset(opener for opener, kind in BRACKET_KIND.items() if kind in QUOTE_KINDS)
+_COMMA_MARKS = frozenset(",，、")
 
 
 def sequence_features(tokens: list[Token]) -> list[list[str]]:
     """One feature list per token."""
     n = len(tokens)
     texts = [token.text for token in tokens]
-    own_features = [word_features(text) for text in texts]
+    types = [_token_type(text) for text in texts]
+    emphasis = [token.emphasis for token in tokens]
     feats: list[list[str]] = []
     stack: list[str] = []
     straight_quote = False
     periods = commas = 0
     year_seen = quote_closed = after_in = False
+    last = n - 1
     for index, text in enumerate(texts):
-        token = tokens[index]
-        own = list(own_features[index])
+        kind = types[index]
+        own = list(kind.own)
         closes = bool(stack) and text in CLOSERS and stack[-1] == CLOSERS[text]
         if text == '"' and straight_quote:
             closes, straight_quote = True, False
         if stack:
-            own.append(f"in={BRACKET_KIND.get(stack[-1], 'other')}")
+            own.append(_INSIDE.get(stack[-1], "in=other"))
             own.append(_DEPTHS[min(len(stack), 3)])
         if straight_quote:
             own.append("in=quote")
-        if token.emphasis:
+        if emphasis[index]:
             own.append("emph")
         own.append(_POSITIONS[10 * index // n])
         own.append(_PERIODS[min(periods, 4)])
@@ -181,36 +208,37 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
         if index == 0:
             own.append("BOS")
         else:
-            own.extend(_neighbour(-1, texts[index - 1]))
-            own.append(_pair(texts[index - 1], text))
-            if tokens[index - 1].emphasis != token.emphasis:
+            left = types[index - 1]
+            own += left.as_left1
+            own.append(f"-1|0={left.lower}|{kind.lower}")
+            if emphasis[index - 1] != emphasis[index]:
                 own.append("-1:emph_change")
             if index > 1:
-                own.extend(_neighbour(-2, texts[index - 2]))
-        if index == n - 1:
+                own += types[index - 2].as_left2
+        if index == last:
             own.append("EOS")
         else:
-            own.extend(_neighbour(1, texts[index + 1]))
-            if tokens[index + 1].emphasis != token.emphasis:
+            own += types[index + 1].as_right1
+            if emphasis[index + 1] != emphasis[index]:
                 own.append("1:emph_change")
             if index + 2 < n:
-                own.extend(_neighbour(2, texts[index + 2]))
+                own += types[index + 2].as_right2
         feats.append(own)
         # the state after this token
         if closes:
             opener = stack.pop() if text != '"' else '"'
-            if BRACKET_KIND.get(opener) in QUOTE_KINDS:
+            if opener in _QUOTE_OPENERS:
                 quote_closed = True
         elif text in OPENERS and not (text == "“" and stack and stack[-1] == "„"):
             stack.append(text)
         elif text == '"':
             straight_quote = True
-        if text == "." and index > 0 and "initial" not in own_features[index - 1]:
+        if text == "." and index > 0 and not types[index - 1].is_initial:
             periods += 1
-        elif text in ",，、":
+        elif text in _COMMA_MARKS:
             commas += 1
-        if "year" in own_features[index]:
+        if kind.is_year:
             year_seen = True
-        if "lex=in" in own_features[index] and text[0].isupper():
+        if kind.is_in_word:
             after_in = True
     return feats

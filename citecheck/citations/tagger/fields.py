@@ -6,8 +6,19 @@ from citecheck.citations.fields_model import Fields
 from citecheck.citations.tagger import segments, tag_tokens
 from citecheck.citations.tagger.csl import to_fields
 from citecheck.citations.tagger.tokens import tokenize
+from citecheck.citations.urls import find_doi
 
 
-def tagged_fields(text: str) -> Fields:
+def tagged_fields(text: str, *, note: bool = False) -> Fields:
+    """The tagger's fields of one citation, with any DOI in its text (as the rules take
+    it). In a note (`note=True`) the cited page is the citation's `page` too when no page
+    range is printed, as the rules and the project's annotations have it."""
     tokens = tokenize(text)
-    return to_fields(text, segments(text, tokens, tag_tokens(tokens)))
+    fields = to_fields(text, segments(text, tokens, tag_tokens(tokens)))
+    if "DOI" not in fields.csl:  # a DOI the tagger left unlabelled (`https://doi.org/10.…`)
+        doi = find_doi(text)
+        if doi:
+            fields.csl["DOI"] = doi
+    if note and fields.locator and "page" not in fields.csl:
+        fields.csl["page"] = fields.locator
+    return fields
