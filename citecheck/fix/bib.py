@@ -125,9 +125,9 @@ def latex_url(url: str) -> str:
 
 
 def fixed_bibtex(source: Source, fixes: Fixes, mode: ArchivedMode) -> Rewrite:
-    """Each entry whose `url` is moved gets the new one and today's `urldate`; each whose
-    `url` is dead gets "Archived at \\url{…}" in its `note` (or, with `mode` "replace",
-    the archived copy as its `url`)."""
+    """Each entry whose `url` is moved gets the new one and a `urldate` of the day the
+    check saw it (today if unknown); each whose `url` is dead gets "Archived at
+    \\url{…}" in its `note` (or, with `mode` "replace", the archived copy as its `url`)."""
     text, encoding = decoded(source)
     today = datetime.now(UTC).date().isoformat()
     edits: list[Edit] = []
@@ -141,7 +141,8 @@ def fixed_bibtex(source: Source, fixes: Fixes, mode: ArchivedMode) -> Rewrite:
             continue
         if fix.kind == "moved" or mode == "replace":
             edits.append(Edit(start, end, fix.target))
-            edits += _set_field(text, entry, "urldate", _day(fix.timestamp) or today)
+            seen = _day(fix.timestamp) or fix.observed or today
+            edits += _set_field(text, entry, "urldate", seen)
         else:
             edits += _add_to_note(text, entry, f"Archived at {latex_url(fix.target)}")
     return rewritten(source, text, applied(text, edits), encoding)

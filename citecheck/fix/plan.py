@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -18,12 +19,14 @@ FixKind = Literal["moved", "dead"]
 @dataclass(frozen=True)
 class Fix:
     """One link to change: `url` as the manuscript writes it, and what replaces or
-    follows it (`target`: the new URL, or the archived copy with its `timestamp`)."""
+    follows it (`target`: the new URL, or the archived copy with its `timestamp`), and
+    the day (ISO, UTC) the check saw the link answer so, if known."""
 
     url: str
     kind: FixKind
     target: str
     timestamp: str | None = None
+    observed: str | None = None
 
 
 class Fixes:
@@ -52,13 +55,20 @@ def planned_fixes(
         if doi_of(verdict.url) is not None:
             continue
         if verdict.state == "moved" and verdict.new_url and verdict.new_url != verdict.url:
-            fixes.append(Fix(verdict.url, "moved", with_fragment(verdict.new_url, verdict.url)))
+            target = with_fragment(verdict.new_url, verdict.url)
+            fixes.append(Fix(verdict.url, "moved", target, observed=_day_of(verdict.checked_at)))
         elif verdict.state == "dead":
             lookup = lookups.get(verdict.url)
             if lookup is not None and lookup.snapshot is not None:
                 snapshot = lookup.snapshot
                 fixes.append(Fix(verdict.url, "dead", snapshot.url, snapshot.timestamp))
     return Fixes(fix for fix in fixes if writable(fix.target))
+
+
+def _day_of(moment: float | None) -> str | None:
+    if moment is None:
+        return None
+    return datetime.fromtimestamp(moment, UTC).date().isoformat()
 
 
 def writable(url: str) -> bool:

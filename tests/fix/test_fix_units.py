@@ -102,3 +102,13 @@ def test_a_target_with_control_characters_or_spaces_is_never_written() -> None:
         Verdict("https://a.example/3", "moved", "http-301", new_url="https://a.example/ok"),
     ]
     assert [fix.target for fix in planned_fixes(verdicts, {}).all] == ["https://a.example/ok"]
+
+
+def test_a_moved_entrys_urldate_is_the_day_the_check_saw_it_move() -> None:
+    old, new = "https://a.example/old", "https://a.example/new"
+    seen = 1_700_000_000.0  # 2023-11-14 UTC
+    fixes = planned_fixes([Verdict(old, "moved", "http-301", new_url=new, checked_at=seen)], {})
+    assert [fix.observed for fix in fixes.all] == ["2023-11-14"]
+    bib = f"@online{{k1,\n  title = {{T}},\n  url = {{{old}}},\n  urldate = {{2020-01-01}}\n}}\n"
+    fixed = FIXERS["bibtex"](Source("x.bib", bib.encode()), fixes, "append").data.decode()
+    assert f"url = {{{new}}}" in fixed and "urldate = {2023-11-14}" in fixed
