@@ -60,7 +60,7 @@ def main() -> None:
         argv = citecheck_argv(
             "check", str(corpus / "corpus.md"), "--format", "json", "--allow-private",
             "--cache", str(Path(work) / "cache.sqlite"), "--reuse-inconclusive", "1h",
-            "--archive-scope", "all",
+            "--archive-scope", "all", "--no-lookup",
             "--wayback-api", f"http://127.0.0.1:{port}/wayback/available",
         )  # fmt: skip
         runs = []

@@ -55,7 +55,10 @@ def measure_profile(
     corpus = make_corpus(bench, n, port, exclude)
     with tempfile.TemporaryDirectory() as work, simweb(bench, port) as stats:
         cache = Path(work) / "cache.sqlite"
-        options = ("--format", "json", "--allow-private", "--no-archive", "--cache", str(cache))
+        options = (
+            "--format", "json", "--allow-private", "--no-archive", "--no-lookup",
+            "--cache", str(cache),
+        )  # fmt: skip
         argv = citecheck_argv("check", str(corpus / "corpus.md"), *options, *extra)
         cold = run_measured(argv, env=citecheck_env(), cwd=work)
         after_cold = requests_so_far(stats)
@@ -91,7 +94,10 @@ def measure_recheck(bench: Path, n: int, repeats: int) -> str:
     bound = report.lower_bound(meta, BOUND_MODEL)["bound_k_s"]
     with tempfile.TemporaryDirectory() as work, simweb(bench, port):
         cache = Path(work) / "cache.sqlite"
-        options = ("--format", "json", "--allow-private", "--no-archive", "--cache", str(cache))
+        options = (
+            "--format", "json", "--allow-private", "--no-archive", "--no-lookup",
+            "--cache", str(cache),
+        )  # fmt: skip
         argv = citecheck_argv("check", str(corpus / "corpus.md"), *options)
         cold = run_measured(argv, env=citecheck_env(), cwd=work)
         again = [

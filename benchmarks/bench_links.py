@@ -6,8 +6,9 @@
 Copies the shared bench to DIR/bench (default /tmp/citecheck-bench), sets the peers up
 there once (a venv with LinkChecker and lychee, `npm install` for linkinator and
 markdown-link-check), then drives the bench's own `run_peers.sh` with citecheck
-(`check --format json --allow-private --no-archive --no-cache`, this checkout) for each N
-and scores everything with the bench's `score.py`, once per profile: `all` (every
+(`check --format json --allow-private --no-archive --no-lookup --no-cache`, this
+checkout; links only, as the peers check them) for each N and scores everything with
+the bench's `score.py`, once per profile: `all` (every
 scenario, the never-answering /hang URLs included) and `nohang` (without them: a
 throughput view, where the bound is set by request slots, not by timeouts). The table
 it writes to RESULTS.md per profile: wall time, the ratio to the physical lower bound
@@ -42,7 +43,7 @@ ALL_CONFIGS = (
     "lychee-default lychee-tuned lychee-polite4 lychee-polite4-0ms linkinator-default "
     "linkinator-tuned linkchecker-default linkchecker-tuned mlc-default citecheck"
 )
-CHECK_OPTIONS = "check --format json --allow-private --no-archive --no-cache"
+CHECK_OPTIONS = "check --format json --allow-private --no-archive --no-lookup --no-cache"
 
 
 def set_up_peers(bench: Path) -> None:

@@ -145,7 +145,7 @@ def measure(port: int, links: int, big_every: int, big_kinds: tuple[str, ...]) -
     with tempfile.TemporaryDirectory() as work:
         path, kinds = notes_file(Path(work), port, links, big_every, big_kinds)
         argv = citecheck_argv("check", str(path), "--format", "json", "--allow-private",
-                              "--no-archive", "--no-cache")  # fmt: skip
+                              "--no-archive", "--no-lookup", "--no-cache")  # fmt: skip
         run = run_measured(argv, env=citecheck_env(), cwd=work, timeout=1800)
     if run.returncode not in (0, 1):
         sys.exit(f"citecheck failed (exit {run.returncode}): {run.stderr[-2000:]}")

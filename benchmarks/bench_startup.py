@@ -110,7 +110,7 @@ def main() -> None:
         sample.write_text(URL.sub(lambda m: f"{site}/{abs(hash(m.group()))}", text), "utf-8")
         cache = str(Path(work) / "cache.sqlite")
         check = [*citecheck, "check", str(sample), "--allow-private", "--no-archive",
-                 "--cache", cache, "--format", "json"]  # fmt: skip
+                 "--no-lookup", "--cache", cache, "--format", "json"]  # fmt: skip
         subprocess.run(check, env=environment(), cwd=work, capture_output=True, timeout=300)
         commands = {
             "python -c pass": [PYTHON, "-c", "pass"],

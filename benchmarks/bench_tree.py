@@ -39,7 +39,9 @@ from common import (
 
 TIMEOUT_S = 10  # run_peers.sh's per-request timeout for every peer
 RETRIES = 2
-CITECHECK_OPTIONS = ("--format", "json", "--allow-private", "--no-archive", "--no-cache")
+CITECHECK_OPTIONS = (
+    "--format", "json", "--allow-private", "--no-archive", "--no-lookup", "--no-cache",
+)  # fmt: skip
 
 
 def set_up_lychee(bench: Path) -> Path:
