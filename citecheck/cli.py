@@ -12,7 +12,6 @@ import threading
 
 from citecheck import __version__
 from citecheck.errors import CitecheckError
-from citecheck.reports import escape
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
@@ -59,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except CitecheckError as exc:
+        from citecheck.reports import escape  # only an error needs it: not at start-up
+
         print(f"citecheck: error: {escape.terminal(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

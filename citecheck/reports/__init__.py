@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from citecheck.errors import UsageError
-from citecheck.model import Report
 from citecheck.output import write_text
+
+if TYPE_CHECKING:  # the model is not needed to escape a string (reports.escape at start-up)
+    from citecheck.model import Report
 
 Writer = Callable[..., str]
 
