@@ -202,7 +202,8 @@ def _judge_citations(files: list[FileResult], config: Any, offline: bool) -> lis
     from citecheck.lookup.stage import judge_files
 
     settings = lookup_settings(config)
-    store = None if config.no_cache else ResultCache(config.cache)
+    asks = settings.active and not offline  # only look-ups read or write the cache here
+    store = ResultCache(config.cache) if asks and not config.no_cache else None
     try:
         return judge_files(
             files, settings, config.net_policy(), offline=offline, store=store,
