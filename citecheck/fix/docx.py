@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from citecheck.fix.edits import ArchivedMode, url_edits
+from citecheck.fix.modes import ArchivedMode
 from citecheck.fix.plan import Fixes, Rewrite
 from citecheck.fix.xmlparts import edited_zip
-from citecheck.fix.xmltext import Piece, Slot, apply_to_pieces, joined
+from citecheck.fix.xmltext import Piece, Slot, fix_paragraphs
 from citecheck.readers.source import Source
 from citecheck.readers.zipparts import ZipParts
 
@@ -40,7 +40,7 @@ def fixed_docx(source: Source, fixes: Fixes, mode: ArchivedMode) -> Rewrite:
         if name.startswith("word/_rels/") and name.endswith(".rels"):
             edits[name] = lambda root: _retarget(root, fixes)
         elif name.startswith("word/") and name.count("/") == 1 and name.endswith(".xml"):
-            edits[name] = lambda root: _rewrite_text(root, fixes)
+            edits[name] = lambda root: fix_paragraphs(_text_groups(root), fixes)
     return edited_zip(source, "DOCX", edits)
 
 
@@ -52,15 +52,6 @@ def _retarget(root: Any, fixes: Fixes) -> bool:
             relationship.set("Target", fix.target)
             changed = True
     return changed
-
-
-def _rewrite_text(root: Any, fixes: Fixes) -> bool:
-    made = 0
-    for pieces in _text_groups(root):
-        edits = url_edits(joined(pieces), fixes, "replace")
-        if edits:
-            made += apply_to_pieces(pieces, edits)
-    return made > 0
 
 
 def _text_groups(root: Any) -> list[list[Piece]]:

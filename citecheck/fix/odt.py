@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from citecheck.fix.edits import ArchivedMode, url_edits
+from citecheck.fix.modes import ArchivedMode
 from citecheck.fix.plan import Fixes, Rewrite
 from citecheck.fix.xmlparts import edited_flat_xml, edited_zip
-from citecheck.fix.xmltext import Piece, Slot, apply_to_pieces, joined
+from citecheck.fix.xmltext import Piece, Slot, fix_paragraphs
 from citecheck.readers.source import Source
 from citecheck.readers.zipparts import ZIP_MAGIC
 
@@ -27,7 +27,7 @@ def fixed_odt(source: Source, fixes: Fixes, mode: ArchivedMode) -> Rewrite:
     """The file with its links fixed; `mode` is not asked: an ODT link has one target."""
 
     def edit(root: Any) -> bool:
-        return _retarget(root, fixes) | _rewrite_text(root, fixes)
+        return _retarget(root, fixes) | fix_paragraphs(_paragraphs(root), fixes)
 
     if source.data.startswith(ZIP_MAGIC):
         return edited_zip(source, "ODT", {"content.xml": edit})
@@ -43,15 +43,6 @@ def _retarget(root: Any, fixes: Fixes) -> bool:
             element.set(HREF, fix.target)
             changed = True
     return changed
-
-
-def _rewrite_text(root: Any, fixes: Fixes) -> bool:
-    made = 0
-    for pieces in _paragraphs(root):
-        edits = url_edits(joined(pieces), fixes, "replace")
-        if edits:
-            made += apply_to_pieces(pieces, edits)
-    return made > 0
 
 
 def _paragraphs(root: Any) -> list[list[Piece]]:

@@ -9,11 +9,12 @@ part of the old URL, so the formatting of the first run carries the new URL.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from citecheck.fix.edits import Edit
+from citecheck.fix.edits import Edit, url_edits
+from citecheck.fix.plan import Fixes
 
 Place = Literal["text", "tail", "attribute"]
 
@@ -67,3 +68,13 @@ def apply_to_pieces(pieces: Sequence[Piece], edits: Sequence[Edit]) -> int:
             slot.set(head + middle + tail)  # type: ignore[union-attr]
         made += 1
     return made
+
+
+def fix_paragraphs(paragraphs: Iterable[Sequence[Piece]], fixes: Fixes) -> bool:
+    """Every fixed URL in the text of `paragraphs` replaced; True if one was."""
+    made = 0
+    for pieces in paragraphs:
+        edits = url_edits(joined(pieces), fixes, "replace")
+        if edits:
+            made += apply_to_pieces(pieces, edits)
+    return made > 0
