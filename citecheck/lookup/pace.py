@@ -16,10 +16,10 @@ import re
 import threading
 import time
 from collections.abc import Callable, Mapping
-from email.utils import parsedate_to_datetime
 
 from citecheck.archives.limiter import TokenBucket
 from citecheck.model import Check, Fetcher
+from citecheck.net.retry import retry_after_seconds
 from citecheck.verdicts.page import header
 
 REFUSALS = frozenset({429, 503})
@@ -69,7 +69,7 @@ class ServicePace:
             self._slow_to_announced(check)
             if check.status not in REFUSALS:
                 return check
-            wait = retry_after(header(check, "Retry-After"))
+            wait = retry_after_seconds(header(check, "Retry-After"))
             if wait is None or wait > self.retry_after_cap:
                 self._stop(f"{check.status}, Retry-After {header(check, 'Retry-After')}")
                 return None
@@ -116,17 +116,3 @@ class ServicePace:
         with self._lock:
             if self._stopped_because is None:
                 self._stopped_because = why
-
-
-def retry_after(value: str | None) -> float | None:
-    """Seconds a Retry-After header asks for (delay-seconds or an HTTP date); None if unsaid."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
