@@ -33,15 +33,18 @@ SCHOLARLY = frozenset(
 )
 
 
+def searchable(query: Query) -> bool:
+    """A work Crossref and OpenAlex index: scholarly, with a title not in Han or kana."""
+    return bool(query.title) and script(query.title) != "cjk" and (
+        (query.type or "book") in SCHOLARLY
+    )
+
+
 class CrossrefService:
     name = "crossref"
 
     def request(self, query: Query, settings: LookupSettings) -> Request | None:
-        if (
-            not query.title
-            or script(query.title) == "cjk"
-            or (query.type or "book") not in SCHOLARLY
-        ):
+        if not searchable(query):
             return None
         params = {"query.bibliographic": search_text(query), "rows": str(settings.rows)}
         if settings.contact:

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from citecheck.lookup.normalise import script
 from citecheck.lookup.record import Query, Record
 from citecheck.lookup.services.base import MalformedAnswer, Request, json_body, text
-from citecheck.lookup.services.crossref import SCHOLARLY
+from citecheck.lookup.services.crossref import searchable
 from citecheck.lookup.settings import LookupSettings
 from citecheck.model import Check
 
@@ -18,11 +17,7 @@ class OpenAlexService:
     name = "openalex"
 
     def request(self, query: Query, settings: LookupSettings) -> Request | None:
-        if (
-            not query.title
-            or script(query.title) == "cjk"
-            or (query.type or "book") not in SCHOLARLY
-        ):
+        if not searchable(query):
             return None
         params = {"search": query.title, "per-page": str(settings.rows)}
         if settings.contact:
