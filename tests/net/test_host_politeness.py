@@ -50,10 +50,12 @@ def counting_server(status: int, delay: float, headers: dict[str, str]) -> Itera
                 self.send_header("Content-Type", "text/html")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
-                self.wfile.write(body)
             finally:
+                # Counted out before the body goes: once the client has the last byte it
+                # may start its next request before this thread would run again.
                 with counts.lock:
                     counts.in_flight -= 1
+            self.wfile.write(body)
 
         def log_message(self, *args: object) -> None:
             pass
