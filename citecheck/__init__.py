@@ -8,10 +8,11 @@ first use, so `import citecheck` stays cheap.
 
 from __future__ import annotations
 
-import importlib
 import sys
 from types import ModuleType
 from typing import Any
+
+from citecheck.lazy import lazy_attributes
 
 __version__ = "0.1.0"
 __all__ = ["Config", "FileResult", "Report", "check", "parse", "verify"]
@@ -26,11 +27,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'citecheck' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(__name__, _LAZY)
 
 
 class _Package(ModuleType):

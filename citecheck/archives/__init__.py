@@ -24,8 +24,7 @@ retried 429 is what gets an address blocked.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from citecheck.lazy import lazy_attributes
 
 # Imported on first use: `citecheck.archives.settings` (read by every command's options)
 # must not pull in the lookups and, through them, the network stack.
@@ -43,8 +42,4 @@ _LAZY = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'citecheck.archives' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(__name__, _LAZY)

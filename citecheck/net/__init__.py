@@ -15,8 +15,7 @@ failures.py   the error codes a Check carries
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from citecheck.lazy import lazy_attributes
 
 # Imported on first use: `citecheck.net.policy` (every command's options) must not pull in
 # requests, urllib3, which only a command that fetches needs.
@@ -30,8 +29,4 @@ _LAZY = {
 __all__ = sorted(_LAZY)
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'citecheck.net' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_attributes(__name__, _LAZY)
