@@ -20,7 +20,7 @@ from typing import Any
 
 from citecheck.citations.backrefs import Entry, Resolver, find_reference
 from citecheck.citations.dates import find_dates
-from citecheck.citations.fields import extract_fields, rules_are_stronger
+from citecheck.citations.fields import extract_fields, rules_split
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.locators import find_pages
 from citecheck.citations.names import parse_names, short_form
@@ -53,16 +53,17 @@ def parse_note_text(text: str, *, reference: bool = False) -> NoteParse:
     """Split one note's text into citations (with their fields) and commentary.
 
     An entry of a reference list (`reference=True`) is one citation, read by the tagger.
-    A note the rules were not written for (`rules_are_stronger` is false: no CJK or
-    Cyrillic, no quotes, brackets, italics or URL) is read by the tagger too, cut at `; `
-    only where each piece names a work; the rules split and read every other note, and
-    a sentence of prose is commentary, whatever the tagger would find in it.
+    An unmarked note (`rules_split` is false: no CJK or Cyrillic, no quotes, brackets,
+    italics or URL) is read by the tagger too, cut at `; ` only where each piece names a
+    work; the rules split every other note, and a sentence of prose is commentary,
+    whatever the tagger would find in it; each citation's fields come from the rules or
+    the tagger as `extract_fields` routes it.
     """
     if reference:
         return NoteParse((_draft(text.strip(), list_entry=True),), None)
     no_work: set[str] = set()  # texts the tagger has read and found no work in
     if (
-        not rules_are_stronger(text)
+        not rules_split(text)
         and find_reference(text) is None
         and short_form(text) is None
         and not is_prose(text)

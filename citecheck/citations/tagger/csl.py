@@ -12,9 +12,11 @@ from typing import Any
 
 from citecheck.citations.dates import find_dates
 from citecheck.citations.fields_model import Fields
+from citecheck.citations.kinds import PLATFORMS, REPORT_TITLE, TREATY, is_news_outlet
 from citecheck.citations.language import citation_language
+from citecheck.citations.lexicon import is_organisation
 from citecheck.citations.names import parse_names
-from citecheck.citations.scripts import EAST_ASIAN
+from citecheck.citations.scripts import EAST_ASIAN, fold
 from citecheck.citations.tagger import Segment
 from citecheck.citations.urls import find_doi, find_urls
 
@@ -131,6 +133,8 @@ def to_fields(text: str, segments: list[Segment]) -> Fields:
         note = "; ".join(filter(None, (clean(value) for value in values["note"])))
         if note:
             csl["note"] = note
+    if _is_outlet(csl):
+        csl["container-title"] = csl.pop("publisher")
     locator = csl.pop("locator", None) or csl.get("page")
     fields = Fields(csl=csl, locator=locator, has_title="title" in csl)
     csl["type"] = guess_type(csl, text)
@@ -141,6 +145,21 @@ def to_fields(text: str, segments: list[Segment]) -> Fields:
         key in csl for key in ("issued", "container-title", "publisher", "URL", "number")
     )
     return fields
+
+
+def _is_outlet(csl: dict[str, Any]) -> bool:
+    """A "publisher" with no place after a titled work dated to the day is the outlet that
+    printed it (`“Blood and Oil,” RUSI, March 26, 2024`): its container, as the rules read it."""
+    return (
+        _day_dated(csl)
+        and "title" in csl
+        and "publisher" in csl
+        and not {"publisher-place", "container-title", "volume", "issue"} & csl.keys()
+    )
+
+
+def _day_dated(csl: dict[str, Any]) -> bool:
+    return len(csl.get("issued", {}).get("date-parts", [[]])[0]) == 3
 
 
 def _one_dash(match: re.Match[str]) -> str:
@@ -233,34 +252,52 @@ def _dotted(given: str) -> str:
     return given
 
 
-NEWSPAPER = re.compile(r"\b(?:Times|Post|News|Herald|Tribune|Guardian|Gazette|Daily|Journal)\b")
-
-
 def guess_type(csl: dict[str, Any], text: str) -> str:
-    """The CSL type from which fields the tagger found."""
+    """The CSL type from which fields the tagger found (the outlets, report titles and
+    treaties known to `kinds`, as the rules tell them)."""
     lower = text.lower()
     container = csl.get("container-title", "")
+    title = csl.get("title", "")
     genre = csl.get("genre", "").lower()
     if re.search(r"thesis|dissertation|diss\.|tesis|thèse|博士論文|修士論文", genre or lower):
         return "thesis"
     if "report" in genre or ("number" in csl and "container-title" not in csl):
         return "report"
     if container:
-        if re.search(
-            r"\b(?:proc(?:eedings)?|conference|conf\.|symposium|workshop)\b", container.lower()
-        ):
+        if CONFERENCE.search(container.lower()):
             return "paper-conference"
-        if "editor" in csl or (re.search(r"(?:^|[\s.,])in:?\s", lower) and "volume" not in csl):
+        if "editor" in csl or (_in_before(text, container) and "volume" not in csl):
             return "chapter"
-        if "volume" in csl or "issue" in csl or "page" in csl:
+        if "volume" in csl or "issue" in csl:
+            return "article-journal"
+        if fold(container) in PLATFORMS:
+            return "post"
+        if is_news_outlet(container):
+            return "article-newspaper"
+        if "page" in csl:
             return "article-journal"
         if "publisher" in csl:
             return "chapter"
-        if "URL" in csl:
-            return "webpage"
-        return "article-newspaper" if NEWSPAPER.search(container) else "article"
+        return "report" if REPORT_TITLE.search(title) else "webpage"
+    if TREATY.search(title):
+        return "treaty"
     if "publisher" in csl or "publisher-place" in csl:
         return "book"
     if "URL" in csl:
         return "webpage"
-    return "book" if "title" in csl and "issued" in csl else "document"
+    if not (title and "issued" in csl):
+        return "document"
+    authors = [name.get("literal", "") for name in csl.get("author", [])]
+    if authors and all(map(is_organisation, authors)):
+        return "report"
+    return "document" if _day_dated(csl) else "book"  # a book is dated by its year
+
+
+CONFERENCE = re.compile(r"\b(?:proc(?:eedings)?|conference|conf\.|symposium|workshop)\b")
+#: `in` (`In:`, `dans`, `в`) just before the container: a chapter in a book.
+IN_BEFORE = re.compile(r"(?:^|[\s.,;])(?:in|dans|en|в|у):?\s*[*_“\"«„]*$", re.I)
+
+
+def _in_before(text: str, container: str) -> bool:
+    at = text.find(container)
+    return at > 0 and IN_BEFORE.search(text[:at]) is not None

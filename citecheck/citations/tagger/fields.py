@@ -5,8 +5,9 @@ from __future__ import annotations
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.tagger import segments, tag_tokens
 from citecheck.citations.tagger.csl import to_fields
+from citecheck.citations.tagger.quotes import quoted_titles
 from citecheck.citations.tagger.tokens import tokenize
-from citecheck.citations.urls import find_doi
+from citecheck.citations.urls import find_doi, find_urls
 
 
 def tagged_fields(text: str, *, note: bool = False) -> Fields:
@@ -14,11 +15,16 @@ def tagged_fields(text: str, *, note: bool = False) -> Fields:
     it). In a note (`note=True`) the cited page is the citation's `page` too when no page
     range is printed, as the rules and the project's annotations have it."""
     tokens = tokenize(text)
-    fields = to_fields(text, segments(text, tokens, tag_tokens(tokens)))
+    labels = quoted_titles(text, tokens, tag_tokens(tokens))
+    fields = to_fields(text, segments(text, tokens, labels))
     if "DOI" not in fields.csl:  # a DOI the tagger left unlabelled (`https://doi.org/10.…`)
         doi = find_doi(text)
         if doi:
             fields.csl["DOI"] = doi
+    if note and "URL" not in fields.csl:  # a note's link is its URL, a DOI link too
+        urls = find_urls(text)
+        if urls:
+            fields.csl["URL"] = urls[0].value
     if note and fields.locator and "page" not in fields.csl:
         fields.csl["page"] = fields.locator
     return fields
