@@ -20,35 +20,13 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from citecheck.citations.works import work_pages
 from citecheck.exports.persons import exported_names
 
 Item = dict[str, Any]
-#: CSL types whose `page` is the extent of the work inside its container.
-PARTS = frozenset(
-    {
-        "article",
-        "article-journal",
-        "article-magazine",
-        "article-newspaper",
-        "chapter",
-        "entry-dictionary",
-        "entry-encyclopedia",
-        "paper-conference",
-        "review",
-        "review-book",
-    }
-)
-PAGE_RANGE = re.compile(r"^\s*[A-Za-z]?\d+\s*[-‐‑–—~〜]+\s*[A-Za-z]?\d+\s*$")
 NUMBER_ONLY = re.compile(r"^[\s\d.,/()（）年-]+$")
 NAME_FIELDS = ("container-title", "publisher", "publisher-place", "collection-title")
 NAME_ROLES = ("author", "editor", "translator")
-
-
-def work_pages(item: Item) -> Item:
-    page = str(item.get("page") or "")
-    if page and not (item.get("type") in PARTS and PAGE_RANGE.match(page)):
-        item = {k: v for k, v in item.items() if k != "page"}
-    return item
 
 
 def no_number_names(item: Item) -> Item:
