@@ -313,6 +313,7 @@ def held_back_lines() -> list[str]:
     lines: list[str] = []
     sets: dict[str, list[tuple[dict[str, Any], dict[str, Any]]]] = defaultdict(list)
     overall: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    told: dict[str, list[bool]] = defaultdict(list)  # a rendered note's language told right
     for corpus in ("anystyle-core", "anystyle-bad", "grobid", "synthetic", "seed"):
         for example in load(corpus):
             if not example.held_back:
@@ -327,6 +328,8 @@ def held_back_lines() -> list[str]:
                 if example.style and example.corpus.startswith("synthetic"):
                     sets[f"  style {example.style} ({route})"].append(pair)
                     sets[f"  language {example.language} ({route})"].append(pair)
+                if example.corpus == "synthetic-note":
+                    told[example.language].append(got.get("language") == _bcp47(example.language))
                 if route == "note" and not example.development:
                     sets[f"~ {example.corpus} (note, untried half)"].append(pair)
                 if route == ("note" if is_note else "ref"):
@@ -360,7 +363,20 @@ def held_back_lines() -> list[str]:
             f"{name:<18} {tally.precision(name):6.3f} {tally.recall(name):6.3f} "
             f"{tally.f1(name):6.3f} {gold:6d}"
         )
+    right = sum(sum(flags) for flags in told.values())
+    total = sum(len(flags) for flags in told.values())
+    lines.append("")
+    lines.append(
+        f"language of the rendered notes told right: {right / max(1, total):.3f} "
+        f"({right}/{total}): "
+        + ", ".join(f"{code} {sum(flags)}/{len(flags)}" for code, flags in sorted(told.items()))
+    )
     return lines
+
+
+def _bcp47(language: str) -> str:
+    """The tag the parser writes for a corpus's language (`zh-CN` → `zh-Hans`)."""
+    return {"zh-CN": "zh-Hans", "zh-TW": "zh-Hant"}.get(language, language)
 
 
 def speed_lines(count: int) -> list[str]:

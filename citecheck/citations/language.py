@@ -7,6 +7,7 @@ rest of the citation for that (see `kanji`)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from citecheck.citations.kanji import weigh_kanji_item
@@ -20,33 +21,45 @@ from citecheck.citations.scripts import (
 )
 
 UKRAINIAN_LETTERS = re.compile(r"[іїєґІЇЄҐ]")
-SPANISH_LETTERS = re.compile(r"[ñáéíóú¿¡]", re.IGNORECASE)
-SPANISH_WORDS = re.compile(r"\b(?:de|del|la|las|el|los|que|y|en|no|para|por|con)\b", re.IGNORECASE)
+#: Function words and letters that tell a Latin-script language (general word lists).
+LATIN_WORDS = {
+    "en": "the of and to in on for with by is a an from at as its their under between",
+    "es": "de del la las el los que y en para por con una un su sus entre sobre desde hacia "
+    "durante como al lo",
+    "de": "der die das und ein eine einer nicht von zu mit für über im auf zur zum des dem "
+    "den vom bei nach aus unter zwischen seit als sowie",
+    "fr": "le la les des du et une un pour dans sur au aux est en entre depuis sous avec "
+    "par son ses leur",
+}
+LATIN_LETTERS = {
+    "es": "ñáíóú¿¡",
+    "de": "äöüß",
+    "fr": "éèêàçœëîôûù",
+}
+#: Words with an apostrophe (`l'`, `d'`, `qu'`): French.
+FRENCH_ELISION = re.compile(r"\b(?:l|d|qu|n|s|j)['’]\w", re.I)
+WORD = re.compile(r"[^\W\d_]+", re.U)
 #: Language codes written in the wild for the BCP-47 ones.
 LANGUAGE_ALIASES = {"ua": "uk", "jp": "ja", "kr": "ko", "cn": "zh"}
-GERMAN_WORDS = re.compile(
-    r"\b(?:der|die|das|und|ein|eine|nicht|von|zu|mit|für|über|im|auf|zur|zum|des|dem)\b", re.I
-)
-GERMAN_LETTERS = re.compile(r"[äöüß]", re.I)
-FRENCH_WORDS = re.compile(r"\b(?:le|les|des|du|et|une|pour|dans|sur|au|aux|est|l'|d')", re.I)
-FRENCH_LETTERS = re.compile(r"[éèêàçœëîôû]", re.I)
-#: (words, letters) that tell a Latin-script language from English; the most wins.
-LATIN_EVIDENCE = {
-    "es": (SPANISH_WORDS, SPANISH_LETTERS),
-    "de": (GERMAN_WORDS, GERMAN_LETTERS),
-    "fr": (FRENCH_WORDS, FRENCH_LETTERS),
-}
-ENGLISH_WORDS = re.compile(r"\b(?:the|of|and|to|in|on|for|with|by|is)\b", re.IGNORECASE)
 
 
 def detect_language(*texts: str | None) -> str | None:
-    """The language of the first of `texts` that tells one; None when none does."""
+    """The language of the first of `texts` that tells one: by its script, or for Latin
+    script by its function words and letters; Latin text that tells none is English when
+    no later text tells otherwise. None when no text is in a script we know."""
+    latin_seen = False
     for text in texts:
-        if text:
-            language = _language_of(text)
+        if not text:
+            continue
+        script = script_language(text)
+        if script:
+            return script
+        if LATIN.search(text):
+            latin_seen = True
+            language = latin_language(text)
             if language:
                 return language
-    return None
+    return "en" if latin_seen else None
 
 
 def citation_language(
@@ -95,16 +108,20 @@ def item_language(csl: dict[str, Any]) -> str | None:
     return language
 
 
-def _language_of(text: str) -> str | None:
-    script = script_language(text)
-    if script:
-        return script
-    if LATIN.search(text):
-        english = len(ENGLISH_WORDS.findall(text))
-        scores = {
-            language: len(words.findall(text)) + 2 * len(letters.findall(text))
-            for language, (words, letters) in LATIN_EVIDENCE.items()
-        }
-        best = max(scores, key=lambda language: scores[language])
-        return best if scores[best] >= 3 and scores[best] > english else "en"
-    return None
+def latin_language(text: str) -> str | None:
+    """en, es, de or fr by the most evidence (a function word 1, a letter of the language
+    2, a French elision 2), when it is at least 2 and ahead of the next; else None."""
+    lower = text.lower()
+    words = Counter(WORD.findall(lower))
+    scores = {
+        language: sum(words[word] for word in LATIN_WORD_SETS[language])
+        + 2 * sum(lower.count(letter) for letter in letters)
+        for language, letters in {"en": "", **LATIN_LETTERS}.items()
+    }
+    scores["fr"] += 2 * len(FRENCH_ELISION.findall(text))
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, top), (_, second) = ranked[0], ranked[1]
+    return best if top >= 2 and top > second else None
+
+
+LATIN_WORD_SETS = {language: frozenset(words.split()) for language, words in LATIN_WORDS.items()}

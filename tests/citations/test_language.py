@@ -11,7 +11,7 @@ import pytest
 
 from citecheck.citations import parse_note_text
 from citecheck.citations.kanji import chinese_form, japanese_form, weigh_kanji_item
-from citecheck.citations.language import citation_language
+from citecheck.citations.language import citation_language, detect_language
 
 
 def language_of(text: str) -> str | None:
@@ -121,3 +121,29 @@ def test_forms_chinese_writes_too_are_no_evidence(char: str) -> None:
 )
 def test_forms_japanese_does_not_use(char: str, expected: bool) -> None:
     assert chinese_form(char) is expected
+
+
+@pytest.mark.parametrize(
+    ("texts", "language"),
+    [
+        (("Geschichte der Grenzpolitik", "Vierteljahrshefte für Zeitgeschichte"), "de"),
+        (("Sociabilité urbaine et mémoire",), "fr"),
+        (("Culture de l'imprimé",), "fr"),
+        (("Historia de la traducción literaria",), "es"),
+        (("The Making of Maritime Trade",), "en"),
+        # `TASS` and `SSC` are no German `ß`; a title that tells nothing is English
+        (("Russia and India Sign Military Cooperation Roadmap", "TASS"), "en"),
+        (("South-South Cooperation for Development", "SSC/22/1, March 21, 2025"), "en"),
+    ],
+)
+def test_latin_script_languages_by_function_words_and_letters(
+    texts: tuple[str, ...], language: str
+) -> None:
+    assert detect_language(*texts) == language
+
+
+def test_a_title_that_tells_nothing_asks_the_next_text() -> None:
+    # `Wasserversorgung` alone says nothing; the container's words say German
+    assert detect_language("Wasserversorgung", "Zeitschrift für die Geschichte") == "de"
+    assert detect_language("Wasserversorgung") == "en"
+    assert detect_language("", None) is None
