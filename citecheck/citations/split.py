@@ -175,8 +175,16 @@ def is_prose(text: str) -> bool:
         return False
     words = len(ENGLISH_PROSE_WORDS.findall(outside_titles(text)))
     if not any(span.is_title for span in top_level_spans(text)):
-        return words >= 5
+        return words >= 5 and len(CITATION_CUES.findall(text)) < 3
     return words >= 5 and not find_dates(text) and not find_pages(text)
+
+
+#: What a reference string has and a sentence of prose seldom does: initials (`D.`,
+#: `Smith JJ,`), years, page ranges, `pp.`, `vol.`, `no.`, `In:`, `et al.`, `eds.`.
+CITATION_CUES = re.compile(
+    r"\b[A-Z]\.(?=[\s,A-Z-])|\b[A-Z][a-z]+ [A-Z]{1,3}(?=[,.])|(?<!\d)(?:1[5-9]|20)\d\d[a-z]?(?!\d)"
+    r"|\b\d+\s*[-–]\s*\d+\b|\b(?:pp?|vol|no|eds?|Proc|Conf|J)\.|\bIn:|\bet al\b"
+)
 
 
 def looks_cited(text: str, *, strict: bool = False) -> bool:
