@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from citecheck.citations.fields_model import Fields
+from citecheck.citations.names import SIGNAL
 from citecheck.citations.tagger import segments, tag_tokens
 from citecheck.citations.tagger.csl import to_fields
 from citecheck.citations.tagger.quotes import quoted_titles
@@ -14,6 +15,7 @@ def tagged_fields(text: str, *, note: bool = False) -> Fields:
     """The tagger's fields of one citation, with any DOI in its text (as the rules take
     it). In a note (`note=True`) the cited page is the citation's `page` too when no page
     range is printed, as the rules and the project's annotations have it."""
+    text = SIGNAL.sub("", text, count=1)  # `Vgl.`, `See also`, `См.`: no field's words
     tokens = tokenize(text)
     labels = quoted_titles(text, tokens, tag_tokens(tokens))
     fields = to_fields(text, segments(text, tokens, labels))
