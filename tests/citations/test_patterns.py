@@ -386,3 +386,19 @@ def test_one_language_detector_for_parser_and_exports() -> None:
     assert item_language({"title": "令和5年版防衛白書"}) == "ja"
     assert item_language({"title": "Заголовок"}) == "ru"
     assert item_language({"title": "English words"}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "authors", "journal"),
+    [
+        ("A. Smith, Am. J. Phys. 67, 850 (1999).", ["Smith"], "Am. J. Phys."),
+        ("E. Martin et D. Petit. Helv. Chim. Acta, 55, 1866 (1972).", ["Martin", "Petit"],
+         "Helv. Chim. Acta"),
+    ],
+)  # fmt: skip
+def test_an_abbreviated_journal_keeps_its_first_word(
+    text: str, authors: list[str], journal: str
+) -> None:
+    csl = parse_note_text(text, reference=True).citations[0].fields.csl
+    assert [name.get("family") for name in csl["author"]] == authors
+    assert csl["container-title"] == journal

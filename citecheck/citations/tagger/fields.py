@@ -5,6 +5,7 @@ from __future__ import annotations
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.names import SIGNAL
 from citecheck.citations.tagger import segments, tag_tokens
+from citecheck.citations.tagger.abbreviations import journal_openers
 from citecheck.citations.tagger.csl import to_fields
 from citecheck.citations.tagger.quotes import quoted_titles
 from citecheck.citations.tagger.tokens import tokenize
@@ -17,7 +18,7 @@ def tagged_fields(text: str, *, note: bool = False) -> Fields:
     range is printed, as the rules and the project's annotations have it."""
     text = SIGNAL.sub("", text, count=1)  # `Vgl.`, `See also`, `См.`: no field's words
     tokens = tokenize(text)
-    labels = quoted_titles(text, tokens, tag_tokens(tokens))
+    labels = journal_openers(tokens, quoted_titles(text, tokens, tag_tokens(tokens)))
     fields = to_fields(text, segments(text, tokens, labels))
     if "DOI" not in fields.csl:  # a DOI the tagger left unlabelled (`https://doi.org/10.…`)
         doi = find_doi(text)

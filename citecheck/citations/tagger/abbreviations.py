@@ -1,0 +1,53 @@
+"""An abbreviated journal's first words are the journal's, not the last author's.
+
+`S. K. Lamoreaux, Am. J. Phys. 67, 850` · `E. Demole et D. Berthet. Helv. Chem. Acta`:
+the tagger may end the names at the second abbreviation. Author tokens right before a
+container that are journal words written short (`Am.`, `Helv.`, `Eur.`: a capitalised
+word and its full stop) go to the container.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citecheck.citations.tagger.lexicons import LEXICONS
+from citecheck.citations.tagger.tokens import Token
+
+
+#: More first words of abbreviated journal titles (ISO 4 forms) than the features know.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+JOURNAL_ABBREVIATIONS = LEXICONS["journal_word"] | _words(
+    "acc adv ann appl astron astrophys biochem biol br can clin commun comput curr ecol eur"
+    " exp geophys helv ieee ind inorg jpn math mater mech med mol neurosci nucl opt org"
+    " phil physiol polym proc psychol q rep res theor trans z"
+)
+CAPITALISED = re.compile(r"^[A-Z][a-z]{0,7}$")
+
+
+def journal_openers(tokens: list[Token], labels: list[str]) -> list[str]:
+    """`labels` with the abbreviated journal words that close an author run moved on."""
+    labels = list(labels)
+    for start in range(2, len(tokens)):
+        if labels[start] != "container-title" or labels[start - 1] == "container-title":
+            continue
+        index = start
+        while index >= 2 and _abbreviated_word(tokens, labels, index - 2):
+            labels[index - 2] = labels[index - 1] = "container-title"
+            index -= 2
+    return labels
+
+
+def _abbreviated_word(tokens: list[Token], labels: list[str], at: int) -> bool:
+    """Tokens `at`, `at + 1` are `Am` `.`, the word labelled `author`."""
+    word, stop = tokens[at], tokens[at + 1]
+    return (
+        labels[at] == "author"
+        and labels[at + 1] in ("author", "other")
+        and stop.text == "."
+        and stop.start == word.end
+        and CAPITALISED.match(word.text) is not None
+        and word.text.lower() in JOURNAL_ABBREVIATIONS
+    )
