@@ -7,7 +7,6 @@ rest of the citation for that (see `kanji`)."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from citecheck.citations.kanji import weigh_kanji_item
@@ -112,16 +111,28 @@ def latin_language(text: str) -> str | None:
     """en, es, de or fr by the most evidence (a function word 1, a letter of the language
     2, a French elision 2), when it is at least 2 and ahead of the next; else None."""
     lower = text.lower()
-    words = Counter(WORD.findall(lower))
-    scores = {
-        language: sum(words[word] for word in LATIN_WORD_SETS[language])
-        + 2 * sum(lower.count(letter) for letter in letters)
-        for language, letters in {"en": "", **LATIN_LETTERS}.items()
-    }
-    scores["fr"] += 2 * len(FRENCH_ELISION.findall(text))
+    scores = dict.fromkeys(LATIN_WORDS, 0)
+    for word in WORD.findall(lower):
+        for language in WORD_LANGUAGES.get(word, ()):
+            scores[language] += 1
+    for letter in LETTERS.findall(lower):
+        scores[LETTER_LANGUAGE[letter]] += 2
+    scores["fr"] += 2 * len(FRENCH_ELISION.findall(lower))
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     return best if top >= 2 and top > second else None
 
 
-LATIN_WORD_SETS = {language: frozenset(words.split()) for language, words in LATIN_WORDS.items()}
+def _word_languages() -> dict[str, tuple[str, ...]]:
+    languages: dict[str, list[str]] = {}
+    for language, words in LATIN_WORDS.items():
+        for word in words.split():
+            languages.setdefault(word, []).append(language)
+    return {word: tuple(codes) for word, codes in languages.items()}
+
+
+WORD_LANGUAGES = _word_languages()
+LETTER_LANGUAGE = {
+    letter: language for language, letters in LATIN_LETTERS.items() for letter in letters
+}
+LETTERS = re.compile("[" + "".join(LETTER_LANGUAGE) + "]")
