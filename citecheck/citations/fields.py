@@ -69,11 +69,12 @@ IN_WORD = re.compile(r"^(?:in|dans|en|в|у)\s*:?$", re.I)
 
 
 #: What the rules read better than the tagger (measured on the seed's annotations and on a
-#: development half of the held-back notes): titles in 「」 or 『』, posts (an `@handle` or a
-#: platform named between commas, with no title) and UN document symbols. Everything else,
-#: quotes, guillemets, italics and CJK or Cyrillic text included, goes to the tagger first.
+#: development half of the held-back notes), besides 「」『』 titles (`CJK_TITLE`): posts (an
+#: `@handle` or a platform named between commas, with no title), role words the tagger was
+#: not trained on, and UN document symbols. Everything else, quotes, guillemets, italics
+#: and CJK or Cyrillic text included, goes to the tagger first.
 RULES_TERRITORY = re.compile(
-    r"[「」『』]|(?:^|[\s,(])@\w|,\s*(?:"
+    r"(?:^|[\s,(])@\w|,\s*(?:"
     + "|".join(sorted(map(re.escape, lexicon.PLATFORMS), key=len, reverse=True))
     + r")\s*,"
     + r"|(?:^|[\s,，])(?:hrsg\.|hg\.|под\s+ред\.|за\s+ред\.|trad\.\s+par|übers\.)\s"
@@ -91,8 +92,17 @@ def rules_split(text: str) -> bool:
     return MARKED_NOTE.search(text) is not None or rules_are_stronger(text)
 
 
+#: 「」『』 titles in the punctuation of a Japanese, Chinese or Korean note
+#: (`著者「題」『誌名』第95号（2025年3月）39-45頁`); set off by ASCII commas
+#: (`王靜, 「論…」, *學報*, 卷 30`) they are a Western style's, which the tagger reads.
+CJK_TITLE = re.compile(r"[「『]")
+WESTERN_CJK_TITLE = re.compile(r"[」』]\s*,|,\s*[「『]")
+
+
 def rules_are_stronger(text: str) -> bool:
     """Whether the rule parser, not the tagger, should read this citation or note."""
+    if CJK_TITLE.search(text) and not WESTERN_CJK_TITLE.search(text):
+        return True
     return RULES_TERRITORY.search(text) is not None or find_un_symbol(text) is not None
 
 
