@@ -15,7 +15,6 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -42,7 +41,6 @@ from citecheck.options import command_defaults
 from citecheck.prepared import Prepared, content_key, recall, remember
 from citecheck.readers.source import MAX_INPUT_BYTES, Source
 from citecheck.store import ResultCache
-from citecheck.verdicts.offline import offline_verdict
 
 Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[..., None]
@@ -161,6 +159,8 @@ def check(
                 anchors = check_web_fragments(_fragment_urls(ready_all, checked), client)
         distinct = tuple(checked.values())
         if offline:
+            from citecheck.verdicts.offline import offline_verdict
+
             distinct = tuple(offline_verdict(verdict) for verdict in distinct)
         elif archive is not None:
             links = distinct_links([*prepared.values(), *parsed.values()])
@@ -191,24 +191,45 @@ def check(
         if source is not None:
             verdicts += local.check_source(source, ready.parsed.document.format)
         files[index] = _result(ready.parsed, _reported(ready.problems, config), verdicts)
-    judged = _judge_citations([files[index] for index in sorted(files)], config, offline)
+    order = sorted(files)
+    keys = [ready_inputs.keys.get(index) for index in order]
+    judged = _judge_citations([files[index] for index in order], config, offline, keys)
     report = assemble(judged, offline=offline, checked=True)
     ignored = _ignored([*prepared.values(), *parsed.values()], ignore)
     return replace(report, ignored=ignored, warnings=warnings)
 
 
-def _judge_citations(files: list[FileResult], config: Any, offline: bool) -> list[FileResult]:
-    """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`)."""
-    from citecheck.lookup.stage import judge_files
-
+def _judge_citations(
+    files: list[FileResult], config: Any, offline: bool, keys: Sequence[str | None]
+) -> list[FileResult]:
+    """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`);
+    without look-ups, remembered per file under `keys` (their parse keys: `citecheck.judged`)."""
     settings = lookup_settings(config)
-    asks = settings.active and not offline  # only look-ups read or write the cache here
-    store = ResultCache(config.cache) if asks and not config.no_cache else None
-    try:
+    asks = settings.active and not offline  # then look-ups read and write the cache
+    store = ResultCache(config.cache) if not config.no_cache else None
+
+    def judge(some: list[FileResult], reports: Callable[[str], bool]) -> list[FileResult]:
+        from citecheck.lookup.stage import judge_files
+
         return judge_files(
-            files, settings, config.net_policy(), offline=offline, store=store,
-            reports=config.reports,
+            some, settings, config.net_policy(), offline=offline,
+            store=store if asks else None, reports=reports,
         )  # fmt: skip
+
+    try:
+        if asks or store is None:
+            return judge(files, config.reports)
+        from citecheck.judged import judge_remembered, judged_key
+
+        judged_keys = [
+            None if key is None else judged_key(
+                key, result.verdicts, lookups=settings.active, offline=offline
+            )
+            for key, result in zip(keys, files, strict=True)
+        ]  # fmt: skip
+        return judge_remembered(
+            files, judged_keys, store, lambda some: judge(some, lambda kind: True), config.reports
+        )
     finally:
         if store is not None:
             store.close()
@@ -334,13 +355,15 @@ class _ToParse:
 @dataclass(frozen=True)
 class _Prepared:
     """The inputs of a check once read, by input index: remembered parses, unreadable
-    files, documents still to parse, and the loaded bytes of every file read from disk
-    (its local links are read from them, not from the disk again)."""
+    files, documents still to parse, the loaded bytes of every file read from disk
+    (its local links are read from them, not from the disk again) and their keys in
+    the parse memo."""
 
     prepared: dict[int, Prepared]
     failed: dict[int, FileResult]
     to_parse: dict[int, _ToParse]
     sources: dict[int, Source]
+    keys: dict[int, str]
 
 
 def _prepare(
@@ -356,6 +379,7 @@ def _prepare(
     failed: dict[int, FileResult] = {}
     to_parse: dict[int, _ToParse] = {}
     sources: dict[int, Source] = {}
+    keys: dict[int, str] = {}
     for index, item in enumerate(inputs):
         key = None
         if item.path == STDIN:
@@ -367,7 +391,7 @@ def _prepare(
                 continue
             sources[index] = source
             if store is not None:
-                key = memo_key(source, config, ignore)
+                key = keys[index] = memo_key(source, config, ignore)
                 ready = recall(store, key)
                 if ready is not None:
                     prepared[index] = ready
@@ -377,7 +401,7 @@ def _prepare(
             failed[index] = document
         else:
             to_parse[index] = _ToParse(document, key)
-    return _Prepared(prepared, failed, to_parse, sources)
+    return _Prepared(prepared, failed, to_parse, sources, keys)
 
 
 def memo_key(source: Source, config: Any, ignore: IgnoreList) -> str:
@@ -402,12 +426,18 @@ def _check_while_parsing(
     The links already known (remembered parses, URLs written in the notes) are checked
     while the documents parse on a second thread, then the links only the parse found.
     `on_parsed` gets the parses as soon as they are done, on the parsing thread."""
-    from citecheck.checks.overlap import links_in_notes
-    from citecheck.links import extract_links
-
     early: dict[str, Link] = {}
     for ready in prepared.values():
         early.update((dedup_key(link.url), link) for link in ready.links)
+    if not to_parse:  # every parse remembered: nothing to overlap the checks with
+        on_parsed({})
+        found = _by_key(check_all(list(early.values())))
+        return found, {}
+    from concurrent.futures import ThreadPoolExecutor
+
+    from citecheck.checks.overlap import links_in_notes
+    from citecheck.links import extract_links
+
     for job in to_parse.values():
         for link in links_in_notes(job.document):
             if wanted(link.url):

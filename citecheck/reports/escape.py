@@ -16,7 +16,6 @@ stays readable and what the server sent can still be seen.
 
 from __future__ import annotations
 
-import html as _html
 import json
 import re
 from collections.abc import Iterator
@@ -101,12 +100,16 @@ def xml(text: str) -> str:
 def html(text: str) -> str:
     """For HTML text or a quoted attribute: markup characters as entities, controls shown
     (tab and newline kept)."""
+    import html as _html  # with html.entities: for the HTML report only
+
     return _html.escape(_show(text, _STEERING_BUT_LAYOUT_RE), quote=True)
 
 
 def html_href(url: str) -> str:
     """A web address for an `href="…"` attribute: percent-encoded as for Markdown, then
     entity-escaped. (Only http and https addresses are made links: see `is_web_address`.)"""
+    import html as _html
+
     return _html.escape(_percent_encoded(url), quote=True)
 
 
