@@ -100,7 +100,7 @@ def test_remembered_problems_are_filtered_on_the_way_out(tmp_path) -> None:
         calls.append([result.path for result in files])
         verdict = CitationVerdict("s1-n1-c1", "dead", "dead-link")
         return [
-            replace(r, problems=r.problems + (found,), citation_verdicts=(verdict,)) for r in files
+            replace(r, problems=(*r.problems, found), citation_verdicts=(verdict,)) for r in files
         ]
 
     unreadable = FileResult("gone.txt", "", None, error="no such file")
@@ -120,17 +120,19 @@ def test_remembered_problems_are_filtered_on_the_way_out(tmp_path) -> None:
 
 def test_the_key_ignores_when_a_verdict_was_observed_but_not_what_it_says() -> None:
     verdict = Verdict("https://a.test/", "resolvable", "ok", status=200, checked_at=1.0)
-    key = judged.judged_key("p", [verdict], lookups=False, offline=False)
-    later = replace(verdict, checked_at=2.0, cached=True)
-    assert judged.judged_key("p", [later], lookups=False, offline=False) == key
+    def key(parse: str, verdicts: list[Verdict], lookups: bool = False, offline: bool = False):
+        return judged.judged_key(parse, verdicts, lookups=lookups, offline=offline)
+
+    first = key("p", [verdict])
+    assert key("p", [replace(verdict, checked_at=2.0, cached=True)]) == first
     for other in (
-        judged.judged_key("p", [replace(verdict, state="dead")], lookups=False, offline=False),
-        judged.judged_key("p", [replace(verdict, page_titles=("T",))], lookups=False, offline=False),
-        judged.judged_key("q", [verdict], lookups=False, offline=False),
-        judged.judged_key("p", [verdict], lookups=True, offline=False),
-        judged.judged_key("p", [verdict], lookups=False, offline=True),
+        key("p", [replace(verdict, state="dead")]),
+        key("p", [replace(verdict, page_titles=("T",))]),
+        key("q", [verdict]),
+        key("p", [verdict], lookups=True),
+        key("p", [verdict], offline=True),
     ):
-        assert other != key
+        assert other != first
 
 
 def test_a_damaged_record_counts_as_not_stored(tmp_path) -> None:

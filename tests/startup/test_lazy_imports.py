@@ -114,3 +114,22 @@ def test_a_warm_check_loads_only_what_the_cache_cannot_answer(tmp_path) -> None:
         warm = modules_after(*argv, cwd=tmp_path)
     assert "citecheck.store" in warm and "citecheck.prepared" in warm
     assert not warm & set(NOT_WARM), sorted(warm & set(NOT_WARM))
+
+
+#: What reading plain-text notes has no use for: the other formats' parsers and the
+#: network stack (asking each reader whether it claims a .txt file imports its module).
+NOT_FOR_TEXT = ("bs4", "lxml", "markdown_it", "mdit_py_plugins", "bibtexparser", "pylatexenc",
+                "requests", "urllib3", "rich", "pypinyin", "pykakasi")  # fmt: skip
+
+
+@pytest.mark.parametrize("command", [("parse",), ("verify", "--format", "json")], ids=str)
+def test_reading_plain_text_loads_no_other_format_parser(command, tmp_path) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text(
+        "Notes\n\n1. Jane Doe, “A Page,” https://example.org/a (accessed 1 May 2024).\n"
+        "2. 山田太郎『日本の本』東京出版、2020年。\n3. 同上、12頁。\n",
+        encoding="utf-8",
+    )
+    loaded = loaded_after(*command, str(notes))
+    assert "citecheck" in loaded
+    assert loaded.isdisjoint(NOT_FOR_TEXT), sorted(loaded & set(NOT_FOR_TEXT))
