@@ -17,14 +17,11 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from citecheck.checks import CheckOptions, check_links
-from citecheck.checks.local import LocalChecker, tree_root
 from citecheck.config import load_config
 from citecheck.errors import CitecheckError, InputError, UsageError
 from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
-from citecheck.links.ignore import IgnoreList, load_ignore
 from citecheck.links.urls import dedup_key
 from citecheck.lookup.settings import lookup_settings
 from citecheck.model import (
@@ -36,11 +33,14 @@ from citecheck.model import (
     Report,
     Verdict,
 )
-from citecheck.net.ondemand import OnDemandClient
 from citecheck.options import command_defaults
-from citecheck.prepared import Prepared, content_key, recall, remember
 from citecheck.readers.source import MAX_INPUT_BYTES, Source
-from citecheck.store import ResultCache
+
+if TYPE_CHECKING:  # the check stage's modules: imported by `check`, not by `parse`/`verify`
+    from citecheck.checks import CheckOptions
+    from citecheck.links.ignore import IgnoreList
+    from citecheck.prepared import Prepared
+    from citecheck.store import ResultCache
 
 Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[..., None]
@@ -109,6 +109,13 @@ def check(
     (`archive_progress` hears of them). A parse is kept in the result cache per file
     (`citecheck.prepared`), so an unchanged file is not parsed again.
     """
+    from citecheck.checks import check_links
+    from citecheck.checks.local import LocalChecker, tree_root
+    from citecheck.links.ignore import load_ignore
+    from citecheck.net.ondemand import OnDemandClient
+    from citecheck.prepared import remember
+    from citecheck.store import ResultCache
+
     inputs, config = load(paths, config, "check")
     if config.no_cache and config.confirm_dead > 1:
         raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
@@ -204,6 +211,8 @@ def _judge_citations(
 ) -> list[FileResult]:
     """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`);
     without look-ups, remembered per file under `keys` (their parse keys: `citecheck.judged`)."""
+    from citecheck.store import ResultCache
+
     settings = lookup_settings(config)
     asks = settings.active and not offline  # then look-ups read and write the cache
     store = ResultCache(config.cache) if not config.no_cache else None
@@ -375,6 +384,8 @@ def _prepare(
 ) -> _Prepared:
     """Every input read, or recalled from the parse memo when unchanged. A parse is
     remembered with the links the URL filters kept, so they are in its key."""
+    from citecheck.prepared import recall
+
     prepared: dict[int, Prepared] = {}
     failed: dict[int, FileResult] = {}
     to_parse: dict[int, _ToParse] = {}
@@ -408,6 +419,8 @@ def memo_key(source: Source, config: Any, ignore: IgnoreList) -> str:
     """The key of `source`'s parse in the memo: its bytes and the filters that shape its
     links. A memo under this key means `check` saw exactly these bytes (`citecheck fix`
     relies on it)."""
+    from citecheck.prepared import content_key
+
     shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
     if ignore.patterns:
         shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
@@ -426,6 +439,8 @@ def _check_while_parsing(
     The links already known (remembered parses, URLs written in the notes) are checked
     while the documents parse on a second thread, then the links only the parse found.
     `on_parsed` gets the parses as soon as they are done, on the parsing thread."""
+    from citecheck.prepared import Prepared
+
     early: dict[str, Link] = {}
     for ready in prepared.values():
         early.update((dedup_key(link.url), link) for link in ready.links)
@@ -511,6 +526,8 @@ def distinct_links(prepared: Sequence[Prepared]) -> dict[str, Link]:
 
 
 def check_options(config: Any) -> CheckOptions:
+    from citecheck.checks import CheckOptions
+
     return CheckOptions(
         accepted_for=config.accepted_for,
         max_age=config.max_age,
