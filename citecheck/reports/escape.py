@@ -34,8 +34,9 @@ _STEERING_RE = re.compile(f"[{_STEERING}]")
 _STEERING_BUT_LAYOUT_RE = re.compile(rf"[\x00-\x08\x0b-\x1f{_STEERING_NOT_C0}]")
 #: The same less newline and carriage return, which a workflow command percent-encodes.
 _STEERING_BUT_LINES_RE = re.compile(rf"[\x00-\x09\x0b\x0c\x0e-\x1f{_STEERING_NOT_C0}]")
-#: Characters XML 1.0 cannot hold at all, even escaped (surrogates, U+FFFE, U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: Characters XML 1.0 cannot hold at all, even escaped (surrogates, U+FFFE, U+FFFF);
+#: compiled when `xml` first runs (re keeps it), as this class takes milliseconds to compile.
+_NOT_XML = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def visible(char: str) -> str:
@@ -94,7 +95,7 @@ def markdown_link(url: str) -> str:
 def xml(text: str) -> str:
     """For an XML attribute or element (ElementTree escapes `<`, `&` and quotes): controls
     shown, tab and newline kept, what XML cannot hold replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", _show(text, _STEERING_BUT_LAYOUT_RE))
+    return re.sub(_NOT_XML, "\ufffd", _show(text, _STEERING_BUT_LAYOUT_RE))
 
 
 def html(text: str) -> str:
