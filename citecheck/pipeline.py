@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -209,31 +210,35 @@ def check(
 def _judge_citations(
     files: list[FileResult], config: Any, offline: bool, keys: Sequence[str | None]
 ) -> list[FileResult]:
-    """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`);
-    without look-ups, remembered per file under `keys` (their parse keys: `citecheck.judged`)."""
+    """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`),
+    remembered per file under `keys` (their parse keys) while it holds (`citecheck.judged`)."""
     from citecheck.store import ResultCache
 
     settings = lookup_settings(config)
     asks = settings.active and not offline  # then look-ups read and write the cache
     store = ResultCache(config.cache) if not config.no_cache else None
 
-    def judge(some: list[FileResult], reports: Callable[[str], bool]) -> list[FileResult]:
+    def judge(some: list[FileResult], reports: Callable[[str], bool]) -> tuple[list, Any]:
+        from citecheck.judged import Basis, NotingStore
         from citecheck.lookup.stage import judge_files
 
-        return judge_files(
-            some, settings, config.net_policy(), offline=offline,
-            store=store if asks else None, reports=reports,
+        noting = NotingStore(store) if asks and store is not None else None
+        started = time.time()
+        judged = judge_files(
+            some, settings, config.net_policy(), offline=offline, store=noting,
+            reports=reports,
         )  # fmt: skip
+        return judged, noting.basis(settings, started, time.time()) if noting else Basis()
 
     try:
-        if asks or store is None:
-            return judge(files, config.reports)
+        if store is None:
+            return judge(files, config.reports)[0]
         from citecheck.judged import judge_remembered, judged_key
 
+        lookups = repr(settings) if settings.active else ""
         judged_keys = [
-            None if key is None else judged_key(
-                key, result.verdicts, lookups=settings.active, offline=offline
-            )
+            None if key is None
+            else judged_key(key, result.verdicts, lookups=lookups, offline=offline)
             for key, result in zip(keys, files, strict=True)
         ]  # fmt: skip
         return judge_remembered(

@@ -3,13 +3,15 @@ what a fresh judgement would, and a changed link verdict is judged again."""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import time
 from dataclasses import replace
 from functools import partial
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from citecheck import judged
+from citecheck import judged, records
 from citecheck.cli import main
 from citecheck.model import CitationVerdict, Document, FileResult, ParsedDocument, Problem, Verdict
 from citecheck.store import ResultCache
@@ -96,12 +98,12 @@ def test_remembered_problems_are_filtered_on_the_way_out(tmp_path) -> None:
     found = Problem("citation-mismatch", "error", "", 2, 2, "a citation problem")
     calls: list[list[str]] = []
 
-    def judge(files: list[FileResult]) -> list[FileResult]:
+    def judge(files: list[FileResult]) -> tuple[list[FileResult], judged.Basis]:
         calls.append([result.path for result in files])
         verdict = CitationVerdict("s1-n1-c1", "dead", "dead-link")
         return [
             replace(r, problems=(*r.problems, found), citation_verdicts=(verdict,)) for r in files
-        ]
+        ], judged.Basis()
 
     unreadable = FileResult("gone.txt", "", None, error="no such file")
     files = [_file("a.txt", (note_problem,)), unreadable, _file("b.txt")]
@@ -120,7 +122,7 @@ def test_remembered_problems_are_filtered_on_the_way_out(tmp_path) -> None:
 
 def test_the_key_ignores_when_a_verdict_was_observed_but_not_what_it_says() -> None:
     verdict = Verdict("https://a.test/", "resolvable", "ok", status=200, checked_at=1.0)
-    def key(parse: str, verdicts: list[Verdict], lookups: bool = False, offline: bool = False):
+    def key(parse: str, verdicts: list[Verdict], lookups: str = "", offline: bool = False):
         return judged.judged_key(parse, verdicts, lookups=lookups, offline=offline)
 
     first = key("p", [verdict])
@@ -129,7 +131,7 @@ def test_the_key_ignores_when_a_verdict_was_observed_but_not_what_it_says() -> N
         key("p", [replace(verdict, state="dead")]),
         key("p", [replace(verdict, page_titles=("T",))]),
         key("q", [verdict]),
-        key("p", [verdict], lookups=True),
+        key("p", [verdict], lookups="LookupSettings(enabled=True)"),
         key("p", [verdict], offline=True),
     ):
         assert other != first
@@ -140,9 +142,40 @@ def test_a_damaged_record_counts_as_not_stored(tmp_path) -> None:
         store.remember(judged.KIND, "k", b'{"citation_verdicts": 3}', keep=judged.KEEP)
         calls = []
 
-        def judge(files: list[FileResult]) -> list[FileResult]:
+        def judge(files: list[FileResult]) -> tuple[list[FileResult], judged.Basis]:
             calls.append(len(files))
-            return files
+            return files, judged.Basis()
 
         judged.judge_remembered([_file("a.txt")], ["k"], store, judge, lambda kind: True)
     assert calls == [1]
+
+
+def test_a_judgement_holds_while_its_answers_do(tmp_path) -> None:
+    basis = judged.Basis((("q1", hashlib.sha256(b"answer").hexdigest()),), time.time() + 60)
+    verdict = CitationVerdict("s1-n1-c1", "resolvable", "record-matches")
+    record = judged.Judged((verdict,), (), basis)
+    calls = []
+
+    def judge(files: list[FileResult]) -> tuple[list[FileResult], None]:
+        calls.append(len(files))
+        return files, None  # a service was asked: nothing to remember
+
+    with ResultCache(tmp_path / "cache.sqlite") as store:
+        store.remember(judged.KIND, "k", records.dumps(record).encode(), keep=judged.KEEP)
+        store.remember(judged.LOOKUP_KIND, "q1", b"answer", keep=10)
+        kept = judged.judge_remembered([_file("a.txt")], ["k"], store, judge, lambda kind: True)
+        assert calls == [] and kept[0].citation_verdicts == record.citation_verdicts
+        store.remember(judged.LOOKUP_KIND, "q1", b"another answer", keep=10)
+        judged.judge_remembered([_file("a.txt")], ["k"], store, judge, lambda kind: True)
+        assert calls == [1]  # the answer changed: judged again, and not remembered
+        expired = replace(record, basis=replace(basis, answers=(), valid_until=time.time() - 1))
+        store.remember(judged.KIND, "k", records.dumps(expired).encode(), keep=judged.KEEP)
+        judged.judge_remembered([_file("a.txt")], ["k"], store, judge, lambda kind: True)
+        assert calls == [1, 1]
+        assert store.recall(judged.KIND, "k") == records.dumps(expired).encode()
+
+
+def test_the_lookup_memo_kind_is_the_one_the_lookup_stage_writes() -> None:
+    from citecheck.lookup import memo
+
+    assert judged.LOOKUP_KIND == memo.KIND
