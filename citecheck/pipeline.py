@@ -39,6 +39,7 @@ from citecheck.readers.source import MAX_INPUT_BYTES, Source
 
 if TYPE_CHECKING:  # the check stage's modules: imported by `check`, not by `parse`/`verify`
     from citecheck.checks import CheckOptions
+    from citecheck.judged import Basis
     from citecheck.links.ignore import IgnoreList
     from citecheck.prepared import Prepared
     from citecheck.store import ResultCache
@@ -218,7 +219,9 @@ def _judge_citations(
     asks = settings.active and not offline  # then look-ups read and write the cache
     store = ResultCache(config.cache) if not config.no_cache else None
 
-    def judge(some: list[FileResult], reports: Callable[[str], bool]) -> tuple[list, Any]:
+    def judge(
+        some: list[FileResult], reports: Callable[[str], bool]
+    ) -> tuple[list[FileResult], Basis | None]:
         from citecheck.judged import Basis, NotingStore
         from citecheck.lookup.stage import judge_files
 
