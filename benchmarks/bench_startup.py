@@ -125,7 +125,7 @@ def main() -> None:
             "--version": [*citecheck, "--version"],
             "--help": [*citecheck, "--help"],
             "check --help": [*citecheck, "check", "--help"],
-            "parse (sample)": [*citecheck, "parse", str(SAMPLE), "-o", os.devnull, "--force"],
+            "parse (sample)": [*citecheck, "parse", str(SAMPLE)],  # the JSON to a pipe
             "verify (sample)": [*citecheck, "verify", str(SAMPLE), "--format", "json"],
             "export bibtex (sample)": [*citecheck, "export", str(SAMPLE), "--to", "bibtex"],
             "check (warm, sample)": check,
