@@ -3,7 +3,7 @@
     python benchmarks/bench_startup.py [--runs 20]
 
 Runs each command `--runs` times (after one unmeasured run that writes the bytecode
-caches, as an installed package has them) and reports the median wall time, beside
+caches, as an installed package has them) and reports the median wall and CPU time, beside
 `python -c pass` (the interpreter alone). The warm `check` is the sample in
 `references/` with its links pointed at a loopback server (the sample cites outside
 sites; nothing leaves the machine) and every verdict and the parse already in the
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -73,17 +74,21 @@ def environment() -> dict[str, str]:
     return env
 
 
-def timed(argv: list[str], runs: int, cwd: str) -> list[float]:
+def timed(argv: list[str], runs: int, cwd: str) -> tuple[list[float], list[float]]:
+    """The wall times and the CPU times (user + system) of `runs` runs of `argv`."""
     env = environment()
     subprocess.run(argv, env=env, cwd=cwd, capture_output=True, timeout=120, check=False)
-    walls = []
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, timeout=120)
         walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         if done.returncode not in (0, 1):
             sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr[-300:]!r}")
-    return walls
+    return walls, cpus
 
 
 def import_summary(argv: list[str], cwd: str) -> tuple[int, str, str]:
@@ -132,7 +137,7 @@ def main() -> None:
         }
         rows = []
         for name, argv in commands.items():
-            walls = timed(argv, args.runs, work)
+            walls, cpus = timed(argv, args.runs, work)
             python_only = argv[0:2] == [PYTHON, "-c"]
             count, heaviest, loaded = (0, "", "") if python_only else import_summary(argv, work)
             target = TARGETS.get(name)
@@ -142,22 +147,25 @@ def main() -> None:
                 verdict = f" (target ≤ {target * 1000:.0f}: {met})"
             rows.append(
                 f"| {name} | {median(walls) * 1000:.0f}{verdict} | {min(walls) * 1000:.0f}–"
-                f"{max(walls) * 1000:.0f} | {count or '-'} | {heaviest or '-'} | "
+                f"{max(walls) * 1000:.0f} | {median(cpus) * 1000:.0f} | {count or '-'} | "
+                f"{heaviest or '-'} | "
                 f"{loaded or ('-' if python_only else 'none')} |"
             )
             print(rows[-1])
     body = (
         "## Start-up\n\n"
         f"`benchmarks/bench_startup.py --runs {args.runs}`: the median of {args.runs} runs of "
-        "each command (bytecode caches written first), beside the interpreter alone. The warm "
+        "each command (bytecode caches written first), beside the interpreter alone; CPU is "
+        "user + system time, which another program's load changes less than the wall time "
+        "(the targets are wall times). The warm "
         "check is the sample with its links on a loopback server and every verdict and the "
         "parse in the cache. Imports from one `python -X importtime` run per command: how many "
         "modules, the heaviest imports at the outer levels (cumulative ms, which nest), and "
         f"which of {', '.join(HEAVY)} were loaded. "
         f"{machine_line()} Load average (1 min) {load_before:.1f} at the start, "
         f"{os.getloadavg()[0]:.1f} at the end (other work on the machine slows every row).\n\n"
-        "| command | median ms | range ms | modules imported | heaviest imports (ms) | heavy "
-        "libraries loaded |\n|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+        "| command | median ms | range ms | median CPU ms | modules imported | heaviest imports "
+        "(ms) | heavy libraries loaded |\n|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )
     write_section("startup", body)
 
