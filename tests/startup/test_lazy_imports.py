@@ -133,3 +133,19 @@ def test_reading_plain_text_loads_no_other_format_parser(command, tmp_path) -> N
     loaded = loaded_after(*command, str(notes))
     assert "citecheck" in loaded
     assert loaded.isdisjoint(NOT_FOR_TEXT), sorted(loaded & set(NOT_FOR_TEXT))
+
+
+ROMANISERS = {"pypinyin", "pykakasi", "cyrtranslit", "korean_romanizer"}
+
+
+def test_export_loads_a_romaniser_only_for_a_key_that_needs_it(tmp_path) -> None:
+    latin = tmp_path / "latin.txt"
+    latin.write_text(
+        "Notes\n\n1. Jane Doe, “A Page,” https://example.org/a (accessed 1 May 2024).\n"
+        "2. John Roe, The Book (London: Press, 2020), 12.\n",
+        encoding="utf-8",
+    )
+    chinese = tmp_path / "chinese.txt"
+    chinese.write_text("注\n\n1. 习近平「中国式现代化」『求是』2023年第1期。\n", encoding="utf-8")
+    assert not loaded_after("export", str(latin), "--to", "bibtex") & ROMANISERS
+    assert "pypinyin" in loaded_after("export", str(chinese), "--to", "bibtex")
