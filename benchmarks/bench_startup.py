@@ -3,12 +3,13 @@
     python benchmarks/bench_startup.py [--runs 20]
 
 Runs each command `--runs` times (after one unmeasured run that writes the bytecode
-caches, as an installed package has them) and reports the median wall time, beside
+caches, as an installed package has them) and reports the median wall and CPU time, beside
 `python -c pass` (the interpreter alone). The warm `check` is the sample in
 `references/` with its links pointed at a loopback server (the sample cites outside
 sites; nothing leaves the machine) and every verdict and the parse already in the
 cache. `python -X importtime` of each command is summarised: how many modules it
-imports and the heaviest imports (cumulative), measured once each.
+imports, the heaviest imports (cumulative) and which of the heavy libraries it loads,
+measured once each.
 Targets: `citecheck --version` ≤ 60 ms; warm `check` of the sample ≤ 150 ms.
 """
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -32,6 +34,9 @@ from common import PYTHON, REPO, machine_line, median, write_section
 SAMPLE = REPO / "references" / "china-security-report-2026-notes.txt"
 TARGETS = {"--version": 0.060, "check (warm, sample)": 0.150}
 URL = re.compile(r"https?://[^\s<>()\[\]]+")
+#: Libraries a command should import only when it needs them (the network stack, the
+#: HTML parser, the terminal library, the romanisers, the citation parser).
+HEAVY = ("requests", "bs4", "rich", "pypinyin", "pykakasi", "citecheck.citations")
 
 
 class _Ok(BaseHTTPRequestHandler):
@@ -69,21 +74,26 @@ def environment() -> dict[str, str]:
     return env
 
 
-def timed(argv: list[str], runs: int, cwd: str) -> list[float]:
+def timed(argv: list[str], runs: int, cwd: str) -> tuple[list[float], list[float]]:
+    """The wall times and the CPU times (user + system) of `runs` runs of `argv`."""
     env = environment()
     subprocess.run(argv, env=env, cwd=cwd, capture_output=True, timeout=120, check=False)
-    walls = []
+    walls, cpus = [], []
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         done = subprocess.run(argv, env=env, cwd=cwd, capture_output=True, timeout=120)
         walls.append(time.perf_counter() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         if done.returncode not in (0, 1):
             sys.exit(f"{' '.join(argv)} failed ({done.returncode}): {done.stderr[-300:]!r}")
-    return walls
+    return walls, cpus
 
 
-def import_summary(argv: list[str], cwd: str) -> tuple[int, str]:
-    """(modules imported, the five heaviest top-level imports by cumulative time)."""
+def import_summary(argv: list[str], cwd: str) -> tuple[int, str, str]:
+    """(modules imported, the five heaviest top-level imports by cumulative time, the
+    HEAVY libraries among them)."""
     done = subprocess.run(
         [PYTHON, "-X", "importtime", *argv[1:]],
         env=environment(), cwd=cwd, capture_output=True, text=True, timeout=120,
@@ -96,7 +106,9 @@ def import_summary(argv: list[str], cwd: str) -> tuple[int, str]:
     outer = sorted((r for r in rows if r[1] <= 3 and not r[2].startswith("encodings")),
                    reverse=True)[:5]  # fmt: skip
     heaviest = ", ".join(f"{name} {us / 1000:.0f}" for us, _, name in outer)
-    return len(rows), heaviest
+    names = {name for _, _, name in rows}
+    loaded = ", ".join(library for library in HEAVY if library in names)
+    return len(rows), heaviest, loaded
 
 
 def main() -> None:
@@ -104,6 +116,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     citecheck = [PYTHON, "-m", "citecheck"]
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as work, loopback_site() as site:
         sample = Path(work) / "sample.txt"
         text = SAMPLE.read_text(encoding="utf-8")
@@ -117,15 +130,16 @@ def main() -> None:
             "--version": [*citecheck, "--version"],
             "--help": [*citecheck, "--help"],
             "check --help": [*citecheck, "check", "--help"],
-            "parse (sample)": [*citecheck, "parse", str(SAMPLE), "-o", os.devnull, "--force"],
+            "parse (sample)": [*citecheck, "parse", str(SAMPLE)],  # the JSON to a pipe
             "verify (sample)": [*citecheck, "verify", str(SAMPLE), "--format", "json"],
             "export bibtex (sample)": [*citecheck, "export", str(SAMPLE), "--to", "bibtex"],
             "check (warm, sample)": check,
         }
         rows = []
         for name, argv in commands.items():
-            walls = timed(argv, args.runs, work)
-            count, heaviest = import_summary(argv, work) if argv[0:2] != [PYTHON, "-c"] else (0, "")
+            walls, cpus = timed(argv, args.runs, work)
+            python_only = argv[0:2] == [PYTHON, "-c"]
+            count, heaviest, loaded = (0, "", "") if python_only else import_summary(argv, work)
             target = TARGETS.get(name)
             verdict = ""
             if target is not None:
@@ -133,19 +147,25 @@ def main() -> None:
                 verdict = f" (target ≤ {target * 1000:.0f}: {met})"
             rows.append(
                 f"| {name} | {median(walls) * 1000:.0f}{verdict} | {min(walls) * 1000:.0f}–"
-                f"{max(walls) * 1000:.0f} | {count or '-'} | {heaviest or '-'} |"
+                f"{max(walls) * 1000:.0f} | {median(cpus) * 1000:.0f} | {count or '-'} | "
+                f"{heaviest or '-'} | "
+                f"{loaded or ('-' if python_only else 'none')} |"
             )
             print(rows[-1])
     body = (
         "## Start-up\n\n"
         f"`benchmarks/bench_startup.py --runs {args.runs}`: the median of {args.runs} runs of "
-        "each command (bytecode caches written first), beside the interpreter alone. The warm "
+        "each command (bytecode caches written first), beside the interpreter alone; CPU is "
+        "user + system time, which another program's load changes less than the wall time "
+        "(the targets are wall times). The warm "
         "check is the sample with its links on a loopback server and every verdict and the "
         "parse in the cache. Imports from one `python -X importtime` run per command: how many "
-        "modules, and the heaviest imports at the outer levels (cumulative ms, which nest). "
-        f"{machine_line()}\n\n"
-        "| command | median ms | range ms | modules imported | heaviest imports (ms) |\n"
-        "|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
+        "modules, the heaviest imports at the outer levels (cumulative ms, which nest), and "
+        f"which of {', '.join(HEAVY)} were loaded. "
+        f"{machine_line()} Load average (1 min) {load_before:.1f} at the start, "
+        f"{os.getloadavg()[0]:.1f} at the end (other work on the machine slows every row).\n\n"
+        "| command | median ms | range ms | median CPU ms | modules imported | heaviest imports "
+        "(ms) | heavy libraries loaded |\n|---|---|---|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )
     write_section("startup", body)
 

@@ -16,8 +16,10 @@ from citecheck.errors import CitecheckError
 EXIT_OK, EXIT_USAGE = 0, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from citecheck.commands import COMMANDS
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only` (a command's name), the parser of that
+    command alone, whose modules are then the only ones imported (start-up time)."""
+    from citecheck import commands
 
     parser = argparse.ArgumentParser(
         prog="citecheck",
@@ -25,7 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"citecheck {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
+    for name in (only,) if only in commands.NAMES else commands.NAMES:
+        command = commands.load(name)
         sub = subparsers.add_parser(command.NAME, help=command.HELP, description=command.HELP)
         command.add_arguments(sub)
         sub.set_defaults(run=command.run)
@@ -50,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if arguments == ["--version"]:  # answered before the commands and their options load
         print(f"citecheck {__version__}")
         return EXIT_OK
-    parser = build_parser()
+    parser = build_parser(arguments[0] if arguments else None)
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)

@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import field, make_dataclass
 from pathlib import Path
@@ -140,6 +139,8 @@ def from_table(
 
 
 def _settings_table(path: Path) -> dict[str, Any] | None:
+    import tomllib  # with datetime: only when a settings file is found
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -19,10 +19,12 @@ import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from citecheck.readers import EXTENSIONS
+
+if TYPE_CHECKING:
+    import pathspec
 
 STDIN = "-"
 #: How standard input is named in reports.
@@ -42,7 +44,11 @@ class Input:
 
 def expand(paths: Sequence[str], exclude: Sequence[str] = ()) -> tuple[Input, ...]:
     """The files `paths` name, each once, in the order given (a directory's files sorted)."""
-    excluded = pathspec.PathSpec.from_lines("gitignore", exclude) if exclude else None
+    excluded = None
+    if exclude:
+        import pathspec  # with its matching backends: only when there is a pattern
+
+        excluded = pathspec.PathSpec.from_lines("gitignore", exclude)
     tree = _Tree()
     seen: set[str] = set()
     found: list[Input] = []
@@ -122,6 +128,8 @@ class _Tree:
         if folder not in self._specs:
             try:
                 lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
+                import pathspec
+
                 self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines.splitlines())
             except OSError:
                 self._specs[folder] = None

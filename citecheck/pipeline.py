@@ -14,18 +14,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from citecheck.checks import CheckOptions, check_links
-from citecheck.checks.local import LocalChecker, tree_root
 from citecheck.config import load_config
 from citecheck.errors import CitecheckError, InputError, UsageError
 from citecheck.inputs import STDIN, STDIN_NAME, Input, expand
-from citecheck.links.ignore import IgnoreList, load_ignore
 from citecheck.links.urls import dedup_key
 from citecheck.lookup.settings import lookup_settings
 from citecheck.model import (
@@ -37,12 +34,15 @@ from citecheck.model import (
     Report,
     Verdict,
 )
-from citecheck.net.ondemand import OnDemandClient
 from citecheck.options import command_defaults
-from citecheck.prepared import Prepared, content_key, recall, remember
 from citecheck.readers.source import MAX_INPUT_BYTES, Source
-from citecheck.store import ResultCache
-from citecheck.verdicts.offline import offline_verdict
+
+if TYPE_CHECKING:  # the check stage's modules: imported by `check`, not by `parse`/`verify`
+    from citecheck.checks import CheckOptions
+    from citecheck.judged import Basis
+    from citecheck.links.ignore import IgnoreList
+    from citecheck.prepared import Prepared
+    from citecheck.store import ResultCache
 
 Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[..., None]
@@ -111,6 +111,13 @@ def check(
     (`archive_progress` hears of them). A parse is kept in the result cache per file
     (`citecheck.prepared`), so an unchanged file is not parsed again.
     """
+    from citecheck.checks import check_links
+    from citecheck.checks.local import LocalChecker, tree_root
+    from citecheck.links.ignore import load_ignore
+    from citecheck.net.ondemand import OnDemandClient
+    from citecheck.prepared import remember
+    from citecheck.store import ResultCache
+
     inputs, config = load(paths, config, "check")
     if config.no_cache and config.confirm_dead > 1:
         raise UsageError("--confirm-dead needs the result cache's history: drop --no-cache")
@@ -161,6 +168,8 @@ def check(
                 anchors = check_web_fragments(_fragment_urls(ready_all, checked), client)
         distinct = tuple(checked.values())
         if offline:
+            from citecheck.verdicts.offline import offline_verdict
+
             distinct = tuple(offline_verdict(verdict) for verdict in distinct)
         elif archive is not None:
             links = distinct_links([*prepared.values(), *parsed.values()])
@@ -191,24 +200,53 @@ def check(
         if source is not None:
             verdicts += local.check_source(source, ready.parsed.document.format)
         files[index] = _result(ready.parsed, _reported(ready.problems, config), verdicts)
-    judged = _judge_citations([files[index] for index in sorted(files)], config, offline)
+    order = sorted(files)
+    keys = [ready_inputs.keys.get(index) for index in order]
+    judged = _judge_citations([files[index] for index in order], config, offline, keys)
     report = assemble(judged, offline=offline, checked=True)
     ignored = _ignored([*prepared.values(), *parsed.values()], ignore)
     return replace(report, ignored=ignored, warnings=warnings)
 
 
-def _judge_citations(files: list[FileResult], config: Any, offline: bool) -> list[FileResult]:
-    """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`)."""
-    from citecheck.lookup.stage import judge_files
+def _judge_citations(
+    files: list[FileResult], config: Any, offline: bool, keys: Sequence[str | None]
+) -> list[FileResult]:
+    """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`),
+    remembered per file under `keys` (their parse keys) while it holds (`citecheck.judged`)."""
+    from citecheck.store import ResultCache
 
     settings = lookup_settings(config)
-    asks = settings.active and not offline  # only look-ups read or write the cache here
-    store = ResultCache(config.cache) if asks and not config.no_cache else None
-    try:
-        return judge_files(
-            files, settings, config.net_policy(), offline=offline, store=store,
-            reports=config.reports,
+    asks = settings.active and not offline  # then look-ups read and write the cache
+    store = ResultCache(config.cache) if not config.no_cache else None
+
+    def judge(
+        some: list[FileResult], reports: Callable[[str], bool]
+    ) -> tuple[list[FileResult], Basis | None]:
+        from citecheck.judged import Basis, NotingStore
+        from citecheck.lookup.stage import judge_files
+
+        noting = NotingStore(store) if asks and store is not None else None
+        started = time.time()
+        judged = judge_files(
+            some, settings, config.net_policy(), offline=offline, store=noting,
+            reports=reports,
         )  # fmt: skip
+        return judged, noting.basis(settings, started, time.time()) if noting else Basis()
+
+    try:
+        if store is None:
+            return judge(files, config.reports)[0]
+        from citecheck.judged import judge_remembered, judged_key
+
+        lookups = repr(settings) if settings.active else ""
+        judged_keys = [
+            None if key is None
+            else judged_key(key, result.verdicts, lookups=lookups, offline=offline)
+            for key, result in zip(keys, files, strict=True)
+        ]  # fmt: skip
+        return judge_remembered(
+            files, judged_keys, store, lambda some: judge(some, lambda kind: True), config.reports
+        )
     finally:
         if store is not None:
             store.close()
@@ -334,13 +372,15 @@ class _ToParse:
 @dataclass(frozen=True)
 class _Prepared:
     """The inputs of a check once read, by input index: remembered parses, unreadable
-    files, documents still to parse, and the loaded bytes of every file read from disk
-    (its local links are read from them, not from the disk again)."""
+    files, documents still to parse, the loaded bytes of every file read from disk
+    (its local links are read from them, not from the disk again) and their keys in
+    the parse memo."""
 
     prepared: dict[int, Prepared]
     failed: dict[int, FileResult]
     to_parse: dict[int, _ToParse]
     sources: dict[int, Source]
+    keys: dict[int, str]
 
 
 def _prepare(
@@ -352,10 +392,13 @@ def _prepare(
 ) -> _Prepared:
     """Every input read, or recalled from the parse memo when unchanged. A parse is
     remembered with the links the URL filters kept, so they are in its key."""
+    from citecheck.prepared import recall
+
     prepared: dict[int, Prepared] = {}
     failed: dict[int, FileResult] = {}
     to_parse: dict[int, _ToParse] = {}
     sources: dict[int, Source] = {}
+    keys: dict[int, str] = {}
     for index, item in enumerate(inputs):
         key = None
         if item.path == STDIN:
@@ -367,7 +410,7 @@ def _prepare(
                 continue
             sources[index] = source
             if store is not None:
-                key = memo_key(source, config, ignore)
+                key = keys[index] = memo_key(source, config, ignore)
                 ready = recall(store, key)
                 if ready is not None:
                     prepared[index] = ready
@@ -377,13 +420,15 @@ def _prepare(
             failed[index] = document
         else:
             to_parse[index] = _ToParse(document, key)
-    return _Prepared(prepared, failed, to_parse, sources)
+    return _Prepared(prepared, failed, to_parse, sources, keys)
 
 
 def memo_key(source: Source, config: Any, ignore: IgnoreList) -> str:
     """The key of `source`'s parse in the memo: its bytes and the filters that shape its
     links. A memo under this key means `check` saw exactly these bytes (`citecheck fix`
     relies on it)."""
+    from citecheck.prepared import content_key
+
     shape: tuple[str, ...] = (repr(config.include), repr(config.exclude))
     if ignore.patterns:
         shape += (repr([pattern.pattern for pattern in ignore.patterns]),)
@@ -402,12 +447,20 @@ def _check_while_parsing(
     The links already known (remembered parses, URLs written in the notes) are checked
     while the documents parse on a second thread, then the links only the parse found.
     `on_parsed` gets the parses as soon as they are done, on the parsing thread."""
-    from citecheck.checks.overlap import links_in_notes
-    from citecheck.links import extract_links
+    from citecheck.prepared import Prepared
 
     early: dict[str, Link] = {}
     for ready in prepared.values():
         early.update((dedup_key(link.url), link) for link in ready.links)
+    if not to_parse:  # every parse remembered: nothing to overlap the checks with
+        on_parsed({})
+        found = _by_key(check_all(list(early.values())))
+        return found, {}
+    from concurrent.futures import ThreadPoolExecutor
+
+    from citecheck.checks.overlap import links_in_notes
+    from citecheck.links import extract_links
+
     for job in to_parse.values():
         for link in links_in_notes(job.document):
             if wanted(link.url):
@@ -481,6 +534,8 @@ def distinct_links(prepared: Sequence[Prepared]) -> dict[str, Link]:
 
 
 def check_options(config: Any) -> CheckOptions:
+    from citecheck.checks import CheckOptions
+
     return CheckOptions(
         accepted_for=config.accepted_for,
         max_age=config.max_age,

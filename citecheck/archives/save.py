@@ -21,14 +21,16 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
 from citecheck.archives.limiter import TokenBucket
 from citecheck.archives.settings import ArchiveSettings
 from citecheck.archives.timestamps import parse_timestamp
 from citecheck.model import ArchiveSnapshot, Check
-from citecheck.net import HttpClient
+
+if TYPE_CHECKING:  # the client is made by the caller: saving imports no network stack
+    from citecheck.net import HttpClient
 
 SAVE_KEY_VARIABLE = "CITECHECK_SAVE_PAGE_NOW_KEY"
 SAVED = "saved"

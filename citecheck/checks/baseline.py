@@ -6,13 +6,15 @@ that host needs it; concurrent askers wait for the one fetch in flight.
 
 from __future__ import annotations
 
-import secrets
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from citecheck.model import Check
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def site_of(url: str) -> str:
@@ -22,6 +24,8 @@ def site_of(url: str) -> str:
 
 def random_missing_path() -> str:
     """A path no real site serves: random, so no cache or crafted page can answer it."""
+    import secrets  # imports hmac and _hashlib: only for a run that fetches
+
     return f"/citecheck-{secrets.token_hex(8)}-no-such-page"
 
 
@@ -34,6 +38,8 @@ class Baselines:
         self._sites: dict[str, Future[Check]] = {}
 
     def for_url(self, url: str) -> Check:
+        from concurrent.futures import Future  # with logging: only for a run that fetches
+
         site = site_of(url)
         with self._lock:
             future = self._sites.get(site)

@@ -22,17 +22,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from citecheck.config import search_directories
 from citecheck.errors import InputError
-from citecheck.links.anchors import has_anchor, html_anchors, markdown_anchors
 from citecheck.links.local import LocalLink, local_links
 from citecheck.model import Verdict, VerdictState
 from citecheck.readers import EXTENSIONS
 from citecheck.readers.source import Source, decode_text
 
-ANCHOR_READERS = {"markdown": markdown_anchors, "html": html_anchors}
+#: The formats whose anchors are read (`citecheck.links.anchors`, imported when one is).
+ANCHOR_FORMATS = frozenset({"markdown", "html"})
 HTML_SUFFIXES = frozenset({".htm", ".xhtml"})
 
 
@@ -46,6 +45,8 @@ def tree_root(start: str | Path) -> Path:
 def resolve_target(link: LocalLink, citing_file: Path, root: Path) -> Path:
     """The path on disk that `link`, written in `citing_file`, points at."""
     if urlsplit(link.target).scheme.lower() == "file":
+        from urllib.request import url2pathname  # urllib.request imports http.client
+
         return Path(url2pathname(urlsplit(link.target).path))
     written = unquote(link.path)
     if not written:
@@ -61,7 +62,7 @@ def anchor_format(path: Path) -> str | None:
     if suffix in HTML_SUFFIXES:
         return "html"
     fmt = EXTENSIONS.get(suffix)
-    return fmt if fmt in ANCHOR_READERS else None
+    return fmt if fmt in ANCHOR_FORMATS else None
 
 
 @dataclass
@@ -109,18 +110,23 @@ class LocalChecker:
         anchors = self._anchors_of(target, fmt)
         if isinstance(anchors, str):
             return said("inconclusive", f"cannot read the file for its anchors ({anchors})")
+        from citecheck.links.anchors import has_anchor
+
         if has_anchor(anchors, fragment):
             return said("resolvable", "anchor exists")
         return said("dead", "no such anchor", f"#{fragment} is not a heading or id of {target}")
 
     def _anchors_of(self, target: Path, fmt: str) -> frozenset[str] | str:
         """The anchors of `target`, or why it could not be read."""
+        from citecheck.links.anchors import html_anchors, markdown_anchors
+
+        readers = {"markdown": markdown_anchors, "html": html_anchors}
         key = target.resolve()
         if key not in self._anchors:
             try:
                 data = target.read_bytes()
                 text = decode_text(data, target.name) if data.strip() else ""
-                self._anchors[key] = ANCHOR_READERS[fmt](text)
+                self._anchors[key] = readers[fmt](text)
             except OSError as exc:
                 self._anchors[key] = exc.strerror or type(exc).__name__
             except InputError as exc:  # binary or undecodable

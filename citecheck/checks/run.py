@@ -94,16 +94,16 @@ def check_links(
     rate-limited or walled us a minute ago will do it again). An "offline" answer is
     never reused. Every verdict says when it was observed and whether it was cached.
     """
-    # The judging stage is imported here, not at start-up: a run whose verdicts all come
-    # from the cache never judges anything.
-    from citecheck.checks.observe import observe
-    from citecheck.verdicts import judge
-
     baselines = Baselines(lambda url: client.fetch(url))
     done = _Tally(total=len(links), report=progress)
     policies = {} if store is None else {link.url: options.policy(link.url) for link in links}
 
     def check_one(link: Link) -> Verdict:
+        # The judging stage is imported here, not at start-up: a run whose verdicts all
+        # come from the cache never judges anything.
+        from citecheck.checks.observe import observe
+        from citecheck.verdicts import judge
+
         started = time.time()
         handler = options.handler_for(link.url)
         if handler is not None:

@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from citecheck.commands.common import add_inputs, configure
 from citecheck.errors import UsageError
 from citecheck.fix.modes import ARCHIVED_MODES
-from citecheck.inputs import STDIN
-from citecheck.readers.source import Source
 from citecheck.reports import escape
 
 if TYPE_CHECKING:
@@ -55,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     from citecheck.fix.fixers import FIXERS
     from citecheck.fix.plan import planned_fixes
     from citecheck.fix.recorded import recorded
+    from citecheck.inputs import STDIN
+    from citecheck.readers.source import Source
 
     if args.path == STDIN:
         raise UsageError("fix edits a file: name it (standard input cannot be fixed in place)")

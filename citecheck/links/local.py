@@ -14,9 +14,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from citecheck.readers.markup import LineIndex
-from citecheck.readers.mdsyntax import mask_code
-
 MARKDOWN_FORMATS = frozenset({"markdown"})
 HTML_FORMATS = frozenset({"html"})
 
@@ -69,6 +66,9 @@ def local_links(text: str, fmt: str) -> list[LocalLink]:
 
 
 def _markdown_links(text: str) -> list[LocalLink]:
+    from citecheck.readers.markup import LineIndex  # only for Markdown sources
+    from citecheck.readers.mdsyntax import mask_code
+
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     masked = mask_code(text)
     lines = LineIndex(text)

@@ -15,16 +15,17 @@ import logging
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
-
-import bibtexparser
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry
-from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Note, Section
 from citecheck.readers.reference import CJK, reference_text
 from citecheck.readers.source import Source
+
+if TYPE_CHECKING:  # bibtexparser and pylatexenc are imported when a .bib file is read
+    from bibtexparser.model import Entry
+    from pylatexenc.latex2text import LatexNodes2Text
 
 SECTION = "Bibliography"
 VERBATIM_FIELDS = {"url", "doi", "eprint", "file", "urldate", "date", "langid"}
@@ -128,7 +129,10 @@ URL_IN_TEXT = re.compile(r"\\url\{([^}\s]+)\}|(?<![\w{])(https?://[^\s{}]+)")
 ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
+@cache
 def _decoder() -> LatexNodes2Text:
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+
     context = get_default_latex_context_db()
     context.add_context_category(
         "citecheck-bibtex", prepend=True, macros=[MacroTextSpec("url", simplify_repl="%s")]
@@ -136,12 +140,9 @@ def _decoder() -> LatexNodes2Text:
     return LatexNodes2Text(latex_context=context, math_mode="verbatim")
 
 
-DECODER = _decoder()
-
-
 def decode_latex(value: str) -> str:
     try:
-        text = DECODER.latex_to_text(value)
+        text = _decoder().latex_to_text(value)
     except Exception:  # pylatexenc raises assorted errors on odd input; keep the raw value
         text = value.replace("{", "").replace("}", "")
     return " ".join(text.split())
@@ -289,6 +290,8 @@ def _quiet_parser() -> Iterator[None]:
 
 
 def read_text(text: str, path: str = "<bibtex>") -> Document:
+    import bibtexparser
+
     with _quiet_parser():
         try:
             library = bibtexparser.parse_string(text)
@@ -312,6 +315,8 @@ def read_text(text: str, path: str = "<bibtex>") -> Document:
 
 
 def _failure(block: Any, path: str) -> str:
+    from bibtexparser.model import DuplicateBlockKeyBlock
+
     line = (block.start_line or 0) + 1
     if isinstance(block, DuplicateBlockKeyBlock):
         return f"{path}:{line}: duplicate key {block.key!r}; this entry was skipped"

@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers.coins import cite_csl
 from citecheck.readers.htmlblocks import page_blocks
 from citecheck.readers.htmllinks import links_document
 from citecheck.readers.htmlnotes import (
@@ -212,6 +211,8 @@ def _give_marks(found: list[_Found], refs: list[_Ref], notes: dict[int, _Found])
 
 
 def read_pages(pages: Iterable[Page], path: str, fmt: str) -> Document:
+    from citecheck.readers.coins import cite_csl  # with the citation parser's dates
+
     finder = _Finder(list(pages))
     parts = page_parts(finder.pages)
     offsets = {part.name: part.first_line - 1 for part in parts}

@@ -9,9 +9,8 @@ the page as it audits a Markdown file without footnotes. Links inside `<code>`,
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-
-from bs4 import NavigableString, Tag
 
 from citecheck.errors import InputError
 from citecheck.links.local import local_links
@@ -19,6 +18,9 @@ from citecheck.model import Document, Note, Section
 from citecheck.readers.htmlnotes import Page, page_parts
 from citecheck.readers.markup import shows_url, squash_spaces
 from citecheck.readers.urllist import SECTION, has_link
+
+if TYPE_CHECKING:
+    from bs4 import NavigableString, Tag
 
 CODE_TAGS = ("code", "pre", "script", "style", "kbd", "samp")
 
@@ -29,6 +31,8 @@ def _in_code(element: Tag | NavigableString) -> bool:
 
 def _cited(page: Page) -> list[tuple[int, str]]:
     """(line, note text) for every link of the page outside code, in source order."""
+    from bs4 import NavigableString  # imported once a page is parsed, not to claim a file
+
     found: list[tuple[int, int, str]] = []
     for link in page.soup.find_all("a", href=True):
         href = str(link["href"]).strip()

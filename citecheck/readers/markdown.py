@@ -30,8 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.links.local import local_links
@@ -52,6 +51,9 @@ from citecheck.readers.mdparse import (
 from citecheck.readers.mdsyntax import SECTION, Block, resolve_reference_links
 from citecheck.readers.reflist import reference_sections, region_lines
 from citecheck.readers.source import Source
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 
 @dataclass

@@ -15,14 +15,14 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any
-
-from markdown_it import MarkdownIt
-from markdown_it.rules_inline import StateInline
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
+from typing import TYPE_CHECKING, Any
 
 from citecheck.readers.markup import BACKLINK_CHARS, emphasized, shows_url, squash_spaces
+
+if TYPE_CHECKING:  # markdown-it is imported when a parser is first built (`parser`)
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+    from markdown_it.token import Token
 
 #: Inline rules whose tokens must know where they are in the file.
 POSITIONED_RULES = ("backticks", "html_inline", "footnote_inline", "footnote_ref")
@@ -39,7 +39,7 @@ HTML_BREAK = re.compile(r"^<br\b", re.I)
 #: Back-link arrows in text (not in code) read as spaces.
 BACKLINKS_AS_SPACES = {ord(char): " " for char in BACKLINK_CHARS}
 
-InlineRule = Callable[[StateInline, bool], bool]
+InlineRule = Callable[["StateInline", bool], bool]
 
 
 def _positioned(rule: InlineRule) -> InlineRule:
@@ -57,6 +57,9 @@ def _positioned(rule: InlineRule) -> InlineRule:
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
     """CommonMark with raw HTML, pipe tables and pandoc footnotes kept where written."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(footnote_plugin, move_to_end=False, always_match_refs=True)
     for rule in md.inline.ruler.__rules__:

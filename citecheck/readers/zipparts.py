@@ -9,12 +9,15 @@ declared sizes can lie. Every failure is a one-line InputError.
 from __future__ import annotations
 
 import io
-import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from citecheck.errors import InputError
 from citecheck.readers.source import Source
+
+if TYPE_CHECKING:  # zipfile is imported when a zip is opened, not to sniff a text file
+    import zipfile
 
 MAX_MEMBERS = 10_000
 MAX_PART_BYTES = 32 * 1024 * 1024
@@ -32,9 +35,9 @@ ZIP_MAGIC = b"PK\x03\x04"
 #: The start of an OLE compound file: old .doc files and encrypted Office documents.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
-#: What zipfile raises on truncated, corrupt, encrypted or oddly compressed parts.
-READ_ERRORS = (
-    zipfile.BadZipFile,
+#: What zipfile raises on truncated, corrupt, encrypted or oddly compressed parts,
+#: besides its own BadZipFile (`read_errors`).
+OTHER_READ_ERRORS = (
     zlib.error,
     EOFError,
     ValueError,
@@ -42,6 +45,12 @@ READ_ERRORS = (
     RuntimeError,
     NotImplementedError,
 )
+
+
+def read_errors() -> tuple[type[BaseException], ...]:
+    import zipfile
+
+    return (zipfile.BadZipFile, *OTHER_READ_ERRORS)
 
 
 class ZipParts:
@@ -56,10 +65,12 @@ class ZipParts:
                 f"{self.path}: an OLE compound file (a Word 97-2003 .doc or a password-protected "
                 f"document), not a {kind} file"
             )
+        import zipfile
+
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except READ_ERRORS as exc:
+        except read_errors() as exc:
             raise InputError(f"{self.path}: not a readable {kind} file (bad zip: {exc})") from None
         self._check_limits(infos)
         self.names = {info.filename for info in infos}
@@ -101,7 +112,7 @@ class ZipParts:
         try:
             with self._zip.open(name) as part:
                 data = part.read(MAX_PART_BYTES + 1)
-        except READ_ERRORS as exc:
+        except read_errors() as exc:
             raise InputError(f"{self.path}: cannot read {self.kind} part {name} ({exc})") from None
         if len(data) > MAX_PART_BYTES:
             raise InputError(f"{self.path}: part {name} is over the {MAX_PART_BYTES} byte limit")

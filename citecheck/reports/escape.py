@@ -16,7 +16,6 @@ stays readable and what the server sent can still be seen.
 
 from __future__ import annotations
 
-import html as _html
 import json
 import re
 from collections.abc import Iterator
@@ -35,8 +34,9 @@ _STEERING_RE = re.compile(f"[{_STEERING}]")
 _STEERING_BUT_LAYOUT_RE = re.compile(rf"[\x00-\x08\x0b-\x1f{_STEERING_NOT_C0}]")
 #: The same less newline and carriage return, which a workflow command percent-encodes.
 _STEERING_BUT_LINES_RE = re.compile(rf"[\x00-\x09\x0b\x0c\x0e-\x1f{_STEERING_NOT_C0}]")
-#: Characters XML 1.0 cannot hold at all, even escaped (surrogates, U+FFFE, U+FFFF).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: Characters XML 1.0 cannot hold at all, even escaped (surrogates, U+FFFE, U+FFFF);
+#: compiled when `xml` first runs (re keeps it), as this class takes milliseconds to compile.
+_NOT_XML = "[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 
 def visible(char: str) -> str:
@@ -95,18 +95,22 @@ def markdown_link(url: str) -> str:
 def xml(text: str) -> str:
     """For an XML attribute or element (ElementTree escapes `<`, `&` and quotes): controls
     shown, tab and newline kept, what XML cannot hold replaced by U+FFFD."""
-    return _NOT_XML.sub("\ufffd", _show(text, _STEERING_BUT_LAYOUT_RE))
+    return re.sub(_NOT_XML, "\ufffd", _show(text, _STEERING_BUT_LAYOUT_RE))
 
 
 def html(text: str) -> str:
     """For HTML text or a quoted attribute: markup characters as entities, controls shown
     (tab and newline kept)."""
+    import html as _html  # with html.entities: for the HTML report only
+
     return _html.escape(_show(text, _STEERING_BUT_LAYOUT_RE), quote=True)
 
 
 def html_href(url: str) -> str:
     """A web address for an `href="…"` attribute: percent-encoded as for Markdown, then
     entity-escaped. (Only http and https addresses are made links: see `is_web_address`.)"""
+    import html as _html
+
     return _html.escape(_percent_encoded(url), quote=True)
 
 

@@ -2,17 +2,14 @@
 with the fix. Each finding starts with `path:line:`, which editors and CI logs turn into a
 link to the place. With several files each file's findings follow its path as a heading.
 
-Colour is decided by the caller (`use_color`) so the writer stays a pure function.
+Colour is decided by the caller (`use_color`) so the writer stays a pure function. The
+lines are `styled.Line`s, printed through rich only when colour or wrapping needs it.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from typing import TextIO
-
-from rich.console import Console
-from rich.text import Text
 
 from citecheck.model import Citation, Problem, Report, Verdict
 from citecheck.reports import citations, escape
@@ -27,6 +24,7 @@ from citecheck.reports.common import (
     summary_line,
 )
 from citecheck.reports.freshness import cached_note
+from citecheck.reports.styled import Line, Page
 
 STYLES = {
     "resolvable": "green",
@@ -48,54 +46,45 @@ def use_color(stream: TextIO) -> bool:
 
 
 def render(report: Report, *, color: bool = False, quiet: bool = False, width: int = 100) -> str:
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=color,
-        no_color=not color,
-        color_system="standard" if color else None,
-        width=width,
-        highlight=False,
-        emoji=False,
-    )
-    console.print(Text("citecheck: ") + Text(summary_line(report), style="bold"), soft_wrap=True)
+    console = Page(color, width)
+    console.print(Line.of("citecheck: ") + Line.of(summary_line(report), "bold"), soft_wrap=True)
     if quiet:
-        return buffer.getvalue()
+        return console.render()
     works = list(citations.cited_works(report))
     if works:
         tally = ", ".join(f"{n} {state}" for state, n in citations.counts(report).items())
-        console.print(Text(f"cited works: {tally}"), soft_wrap=True)
+        console.print(Line.of(f"cited works: {tally}"), soft_wrap=True)
     several = len(report.files) > 1
     for result in report.files:
         if result.error is not None:
             console.print()
-            line = Text(f"{escape.terminal(result.path)}: ")
+            line = Line.of(f"{escape.terminal(result.path)}: ")
             line.append("ERROR", style=STYLES["error"])
             error = escape.terminal(result.error)
-            console.print(line + Text(f" cannot read: {error}"), soft_wrap=True)
+            console.print(line + Line.of(f" cannot read: {error}"), soft_wrap=True)
             continue
         sections = _sections(file_view(report, result), result.path)
         if several and sections:
             console.print()
-            console.print(Text(escape.terminal(result.path), style="bold"))
+            console.print(Line.of(escape.terminal(result.path), "bold"))
         for section, lines in sections.items():
             console.print()
-            console.print(Text(escape.terminal(section), style="bold underline"))
+            console.print(Line.of(escape.terminal(section), "bold underline"))
             for line in lines:
                 console.print(line, soft_wrap=True)
         moved_or_dead = citations.moved_or_dead(works, result)
         if moved_or_dead:
             console.print()
-            console.print(Text("Cited works", style="bold underline"))
+            console.print(Line.of("Cited works", "bold underline"))
             for work in moved_or_dead:
                 console.print(_work_line(work, result.path), soft_wrap=True)
-    return buffer.getvalue()
+    return console.render()
 
 
-def _work_line(work: citations.CitedWork, path: str) -> Text:
+def _work_line(work: citations.CitedWork, path: str) -> Line:
     """A moved or dead cited work: where it is now, and which service said so."""
     verdict, citation = work.verdict, work.citation
-    line = Text(f"  {escape.terminal(location(path, citation.note_line))}: ")
+    line = Line.of(f"  {escape.terminal(location(path, citation.note_line))}: ")
     line.append(f"{verdict.state.upper():<12}", style=STYLES[verdict.state])
     title = citation.csl.get("title") or citation.text[:60]
     line.append(escape.terminal(f" note {citation.note_mark}: {title}"))
@@ -109,9 +98,9 @@ def _work_line(work: citations.CitedWork, path: str) -> Text:
     return line
 
 
-def _sections(report: Report, path: str) -> dict[str, list[Text]]:
+def _sections(report: Report, path: str) -> dict[str, list[Line]]:
     """Problem lines per section, sections in document order, empty sections left out."""
-    grouped: dict[str, list[Text]] = {label: [] for label in section_order(report)}
+    grouped: dict[str, list[Line]] = {label: [] for label in section_order(report)}
     lookup = citations_by_id(report)
     for verdict in problem_verdicts(report):
         for section, cited in (_by_section(citing(verdict, lookup)) or {OTHER: []}).items():
@@ -136,10 +125,10 @@ def _notes_label(marks: list[str]) -> str:
     return ("note " if len(marks) == 1 else "notes ") + shown
 
 
-def _link_lines(verdict: Verdict, cited: list[Citation], path: str) -> list[Text]:
+def _link_lines(verdict: Verdict, cited: list[Citation], path: str) -> list[Line]:
     line = cited[0].note_line if cited else None
     prefix = f"  {escape.terminal(location(path, line))}: "
-    head = Text(prefix)
+    head = Line.of(prefix)
     head.append(f"{verdict.state.upper():<12}", style=STYLES[verdict.state])
     head.append(f" {_notes_label([c.note_mark for c in cited])}: ")
     head.append(escape.terminal(verdict.url))
@@ -150,13 +139,13 @@ def _link_lines(verdict: Verdict, cited: list[Citation], path: str) -> list[Text
     fix = suggested_fix(verdict)
     if fix:
         label = "new URL" if verdict.state == "moved" else "archived copy"
-        shown = Text(escape.terminal(fix), style="cyan")
-        lines.append(Text(f"{'':{len(prefix)}}→ {label}: ") + shown)
+        shown = Line.of(escape.terminal(fix), "cyan")
+        lines.append(Line.of(f"{'':{len(prefix)}}→ {label}: ") + shown)
     return lines
 
 
-def _problem_line(problem: Problem, path: str) -> Text:
-    line = Text(f"  {escape.terminal(location(path, problem.line))}: ")
+def _problem_line(problem: Problem, path: str) -> Line:
+    line = Line.of(f"  {escape.terminal(location(path, problem.line))}: ")
     line.append(f"{problem.severity.upper():<12}", style=STYLES.get(problem.severity, ""))
     where = f"note {problem.note}: " if problem.note is not None else ""
     line.append(escape.terminal(f" {where}{problem.message} [{problem.kind}]"))
