@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import requests
 from requests.cookies import MockRequest, MockResponse, RequestsCookieJar
 
 from citecheck.model import Check, Hop
@@ -19,6 +18,7 @@ from citecheck.net.guard import AddressGuard
 from citecheck.net.hosts import DEFAULT_PORTS, HostPacer, Origin, address_key, origin_of
 from citecheck.net.limits import SlotLimiter
 from citecheck.net.policy import NetPolicy
+from citecheck.net.prepare import prepare
 from citecheck.net.resolver import Resolver
 from citecheck.net.retry import call_with_retries, is_retryable, retry_after_seconds
 from citecheck.net.transport import RequestScope, open_guarded, request_scope, watch_socket
@@ -355,7 +355,7 @@ class HttpClient:
         return self._keys.get(origin, origin)
 
     def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
-        prepared = _prepare(method, url, state)
+        prepared = prepare(method, url, state.headers, state.body, state.cookies)
         left = state.budget.left()
         timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
         origin, target = _origin_and_target(prepared.url)  # type: ignore[arg-type]
@@ -409,26 +409,6 @@ class HttpClient:
                 self._answered += 1
             elif reply.error in ("offline", "unreachable"):
                 self._offline += 1
-
-
-def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequest:
-    """The request to send: URL normalised (IDNA host, quoted path), headers, cookies.
-
-    Built step by step rather than with `Request.prepare()`: auth and hooks never
-    apply here (a body only to a POST), and skipping them saves CPU on every request.
-    """
-    prepared = requests.PreparedRequest()
-    try:
-        prepared.prepare_method(method)
-        prepared.prepare_url(url, None)
-    except requests.exceptions.RequestException as exc:
-        raise FetchFailure("invalid-url", str(exc)) from None
-    prepared.prepare_headers(state.headers)
-    if state.body is not None and method == "POST":
-        prepared.prepare_body(state.body, None)
-    if state.cookies is not None and len(state.cookies):
-        prepared.prepare_cookies(state.cookies)
-    return prepared
 
 
 def _is_success(reply: _Reply) -> bool:
