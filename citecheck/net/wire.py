@@ -91,11 +91,12 @@ class Connection:
     def dropped(self) -> bool:
         """True when an idle connection was closed by the server (or sent something
         unasked): readable while nothing was asked is never good news."""
+        poller = select.poll()  # not select(): descriptors past 1024 are common here
         try:
-            readable, _, _ = select.select([self.sock], [], [], 0)
+            poller.register(self.sock, select.POLLIN)
+            return bool(poller.poll(0))
         except (OSError, ValueError):
             return True
-        return bool(readable)
 
     def close(self) -> None:
         self.reader.close()
