@@ -118,7 +118,9 @@ def watch_socket(sock: socket.socket) -> None:
 @cache
 def _tls() -> ssl.SSLContext:
     """Certificates checked against certifi's bundle (as requests and urllib3 check
-    them), host names verified, TLS 1.2 at least."""
+    them), host names verified, TLS 1.2 at least, HTTP/1.1 offered by ALPN (as urllib3
+    offers it)."""
     context = ssl.create_default_context(cafile=certifi.where())
     context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.set_alpn_protocols(["http/1.1"])
     return context
