@@ -339,13 +339,16 @@ def _length(headers: Headers, status: int, method: str, chunked: bool) -> int | 
         return 0
     if chunked:
         return None
-    declared = headers.first("content-length")
+    declared = headers.get("content-length")
     if declared is None:
         return None
     try:
-        length = int(declared)
+        lengths = {int(value) for value in declared.split(",")}
     except ValueError:
         return None
+    if len(lengths) > 1:  # which one frames the body? urllib3 refused such an answer too
+        raise http.client.HTTPException(f"Content-Length values disagree: {declared}")
+    length = lengths.pop()
     return length if length >= 0 else None
 
 

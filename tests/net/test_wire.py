@@ -23,6 +23,7 @@ ANSWERS = {
     "/continue": b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok",
     "/close": b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok",
     "/short": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 10\r\n\r\nabc",
+    "/lengths": b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc",
 }
 
 
@@ -60,7 +61,7 @@ class CannedServer:
                 head, _, pending = pending.partition(b"\r\n\r\n")
                 path = head.split(b" ", 2)[1].decode()
                 sock.sendall(ANSWERS[path])
-                if path in ("/close", "/short"):
+                if path in ("/close", "/short", "/lengths"):
                     return
 
 
@@ -114,3 +115,9 @@ def test_a_body_shorter_than_its_length_is_a_reset(server: CannedServer) -> None
     with HttpClient(fast(retries=0)) as client:
         check = client.fetch(server.url("/short"))
     assert (check.status, check.error) == (None, "reset")
+
+
+def test_an_answer_with_two_lengths_is_refused(server: CannedServer) -> None:
+    with HttpClient(fast(retries=0)) as client:
+        check = client.fetch(server.url("/lengths"))
+    assert (check.status, check.error) == (None, "invalid-response")
