@@ -22,7 +22,6 @@ import http.client
 import re
 import select
 import socket
-import ssl
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
@@ -385,8 +384,3 @@ def _skip_trailers(reader) -> None:  # type: ignore[no-untyped-def]
         if line in (b"\r\n", b"\n", b""):
             return
     raise http.client.HTTPException(f"got more than {MAX_HEADERS} trailers")
-
-
-def tls_wrap(context: ssl.SSLContext, sock: socket.socket, host: str) -> ssl.SSLSocket:
-    """`sock` after the TLS handshake with `host` (certificate and name checked)."""
-    return context.wrap_socket(sock, server_hostname=host)
