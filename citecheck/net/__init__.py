@@ -2,8 +2,10 @@
 
 policy.py     NetPolicy — every limit, as one immutable value
 client.py     HttpClient.fetch(url) → Check: redirects hop by hop, retries, body cap
+prepare.py    the request to send: URL normalised (once, and only when needed), headers
 retry.py      what is retried and how long to wait (always bounded)
-transport.py  urllib3's pools with the guard and the watchdog in every connection
+transport.py  guarded sockets: the address guard and the watchdog in every connection
+wire.py       HTTP/1.1 on those sockets: request, answer head, framed body, kept-alive pools
 guard.py      which addresses may be contacted (no loopback/private unless allowed)
 resolver.py   name lookups, and "this name does not exist" vs "DNS is down"
 watchdog.py   cuts off any request still running at its deadline

@@ -9,21 +9,21 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import requests
-import urllib3
-from requests.cookies import RequestsCookieJar, extract_cookies_to_jar
+from requests.cookies import MockRequest, MockResponse, RequestsCookieJar
 
 from citecheck.model import Check, Hop
 from citecheck.net.body import CHUNK, CappedBody
 from citecheck.net.failures import FetchFailure, classify
 from citecheck.net.guard import AddressGuard
-from citecheck.net.hosts import HostPacer, Origin, address_key, origin_of
+from citecheck.net.hosts import DEFAULT_PORTS, HostPacer, Origin, address_key, origin_of
 from citecheck.net.limits import SlotLimiter
 from citecheck.net.policy import NetPolicy
+from citecheck.net.prepare import prepare
 from citecheck.net.resolver import Resolver
 from citecheck.net.retry import call_with_retries, is_retryable, retry_after_seconds
-from citecheck.net.transport import GuardedPools, RequestScope, request_scope
+from citecheck.net.transport import RequestScope, open_guarded, request_scope, watch_socket
 from citecheck.net.watchdog import Watchdog
+from citecheck.net.wire import Pool, Response
 
 Method = Literal["auto", "GET", "HEAD", "POST"]
 NetworkStatus = Literal["online", "offline", "unknown"]
@@ -145,9 +145,7 @@ class HttpClient:
         self._pacer = HostPacer()
         # Idle connections are kept for the 200 most recent hosts: at most
         # 200 × host_concurrency sockets, within the usual limit of 1024 open files.
-        self._pools = GuardedPools(
-            hosts_kept=200, connections_per_host=self.policy.host_concurrency
-        )
+        self._pools = Pool(open_guarded, origins_kept=200, per_origin=self.policy.host_concurrency)
         self._default_headers = {
             "User-Agent": self.policy.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
@@ -357,19 +355,24 @@ class HttpClient:
         return self._keys.get(origin, origin)
 
     def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
-        prepared = _prepare(method, url, state)
+        prepared = prepare(method, url, state.headers, state.body, state.cookies)
         left = state.budget.left()
         timeout = (min(self.policy.connect_timeout, left), min(self.policy.read_timeout, left))
+        origin, target = _origin_and_target(prepared.url)  # type: ignore[arg-type]
         response = self._pools.send(
-            method, prepared.url, dict(prepared.headers), timeout, prepared.body  # type: ignore[arg-type]
-        )
+            method, origin, target, dict(prepared.headers), timeout, watch_socket,
+            prepared.body,  # type: ignore[arg-type]
+        )  # fmt: skip
         try:
             status = response.status
             reply_headers = tuple((k.lower(), v) for k, v in response.headers.items())
             if "set-cookie" in response.headers:
                 if state.cookies is None:
                     state.cookies = RequestsCookieJar()
-                extract_cookies_to_jar(state.cookies, prepared, response)
+                state.cookies.extract_cookies(
+                    MockResponse(response.headers),
+                    MockRequest(prepared),  # type: ignore[arg-type]
+                )
             body = b""
             read_body = (
                 state.want_body
@@ -384,12 +387,11 @@ class HttpClient:
             return _Reply(url, method, status, reply_headers, body)
         finally:
             response.close()  # an answer not read to its end takes its connection with it
-            response.release_conn()
 
-    def _read_capped(self, response: urllib3.BaseHTTPResponse) -> bytes:
+    def _read_capped(self, response: Response) -> bytes:
         capped = CappedBody(self.policy.max_body_bytes, response.headers.get("content-encoding"))
         while not capped.full:
-            chunk = response.read(CHUNK, decode_content=False)
+            chunk = response.read(CHUNK)
             if not chunk:
                 break
             capped.feed(chunk)
@@ -409,26 +411,6 @@ class HttpClient:
                 self._offline += 1
 
 
-def _prepare(method: str, url: str, state: _FetchState) -> requests.PreparedRequest:
-    """The request to send: URL normalised (IDNA host, quoted path), headers, cookies.
-
-    Built step by step rather than with `Request.prepare()`: auth and hooks never
-    apply here (a body only to a POST), and skipping them saves CPU on every request.
-    """
-    prepared = requests.PreparedRequest()
-    try:
-        prepared.prepare_method(method)
-        prepared.prepare_url(url, None)
-    except requests.exceptions.RequestException as exc:
-        raise FetchFailure("invalid-url", str(exc)) from None
-    prepared.prepare_headers(state.headers)
-    if state.body is not None and method == "POST":
-        prepared.prepare_body(state.body, None)
-    if state.cookies is not None and len(state.cookies):
-        prepared.prepare_cookies(state.cookies)
-    return prepared
-
-
 def _is_success(reply: _Reply) -> bool:
     return reply.status is not None and 200 <= reply.status < 300
 
@@ -440,7 +422,15 @@ def _is_textual(content_type: str | None) -> bool:
     return kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/json", "+json"))
 
 
-def _finish_unread(method: str, response: urllib3.BaseHTTPResponse) -> None:
+def _origin_and_target(url: str) -> tuple[Origin, str]:
+    """(scheme, host, port) and the request target (path and query) of a prepared URL."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return (scheme, parts.hostname or "", parts.port or DEFAULT_PORTS[scheme]), target
+
+
+def _finish_unread(method: str, response: Response) -> None:
     """Read a small unwanted body so the connection can be reused; else drop it."""
     length = response.headers.get("content-length", "")
     if method == "HEAD" or (length.isdigit() and int(length) <= SMALL_BODY):

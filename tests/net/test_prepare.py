@@ -1,0 +1,53 @@
+"""The request URL: a URL taken as it is must be exactly what requests would send."""
+
+from __future__ import annotations
+
+import requests
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citecheck.net.prepare import is_plain, prepare
+
+_PLAIN = "abcAZ09-._~!$&'()*+,;=:@/?#"
+_CHARS = _PLAIN + '%. éÄ\\[]{}|^`"<> \t'
+_HOSTS = ["example.org", "EXAMPLE.org", "127.0.0.2", "a.b-c.d", "bücher.de", "xn--bcher-kva.de",
+          "-bad.org", ".dot.org", "[::1]", "h"]  # fmt: skip
+
+
+def requests_url(url: str) -> str:
+    prepared = requests.PreparedRequest()
+    prepared.prepare_url(url, None)
+    return prepared.url
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    scheme=st.sampled_from(["http", "https", "HTTP", "Https"]),
+    host=st.sampled_from(_HOSTS),
+    port=st.sampled_from(["", ":80", ":8080", ":080", ":65535", ":65536", ":0", ":"]),
+    rest=st.one_of(st.text(alphabet=_PLAIN, max_size=30), st.text(alphabet=_CHARS, max_size=30)),
+)
+def test_a_plain_url_is_what_requests_would_make_of_it(scheme, host, port, rest):
+    url = f"{scheme}://{host}{port}/{rest}"
+    if is_plain(url):
+        assert requests_url(url) == url
+
+
+def test_the_property_sees_plain_urls():
+    """The generator above is able to produce URLs taken as they are (of every part)."""
+    assert is_plain("http://a.b-c.d:65535/a:@!$&'()*+,;=~-._/?q=/?:@#f/?")
+
+
+def test_common_urls_are_plain_and_others_are_not():
+    assert is_plain("http://127.0.0.2:8765/ok/12")
+    assert is_plain("https://example.org/a/b?q=1&r=2#sec-3")
+    others = ["http://example.org", "http://Example.org/", "http://h/a%20b", "http://h/./a"]
+    others += ["http://h/a/../b", "http://h/a?", "http://bücher.de/", "http://h:65536/"]
+    for url in others:
+        assert not is_plain(url), url
+
+
+def test_the_prepared_request_carries_the_headers_and_the_normal_url():
+    prepared = prepare("get", "http://EXAMPLE.org/a b", {"User-Agent": "ua", "Accept": "*/*"})
+    assert (prepared.method, prepared.url) == ("GET", "http://example.org/a%20b")
+    assert dict(prepared.headers) == {"User-Agent": "ua", "Accept": "*/*"}
