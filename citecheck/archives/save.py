@@ -31,6 +31,7 @@ from citecheck.model import ArchiveSnapshot, Check
 
 if TYPE_CHECKING:  # the client is made by the caller: saving imports no network stack
     from citecheck.net import HttpClient
+    from citecheck.net.ondemand import OnDemandClient
 
 SAVE_KEY_VARIABLE = "CITECHECK_SAVE_PAGE_NOW_KEY"
 SAVED = "saved"
@@ -69,7 +70,7 @@ class PageSaver:
         self._stopped: str | None = None
         self._saves_left = settings.save_limit
 
-    def save(self, client: HttpClient, url: str) -> SaveResult:
+    def save(self, client: HttpClient | OnDemandClient, url: str) -> SaveResult:
         """Capture `url` now and wait (boundedly) for the capture to be done."""
         with self._lock:
             if self._stopped is not None:
@@ -98,7 +99,9 @@ class PageSaver:
             None, "save-pending", (f"{job} not done after {self.settings.save_polls} polls",)
         )
 
-    def _send(self, client: HttpClient, url: str, **request: Any) -> Check | None:
+    def _send(
+        self, client: HttpClient | OnDemandClient, url: str, **request: Any
+    ) -> Check | None:
         with self._lock:
             if self._stopped is not None:
                 return None

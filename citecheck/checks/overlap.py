@@ -24,7 +24,8 @@ from citecheck.archives.service import shared_service
 from citecheck.links import extract_links
 from citecheck.links.urls import dedup_key
 from citecheck.model import Document, Link, ParsedDocument, ParsedNote, Verdict
-from citecheck.net import HttpClient, NetPolicy
+from citecheck.net import NetPolicy
+from citecheck.net.ondemand import OnDemandClient
 
 Parsed = TypeVar("Parsed")
 CheckLinks = Callable[[Sequence[Link]], tuple[Verdict, ...]]
@@ -90,8 +91,9 @@ class SnapshotsAlongside:
         self.settings = settings
         self._memory = SnapshotMemory(store, settings, max_age) if store is not None else None
         # No retries: the service paces every request, and a retried 429 gets an address
-        # blocked.
-        self._client = HttpClient(replace(policy, retries=0))
+        # blocked. Made on the first lookup: a warm run whose snapshots are all remembered
+        # imports no network stack.
+        self._client = OnDemandClient(replace(policy, retries=0))
         self._service = shared_service(settings)
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="citecheck-archive")
         self._progress = progress
@@ -183,7 +185,7 @@ class SnapshotsAlongside:
 
 
 def _saved(
-    saver: PageSaver, client: HttpClient, link: Link, lookup: ArchiveLookup
+    saver: PageSaver, client: OnDemandClient, link: Link, lookup: ArchiveLookup
 ) -> ArchiveLookup:
     """A live page no archive holds, captured now (Save Page Now); else `lookup` with
     why it was not."""

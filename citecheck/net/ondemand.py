@@ -32,8 +32,11 @@ class OnDemandClient:
         method: Method = "auto",
         headers: Mapping[str, str] | None = None,
         want_body: bool = True,
+        body: bytes | None = None,
     ) -> Check:
-        return self._made().fetch(url, method=method, headers=headers, want_body=want_body)
+        return self._made().fetch(
+            url, method=method, headers=headers, want_body=want_body, body=body
+        )
 
     def network_status(self) -> NetworkStatus:
         """The client's; "unknown" while nothing was fetched."""

@@ -149,3 +149,22 @@ def test_export_loads_a_romaniser_only_for_a_key_that_needs_it(tmp_path) -> None
     chinese.write_text("注\n\n1. 习近平「中国式现代化」『求是』2023年第1期。\n", encoding="utf-8")
     assert not loaded_after("export", str(latin), "--to", "bibtex") & ROMANISERS
     assert "pypinyin" in loaded_after("export", str(chinese), "--to", "bibtex")
+
+
+def test_archive_lookups_beside_the_checks_make_their_client_on_the_first_lookup() -> None:
+    """A warm run whose snapshots are all remembered fetches nothing: setting the lookups
+    up imports no network stack."""
+    probe = (
+        "import json, sys\n"
+        "from citecheck.archives import ArchiveSettings\n"
+        "from citecheck.checks.overlap import SnapshotsAlongside\n"
+        "from citecheck.net import NetPolicy\n"
+        "SnapshotsAlongside(ArchiveSettings(), NetPolicy()).finish([], {})\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], env=dict(os.environ, PYTHONPATH=str(REPO)),
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert not loaded & {"requests", "urllib3", "http.client", "citecheck.net.client"}
