@@ -9,8 +9,8 @@ loaded the first time a citation needs it, once per process, under a lock.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from citecheck.citations.tagger.features import sequence_features
 from citecheck.citations.tagger.labels import LABELS
@@ -21,8 +21,7 @@ __all__ = ["LABELS", "MODEL_PATH", "Segment", "Tagger", "tag", "tag_tokens"]
 MODEL_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "fields.crfsuite"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of tokens with one label: `text` is `source[start:end]`."""
 
     label: str

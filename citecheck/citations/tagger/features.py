@@ -130,15 +130,18 @@ def word_features(text: str) -> tuple[str, ...]:
 
 #: What a token's text gives each sequence it is in, worked out once per distinct text:
 #: its own features, and those it lends its neighbours (the word and its shape only, the
-#: rest would bloat the model) at offsets -2, -1, +1 and +2.
+#: rest would bloat the model) at offsets -2, -1, +1 and +2. Features are UTF-8 bytes,
+#: the form python-crfsuite hands to CRFsuite (a `str` would be encoded on every call).
 @dataclass(frozen=True, slots=True)
 class _TokenType:
-    own: tuple[str, ...]
-    lower: str
-    as_left2: tuple[str, str]
-    as_left1: tuple[str, str]
-    as_right1: tuple[str, str]
-    as_right2: tuple[str, str]
+    own: tuple[bytes, ...]
+    as_left2: tuple[bytes, bytes]
+    as_left1: tuple[bytes, bytes]
+    as_right1: tuple[bytes, bytes]
+    as_right2: tuple[bytes, bytes]
+    #: `-1|0=LEFT|` as the token on the left gives it, and `RIGHT` as the token gives it
+    bigram_left: bytes
+    lower: bytes
     is_year: bool
     is_initial: bool
     is_in_word: bool
@@ -147,37 +150,38 @@ class _TokenType:
 @lru_cache(maxsize=131072)
 def _token_type(text: str) -> _TokenType:
     own = word_features(text)
-    lower, shape = text.lower(), _shape(text)
+    lower, shape = text.lower().encode(), _shape(text).encode()
     return _TokenType(
-        own,
+        tuple(feature.encode() for feature in own),
+        (b"-2:w=" + lower, b"-2:shape=" + shape),
+        (b"-1:w=" + lower, b"-1:shape=" + shape),
+        (b"1:w=" + lower, b"1:shape=" + shape),
+        (b"2:w=" + lower, b"2:shape=" + shape),
+        b"-1|0=" + lower + b"|",
         lower,
-        (f"-2:w={lower}", f"-2:shape={shape}"),
-        (f"-1:w={lower}", f"-1:shape={shape}"),
-        (f"1:w={lower}", f"1:shape={shape}"),
-        (f"2:w={lower}", f"2:shape={shape}"),
         "year" in own,
         "initial" in own,
         "lex=in" in own and text[0].isupper(),
     )
 
 
-_POSITIONS = tuple(f"pos={bucket}" for bucket in range(10))
-_PERIODS = tuple(f"periods={count}" for count in range(5))
-_COMMAS = tuple(f"commas={count}" for count in range(5))
-_DEPTHS = ("depth=0", "depth=1", "depth=2", "depth=3")
-_INSIDE = {opener: f"in={kind}" for opener, kind in BRACKET_KIND.items()}
+_POSITIONS = tuple(f"pos={bucket}".encode() for bucket in range(10))
+_PERIODS = tuple(f"periods={count}".encode() for count in range(5))
+_COMMAS = tuple(f"commas={count}".encode() for count in range(5))
+_DEPTHS = (b"depth=0", b"depth=1", b"depth=2", b"depth=3")
+_INSIDE = {opener: f"in={kind}".encode() for opener, kind in BRACKET_KIND.items()}
 QUOTE_KINDS = frozenset(("quote", "kagi", "guil", "squote"))
 _QUOTE_OPENERS = frozenset(opener for opener, kind in BRACKET_KIND.items() if kind in QUOTE_KINDS)
 _COMMA_MARKS = frozenset(",，、")
 
 
-def sequence_features(tokens: list[Token]) -> list[list[str]]:
+def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
     """One feature list per token."""
     n = len(tokens)
     texts = [token.text for token in tokens]
     types = [_token_type(text) for text in texts]
     emphasis = [token.emphasis for token in tokens]
-    feats: list[list[str]] = []
+    feats: list[list[bytes]] = []
     stack: list[str] = []
     straight_quote = False
     periods = commas = 0
@@ -186,41 +190,43 @@ def sequence_features(tokens: list[Token]) -> list[list[str]]:
     for index, text in enumerate(texts):
         kind = types[index]
         own = list(kind.own)
+        append = own.append
+        emphasised = emphasis[index]
         closes = bool(stack) and text in CLOSERS and stack[-1] == CLOSERS[text]
         if text == '"' and straight_quote:
             closes, straight_quote = True, False
         if stack:
-            own.append(_INSIDE.get(stack[-1], "in=other"))
-            own.append(_DEPTHS[min(len(stack), 3)])
+            append(_INSIDE.get(stack[-1], b"in=other"))
+            append(_DEPTHS[min(len(stack), 3)])
         if straight_quote:
-            own.append("in=quote")
-        if emphasis[index]:
-            own.append("emph")
-        own.append(_POSITIONS[10 * index // n])
-        own.append(_PERIODS[min(periods, 4)])
-        own.append(_COMMAS[min(commas, 4)])
+            append(b"in=quote")
+        if emphasised:
+            append(b"emph")
+        append(_POSITIONS[10 * index // n])
+        append(_PERIODS[periods if periods < 4 else 4])
+        append(_COMMAS[commas if commas < 4 else 4])
         if year_seen:
-            own.append("after_year")
+            append(b"after_year")
         if quote_closed:
-            own.append("after_quote")
+            append(b"after_quote")
         if after_in:
-            own.append("after_in")
+            append(b"after_in")
         if index == 0:
-            own.append("BOS")
+            append(b"BOS")
         else:
             left = types[index - 1]
             own += left.as_left1
-            own.append(f"-1|0={left.lower}|{kind.lower}")
-            if emphasis[index - 1] != emphasis[index]:
-                own.append("-1:emph_change")
+            append(left.bigram_left + kind.lower)
+            if emphasis[index - 1] != emphasised:
+                append(b"-1:emph_change")
             if index > 1:
                 own += types[index - 2].as_left2
         if index == last:
-            own.append("EOS")
+            append(b"EOS")
         else:
             own += types[index + 1].as_right1
-            if emphasis[index + 1] != emphasis[index]:
-                own.append("1:emph_change")
+            if emphasis[index + 1] != emphasised:
+                append(b"1:emph_change")
             if index + 2 < n:
                 own += types[index + 2].as_right2
         feats.append(own)
