@@ -76,6 +76,15 @@ PATTERNS = [
     ),
 ]
 DIGIT = re.compile(r"\d")
+#: Every pattern but an era year (平成元年) needs a year of four digits.
+FOUR_DIGITS = re.compile(r"\d{4}")
+#: Characters a pattern cannot match without (one of them): skipping the search is cheaper.
+REQUIRED = {
+    "cjk_issue": ("年",),
+    "cjk": ("年", "년"),
+    "numeric": ("-", ".", "/"),
+    "paren_year": ("(", "（"),
+}
 #: `(n.d.)`, `o. J.`, `s.f.`: a reference that says it has no date.
 UNDATED_MARK = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(mark) for mark in UNDATED) + r")(?!\w)", re.I
@@ -126,6 +135,8 @@ def find_dates(text: str, *, checked: bool = True) -> list[DateMatch]:
     """
     if "元" not in text and not DIGIT.search(text):
         return []  # no year without a digit, but 平成元年
+    if FOUR_DIGITS.search(text) is None and "年" not in text and "년" not in text:
+        return []
     return list(_find_dates(text, checked))
 
 
@@ -136,6 +147,9 @@ def _find_dates(text: str, checked: bool) -> tuple[DateMatch, ...]:
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         if not checked and kind == "bare_year":
+            continue
+        required = REQUIRED.get(kind)
+        if required is not None and not any(char in text for char in required):
             continue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):

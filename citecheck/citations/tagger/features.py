@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -135,10 +136,10 @@ def word_features(text: str) -> tuple[str, ...]:
 @dataclass(frozen=True, slots=True)
 class _TokenType:
     own: tuple[bytes, ...]
-    as_left2: tuple[bytes, bytes]
-    as_left1: tuple[bytes, bytes]
-    as_right1: tuple[bytes, bytes]
-    as_right2: tuple[bytes, bytes]
+    as_left2: tuple[bytes, ...]
+    as_left1: tuple[bytes, ...]
+    as_right1: tuple[bytes, ...]
+    as_right2: tuple[bytes, ...]
     #: `-1|0=LEFT|` as the token on the left gives it, and `RIGHT` as the token gives it
     bigram_left: bytes
     lower: bytes
@@ -175,11 +176,45 @@ _QUOTE_OPENERS = frozenset(opener for opener, kind in BRACKET_KIND.items() if ki
 _COMMA_MARKS = frozenset(",，、")
 
 
+class Features:
+    """Tokens → one feature list per token, keeping only the features in `known` (a
+    model's attributes: CRFsuite gives the others no weight, but still looks each one
+    up, which costs more than leaving it out here); every feature when `known` is None.
+    The same features in the same order either way, so a model scores them alike."""
+
+    def __init__(self, known: frozenset[bytes] | None = None) -> None:
+        self.known = known
+        self.token_type = _token_type if known is None else lru_cache(maxsize=131072)(self._known)
+
+    def _known(self, text: str) -> _TokenType:
+        full, known = _token_type(text), self.known or frozenset()
+        parts = (full.own, full.as_left2, full.as_left1, full.as_right1, full.as_right2)
+        return _TokenType(
+            *(tuple(feature for feature in part if feature in known) for part in parts),
+            full.bigram_left,
+            full.lower,
+            full.is_year,
+            full.is_initial,
+            full.is_in_word,
+        )
+
+    def __call__(self, tokens: list[Token]) -> list[list[bytes]]:
+        return _sequence_features(tokens, self.token_type, self.known)
+
+
 def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
-    """One feature list per token."""
+    """Every feature of each token (what the trainer sees)."""
+    return _sequence_features(tokens, _token_type, None)
+
+
+def _sequence_features(
+    tokens: list[Token],
+    token_type: Callable[[str], _TokenType],
+    known: frozenset[bytes] | None,
+) -> list[list[bytes]]:
     n = len(tokens)
     texts = [token.text for token in tokens]
-    types = [_token_type(text) for text in texts]
+    types = [token_type(text) for text in texts]
     emphasis = [token.emphasis for token in tokens]
     feats: list[list[bytes]] = []
     stack: list[str] = []
@@ -216,7 +251,9 @@ def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
         else:
             left = types[index - 1]
             own += left.as_left1
-            append(left.bigram_left + kind.lower)
+            bigram = left.bigram_left + kind.lower
+            if known is None or bigram in known:
+                append(bigram)
             if emphasis[index - 1] != emphasised:
                 append(b"-1:emph_change")
             if index > 1:
