@@ -222,24 +222,27 @@ def _sequence_features(
     periods = commas = 0
     year_seen = quote_closed = after_in = False
     last = n - 1
+    positions, period_counts, comma_counts = _POSITIONS, _PERIODS, _COMMAS
     for index, text in enumerate(texts):
         kind = types[index]
-        own = list(kind.own)
-        append = own.append
         emphasised = emphasis[index]
         closes = bool(stack) and text in CLOSERS and stack[-1] == CLOSERS[text]
         if text == '"' and straight_quote:
             closes, straight_quote = True, False
         if stack:
-            append(_INSIDE.get(stack[-1], b"in=other"))
-            append(_DEPTHS[min(len(stack), 3)])
+            own = [*kind.own, _INSIDE.get(stack[-1], b"in=other"), _DEPTHS[min(len(stack), 3)]]
+        else:
+            own = list(kind.own)
+        append = own.append
         if straight_quote:
             append(b"in=quote")
         if emphasised:
             append(b"emph")
-        append(_POSITIONS[10 * index // n])
-        append(_PERIODS[periods if periods < 4 else 4])
-        append(_COMMAS[commas if commas < 4 else 4])
+        own += (
+            positions[10 * index // n],
+            period_counts[periods if periods < 4 else 4],
+            comma_counts[commas if commas < 4 else 4],
+        )
         if year_seen:
             append(b"after_year")
         if quote_closed:
