@@ -192,8 +192,7 @@ ORGANISATION_WORDS = frozenset(
     )
 )
 #: A whole word (a run of word characters) that is an acronym of three or more capitals
-#: names a body too, unless it is a Roman numeral; so do `U.S.`, `U.K.` and `E.U.`.
-ACRONYM = re.compile(r"[A-Z]{3,}")
+#: (`[A-Z]{3,}`) names a body too, unless it is a Roman numeral; so do `U.S.`, `U.K.`, `E.U.`.
 ROMAN_ACRONYMS = frozenset(("III", "VII", "VIII", "XII"))
 INITIALS_BODY = re.compile(r"\b(?:U\.\s?S|U\.\s?K|E\.\s?U)\.")
 WORD = re.compile(r"\w+")
@@ -230,9 +229,7 @@ def is_organisation(name: str) -> bool:
     an acronym or a Han body ending."""
     name = name.strip()
     return bool(
-        is_known_source(name)
-        or _has_organisation_word(name)
-        or CJK_ORGANISATION_MARKS.search(name)
+        is_known_source(name) or _has_organisation_word(name) or CJK_ORGANISATION_MARKS.search(name)
     )
 
 
@@ -240,11 +237,20 @@ def _has_organisation_word(name: str) -> bool:
     """An organisation word or an acronym as a whole word (`\\bWord\\b`), or `U.S.`: words
     looked up in a set, which one regex alternation of every word is much slower at."""
     for word in WORD.findall(name):
-        if word in ORGANISATION_WORDS or (
-            word not in ROMAN_ACRONYMS and ACRONYM.fullmatch(word) is not None
-        ):
+        if word in ORGANISATION_WORDS or _is_acronym(word):
             return True
     return INITIALS_BODY.search(name) is not None
+
+
+def _is_acronym(word: str) -> bool:
+    """`[A-Z]{3,}`, not a Roman numeral."""
+    return (
+        len(word) >= 3
+        and word.isascii()
+        and word.isalpha()
+        and word.isupper()
+        and word not in ROMAN_ACRONYMS
+    )
 
 
 @cache
