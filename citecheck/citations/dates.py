@@ -56,21 +56,25 @@ PATTERNS = [
     ("mdy", re.compile(rf"\b{_MONTH}\s*{_DAY},?\s+{_YEAR}", re.I)),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:de\s+)?{_YEAR}" + _CYRILLIC_YEAR_MARK, re.I)),
     ("season", re.compile(rf"\b(?P<season>{_alternation(SEASONS)})\b,?\s+{_YEAR}", re.I)),
+    #: (the same: what may not stand before the year is tested after its four digits)
     (
         "numeric",
         re.compile(
-            r"(?<![\d./-])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\.?(?![\d])"
+            r"(?P<y>\d{4})(?<![\d./-]\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\.?(?![\d])"
         ),
     ),
     ("paren_year", re.compile(r"[(（](?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?[)）]")),
     #: A year standing alone at the end of a reference or before its next part:
     #: `…, 41–54, 2007.` · `Berlin 2010, S. 100` · `Blackett, 1938),` · `(1999/2000)` ·
     #: `Delorit, R. J. 1970 Illustrated …` (not `2024年`, `1999-2005` or `pp. 1999`).
+    #: What may not stand before the year is tested after it (a lookbehind over the year's
+    #: four digits too): a pattern that opens with the year's digits is searched faster.
     (
         "bare_year",
         re.compile(
-            r"(?<![\w./:–-])(?<!vol\. )(?<!no\. )(?<!pp\. )(?<!p\. )"
-            r"(?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?"
+            r"(?P<y>(?:1[5-9]|20)\d{2})"
+            r"(?<![\w./:–-]\d{4})(?<!vol\. \d{4})(?<!no\. \d{4})(?<!pp\. \d{4})(?<!p\. \d{4})"
+            r"(?P<suffix>[a-z])?"
             r"(?=[.,;:)\]]|\s*$|/\d{2,4}\b|\s+(?:[A-Z][a-z]|\())"
         ),
     ),
