@@ -116,7 +116,7 @@ def split_names(text: str, *, split_cjk: bool = False) -> list[dict[str, str]]:
     text = drop_et_al(text.strip().strip(",、，").strip())
     if not text or SAME_AUTHOR.match(text):
         return []
-    if _is_body(text) and not LIST_MARK.search(text):
+    if not LIST_MARK.search(text) and _is_body(text):
         return [{"literal": text.strip(" .")}]
     split = NAME_SEPARATORS.split(text)  # parts, each followed by the separator after it
     parts: list[str] = []
@@ -202,11 +202,14 @@ def name_item(name: str, *, split_cjk: bool = False) -> dict[str, str]:
         return parts or {"literal": name}
     words = name.split()
     suffix = words.pop() if len(words) > 2 and words[-1] in lexicon.NAME_SUFFIXES else None
-    personal = (
+    personal = (  # the lexicon's test last: it costs most
         2 <= len(words) <= 5
-        and not _is_body(name)
         and all(word[0].isupper() or word in lexicon.NAME_PARTICLES for word in words)
-        and not any(char.isdigit() or char in "@()" for char in name)
+        and "@" not in name
+        and "(" not in name
+        and ")" not in name
+        and not any(map(str.isdigit, name))
+        and not _is_body(name)
     )
     if not personal:
         return {"literal": name}
