@@ -169,17 +169,16 @@ def _is_body(name: str) -> bool:
 def _inverted_pair(family: str, given: str, *, first: bool) -> bool:
     """Whether `family, given` is one inverted name: `Smith, J.` · `Holroyd, C.B.` ·
     (first in a list, as Chicago writes it) `Smith, John`."""
-    if not _family_like(family) or _is_body(f"{family} {given}"):
+    if not _family_like(family):
         return False
-    if INITIALS.match(given):
-        return True
     words = given.split()
-    return (
+    shaped = INITIALS.match(given) is not None or (
         first
         and 1 <= len(words) <= 3
         and all(NAME_WORD.match(word) or word in lexicon.NAME_PARTICLES for word in words)
         and given not in lexicon.NAME_SUFFIXES
     )
+    return shaped and not _is_body(f"{family} {given}")  # the costly test last
 
 
 def _family_like(text: str) -> bool:
