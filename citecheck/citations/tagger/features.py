@@ -140,8 +140,9 @@ class _TokenType:
     as_left1: tuple[bytes, ...]
     as_right1: tuple[bytes, ...]
     as_right2: tuple[bytes, ...]
-    #: `-1|0=LEFT|` as the token on the left gives it, and `RIGHT` as the token gives it
+    #: the start of the pair feature `-1|0=LEFT|RIGHT` when this token is LEFT
     bigram_left: bytes
+    #: the word, lower-cased: RIGHT in that pair feature
     lower: bytes
     is_year: bool
     is_initial: bool
@@ -180,14 +181,15 @@ class Features:
     """Tokens → one feature list per token, keeping only the features in `known` (a
     model's attributes: CRFsuite gives the others no weight, but still looks each one
     up, which costs more than leaving it out here); every feature when `known` is None.
-    The same features in the same order either way, so a model scores them alike."""
+    Those kept are in the order of the full list, so the model scores both alike."""
 
     def __init__(self, known: frozenset[bytes] | None = None) -> None:
         self.known = known
         self.token_type = _token_type if known is None else lru_cache(maxsize=131072)(self._known)
 
     def _known(self, text: str) -> _TokenType:
-        full, known = _token_type(text), self.known or frozenset()
+        # not through `_token_type`'s cache: this one keeps what a tagger needs
+        full, known = _token_type.__wrapped__(text), self.known or frozenset()
         parts = (full.own, full.as_left2, full.as_left1, full.as_right1, full.as_right2)
         return _TokenType(
             *(tuple(feature for feature in part if feature in known) for part in parts),
