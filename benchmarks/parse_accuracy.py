@@ -1,6 +1,6 @@
 """Citation parsing accuracy against the hand-checked annotations, and parse time.
 
-    python benchmarks/parse_accuracy.py [NOTES_OR_MANUSCRIPT]
+    python benchmarks/parse_accuracy.py [NOTES_OR_MANUSCRIPT] [--notes N] [--speed-only]
 
 Scores, over the annotated notes of tests/data/annotations/seed-notes.json:
 - split exactness: share of notes whose citations the parser splits exactly (same
@@ -17,7 +17,7 @@ Then the tagger on the held-back split of every training corpus (never trained o
 `document_accuracy.py` scores by too (`softmatch.py`), per corpus, style and language:
 reference strings as reference-list entries and as notes, CSL-rendered notes as notes.
 Last, the model's size and the parse speed on one core over `--notes` notes (default
-100,000).
+100,000); `--speed-only` prints that alone (RESULTS.md untouched).
 The bar we hold ourselves to (and tests/citations/test_sample.py asserts):
 F1 ≥ 0.97, split ≥ 0.95, back-references ≥ 0.95.
 """
@@ -225,6 +225,9 @@ def main(argv: list[str]) -> int:
         at = argv.index("--notes")
         notes = int(argv[at + 1])
         argv = argv[:at] + argv[at + 2 :]
+    if "--speed-only" in argv:
+        print("\n".join(speed_lines(notes)))
+        return 0
     annotations = load_annotations()
     parsed = parse_document(read_document(str(SAMPLE)))
     scores = evaluate(parsed, annotations)

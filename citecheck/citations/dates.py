@@ -56,26 +56,39 @@ PATTERNS = [
     ("mdy", re.compile(rf"\b{_MONTH}\s*{_DAY},?\s+{_YEAR}", re.I)),
     ("my", re.compile(rf"\b{_MONTH},?\s+(?:de\s+)?{_YEAR}" + _CYRILLIC_YEAR_MARK, re.I)),
     ("season", re.compile(rf"\b(?P<season>{_alternation(SEASONS)})\b,?\s+{_YEAR}", re.I)),
+    #: (the same: what may not stand before the year is tested after its four digits)
     (
         "numeric",
         re.compile(
-            r"(?<![\d./-])(?P<y>\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\.?(?![\d])"
+            r"(?P<y>\d{4})(?<![\d./-]\d{4})(?P<sep>[-./])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})\.?(?![\d])"
         ),
     ),
     ("paren_year", re.compile(r"[(（](?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?[)）]")),
     #: A year standing alone at the end of a reference or before its next part:
     #: `…, 41–54, 2007.` · `Berlin 2010, S. 100` · `Blackett, 1938),` · `(1999/2000)` ·
     #: `Delorit, R. J. 1970 Illustrated …` (not `2024年`, `1999-2005` or `pp. 1999`).
+    #: What may not stand before the year is tested after it (a lookbehind over the year's
+    #: four digits too): a pattern that opens with the year's digits is searched faster.
     (
         "bare_year",
         re.compile(
-            r"(?<![\w./:–-])(?<!vol\. )(?<!no\. )(?<!pp\. )(?<!p\. )"
-            r"(?P<y>(?:1[5-9]|20)\d{2})(?P<suffix>[a-z])?"
+            r"(?P<y>(?:1[5-9]|20)\d{2})"
+            r"(?<![\w./:–-]\d{4})(?<!vol\. \d{4})(?<!no\. \d{4})(?<!pp\. \d{4})(?<!p\. \d{4})"
+            r"(?P<suffix>[a-z])?"
             r"(?=[.,;:)\]]|\s*$|/\d{2,4}\b|\s+(?:[A-Z][a-z]|\())"
         ),
     ),
 ]
 DIGIT = re.compile(r"\d")
+#: Every pattern but an era year (平成元年) needs a year of four digits.
+FOUR_DIGITS = re.compile(r"\d{4}")
+#: Characters a pattern cannot match without (one of them): skipping the search is cheaper.
+REQUIRED = {
+    "cjk_issue": ("年",),
+    "cjk": ("年", "년"),
+    "numeric": ("-", ".", "/"),
+    "paren_year": ("(", "（"),
+}
 #: `(n.d.)`, `o. J.`, `s.f.`: a reference that says it has no date.
 UNDATED_MARK = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(mark) for mark in UNDATED) + r")(?!\w)", re.I
@@ -126,6 +139,8 @@ def find_dates(text: str, *, checked: bool = True) -> list[DateMatch]:
     """
     if "元" not in text and not DIGIT.search(text):
         return []  # no year without a digit, but 平成元年
+    if FOUR_DIGITS.search(text) is None and "年" not in text and "년" not in text:
+        return []
     return list(_find_dates(text, checked))
 
 
@@ -136,6 +151,9 @@ def _find_dates(text: str, checked: bool) -> tuple[DateMatch, ...]:
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
         if not checked and kind == "bare_year":
+            continue
+        required = REQUIRED.get(kind)
+        if required is not None and not any(char in text for char in required):
             continue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):

@@ -191,11 +191,11 @@ ORGANISATION_WORDS = frozenset(
         " Institución Ministerio Gobierno"
     )
 )
-#: The same as one pattern; an acronym of three or more capitals also names a body.
-ORGANISATION_PATTERN = re.compile(
-    r"\b(?:" + "|".join(sorted(ORGANISATION_WORDS, key=len, reverse=True)) + r")\b"
-    r"|\b(?!(?:II|III|IV|VI|VII|VIII|IX|XI|XII)\b)[A-Z]{3,}\b|\bU\.\s?S\.|\bU\.\s?K\.|\bE\.\s?U\."
-)
+#: A whole word (a run of word characters) that is an acronym of three or more capitals
+#: (`[A-Z]{3,}`) names a body too, unless it is a Roman numeral; so do `U.S.`, `U.K.`, `E.U.`.
+ROMAN_ACRONYMS = frozenset(("III", "VII", "VIII", "XII"))
+INITIALS_BODY = re.compile(r"\b(?:U\.\s?S|U\.\s?K|E\.\s?U)\.")
+WORD = re.compile(r"\w+")
 #: Han-script endings of a body's name: 防衛省, 国防部, 新華社, 研究所, 委員会.
 CJK_ORGANISATION_MARKS = re.compile(
     r"(?:省|部|庁|厅|廳|局|院|会|會|社|所|館|馆|団|团|党|黨|府|軍|军|大学|大學|協会|委員会"
@@ -229,9 +229,27 @@ def is_organisation(name: str) -> bool:
     an acronym or a Han body ending."""
     name = name.strip()
     return bool(
-        is_known_source(name)
-        or ORGANISATION_PATTERN.search(name)
-        or CJK_ORGANISATION_MARKS.search(name)
+        is_known_source(name) or _has_organisation_word(name) or CJK_ORGANISATION_MARKS.search(name)
+    )
+
+
+def _has_organisation_word(name: str) -> bool:
+    """An organisation word or an acronym as a whole word (`\\bWord\\b`), or `U.S.`: words
+    looked up in a set, which one regex alternation of every word is much slower at."""
+    for word in WORD.findall(name):
+        if word in ORGANISATION_WORDS or _is_acronym(word):
+            return True
+    return INITIALS_BODY.search(name) is not None
+
+
+def _is_acronym(word: str) -> bool:
+    """`[A-Z]{3,}`, not a Roman numeral."""
+    return (
+        len(word) >= 3
+        and word.isascii()
+        and word.isalpha()
+        and word.isupper()
+        and word not in ROMAN_ACRONYMS
     )
 
 

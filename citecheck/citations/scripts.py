@@ -60,6 +60,8 @@ def simplified_to_traditional() -> opencc.OpenCC:
 @lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """A comparison key: NFKC, simplified Chinese forms, no spaces or punctuation, casefolded."""
+    if text.isascii():  # NFKC and the Chinese forms leave ASCII as it is
+        return _FOLD_DROP.sub("", text).casefold()
     folded = unicodedata.normalize("NFKC", text)
     folded = to_simplified().convert(folded)
     return _FOLD_DROP.sub("", folded).casefold()

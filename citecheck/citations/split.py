@@ -96,6 +96,8 @@ def reference_head(text: str) -> re.Match[str] | None:
 def citation_pieces(text: str) -> list[str]:
     """`text` cut at `；` / `;` outside brackets, except where the `;` separates the
     names of one author list (`Lee, H.; Lee, G.; Cho, M. (2020). Title…`)."""
+    if ";" not in text and "；" not in text and DOI_SEMICOLON not in text:
+        return [text]  # nothing to cut at
     pieces: list[str] = []
     # A `;` inside a DOI (`…3.0.CO;2-P`) cuts nothing: hide it while the note is cut.
     masked = list(text)
@@ -161,6 +163,8 @@ def sentences(text: str) -> list[str]:
 
 def prose_kana(text: str) -> int:
     """Hiragana outside titles: particles and verb endings, the mark of a sentence of prose."""
+    if HIRAGANA.search(text) is None:
+        return 0
     return len(HIRAGANA.findall(NOT_PROSE_KANA.sub("", outside_titles(text))))
 
 

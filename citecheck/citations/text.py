@@ -6,6 +6,8 @@ import re
 
 BLANK = "\u2002"
 LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—/"  # `/` of GOST's `// Журнал`
+SPACES = re.compile(rf"[{BLANK}\s]+")
+EMPTY_BRACKETS = re.compile(r"[（(]\s*[)）]")
 #: A remark in parentheses, "(attached to the Letter on …)": not part of an outlet's name.
 REMARK = re.compile(r"\s*[(（]\s*[a-z][^()（）]*\s[^()（）]*\s[^()（）]*[)）]")
 
@@ -19,22 +21,24 @@ MARKDOWN_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 def strip_markup(text: str) -> str:
     """`Jake\\_s [Jake's]{.nocase}` → `Jake_s Jake's`: the Markdown escapes and pandoc spans a
     reader left in a note are markup, not part of any value."""
-    return MARKDOWN_ESCAPE.sub(r"\1", PANDOC_SPAN.sub(r"\1", text))
+    if "]{" in text:  # what a span needs, cheaper to look for than the pattern
+        text = PANDOC_SPAN.sub(r"\1", text)
+    return MARKDOWN_ESCAPE.sub(r"\1", text) if "\\" in text else text
 
 
 def blank(text: str, ranges: list[tuple[int, int]]) -> str:
     """Replace ranges with spaces so the offsets of the rest stay valid."""
-    chars = list(text)
     for start, end in ranges:
-        for index in range(max(start, 0), min(end, len(chars))):
-            chars[index] = BLANK
-    return "".join(chars)
+        start, end = max(start, 0), min(end, len(text))
+        if start < end:
+            text = text[:start] + BLANK * (end - start) + text[end:]
+    return text
 
 
 def remainder(text: str) -> str:
     """What is left once fields were blanked out: spaces folded, empty brackets, remarks and
     separators at either end dropped."""
-    text = re.sub(rf"[{BLANK}\s]+", " ", text)
-    text = re.sub(r"[（(]\s*[)）]", "", text)
+    text = SPACES.sub(" ", text)
+    text = EMPTY_BRACKETS.sub("", text)
     text = REMARK.sub("", text)
     return text.strip(LEFTOVER_PUNCTUATION + BLANK)

@@ -9,11 +9,12 @@ loaded the first time a citation needs it, once per process, under a lock.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from citecheck.citations.tagger.features import sequence_features
+from citecheck.citations.tagger.features import Features
 from citecheck.citations.tagger.labels import LABELS
+from citecheck.citations.tagger.model_file import attribute_names
 from citecheck.citations.tagger.tokens import Token, tokenize
 
 __all__ = ["LABELS", "MODEL_PATH", "Segment", "Tagger", "tag", "tag_tokens"]
@@ -21,8 +22,7 @@ __all__ = ["LABELS", "MODEL_PATH", "Segment", "Tagger", "tag", "tag_tokens"]
 MODEL_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "fields.crfsuite"
 
 
-@dataclass(frozen=True, slots=True)
-class Segment:
+class Segment(NamedTuple):
     """A run of tokens with one label: `text` is `source[start:end]`."""
 
     label: str
@@ -38,7 +38,8 @@ class Tagger:
         self.path = path
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._checked = False
+        #: every feature until the model is opened, then only those it has weights for
+        self._features = Features()
 
     def _crf(self):  # -> pycrfsuite.Tagger
         crf = getattr(self._local, "crf", None)
@@ -48,6 +49,8 @@ class Tagger:
             with self._lock:
                 if not self.path.is_file():
                     raise FileNotFoundError(f"citation tagger model missing: {self.path}")
+                if self._features.known is None:
+                    self._features = Features(attribute_names(self.path))
                 crf = pycrfsuite.Tagger()
                 crf.open(str(self.path))
             self._local.crf = crf
@@ -56,7 +59,8 @@ class Tagger:
     def labels(self, tokens: list[Token]) -> list[str]:
         if not tokens:
             return []
-        return list(self._crf().tag(sequence_features(tokens)))
+        crf = self._crf()
+        return crf.tag(self._features(tokens))
 
     def tag(self, text: str) -> list[Segment]:
         tokens = tokenize(text)

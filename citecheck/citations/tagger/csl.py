@@ -183,11 +183,16 @@ INITIALS = re.compile(r"^(?:[A-ZÀ-ÞА-Я][a-zа-я]?\.?[\s-]*)+$")
 FAMILY_INITIALS = re.compile(r"^(?P<family>.*\S)\s+(?P<given>(?:[A-ZÀ-ÞА-Я]\.?\s*-?){1,3})$")
 NAME_BREAK = re.compile(r"(\s*(?:;|,|&|\band\b|\bet\b(?!\s+al)|\bund\b|\bи\b)\s*)")
 ET_AL = re.compile(r"\s*,?\s*(?:et\s+al\.?|and\s+others|u\.\s*a\.|и\s+др\.?)\s*$", re.I)
+#: How an `ET_AL` match ends: tested on a value's last three characters first, which is
+#: cheaper than the search, tried at every character.
+ET_AL_END = re.compile(r"(?:al\.?|ers|a\.|др\.?)\Z", re.I)
 
 
 def _names(value: str, role: str) -> list[dict[str, str]]:
     """CSL names of one tagged name list."""
-    value = ET_AL.sub("", " ".join(value.replace("*", "").split()))
+    value = " ".join(value.replace("*", "").split())
+    if ET_AL_END.search(value[-3:]):
+        value = ET_AL.sub("", value)
     value = LEADING_WORDS.sub("", value)
     value = TRAILING_WORDS.sub("", value).strip(EDGE)
     if not value or set(value) <= set("-–—_ "):
@@ -244,12 +249,21 @@ def western_names(value: str) -> list[str]:
     return people
 
 
+LAST_INITIAL = re.compile(r"(?:^|[\s.-])[A-ZÀ-ÞА-Я]$")
+
+
 def _dotted(given: str) -> str:
     """`J. P` → `J. P.` (the piece split lost its final full stop)."""
     given = given.strip()
-    if re.search(r"(?:^|[\s.-])[A-ZÀ-ÞА-Я]$", given):
+    if LAST_INITIAL.search(given):
         given += "."
     return given
+
+
+THESIS = re.compile(r"thesis|dissertation|diss\.|tesis|thèse|博士論文|修士論文")
+CONFERENCE = re.compile(r"\b(?:proc(?:eedings)?|conference|conf\.|symposium|workshop)\b")
+#: `in` (`In:`, `dans`, `в`) just before the container: a chapter in a book.
+IN_BEFORE = re.compile(r"(?:^|[\s.,;])(?:in|dans|en|в|у):?\s*[*_“\"«„]*$", re.I)
 
 
 def guess_type(csl: dict[str, Any], text: str) -> str:
@@ -259,7 +273,7 @@ def guess_type(csl: dict[str, Any], text: str) -> str:
     container = csl.get("container-title", "")
     title = csl.get("title", "")
     genre = csl.get("genre", "").lower()
-    if re.search(r"thesis|dissertation|diss\.|tesis|thèse|博士論文|修士論文", genre or lower):
+    if THESIS.search(genre or lower):
         return "thesis"
     if "report" in genre or ("number" in csl and "container-title" not in csl):
         return "report"
@@ -291,11 +305,6 @@ def guess_type(csl: dict[str, Any], text: str) -> str:
     if authors and all(map(is_organisation, authors)):
         return "report"
     return "document" if _day_dated(csl) else "book"  # a book is dated by its year
-
-
-CONFERENCE = re.compile(r"\b(?:proc(?:eedings)?|conference|conf\.|symposium|workshop)\b")
-#: `in` (`In:`, `dans`, `в`) just before the container: a chapter in a book.
-IN_BEFORE = re.compile(r"(?:^|[\s.,;])(?:in|dans|en|в|у):?\s*[*_“\"«„]*$", re.I)
 
 
 def _in_before(text: str, container: str) -> bool:

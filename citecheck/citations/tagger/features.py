@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -130,15 +131,19 @@ def word_features(text: str) -> tuple[str, ...]:
 
 #: What a token's text gives each sequence it is in, worked out once per distinct text:
 #: its own features, and those it lends its neighbours (the word and its shape only, the
-#: rest would bloat the model) at offsets -2, -1, +1 and +2.
+#: rest would bloat the model) at offsets -2, -1, +1 and +2. Features are UTF-8 bytes,
+#: the form python-crfsuite hands to CRFsuite (a `str` would be encoded on every call).
 @dataclass(frozen=True, slots=True)
 class _TokenType:
-    own: tuple[str, ...]
-    lower: str
-    as_left2: tuple[str, str]
-    as_left1: tuple[str, str]
-    as_right1: tuple[str, str]
-    as_right2: tuple[str, str]
+    own: tuple[bytes, ...]
+    as_left2: tuple[bytes, ...]
+    as_left1: tuple[bytes, ...]
+    as_right1: tuple[bytes, ...]
+    as_right2: tuple[bytes, ...]
+    #: the start of the pair feature `-1|0=LEFT|RIGHT` when this token is LEFT
+    bigram_left: bytes
+    #: the word, lower-cased: RIGHT in that pair feature
+    lower: bytes
     is_year: bool
     is_initial: bool
     is_in_word: bool
@@ -147,80 +152,123 @@ class _TokenType:
 @lru_cache(maxsize=131072)
 def _token_type(text: str) -> _TokenType:
     own = word_features(text)
-    lower, shape = text.lower(), _shape(text)
+    lower, shape = text.lower().encode(), _shape(text).encode()
     return _TokenType(
-        own,
+        tuple(feature.encode() for feature in own),
+        (b"-2:w=" + lower, b"-2:shape=" + shape),
+        (b"-1:w=" + lower, b"-1:shape=" + shape),
+        (b"1:w=" + lower, b"1:shape=" + shape),
+        (b"2:w=" + lower, b"2:shape=" + shape),
+        b"-1|0=" + lower + b"|",
         lower,
-        (f"-2:w={lower}", f"-2:shape={shape}"),
-        (f"-1:w={lower}", f"-1:shape={shape}"),
-        (f"1:w={lower}", f"1:shape={shape}"),
-        (f"2:w={lower}", f"2:shape={shape}"),
         "year" in own,
         "initial" in own,
         "lex=in" in own and text[0].isupper(),
     )
 
 
-_POSITIONS = tuple(f"pos={bucket}" for bucket in range(10))
-_PERIODS = tuple(f"periods={count}" for count in range(5))
-_COMMAS = tuple(f"commas={count}" for count in range(5))
-_DEPTHS = ("depth=0", "depth=1", "depth=2", "depth=3")
-_INSIDE = {opener: f"in={kind}" for opener, kind in BRACKET_KIND.items()}
+_POSITIONS = tuple(f"pos={bucket}".encode() for bucket in range(10))
+_PERIODS = tuple(f"periods={count}".encode() for count in range(5))
+_COMMAS = tuple(f"commas={count}".encode() for count in range(5))
+_DEPTHS = (b"depth=0", b"depth=1", b"depth=2", b"depth=3")
+_INSIDE = {opener: f"in={kind}".encode() for opener, kind in BRACKET_KIND.items()}
 QUOTE_KINDS = frozenset(("quote", "kagi", "guil", "squote"))
 _QUOTE_OPENERS = frozenset(opener for opener, kind in BRACKET_KIND.items() if kind in QUOTE_KINDS)
 _COMMA_MARKS = frozenset(",，、")
 
 
-def sequence_features(tokens: list[Token]) -> list[list[str]]:
-    """One feature list per token."""
+class Features:
+    """Tokens → one feature list per token, keeping only the features in `known` (a
+    model's attributes: CRFsuite gives the others no weight, but still looks each one
+    up, which costs more than leaving it out here); every feature when `known` is None.
+    Those kept are in the order of the full list, so the model scores both alike."""
+
+    def __init__(self, known: frozenset[bytes] | None = None) -> None:
+        self.known = known
+        self.token_type = _token_type if known is None else lru_cache(maxsize=131072)(self._known)
+
+    def _known(self, text: str) -> _TokenType:
+        # not through `_token_type`'s cache: this one keeps what a tagger needs
+        full, known = _token_type.__wrapped__(text), self.known or frozenset()
+        parts = (full.own, full.as_left2, full.as_left1, full.as_right1, full.as_right2)
+        return _TokenType(
+            *(tuple(feature for feature in part if feature in known) for part in parts),
+            full.bigram_left,
+            full.lower,
+            full.is_year,
+            full.is_initial,
+            full.is_in_word,
+        )
+
+    def __call__(self, tokens: list[Token]) -> list[list[bytes]]:
+        return _sequence_features(tokens, self.token_type, self.known)
+
+
+def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
+    """Every feature of each token (what the trainer sees)."""
+    return _sequence_features(tokens, _token_type, None)
+
+
+def _sequence_features(
+    tokens: list[Token],
+    token_type: Callable[[str], _TokenType],
+    known: frozenset[bytes] | None,
+) -> list[list[bytes]]:
     n = len(tokens)
     texts = [token.text for token in tokens]
-    types = [_token_type(text) for text in texts]
+    types = [token_type(text) for text in texts]
     emphasis = [token.emphasis for token in tokens]
-    feats: list[list[str]] = []
+    feats: list[list[bytes]] = []
     stack: list[str] = []
     straight_quote = False
     periods = commas = 0
     year_seen = quote_closed = after_in = False
     last = n - 1
+    positions, period_counts, comma_counts = _POSITIONS, _PERIODS, _COMMAS
     for index, text in enumerate(texts):
         kind = types[index]
-        own = list(kind.own)
+        emphasised = emphasis[index]
         closes = bool(stack) and text in CLOSERS and stack[-1] == CLOSERS[text]
         if text == '"' and straight_quote:
             closes, straight_quote = True, False
         if stack:
-            own.append(_INSIDE.get(stack[-1], "in=other"))
-            own.append(_DEPTHS[min(len(stack), 3)])
+            own = [*kind.own, _INSIDE.get(stack[-1], b"in=other"), _DEPTHS[min(len(stack), 3)]]
+        else:
+            own = list(kind.own)
+        append = own.append
         if straight_quote:
-            own.append("in=quote")
-        if emphasis[index]:
-            own.append("emph")
-        own.append(_POSITIONS[10 * index // n])
-        own.append(_PERIODS[min(periods, 4)])
-        own.append(_COMMAS[min(commas, 4)])
+            append(b"in=quote")
+        if emphasised:
+            append(b"emph")
+        own += (
+            positions[10 * index // n],
+            period_counts[periods if periods < 4 else 4],
+            comma_counts[commas if commas < 4 else 4],
+        )
         if year_seen:
-            own.append("after_year")
+            append(b"after_year")
         if quote_closed:
-            own.append("after_quote")
+            append(b"after_quote")
         if after_in:
-            own.append("after_in")
+            append(b"after_in")
         if index == 0:
-            own.append("BOS")
+            append(b"BOS")
         else:
             left = types[index - 1]
             own += left.as_left1
-            own.append(f"-1|0={left.lower}|{kind.lower}")
-            if emphasis[index - 1] != emphasis[index]:
-                own.append("-1:emph_change")
+            bigram = left.bigram_left + kind.lower
+            if known is None or bigram in known:
+                append(bigram)
+            if emphasis[index - 1] != emphasised:
+                append(b"-1:emph_change")
             if index > 1:
                 own += types[index - 2].as_left2
         if index == last:
-            own.append("EOS")
+            append(b"EOS")
         else:
             own += types[index + 1].as_right1
-            if emphasis[index + 1] != emphasis[index]:
-                own.append("1:emph_change")
+            if emphasis[index + 1] != emphasised:
+                append(b"1:emph_change")
             if index + 2 < n:
                 own += types[index + 2].as_right2
         feats.append(own)

@@ -9,7 +9,7 @@ not tokens: the tokens between them carry `emphasis=True`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 TOKEN = re.compile(
     r"(?P<link>https?://[^\s<>]+|(?:doi:\s*)?10\.\d{4,9}/\S+)"
@@ -24,8 +24,9 @@ TOKEN = re.compile(
 _LINK_TRAILING = ".,;:!?'\"”’)]}>。、，；：）」』"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token and its character offsets (a tuple: a sequence makes thousands of them)."""
+
     text: str
     start: int
     end: int
@@ -35,6 +36,7 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Tokens of `text` with their character offsets; `*` marks toggle emphasis."""
     tokens: list[Token] = []
+    append = tokens.append
     emphasis = False
     for match in TOKEN.finditer(text):
         kind = match.lastgroup
@@ -42,16 +44,16 @@ def tokenize(text: str) -> list[Token]:
             emphasis = not emphasis
             continue
         start, end = match.span()
-        if kind == "link":
-            end = start + len(_trim_link(match.group(0)))
-            tokens.append(Token(text[start:end], start, end, emphasis))
-            for index in range(end, match.end()):
-                if text[index] == "*":
-                    emphasis = not emphasis
-                elif not text[index].isspace():
-                    tokens.append(Token(text[index], index, index + 1, emphasis))
+        if kind != "link":
+            append(Token(match.group(), start, end, emphasis))
             continue
-        tokens.append(Token(match.group(0), start, end, emphasis))
+        end = start + len(_trim_link(match.group()))
+        append(Token(text[start:end], start, end, emphasis))
+        for index in range(end, match.end()):
+            if text[index] == "*":
+                emphasis = not emphasis
+            elif not text[index].isspace():
+                append(Token(text[index], index, index + 1, emphasis))
     return tokens
 
 
