@@ -22,14 +22,13 @@ import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from common import PYTHON, REPO, machine_line, median, write_section
+
+sys.path.insert(0, str(REPO))
+from tests.servers import TitledPage, serve_loopback
 
 SAMPLE = REPO / "references" / "china-security-report-2026-notes.txt"
 TARGETS = {"--version": 0.060, "check (warm, sample)": 0.150}
@@ -37,35 +36,6 @@ URL = re.compile(r"https?://[^\s<>()\[\]]+")
 #: Libraries a command should import only when it needs them (the network stack, the
 #: HTML parser, the terminal library, the romanisers, the citation parser).
 HEAVY = ("requests", "bs4", "rich", "pypinyin", "pykakasi", "citecheck.citations")
-
-
-class _Ok(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:
-        body = b"<!doctype html><title>A cited page</title><p>" + b"text " * 200
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def loopback_site() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Ok)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 def environment() -> dict[str, str]:
@@ -117,7 +87,7 @@ def main() -> None:
     args = parser.parse_args()
     citecheck = [PYTHON, "-m", "citecheck"]
     load_before = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory() as work, loopback_site() as site:
+    with tempfile.TemporaryDirectory() as work, serve_loopback(TitledPage) as site:
         sample = Path(work) / "sample.txt"
         text = SAMPLE.read_text(encoding="utf-8")
         sample.write_text(URL.sub(lambda m: f"{site}/{abs(hash(m.group()))}", text), "utf-8")

@@ -482,6 +482,23 @@ def free_port(address: str = "127.0.0.2") -> int:
         return sock.getsockname()[1]
 
 
+class TitledPage(BaseHTTPRequestHandler):
+    """Every path: 200 and a small HTML page with a title (a cited page that is live)."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self) -> None:
+        body = b"<!doctype html><title>A cited page</title><p>" + b"text " * 200
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 @contextmanager
 def serve_loopback(handler: Callable[..., BaseHTTPRequestHandler]) -> Iterator[str]:
     """Serve `handler` (a handler class, or a partial of one) on 127.0.0.1 (a free port)

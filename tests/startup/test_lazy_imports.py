@@ -14,7 +14,6 @@ import os
 import socket
 import subprocess
 import sys
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -72,21 +71,6 @@ def test_the_probe_sees_a_heavy_import_when_one_happens() -> None:
     assert {"requests", "urllib3"} <= loaded
 
 
-class _Page(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def do_GET(self) -> None:
-        body = b"<!doctype html><title>A cited page</title><p>" + b"text " * 50
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 #: What a warm check has no use for: the network stack, the HTML parser, the citation
 #: parser, the look-up stage, the judging rules and the overlap of checks and parsing.
 NOT_WARM = (
@@ -98,9 +82,9 @@ NOT_WARM = (
 
 
 def test_a_warm_check_loads_only_what_the_cache_cannot_answer(tmp_path) -> None:
-    from tests.servers import serve_loopback
+    from tests.servers import TitledPage, serve_loopback
 
-    with serve_loopback(_Page) as site:
+    with serve_loopback(TitledPage) as site:
         notes = tmp_path / "notes.txt"
         notes.write_text(
             f"Notes\n\n1. Jane Doe, “A Page,” {site}/a (accessed 1 May 2024).\n"
