@@ -68,7 +68,7 @@ def drop_et_al(text: str) -> str:
 
 TOPIC_PARTICLE = re.compile(r"(?<=[\u3400-\u9fff])\s*(?:は|が)\s*$")
 NAME_SEPARATORS = re.compile(
-    r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и)\s+|,)\s*)"
+    r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и|と)\s+|,)\s*)"
 )
 SIGNAL = re.compile(
     r"^\s*(?:"

@@ -26,7 +26,8 @@ from citecheck.citations.text import strip_markup
 from citecheck.citations.urls import doi_spans, find_doi, find_urls
 
 DOI_SEMICOLON = "\ue000"  # a private-use character no note contains
-NOT_PROSE_KANA = re.compile(r"ほか")
+#: Kana that are no prose: `ほか` (et al.), a `と` set off by spaces between names (`A と B`).
+NOT_PROSE_KANA = re.compile(r"ほか|(?<=\s)と(?=\s)")
 AUTHOR_STOP = set("、，,。;；:：(（)）「」『』“”«»") | {"\t"}
 #: `. ` inside a citation, before these, does not end it (`…1–18. doi:10…`, `Retrieved …`).
 SENTENCE_PERIOD = re.compile(
@@ -191,13 +192,17 @@ CITATION_CUES = re.compile(
 )
 
 
+#: A page named in a CJK note (`50頁`, `ページ 190`, `页 332`, `284쪽`).
+PAGE_WORDS = re.compile(r"頁|ページ|页|쪽")
+
+
 def looks_cited(text: str, *, strict: bool = False) -> bool:
     """Has the marks of a citation: a title, a URL, a UN symbol or (not strict) a date."""
     if find_doi(text):
         return True
     urls = find_urls(text)
     if urls or any(span.is_title for span in top_level_spans(text)):
-        return not strict or bool(urls or find_dates(text) or "頁" in text)
+        return not strict or bool(urls or find_dates(text) or PAGE_WORDS.search(text))
     if find_un_symbol(text) or unmarked_book_title(text):
         return True
     return not strict and bool(find_dates(text) or is_undated(text))

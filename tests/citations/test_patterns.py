@@ -402,3 +402,17 @@ def test_an_abbreviated_journal_keeps_its_first_word(
     csl = parse_note_text(text, reference=True).citations[0].fields.csl
     assert [name.get("family") for name in csl["author"]] == authors
     assert csl["container-title"] == journal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "渡辺陽子 と 田中千尋, *翻訳文学の研究* 284.",
+        "山田美穂 と 藤田智子, *専門知と戦時宣伝――大阪を中心に*, ページ 190.",
+    ],
+)
+def test_a_japanese_note_in_a_western_style_is_no_prose(text: str) -> None:
+    # `A と B` (a style's "and" between names) and `ページ` are no sentence's kana
+    [csl] = citations(text)
+    assert [name["literal"] for name in csl["author"]] == text.split(",")[0].split(" と ")
+    assert text.split("*")[1] in (csl.get("title"), csl.get("container-title"))
