@@ -10,20 +10,10 @@ from __future__ import annotations
 
 import re
 
-from citecheck.citations.tagger.lexicons import LEXICONS
+from citecheck.citations.tagger.lexicons import JOURNAL_ABBREVIATIONS
 from citecheck.citations.tagger.tokens import Token
 
-
 #: More first words of abbreviated journal titles (ISO 4 forms) than the features know.
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-JOURNAL_ABBREVIATIONS = LEXICONS["journal_word"] | _words(
-    "acc adv ann appl astron astrophys biochem biol br can clin commun comput curr ecol eur"
-    " exp geophys helv ieee ind inorg jpn math mater mech med mol neurosci nucl opt org"
-    " phil physiol polym proc psychol q rep res theor trans z"
-)
 CAPITALISED = re.compile(r"^[A-Z][a-z]{0,7}$")
 
 

@@ -79,3 +79,13 @@ LEXICONS: dict[str, frozenset[str]] = {
 def classes_of(lower: str) -> list[str]:
     """The lexicon classes a lower-cased token belongs to."""
     return [name for name, words in LEXICONS.items() if lower in words]
+
+
+#: First words of abbreviated journal titles (ISO 4 forms: `Am.`, `Helv.`, `Eur.`), for
+#: telling a journal's opening from the last author's name (`abbreviations.py`); more
+#: than the `journal_word` features know, and not a feature class of the model's.
+JOURNAL_ABBREVIATIONS = LEXICONS["journal_word"] | _words(
+    "acc adv ann appl astron astrophys biochem biol br can clin commun comput curr ecol eur"
+    " exp geophys helv ieee ind inorg jpn math mater mech med mol neurosci nucl opt org"
+    " phil physiol polym proc psychol q rep res theor trans z"
+)
