@@ -45,6 +45,21 @@ def test_csl_json_lists_each_work_once(sample_notes_path: Path, capsys) -> None:
     assert len(jtbc) == 1
 
 
+def test_csl_json_works_carry_no_pinpoint(tmp_path: Path, capsys) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "Text.[^1] More.[^2]\n\n"
+        "[^1]: John Smith, *The Book of Things* (New York: Norton, 2001), 45.\n"
+        "[^2]: Jane Doe, “An Article,” *Journal of Stuff* 12, no. 3 (2019): 100–120.\n",
+        encoding="utf-8",
+    )
+    book, article = run_json(capsys, str(notes), "--format", "csl-json")
+    assert book["title"] == "The Book of Things" and "page" not in book
+    assert article["page"] == "100–120"  # an article's extent describes the work
+    (note,) = run_json(capsys, str(notes))["sections"][0]["notes"][:1]
+    assert note["citations"][0]["locator"] == "45"  # the pinpoint stays with the note
+
+
 def test_output_file_is_not_overwritten_without_force(
     sample_notes_path: Path, tmp_path: Path, capsys
 ) -> None:

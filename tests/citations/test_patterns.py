@@ -416,3 +416,14 @@ def test_a_japanese_note_in_a_western_style_is_no_prose(text: str) -> None:
     [csl] = citations(text)
     assert [name["literal"] for name in csl["author"]] == text.split(",")[0].split(" と ")
     assert text.split("*")[1] in (csl.get("title"), csl.get("container-title"))
+
+
+def test_a_quoted_title_is_one_field() -> None:
+    [csl] = citations("“50,000 Troops Mass Ahead of Attack, U.S. Says,” *New York Times*, "
+                      "November 10, 2024.")  # fmt: skip
+    assert csl["title"] == "50,000 Troops Mass Ahead of Attack, U.S. Says"
+    assert "volume" not in csl
+    [csl] = citations("“Remarks by the Minister at the Dialogue,” Ministry of Foreign Affairs, "
+                      "June 11, 2024.")  # fmt: skip
+    assert csl["title"] == "Remarks by the Minister at the Dialogue"
+    assert csl["container-title"] == "Ministry of Foreign Affairs"
