@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from citecheck.commands.common import add_inputs, configure, print_input_notes
 from citecheck.commands.outcome import EXIT_OFFLINE, EXIT_OK, input_failed, worst
 from citecheck.errors import UsageError
-from citecheck.output import write_text
+from citecheck.output import write_chunks, write_text
 
 if TYPE_CHECKING:
     from citecheck.model import Report
@@ -60,7 +60,7 @@ def exit_code(report: Report, config: Any) -> int:
 def run(args: argparse.Namespace) -> int:
     # Imported here, not at start-up: `citecheck --version` and `--help` need none of it.
     from citecheck import pipeline
-    from citecheck.reports import render, write_html
+    from citecheck.reports import render_chunks, write_html
     from citecheck.reports.progress import ProgressBar
 
     config = configure(args, NAME)
@@ -78,8 +78,8 @@ def run(args: argparse.Namespace) -> int:
         from citecheck.reports.terminal import use_color
 
         color = use_color(sys.stdout)
-    text = render(report, args.format, color=color, quiet=args.quiet)
-    write_text(text, args.output, force=args.force)
+    text = render_chunks(report, args.format, color=color, quiet=args.quiet)
+    write_chunks(text, args.output, force=args.force)
     if args.report:
         write_text(write_html(report), args.report, force=args.force)
     return exit_code(report, config)

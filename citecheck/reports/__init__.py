@@ -3,12 +3,14 @@
 Each writer is a pure function `Report -> str`; the command that built the report
 decides where the text goes. `render(report, fmt)` is the entry point commands use;
 the terminal writer also takes `color` and `quiet` (see `terminal.use_color`).
+`render_chunks` gives the same text in pieces, for output that need not be held
+whole: a writer module with a `chunks` function of its own (JSON) yields item by item.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from citecheck.errors import UsageError
@@ -31,17 +33,17 @@ def _on_first_use(module: str) -> Writer:
     return writer
 
 
+WRITER_MODULES = {
+    "json": "json_report",
+    "terminal": "terminal",
+    "markdown": "markdown",
+    "junit": "junit",
+    "html": "html_report",
+    "github": "github",
+    "sarif": "sarif",
+}
 WRITERS: dict[str, Writer] = {
-    name: _on_first_use(module)
-    for name, module in {
-        "json": "json_report",
-        "terminal": "terminal",
-        "markdown": "markdown",
-        "junit": "junit",
-        "html": "html_report",
-        "github": "github",
-        "sarif": "sarif",
-    }.items()
+    name: _on_first_use(module) for name, module in WRITER_MODULES.items()
 }
 
 
@@ -56,6 +58,18 @@ def render(report: Report, fmt: str, *, color: bool = False, quiet: bool = False
     if fmt == "terminal":
         return writer(report, color=color, quiet=quiet)
     return writer(report)
+
+
+def render_chunks(
+    report: Report, fmt: str, *, color: bool = False, quiet: bool = False
+) -> Iterator[str]:
+    """`render`'s text in pieces that join to it; see the module's docstring."""
+    module = WRITER_MODULES.get(fmt)
+    if module is not None:
+        chunks = getattr(importlib.import_module(f"citecheck.reports.{module}"), "chunks", None)
+        if chunks is not None:
+            return chunks(report)
+    return iter((render(report, fmt, color=color, quiet=quiet),))
 
 
 def write_html(report: Report, path: str | None = None, *, force: bool = False) -> str:

@@ -11,6 +11,7 @@ that differ from the record, the evidence per service), counted in the summary.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from citecheck.links.urls import dedup_key
@@ -21,56 +22,65 @@ from citecheck.reports.freshness import checked_at_text
 
 
 def render(report: Report) -> str:
-    """The report as JSON, one link and one problem per line.
+    """The report as JSON text (see `chunks`)."""
+    return "".join(chunks(report))
+
+
+def chunks(report: Report) -> Iterator[str]:
+    """The report as JSON, one link and one problem per line, item by item.
 
     Line-per-item keeps the file readable and diffable while each item goes through
     json's C encoder: `indent=2` falls back to the pure-Python one, a tenth of a
-    second on a few thousand links.
+    second on a few thousand links. Items are built and encoded one at a time, so
+    ten thousand links never stand in memory as one tree of dicts and one string.
     """
-    data = as_dict(report)
-    lines = ["{", f'  "summary": {_compact(data["summary"])},']
-    for key in ("links", "problems", "citation_verdicts", "files"):
-        items = [f"    {_compact(item)}" for item in data[key]]
+    places = places_by_link(report)
+    several = len(report.files) > 1
+    yield "{\n"
+    yield f'  "summary": {_compact(_summary(report))},\n'
+    sections: list[tuple[str, Iterable[dict[str, Any]]]] = [
+        (
+            "links",
+            (
+                _link(verdict, places.get(dedup_key(verdict.url), []), several)
+                for verdict in report.verdicts
+            ),
+        ),
+        ("problems", (_problem(problem) for problem in report.problems)),
+        (
+            "citation_verdicts",
+            (citations.as_dict(work, several) for work in citations.cited_works(report)),
+        ),
+        ("files", (_file(result) for result in report.files)),
+    ]
+    for key, items in sections:
         closing = "" if key == "files" else ","
-        if items:
-            lines += [f'  "{key}": [', ",\n".join(items), f"  ]{closing}"]
-        else:
-            lines.append(f'  "{key}": []{closing}')
-    lines.append("}")
-    return "\n".join(lines) + "\n"
+        opened = False
+        for item in items:
+            yield (",\n    " if opened else f'  "{key}": [\n    ') + _compact(item)
+            opened = True
+        yield f"\n  ]{closing}\n" if opened else f'  "{key}": []{closing}\n'
+    yield "}\n"
 
 
 def _compact(value: Any) -> str:
     return escape.json_text(value, separators=(", ", ": "))
 
 
-def as_dict(report: Report) -> dict[str, Any]:
+def _summary(report: Report) -> dict[str, Any]:
     summary = summarize(report)
-    places = places_by_link(report)
-    several = len(report.files) > 1
     return {
-        "summary": {
-            "citations": summary.citations,
-            "links": summary.links,
-            **summary.counts,
-            "offline": summary.offline,
-            "notes": summary.notes,
-            "problems": summary.problems,
-            "links_checked": summary.links_checked,
-            "files": summary.files,
-            "unreadable": summary.unreadable,
-            "ignored": summary.ignored,
-            "citation_verdicts": citations.counts(report),
-        },
-        "links": [
-            _link(verdict, places.get(dedup_key(verdict.url), []), several)
-            for verdict in report.verdicts
-        ],
-        "problems": [_problem(problem) for problem in report.problems],
-        "citation_verdicts": [
-            citations.as_dict(work, several) for work in citations.cited_works(report)
-        ],
-        "files": [_file(result) for result in report.files],
+        "citations": summary.citations,
+        "links": summary.links,
+        **summary.counts,
+        "offline": summary.offline,
+        "notes": summary.notes,
+        "problems": summary.problems,
+        "links_checked": summary.links_checked,
+        "files": summary.files,
+        "unreadable": summary.unreadable,
+        "ignored": summary.ignored,
+        "citation_verdicts": citations.counts(report),
     }
 
 
