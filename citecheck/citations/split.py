@@ -18,7 +18,7 @@ from typing import Literal
 from citecheck.citations.backrefs import find_reference
 from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
 from citecheck.citations.dates import DIGIT, find_dates, is_undated
-from citecheck.citations.imprints import unmarked_book_title
+from citecheck.citations.imprints import parse_imprint, unmarked_book_title
 from citecheck.citations.locators import find_pages, find_un_symbol
 from citecheck.citations.names import short_form, split_names
 from citecheck.citations.scripts import EAST_ASIAN, HIRAGANA
@@ -53,14 +53,32 @@ def split_note(text: str) -> list[Segment]:
     segments: list[Segment] = []
     for piece in citation_pieces(strip_markup(text)):
         body = clean_citation(piece)
-        if reference_head(body) and looks_cited(body):
+        if (reference_head(body) or east_asian_head(body)) and looks_cited(body):
             # A reference-list entry: its `. ` parts (title, journal, `Retrieved …`) are
             # fields, and its title's words are no prose.
             segments.append(Segment("citation", body))
             continue
+        opened = len(segments)
         for sentence in sentences(piece):
-            segments.extend(classify(sentence))
+            for segment in classify(sentence):
+                if len(segments) > opened and _closes_citation(segments[-1], segment):
+                    segments[-1] = Segment("citation", f"{segments[-1].text}. {segment.text}")
+                else:
+                    segments.append(segment)
     return segments
+
+
+def _closes_citation(before: Segment, segment: Segment) -> bool:
+    """`…, edited by 许婷婷, 208–19. 北京: 社会科学文献出版社, 2019`: a bare imprint after a
+    citation (the sentence cut after its pages) is that citation's, not a work of its own."""
+    if before.kind != "citation" or segment.kind != "citation" or UNBARE.search(segment.text):
+        return False
+    imprint = parse_imprint(segment.text)
+    return imprint is not None and imprint[0] is not None
+
+
+#: What a bare imprint (`PLACE: PUBLISHER, YEAR`) holds none of: brackets, quotes, emphasis.
+UNBARE = re.compile(r"[「」『』《》〈〉（）()“”\"«»*_\[\]]")
 
 
 #: Where the names opening a reference-list entry may end: a full stop (`Devitt, Terry.`,
@@ -92,6 +110,30 @@ def reference_head(text: str) -> re.Match[str] | None:
             continue
         return match if head else None
     return None
+
+
+#: A name in CJK script opening an author-date entry: no space, digit or punctuation.
+EAST_ASIAN_NAME = r"[^\s\d,，、。.:：;；(（)）「」『』“”*\[\]]{2,20}"
+#: `加藤秀樹, 2022. 題名…` · `国立国会図書館 (2021) *題名*…` · `藤田誠、橋本拓也, 2016. …`: the
+#: names and the year opening a reference-list entry in CJK script.
+EAST_ASIAN_HEAD = re.compile(
+    rf"^(?P<names>{EAST_ASIAN_NAME}(?:\s*[、，,・]\s*{EAST_ASIAN_NAME}){{0,9}})\s*"
+    r"(?:[,，、.]\s*(?:1[5-9]|20)\d\d[a-z]?[.,，。]|[(（]\s*(?:1[5-9]|20)\d\d[a-z]?\s*[)）][.,，。]?)"
+    r"\s*(?P<rest>\S.*)$"
+)
+
+
+def east_asian_head(text: str) -> re.Match[str] | None:
+    """Names in CJK script and a year opening an entry of a reference list, the rest of
+    which is the work (`加藤秀樹, 2022. *海上交易をめぐる諸問題*. 修士論文. 国立: 一橋大学`),
+    not the next citation of a note (`加藤, 2022. 同上, 5`). None otherwise."""
+    match = EAST_ASIAN_HEAD.match(text)
+    if match is None or not EAST_ASIAN.search(match.group("names")):
+        return None
+    names, rest = match.group("names"), match.group("rest")
+    if find_reference(names) or find_reference(rest) or short_form(rest) or prose_kana(rest) >= 3:
+        return None
+    return match
 
 
 def citation_pieces(text: str) -> list[str]:
@@ -126,9 +168,17 @@ def _name_list_runs_on(before: str, after: str) -> bool:
     return bool(ENDS_WITH_NAME.search(before.strip()) and STARTS_WITH_NAME.match(after))
 
 
+#: `梁佳怡` · `梁佳怡 ; 杨国栋` · `김나래`: Chinese or Korean personal names (2-4 characters).
+EAST_ASIAN_NAMES = re.compile(
+    r"^[\u4e00-\u9fff\uac00-\ud7af]{2,4}(?:\s*[;；、,，]\s*[\u4e00-\u9fff\uac00-\ud7af]{2,4})*$"
+)
+
+
 def _names_only(text: str) -> bool:
-    """Text that is nothing but Western personal names: `Lee, H.` · `Lee, H.; Lee, G.`"""
+    """Text that is nothing but personal names: `Lee, H.` · `Lee, H.; Lee, G.` · `梁佳怡`"""
     text = text.strip()
+    if EAST_ASIAN_NAMES.match(text):
+        return find_reference(text) is None  # `同上` is no name
     # Names hold no digit; a date, a page or a URL that would rule them out mostly does.
     if not text or len(text) > 120 or EAST_ASIAN.search(text) or DIGIT.search(text):
         return False

@@ -427,3 +427,43 @@ def test_a_quoted_title_is_one_field() -> None:
                       "June 11, 2024.")  # fmt: skip
     assert csl["title"] == "Remarks by the Minister at the Dialogue"
     assert csl["container-title"] == "Ministry of Foreign Affairs"
+
+
+@pytest.mark.parametrize(
+    ("text", "author", "year"),
+    [
+        ("佐藤健一, 2019. *戦後日本の港湾行政*. 修士論文. 神戸: 神戸大学.", "佐藤健一", 2019),
+        ("日本銀行, 1988. 地方金融の変遷 (調査報告 No. 12). 日本評論社, 東京.", "日本銀行", 1988),
+        ("박민수. 2004. “근대 도시 계획의 전개”. 박사학위논문, 고려대학교.", "박민수", 2004),
+        ("東洋文庫 (2015) *近世の商人と帳簿*. 東京: 汲古書院.", "東洋文庫", 2015),
+    ],
+)
+def test_names_and_year_in_cjk_open_one_work(text: str, author: str, year: int) -> None:
+    # an author-date entry in CJK script: its year does not end a citation of its own
+    parsed = parse_note_text(text)
+    assert parsed.commentary is None
+    [csl] = [draft.fields.csl for draft in parsed.citations]
+    assert csl["author"] == [{"literal": author}]
+    assert csl["issued"] == {"date-parts": [[year]]}
+    assert "title" in csl and "page" not in csl
+
+
+def test_a_year_and_a_back_reference_stay_two_citations() -> None:
+    assert len(parse_note_text("加藤, 2022. 同上, 5.").citations) == 2
+
+
+def test_semicolons_between_chinese_names_do_not_split_the_citation() -> None:
+    text = "王志强 ; 李红梅 ; 陈刚: *江南水利史*. 杭州 : 浙江大学出版社, 2010"
+    parsed = parse_note_text(text)
+    assert [draft.text for draft in parsed.citations] == [text] and parsed.commentary is None
+    assert parsed.citations[0].fields.csl["publisher"] == "浙江大学出版社"
+    # `同上` is no name: the back-reference and the next citation stay apart
+    assert len(parse_note_text("同上；前掲、5頁。").citations) == 2
+
+
+def test_an_imprint_after_the_pages_closes_the_chapter_it_follows() -> None:
+    [csl] = citations("周明. “清末的海关.” In *近代中国经济史论集*, edited by 钱立, 45–67. "
+                      "上海: 上海人民出版社, 2008.")  # fmt: skip
+    assert csl["container-title"] == "近代中国经济史论集"
+    assert csl["publisher"] == "上海人民出版社" and csl["publisher-place"] == "上海"
+    assert csl["issued"] == {"date-parts": [[2008]]} and csl["page"] == "45–67"
