@@ -58,25 +58,33 @@ def find_reference(text: str) -> Reference | None:
     """The back-reference mark in `text`, or None for a citation that gives its work.
 
     Marks inside a title are words of that title (「携手共同前进」, 「同上海合作组织」),
-    not back-references.
+    not back-references; a mark that is all its emphasis holds (`*Ibid.*`, `*op. cit.*`,
+    as many styles print them) is still the mark.
     """
     titles: list[Span] | None = None  # worked out only once a mark is found
     for kind, pattern in MARK_PATTERNS.items():
         for found in pattern.finditer(text):
             if titles is None:
                 titles = [span for span in top_level_spans(text) if span.is_title]
-            if any(span.start <= found.start() < span.end for span in titles):
+            if any(_in_title(span, found, text) for span in titles):
                 continue
             before = text[: found.start()]
             name = re.split(r"[」』”»)）]", before)[-1]
             return Reference(
                 kind,
                 found.group(0),
-                name.strip(" 、,，"),
+                name.strip(" 、,，*_"),
                 before[: len(before) - len(name)],
                 text[found.end() :],
             )
     return None
+
+
+def _in_title(span: Span, found: re.Match[str], text: str) -> bool:
+    """The mark is a word of the title `span` (not the whole of an emphasised mark)."""
+    if not span.start <= found.start() < span.end:
+        return False
+    return span.opener != "*" or span.inner(text).strip(" .,") != found.group(0).strip(" .,")
 
 
 def _families(names: list[dict[str, str]]) -> list[str]:

@@ -175,3 +175,23 @@ def test_marks_inside_a_title_are_words_of_the_title() -> None:
     assert refs["s1-n1-c1"] is None
     assert refs["s1-n2-c1"] is None
     assert refs["s1-n3-c1"] == BackRef("ibid", "s1-n2-c1")
+
+
+def test_marks_in_every_cited_language_and_in_italics_resolve() -> None:
+    # `*Ibid.*` as many styles print it, and the marks of German, Spanish, Ukrainian,
+    # Korean and Chinese notes, each with its page
+    book = "Hans Müller, *Die Hanse* (Berlin: Duncker & Humblot, 2001), 12."
+    korean = "김철수, 『한국 근대 재정사』 (서울: 혜안, 2010), 45쪽."
+    chinese = "王海运：《新世纪的中俄关系》，上海：上海大学出版社，2015年，第284页。"
+    notes = [
+        book, "*Ibid.*, 14.", "Ebd., S. 15.", "Ibíd., 16.", "Там само, с. 17.",
+        korean, "위의 책, 46쪽.", "김철수, 앞의 책, 47쪽.", chinese, "王海运，上揭书，第285页。",
+    ]  # fmt: skip
+    citations = {c.id: c for c in parse_document(document(("Notes", notes))).citations}
+    expected = {2: ("ibid", 1, "14"), 3: ("ibid", 1, "15"), 4: ("ibid", 1, "16"),
+                5: ("ibid", 1, "17"), 7: ("ibid", 6, "46"), 8: ("op-cit", 6, "47"),
+                10: ("op-cit", 9, "285")}  # fmt: skip
+    for note, (kind, target, page) in expected.items():
+        citation = citations[f"s1-n{note}-c1"]
+        assert citation.backref == BackRef(kind, f"s1-n{target}-c1"), note
+        assert citation.locator == page, note

@@ -22,6 +22,17 @@ FORMS = [
     ("上掲書、12頁", "op-cit"),
     ("上掲論文、3頁", "op-cit"),
     ("op. cit., 12", "op-cit"),
+    ("Ebd., S. 12", "ibid"),
+    ("ebenda, S. 12", "ibid"),
+    ("Ibíd., 12", "ibid"),
+    ("Там само. С. 12", "ibid"),
+    ("위의 책, 5쪽", "ibid"),
+    ("상게서, 5쪽", "ibid"),
+    ("전게서, 5쪽", "op-cit"),
+    ("上揭书，第5页", "op-cit"),
+    ("前揭書，頁5", "op-cit"),
+    ("前引书，第5页", "op-cit"),
+    ("*Ibid.*, 4", "ibid"),
 ]
 
 
@@ -33,7 +44,28 @@ def test_parser_and_note_checks_know_the_same_marks(text: str, kind: str) -> Non
     assert is_backref(" ".join(text))  # spacing inside a mark does not hide it
 
 
-@pytest.mark.parametrize("text", ["『同上海合作组织』2024年", "上海合作组织", "Ibidi, 4", "同じ"])
+#: Marks after the name of the work's author: the parser resolves them by that name.
+NAMED_FORMS = [
+    ("김철수, 앞의 책, 5쪽", "op-cit", "김철수"),
+    ("García, ob. cit., p. 5", "op-cit", "García"),
+    ("Dupont, art. cit., p. 5", "op-cit", "Dupont"),
+    ("Meier, a. a. O., S. 12", "op-cit", "Meier"),
+    ("Иванов, Указ. соч. С. 5", "op-cit", "Иванов"),
+    ("Шевчук, Зазнач. праця, с. 5", "op-cit", "Шевчук"),
+    ("Smith, *op. cit.*, 12", "op-cit", "Smith"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "name"), NAMED_FORMS)
+def test_a_mark_after_a_name_is_found_with_the_name(text: str, kind: str, name: str) -> None:
+    reference = find_reference(text)
+    assert reference is not None and (reference.kind, reference.name) == (kind, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["『同上海合作组织』2024年", "上海合作组织", "Ibidi, 4", "同じ", "*Ibid and Other Stories*, 5"],
+)
 def test_other_notes_are_not_back_references(text: str) -> None:
     assert not is_backref(text)
 
