@@ -11,6 +11,8 @@ _PAGE = r"(?:[eERS](?=\d))?\d+"
 _DASH = r"\s*(?:--|[-–—~])\s*"
 _NUMBERS = rf"{_PAGE}(?:{_DASH}{_PAGE})?(?:\s*[、,]\s*{_PAGE}(?:{_DASH}{_PAGE})?)*"
 CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*(?:頁|页|쪽|면|ページ)")
+#: The page word first, as Taiwan's notes and some styles write it: `頁 12-15`, `ページ 190`.
+CJK_PAGES_AFTER_WORD = re.compile(rf"(?:頁|页|ページ)\s*(?P<pages>{_NUMBERS})")
 EN_PAGES = re.compile(rf"(?:\bpp?|\bSS?|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
 COLON_PAGES = re.compile(rf":\s*(?P<pages>{_NUMBERS})[\s,.;]*$")
 TRAILING_PAGES = re.compile(rf"(?:^|,|、)\s*(?P<pages>{_NUMBERS}|[ivxlc]{{1,7}})[\s,.;]*$")
@@ -48,7 +50,7 @@ def normalise_pages(pages: str) -> str:
 
 def find_pages(tail: str) -> Pages | None:
     """The page or pinpoint of a citation, searched in the text after its titles."""
-    for pattern in (CJK_PAGES, EN_PAGES, COLON_PAGES, TRAILING_PAGES):
+    for pattern in (CJK_PAGES, CJK_PAGES_AFTER_WORD, EN_PAGES, COLON_PAGES, TRAILING_PAGES):
         match = pattern.search(tail)
         if match:
             value = normalise_pages(match.group("pages"))

@@ -467,3 +467,13 @@ def test_an_imprint_after_the_pages_closes_the_chapter_it_follows() -> None:
     assert csl["container-title"] == "近代中国经济史论集"
     assert csl["publisher"] == "上海人民出版社" and csl["publisher-place"] == "上海"
     assert csl["issued"] == {"date-parts": [[2008]]} and csl["page"] == "45–67"
+
+
+@pytest.mark.parametrize(
+    ("tail", "pages"),
+    [("頁 45-47", "45-47"), ("頁5", "5"), ("页 332", "332"), ("ページ 190", "190"), ("12頁", "12")],
+)
+def test_the_page_word_before_or_after_the_number(tail: str, pages: str) -> None:
+    # Taiwan's notes write `頁 45-47`; Japanese and Chinese ones `12頁`, `第12页`
+    found = find_pages(tail)
+    assert found is not None and found.value == pages
