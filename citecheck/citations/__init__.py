@@ -182,6 +182,20 @@ def _given(note: Note, section_index: int) -> Citation:
     )
 
 
+#: All a Chicago short form holds: the author, a short title, the page.
+SHORT_FORM_KEYS = frozenset({"author", "title", "container-title", "page", "type", "language"})
+
+
+def _short_form_shaped(csl: dict[str, Any]) -> bool:
+    """Names, one title and a page, nothing else: `Müller, *Die Hanse*, 20`."""
+    return (
+        "author" in csl
+        and "page" in csl
+        and ("title" in csl) != ("container-title" in csl)
+        and csl.keys() <= SHORT_FORM_KEYS
+    )
+
+
 def _resolve(
     resolver: Resolver,
     draft: DraftCitation,
@@ -203,6 +217,14 @@ def _resolve(
         and ("author" not in csl or not draft.fields.complete)
     ):
         backref = resolver.short_form(section_index, csl)
+    elif _short_form_shaped(csl):
+        # `Müller, *Die Hanse*, 20.`: read alone, the italics may be taken for a journal's
+        # name; it is the short title of a work cited before when one has that title.
+        titled = {"title": csl.get("title") or csl.get("container-title"), **csl}
+        titled.pop("container-title", None)
+        backref = resolver.short_form(section_index, titled)
+        if backref is not None:
+            csl = titled
     if backref and backref.target:
         target = resolver.by_id[backref.target]
         for key in ("type", "title", "language"):

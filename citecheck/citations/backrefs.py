@@ -8,8 +8,9 @@ Each resolves to the FULL citation it stands for, searched in the same section f
 - op-cit: the most recent full citation by the name written before 前掲 (author,
   editor or outlet; the date, when given, picks among several);
 - short form: the most recent full citation whose title equals or starts with the
-  short title (or, for `Outlet, Date` without a title, with the same outlet and date;
-  for `Author, Page`, with the same authors).
+  short title, its leading article aside (or, for `Outlet, Date` without a title, with
+  the same outlet and date; for `Author, Page`, with the same authors). `Author, *Short
+  Title*, Page` is one even when the italics were read as a journal's name.
 Names and titles are compared folded (simplified forms, no spaces or punctuation).
 Only found in an earlier section: "other-section"; not found: "missing".
 A chain (同上 after a 前掲) is followed to the original full citation, but not past a
@@ -52,6 +53,10 @@ class Reference:
     name: str  # the author, editor or outlet named just before the mark
     before: str  # the text before the name (a title, when the citation has one)
     after: str
+
+
+#: An article a short title drops (`Hanse` for *Die Hanse im Mittelalter*).
+LEADING_ARTICLE = re.compile(r"^(?:the|an?|der|die|das|le|la|les|l'|el|los|las)\s*", re.I)
 
 
 def find_reference(text: str) -> Reference | None:
@@ -181,8 +186,11 @@ class Resolver:
         if title:
 
             def matches(entry: Entry) -> bool:
-                other = fold(entry.csl.get("title", ""))
-                return bool(other) and (other == title or other.startswith(title))
+                full = entry.csl.get("title", "")
+                return any(
+                    other and other.startswith(title)
+                    for other in (fold(full), fold(LEADING_ARTICLE.sub("", full)))
+                )
 
         elif csl.get("author") and "container-title" not in csl:
             authors = _families(csl["author"])

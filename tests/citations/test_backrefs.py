@@ -195,3 +195,19 @@ def test_marks_in_every_cited_language_and_in_italics_resolve() -> None:
         citation = citations[f"s1-n{note}-c1"]
         assert citation.backref == BackRef(kind, f"s1-n{target}-c1"), note
         assert citation.locator == page, note
+
+
+def test_a_chicago_short_form_with_an_italic_title_is_the_book_cited_before() -> None:
+    notes = [
+        "Hans Müller, *Die Hanse im Mittelalter* (Berlin: Duncker & Humblot, 2001), 12.",
+        "Müller, *Die Hanse*, 20.",
+        "Müller, *Hanse*, 24.",  # the short title without its article
+        "Brown, *Another Book*, 5.",  # no such work before: no back-reference
+    ]
+    citations = {c.id: c for c in parse_document(document(("Notes", notes))).citations}
+    for identifier, page in (("s1-n2-c1", "20"), ("s1-n3-c1", "24")):
+        assert citations[identifier].backref == BackRef("short-form", "s1-n1-c1")
+        assert citations[identifier].locator == page
+        assert citations[identifier].csl["type"] == "book"
+        assert "container-title" not in citations[identifier].csl
+    assert citations["s1-n4-c1"].backref is None
