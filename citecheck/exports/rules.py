@@ -8,7 +8,10 @@ first citation (a work read from a `.bib` entry is taken as it is):
   (85–104) describes the work;
 - `no_number_names`: a container, publisher or place that is only a number is a year
   or an issue misread ("Broken server," 2019 → container 2019), not a name;
-- `split_names`: CJK and katakana personal names as family and given (`persons`).
+- `split_names`: CJK and katakana personal names as family and given (`persons`);
+- `edition_number`: an edition written as an ordinal (`2nd ed.`, `3. Aufl.`, `第2版`,
+  `2-е изд.`) is its number, which styles print in their own words (BibLaTeX's
+  `edition = {2}` → "2nd edition"; CSL's "2nd ed."); other editions stay as written.
 
 The access date stays: an online work's entry records when its address was seen (the
 date its first full citation gives), as Zotero and Better BibTeX keep `urldate`.
@@ -41,7 +44,26 @@ def split_names(item: Item) -> Item:
     return {k: exported_names(v) if k in NAME_ROLES else v for k, v in item.items()}
 
 
-RULES: tuple[Callable[[Item], Item], ...] = (work_pages, no_number_names, split_names)
+#: `2nd ed.` · `2nd edition` · `2e éd.` · `2. Aufl.` · `2-е изд.` · `第2版` · `2판`
+ORDINAL_EDITION = re.compile(
+    r"^\s*(?:第\s*)?(?P<number>\d{1,3})\s*(?:st|nd|rd|th|e|er|re|ème|\.|-?е|-?ге|-?тє)?\s*"
+    r"(?:ed(?:ition)?|éd(?:ition)?|Aufl(?:age)?|Ausg(?:abe)?|edición|изд(?:ание)?|вид(?:ання)?|"
+    r"版|판)?\.?\s*$",
+    re.I,
+)
+
+
+def edition_number(item: Item) -> Item:
+    match = ORDINAL_EDITION.match(str(item.get("edition") or ""))
+    return {**item, "edition": match.group("number")} if match else item
+
+
+RULES: tuple[Callable[[Item], Item], ...] = (
+    work_pages,
+    no_number_names,
+    split_names,
+    edition_number,
+)
 
 
 def work_item(csl: Item) -> Item:

@@ -53,3 +53,13 @@ def test_the_note_keeps_its_locator() -> None:
     assert citation.locator == "36"  # the parse is unchanged: the note still points to p. 36
     (_, fields), *_ = entries(export(parsed, "biblatex")).values()
     assert "pages" not in fields
+
+
+def test_an_edition_written_as_an_ordinal_is_exported_as_its_number() -> None:
+    # BibLaTeX prints `edition = {2}` as "2nd edition", CSL styles as "2nd ed."
+    for written, exported in (("2nd ed.", "2"), ("2. Aufl.", "2"), ("第3版", "3"),
+                              ("Rev. ed.", "Rev. ed.")):  # fmt: skip
+        book = {**BOOK, "edition": written}
+        assert one_entry(book, "biblatex")[1]["edition"] == exported
+        (item,) = json.loads(export(document_of(book), "csl-json"))
+        assert item["edition"] == exported
