@@ -477,3 +477,19 @@ def test_the_page_word_before_or_after_the_number(tail: str, pages: str) -> None
     # Taiwan's notes write `頁 45-47`; Japanese and Chinese ones `12頁`, `第12页`
     found = find_pages(tail)
     assert found is not None and found.value == pages
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Marc Petit, « La ville et ses ponts », Radio Nord, 214, consulté le 3 mars 2024, "
+        "https://radionord.example/ponts.",
+        "「港湾都市の近代」, 国立公文書館デジタルアーカイブ, 58, 参照 2019年4月2日, "
+        "https://www.digital.archives.go.jp/item/1234.",
+    ],
+)
+def test_a_number_in_a_page_seen_online_is_its_page(text: str) -> None:
+    # an undated page with an access date has no volume: the bare number is the page cited
+    [draft] = parse_note_text(text).citations
+    assert "volume" not in draft.fields.csl
+    assert draft.fields.locator == draft.fields.csl["page"] == text.split(", ")[-3]

@@ -135,6 +135,8 @@ def to_fields(text: str, segments: list[Segment]) -> Fields:
             csl["note"] = note
     if _is_outlet(csl):
         csl["container-title"] = csl.pop("publisher")
+    if _page_seen_online(csl):
+        csl["page"] = csl.pop("volume")
     locator = csl.pop("locator", None) or csl.get("page")
     fields = Fields(csl=csl, locator=locator, has_title="title" in csl)
     csl["type"] = guess_type(csl, text)
@@ -155,6 +157,16 @@ def _is_outlet(csl: dict[str, Any]) -> bool:
         and "title" in csl
         and "publisher" in csl
         and not {"publisher-place", "container-title", "volume", "issue"} & csl.keys()
+    )
+
+
+def _page_seen_online(csl: dict[str, Any]) -> bool:
+    """A bare number taken for a volume in a page seen online, undated and with no issue
+    (`“Title,” France Culture, 337, consulté le …`), is the page the note points to."""
+    return (
+        csl.get("volume", "").isdigit()
+        and "accessed" in csl
+        and not {"issued", "issue", "page"} & csl.keys()
     )
 
 
