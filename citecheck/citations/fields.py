@@ -51,6 +51,7 @@ from citecheck.citations.names import (
     TRANSLATOR_PREFIX,
     Names,
     parse_names,
+    short_form,
     split_names,
 )
 from citecheck.citations.scripts import EAST_ASIAN
@@ -112,8 +113,8 @@ def extract_fields(text: str, *, reference: bool = False, tagger: bool = True) -
     by the learned tagger elsewhere and for every entry of a reference list
     (`reference=True`). `tagger=False`: a note's text the tagger has already read and
     found no work in goes straight to the rules."""
-    if not reference and (not tagger or rules_are_stronger(text)):
-        return rule_fields(text)
+    if not reference and (not tagger or rules_are_stronger(text) or short_form(text)):
+        return rule_fields(text)  # a short form `Smith and Jones, 45` names no container
     fields = tagged_fields(text, note=not reference)
     if reference:
         return fields

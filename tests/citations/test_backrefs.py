@@ -211,3 +211,14 @@ def test_a_chicago_short_form_with_an_italic_title_is_the_book_cited_before() ->
         assert citations[identifier].csl["type"] == "book"
         assert "container-title" not in citations[identifier].csl
     assert citations["s1-n4-c1"].backref is None
+
+
+def test_authors_and_a_page_name_the_work_of_those_authors() -> None:
+    notes = [
+        "John Smith and Mary Jones, *Harbours of the North* (Leeds: Northern Press, 2012), 12.",
+        "Smith and Jones, 45.",
+    ]
+    citations = {c.id: c for c in parse_document(document(("Notes", notes))).citations}
+    short = citations["s1-n2-c1"]
+    assert short.backref == BackRef("short-form", "s1-n1-c1")
+    assert short.locator == "45" and "container-title" not in short.csl
