@@ -157,14 +157,17 @@ def citation_pieces(text: str) -> list[str]:
     return pieces
 
 
-INVERTED_NAME = r"[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]?\.\s*-?\s*)+"
-ENDS_WITH_NAME = re.compile(rf"(?:^|[.,:;]\s|\b[Ii]n:?\s)\s*{INVERTED_NAME}$")
-STARTS_WITH_NAME = re.compile(rf"^\s*(?:and\s+|&\s*)?{INVERTED_NAME}(?:[,;]|\s*$|\s+eds?\.)")
+#: `Dale, R.` · `趙偉`: a name in a list of editors or authors cut at its `;`.
+LISTED_NAME = r"(?:[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]?\.\s*-?\s*)+|[\u4e00-\u9fff\uac00-\ud7af]{2,4})"
+ENDS_WITH_NAME = re.compile(rf"(?:^|[.,:;]\s|\b[Ii]n:?\s)\s*{LISTED_NAME}$")
+STARTS_WITH_NAME = re.compile(
+    rf"^\s*(?:and\s+|&\s*)?{LISTED_NAME}(?:[,;]|\s*$|\s+eds?\.|\s*[(（](?:Hrsg|eds?|编|編))"
+)
 
 
 def _name_list_runs_on(before: str, after: str) -> bool:
-    """`…In Dale, R.` ; `Mellish, C.; and Zock, M., eds., …`: a `;` inside a list of
-    editors or authors that follows a title."""
+    """`…In Dale, R.` ; `Mellish, C.; and Zock, M., eds., …` · `… In: 趙偉 ; 林麗華 (Hrsg.):`:
+    a `;` inside a list of editors or authors that follows a title."""
     return bool(ENDS_WITH_NAME.search(before.strip()) and STARTS_WITH_NAME.match(after))
 
 

@@ -493,3 +493,11 @@ def test_a_number_in_a_page_seen_online_is_its_page(text: str) -> None:
     [draft] = parse_note_text(text).citations
     assert "volume" not in draft.fields.csl
     assert draft.fields.locator == draft.fields.csl["page"] == text.split(", ")[-3]
+
+
+def test_a_semicolon_between_the_chinese_editors_of_a_book_cuts_nothing() -> None:
+    [csl] = citations("陳志明: 論港口與貿易. In: 黃建國 ; 吳美玲 (Hrsg.): *近代臺灣經濟史論集*. "
+                      "臺北 : 聯經出版公司, 2015, S. 12–34")  # fmt: skip
+    assert csl["author"] == [{"literal": "陳志明"}]
+    assert csl["editor"] == [{"literal": "黃建國"}, {"literal": "吳美玲"}]
+    assert csl["container-title"] == "近代臺灣經濟史論集"
