@@ -7,8 +7,9 @@ longer. On the bench's simulated web (2,000 URLs on one CPU) a parse beside the 
 on a thread made them 0.3-0.5 s slower, the slowest tenth of the requests taking
 110-130 ms instead of 75-80 ms.
 
-So where the process may fork (POSIX, and no other thread is running: a fork copies
-only the thread that calls it), the parse runs in a forked child at the lowest CPU
+So where the process may fork (Linux and the other POSIX systems but macOS, whose
+system libraries are not safe in a forked child; and no other thread is running: a
+fork copies only the thread that calls it), the parse runs in a forked child at the lowest CPU
 priority, which gets only the CPU the checks leave, and sends its result back as JSON
 (`citecheck.records`: data, never code; `Prepared` round-trips exactly). Anywhere else,
 or when the child fails in any way, the parse runs on a thread as before: the result
@@ -20,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -72,7 +74,7 @@ class ParseBeside:
 
 
 def _may_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1
+    return hasattr(os, "fork") and sys.platform != "darwin" and threading.active_count() == 1
 
 
 def _fork(parse: Callable[[], Parses]) -> tuple[int, int]:
