@@ -48,9 +48,7 @@ Paths = str | os.PathLike[str] | Sequence[str | os.PathLike[str]]
 Progress = Callable[..., None]
 
 
-def load(
-    paths: Paths, config: Any = None, command: str = "check"
-) -> tuple[tuple[Input, ...], Any]:
+def load(paths: Paths, config: Any = None, command: str = "check") -> tuple[tuple[Input, ...], Any]:
     """The inputs `paths` name and the settings that apply: `config`, else the config file
     found from the first input up (see `citecheck.config`) over `command`'s defaults."""
     given = [os.fspath(paths)] if isinstance(paths, str | os.PathLike) else list(paths)
@@ -63,7 +61,7 @@ def load(
         config = load_config(directory=start, base=command_defaults(command))
     inputs = expand(given, config.exclude_path)
     if not inputs:
-        raise UsageError(f"no file to read in {', '.join(given)} (see README, \"Many inputs\")")
+        raise UsageError(f'no file to read in {", ".join(given)} (see README, "Many inputs")')
     return inputs, config
 
 
@@ -71,6 +69,7 @@ def parse(paths: Paths, config: Any = None, *, stdin: BinaryIO | None = None) ->
     """Every file read and its notes parsed into citations (no problems, no links checked)."""
     inputs, _ = load(paths, config, "parse")
     from citecheck.citations import parse_document
+
     files = []
     for item in inputs:
         document = _read(item, stdin)
@@ -445,8 +444,9 @@ def _check_while_parsing(
     """(one verdict per distinct URL, the new parses by input index).
 
     The links already known (remembered parses, URLs written in the notes) are checked
-    while the documents parse on a second thread, then the links only the parse found.
-    `on_parsed` gets the parses as soon as they are done, on the parsing thread."""
+    while the documents parse beside them (`citecheck.checks.beside`: in a child process
+    that yields the CPU, or on a second thread), then the links only the parse found.
+    `on_parsed` gets the parses as soon as they are done, on the thread collecting them."""
     from citecheck.prepared import Prepared
 
     early: dict[str, Link] = {}
@@ -456,8 +456,7 @@ def _check_while_parsing(
         on_parsed({})
         found = _by_key(check_all(list(early.values())))
         return found, {}
-    from concurrent.futures import ThreadPoolExecutor
-
+    from citecheck.checks.beside import ParseBeside
     from citecheck.checks.overlap import links_in_notes
     from citecheck.links import extract_links
 
@@ -472,13 +471,14 @@ def _check_while_parsing(
             parsed, problems = parse_and_verify(job.document)
             links = tuple(link for link in extract_links(parsed) if wanted(link.url))
             done[index] = Prepared(parsed, problems, links)
-        on_parsed(done)
         return done
 
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="citecheck-parse") as pool:
-        parsing = pool.submit(parse_all)
+    parsing = ParseBeside(parse_all, on_parsed)
+    try:
         found = _by_key(check_all(list(early.values())))
         parsed = parsing.result()
+    finally:
+        parsing.close()
     late: dict[str, Link] = {}
     for ready in [*prepared.values(), *parsed.values()]:
         for link in ready.links:

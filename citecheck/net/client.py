@@ -6,10 +6,8 @@ import threading
 import time
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
-
-from requests.cookies import MockRequest, MockResponse, RequestsCookieJar
 
 from citecheck.model import Check, Hop
 from citecheck.net.body import CHUNK, CappedBody
@@ -18,12 +16,15 @@ from citecheck.net.guard import AddressGuard
 from citecheck.net.hosts import DEFAULT_PORTS, HostPacer, Origin, address_key, origin_of
 from citecheck.net.limits import SlotLimiter
 from citecheck.net.policy import NetPolicy
-from citecheck.net.prepare import prepare
+from citecheck.net.prepare import as_requests, prepare
 from citecheck.net.resolver import Resolver
 from citecheck.net.retry import call_with_retries, is_retryable, retry_after_seconds
 from citecheck.net.transport import RequestScope, open_guarded, request_scope, watch_socket
 from citecheck.net.watchdog import Watchdog
 from citecheck.net.wire import Pool, Response
+
+if TYPE_CHECKING:  # requests' cookie jar is imported by the first answer setting a cookie
+    from requests.cookies import RequestsCookieJar
 
 Method = Literal["auto", "GET", "HEAD", "POST"]
 NetworkStatus = Literal["online", "offline", "unknown"]
@@ -367,11 +368,13 @@ class HttpClient:
             status = response.status
             reply_headers = tuple((k.lower(), v) for k, v in response.headers.items())
             if "set-cookie" in response.headers:
+                from requests.cookies import MockRequest, MockResponse, RequestsCookieJar
+
                 if state.cookies is None:
                     state.cookies = RequestsCookieJar()
                 state.cookies.extract_cookies(
                     MockResponse(response.headers),
-                    MockRequest(prepared),  # type: ignore[arg-type]
+                    MockRequest(as_requests(prepared)),  # type: ignore[arg-type]
                 )
             body = b""
             read_body = (

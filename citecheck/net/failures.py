@@ -17,9 +17,6 @@ import http.client
 import socket
 import ssl
 
-import requests
-import urllib3.exceptions
-
 # Worth another attempt: the next one may well succeed.
 RETRYABLE = frozenset({"timeout", "connect-timeout", "reset", "dns-temporary"})
 
@@ -64,6 +61,10 @@ def _causes(exc: BaseException):
 def _code_of(exc: BaseException) -> str | None:
     if isinstance(exc, FetchFailure):
         return exc.code
+    # Imported on a failure only: a plain request never imports requests (`net.prepare`).
+    import requests
+    import urllib3.exceptions
+
     if isinstance(exc, requests.exceptions.ConnectTimeout | urllib3.exceptions.ConnectTimeoutError):
         return "connect-timeout"
     if isinstance(

@@ -5,18 +5,23 @@
 normal form — lower-case scheme and host, a path without dot segments, and only
 characters that need no quoting, no `%` at all — comes out of it unchanged, so such a
 URL is taken as it is (`tests/net/test_prepare.py` holds the two to the same answer);
-any other goes through requests. Header sets are checked once per distinct set.
+any other goes through requests. Header sets are checked once per distinct set, by
+requests' own rule for a header (the same patterns, `tests/net/test_prepare.py`).
+A plain request (a plain URL, no body, no cookie) is built without requests, which is
+then not even imported: most runs need none of it.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
-
-import requests
-from requests.structures import CaseInsensitiveDict
+from typing import TYPE_CHECKING
 
 from citecheck.net.failures import FetchFailure
+
+if TYPE_CHECKING:
+    import requests
 
 _PLAIN_CHARS = r"A-Za-z0-9\-._~!$&'()*+,;=:@"
 #: A URL prepare_url leaves as it is (the port and dot segments are checked apart).
@@ -36,18 +41,40 @@ def is_plain(url: str) -> bool:
     return (port is None or int(port) <= 65535) and "/." not in path
 
 
+#: Headers requests' own check accepts (`requests._internal_utils`): taken at once;
+#: any other is given to that check, which raises its error.
+_HEADER_NAME = re.compile(r"^[^:\s][^:\r\n]*\Z")
+_HEADER_VALUE = re.compile(r"^\S[^\r\n]*\Z|^\Z")
+
+
+@dataclass(frozen=True)
+class PlainRequest:
+    """A request whose URL and headers need nothing from requests (see `is_plain`)."""
+
+    method: str
+    url: str
+    headers: dict[str, str]
+    body: None = None
+
+
 def prepare(
     method: str,
     url: str,
     headers: dict[str, str],
     body: bytes | None = None,
     cookies: requests.cookies.RequestsCookieJar | None = None,
-) -> requests.PreparedRequest:
+) -> PlainRequest | requests.PreparedRequest:
     """The request to send: URL normalised (IDNA host, quoted path), headers, cookies.
 
     Built step by step rather than with `Request.prepare()`: auth and hooks never
     apply here (a body only to a POST), and skipping them saves CPU on every request.
     """
+    posts = body is not None and method == "POST"
+    if is_plain(url) and not posts and (cookies is None or not len(cookies)):
+        return PlainRequest(method.upper(), url, dict(_checked(tuple(headers.items()))))
+    import requests
+    from requests.structures import CaseInsensitiveDict
+
     prepared = requests.PreparedRequest()
     try:
         prepared.prepare_method(method)
@@ -58,16 +85,43 @@ def prepare(
     except requests.exceptions.RequestException as exc:
         raise FetchFailure("invalid-url", str(exc)) from None
     prepared.headers = CaseInsensitiveDict(_checked(tuple(headers.items())))
-    if body is not None and method == "POST":
+    if posts:
         prepared.prepare_body(body, None)
     if cookies is not None and len(cookies):
         prepared.prepare_cookies(cookies)
     return prepared
 
 
+def as_requests(request: PlainRequest | requests.PreparedRequest) -> requests.PreparedRequest:
+    """`request` as requests' own type (what its cookie jar reads a request from)."""
+    if not isinstance(request, PlainRequest):
+        return request
+    import requests
+    from requests.structures import CaseInsensitiveDict
+
+    prepared = requests.PreparedRequest()
+    prepared.method, prepared.url = request.method, request.url
+    prepared.headers = CaseInsensitiveDict(request.headers)
+    return prepared
+
+
 @lru_cache(maxsize=32)
 def _checked(headers: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
-    """`headers` once requests has checked them (an invalid one raises its error)."""
-    probe = requests.PreparedRequest()
-    probe.prepare_headers(dict(headers))
-    return tuple(probe.headers.items())
+    """`headers` once checked by requests' rule (an invalid one raises its error)."""
+    for header in headers:
+        if not is_valid_header(header):
+            from requests.utils import check_header_validity
+
+            check_header_validity(header)
+    return headers
+
+
+def is_valid_header(header: tuple[object, object]) -> bool:
+    """True for a header of strings that requests' check accepts (without requests)."""
+    name, value = header
+    return (
+        isinstance(name, str)
+        and isinstance(value, str)
+        and bool(_HEADER_NAME.match(name))
+        and bool(_HEADER_VALUE.match(value))
+    )

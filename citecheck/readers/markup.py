@@ -171,13 +171,17 @@ def _joins_tight(char: str) -> bool:
     return wide and not HANGUL.match(char)
 
 
+_SCHEME = re.compile(r"^[a-z]+://", re.I)
+
+
 def shows_url(shown: str, url: str) -> bool:
     """Whether the text `shown` already spells `url` (scheme and trailing slash aside)."""
 
     def bare(text: str) -> str:
-        return re.sub(r"^[a-z]+://", "", text.strip(), flags=re.I).rstrip("/").casefold()
+        return _SCHEME.sub("", text.strip()).rstrip("/").casefold()
 
-    return bool(bare(url)) and bare(url) in bare(shown)
+    wanted = bare(url)
+    return bool(wanted) and wanted in bare(shown)
 
 
 def split_repeats(markers: list[Marker]) -> tuple[tuple[Marker, ...], tuple[Marker, ...]]:

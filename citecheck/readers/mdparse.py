@@ -36,6 +36,15 @@ HTML_CLOSE_A = re.compile(r"^</a\s*>$", re.I)
 HTML_ITALIC = re.compile(r"^<(/?)(?:i|em|cite)\b[^>]*>$", re.I)
 HTML_BREAK = re.compile(r"^<br\b", re.I)
 
+#: A link destination markdown-it's normalizeLink and normalizeLinkText give back as it
+#: is: http(s), a lower-case ASCII host (no punycode label), an optional port, and only
+#: characters mdurl neither percent-encodes nor decodes (no `%` at all).
+#: `tests/readers/test_mdparse_plain.py` holds the two paths to the same answer.
+PLAIN_LINK = re.compile(
+    r"https?://(?!.*xn--)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*)?"
+)
+
 #: Back-link arrows in text (not in code) read as spaces.
 BACKLINKS_AS_SPACES = {ord(char): " " for char in BACKLINK_CHARS}
 
@@ -62,10 +71,22 @@ def parser() -> MarkdownIt:
 
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.use(footnote_plugin, move_to_end=False, always_match_refs=True)
+    md.normalizeLink = _unless_plain(md.normalizeLink)  # type: ignore[method-assign]
+    md.normalizeLinkText = _unless_plain(md.normalizeLinkText)  # type: ignore[method-assign]
     for rule in md.inline.ruler.__rules__:
         if rule.name in POSITIONED_RULES:
             md.inline.ruler.at(rule.name, _positioned(rule.fn))
     return md
+
+
+def _unless_plain(normalize: Callable[[str], str]) -> Callable[[str], str]:
+    """`normalize`, skipped for a plain link: mdurl's parse, punycode and percent-coding
+    of every autolink were two fifths of the inline parse of a note list."""
+
+    def normalized(url: str) -> str:
+        return url if PLAIN_LINK.fullmatch(url) else normalize(url)
+
+    return normalized
 
 
 def parse(text: str) -> tuple[list[Token], dict[str, Any]]:

@@ -6,7 +6,7 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citecheck.net.prepare import is_plain, prepare
+from citecheck.net.prepare import PlainRequest, as_requests, is_plain, is_valid_header, prepare
 
 _PLAIN = "abcAZ09-._~!$&'()*+,;=:@/?#"
 _CHARS = _PLAIN + '%. éÄ\\[]{}|^`"<> \t'
@@ -51,3 +51,32 @@ def test_the_prepared_request_carries_the_headers_and_the_normal_url():
     prepared = prepare("get", "http://EXAMPLE.org/a b", {"User-Agent": "ua", "Accept": "*/*"})
     assert (prepared.method, prepared.url) == ("GET", "http://example.org/a%20b")
     assert dict(prepared.headers) == {"User-Agent": "ua", "Accept": "*/*"}
+
+
+_HEADER_CHARS = "aZ0-_: \t\r\n\x00é"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=_HEADER_CHARS, max_size=8), st.text(alphabet=_HEADER_CHARS, max_size=8))
+def test_a_header_taken_at_once_is_one_requests_accepts(name, value):
+    from requests.utils import check_header_validity
+
+    if is_valid_header((name, value)):
+        check_header_validity((name, value))  # raises for a header requests refuses
+
+
+def test_a_plain_request_needs_no_requests_and_carries_the_same():
+    plain = prepare("get", "http://example.org/a", {"User-Agent": "ua", "Accept": "*/*"})
+    assert isinstance(plain, PlainRequest)
+    assert (plain.method, plain.url, plain.body) == ("GET", "http://example.org/a", None)
+    assert plain.headers == {"User-Agent": "ua", "Accept": "*/*"}
+    full = as_requests(plain)
+    assert (full.method, full.url, dict(full.headers)) == (plain.method, plain.url, plain.headers)
+
+
+def test_an_invalid_header_raises_requests_own_error():
+    import pytest
+    from requests.exceptions import InvalidHeader
+
+    with pytest.raises(InvalidHeader):
+        prepare("GET", "http://example.org/a", {"X-Bad": " leading space"})
