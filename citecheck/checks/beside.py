@@ -56,8 +56,10 @@ class ParseBeside:
     def close(self) -> None:
         self._closed = True
         if self._child is not None and not self._future.done():
+            # SIGKILL: the child holds nothing to clean up, and a SIGTERM could meet the
+            # handler it inherited (the CLI's, or a host program's that ignores it).
             with contextlib.suppress(ProcessLookupError):  # it may have ended meanwhile
-                os.kill(self._child[0], signal.SIGTERM)
+                os.kill(self._child[0], signal.SIGKILL)
 
     def _finish(self) -> None:
         try:

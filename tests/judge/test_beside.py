@@ -5,6 +5,7 @@ what a parse on a thread gives."""
 from __future__ import annotations
 
 import os
+import signal
 import threading
 
 import pytest
@@ -85,11 +86,21 @@ def test_with_another_thread_running_the_parse_stays_in_the_process() -> None:
         other.join()
 
 
-def test_close_ends_a_child_whose_result_is_not_wanted() -> None:
+@pytest.mark.parametrize("handler", [signal.SIG_DFL, lambda signum, frame: None])
+def test_close_ends_a_child_whose_result_is_not_wanted(handler: object) -> None:
+    # also when the parent has a SIGTERM handler of its own that ignores the signal
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        _close_ends_the_child()
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _close_ends_the_child() -> None:
     gate_r, gate_w = os.pipe()
 
     def waits() -> dict[int, Prepared]:
-        os.read(gate_r, 1)  # never written: only the SIGTERM ends it
+        os.read(gate_r, 1)  # never written: only close() ends it
         return parses()
 
     parsing = ParseBeside(waits)
