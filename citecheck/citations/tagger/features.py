@@ -143,9 +143,8 @@ class _TokenType:
     as_left1: tuple[bytes, ...]
     as_right1: tuple[bytes, ...]
     as_right2: tuple[bytes, ...]
-    #: the start of the pair feature `-1|0=LEFT|RIGHT` when this token is LEFT (None when
-    #: the model has no pair feature that starts so)
-    bigram_left: bytes | None
+    #: the start of the pair feature `-1|0=LEFT|RIGHT` when this token is LEFT
+    bigram_left: bytes
     #: the word, lower-cased: RIGHT in that pair feature
     lower: bytes
     is_year: bool
@@ -199,20 +198,8 @@ class Features:
     def __init__(self, known: frozenset[bytes] | None = None) -> None:
         self.known = known
         self._shared: dict[bytes | tuple[bytes, ...], bytes | tuple[bytes, ...]] = {}
-        #: the starts `-1|0=LEFT|` of the model's pair features, for skipping the others
-        self._bigram_starts: dict[bytes, bytes] = {}
         if known is not None:
             self._shared.update((name, name) for name in known)
-            self._bigram_starts = {
-                start: start
-                for start in (
-                    name[: cut + 1]
-                    for name in known
-                    if name.startswith(b"-1|0=")
-                    for cut in range(5, len(name))
-                    if name[cut : cut + 1] == b"|"
-                )
-            }
         self._cached = lru_cache(maxsize=CACHE_SIZE)(self._type)
 
     def _type(self, text: str) -> _TokenType:
@@ -229,7 +216,7 @@ class Features:
         return _TokenType(
             own,
             *neighbours,
-            self._bigram_starts.get(full.bigram_left or b""),
+            full.bigram_left,
             full.lower,
             full.is_year,
             full.is_initial,
@@ -297,10 +284,9 @@ def _sequence_features(
         else:
             left = types[index - 1]
             own += left.as_left1
-            if left.bigram_left is not None:
-                bigram = left.bigram_left + kind.lower
-                if known is None or bigram in known:
-                    append(bigram)
+            bigram = left.bigram_left + kind.lower
+            if known is None or bigram in known:
+                append(bigram)
             if emphasis[index - 1] != emphasised:
                 append(b"-1:emph_change")
             if index > 1:
