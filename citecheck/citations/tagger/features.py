@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,8 +88,7 @@ def _shape(text: str) -> str:
     return "".join(out)[:8]
 
 
-@lru_cache(maxsize=65536)
-def word_features(text: str) -> tuple[str, ...]:
+def _word_features(text: str) -> tuple[str, ...]:
     """The features of one token's text alone."""
     lower = text.lower()
     first = text[0]
@@ -129,6 +127,11 @@ def word_features(text: str) -> tuple[str, ...]:
     return tuple(feats)
 
 
+#: `_word_features`, cached for the trainer and `training.examples`, which ask for the same
+#: texts again and again; the tagger keeps its own cache (`Features`).
+word_features = lru_cache(maxsize=65536)(_word_features)
+
+
 #: What a token's text gives each sequence it is in, worked out once per distinct text:
 #: its own features, and those it lends its neighbours (the word and its shape only, the
 #: rest would bloat the model) at offsets -2, -1, +1 and +2. Features are UTF-8 bytes,
@@ -149,9 +152,8 @@ class _TokenType:
     is_in_word: bool
 
 
-@lru_cache(maxsize=131072)
 def _token_type(text: str) -> _TokenType:
-    own = word_features(text)
+    own = _word_features(text)
     lower, shape = text.lower().encode(), _shape(text).encode()
     return _TokenType(
         tuple(feature.encode() for feature in own),
@@ -165,6 +167,13 @@ def _token_type(text: str) -> _TokenType:
         "initial" in own,
         "lex=in" in own and text[0].isupper(),
     )
+
+
+#: Token types kept per `Features` (least recently used first out): the distinct words of
+#: a long manuscript. Tokens longer than `CACHED_LENGTH` (links, mostly) are not kept:
+#: nearly every one is new, and each would hold its text three times.
+CACHE_SIZE = 131072
+CACHED_LENGTH = 24
 
 
 _POSITIONS = tuple(f"pos={bucket}".encode() for bucket in range(10))
@@ -181,18 +190,32 @@ class Features:
     """Tokens → one feature list per token, keeping only the features in `known` (a
     model's attributes: CRFsuite gives the others no weight, but still looks each one
     up, which costs more than leaving it out here); every feature when `known` is None.
-    Those kept are in the order of the full list, so the model scores both alike."""
+    Those kept are in the order of the full list, so the model scores both alike.
+
+    A token type kept for a model holds the model's own `bytes` objects (and one tuple
+    per distinct neighbour feature pair), not copies: a cached word costs ~0.4 KB."""
 
     def __init__(self, known: frozenset[bytes] | None = None) -> None:
         self.known = known
-        self.token_type = _token_type if known is None else lru_cache(maxsize=131072)(self._known)
+        self._shared: dict[bytes | tuple[bytes, ...], bytes | tuple[bytes, ...]] = {}
+        if known is not None:
+            self._shared.update((name, name) for name in known)
+        self._cached = lru_cache(maxsize=CACHE_SIZE)(self._type)
 
-    def _known(self, text: str) -> _TokenType:
-        # not through `_token_type`'s cache: this one keeps what a tagger needs
-        full, known = _token_type.__wrapped__(text), self.known or frozenset()
-        parts = (full.own, full.as_left2, full.as_left1, full.as_right1, full.as_right2)
+    def _type(self, text: str) -> _TokenType:
+        full = _token_type(text)
+        known = self.known
+        if known is None:
+            return full
+        shared = self._shared
+        own = tuple(shared[feature] for feature in full.own if feature in known)
+        neighbours = []
+        for part in (full.as_left2, full.as_left1, full.as_right1, full.as_right2):
+            kept = tuple(shared[feature] for feature in part if feature in known)
+            neighbours.append(shared.setdefault(kept, kept))
         return _TokenType(
-            *(tuple(feature for feature in part if feature in known) for part in parts),
+            own,
+            *neighbours,
             full.bigram_left,
             full.lower,
             full.is_year,
@@ -201,22 +224,27 @@ class Features:
         )
 
     def __call__(self, tokens: list[Token]) -> list[list[bytes]]:
-        return _sequence_features(tokens, self.token_type, self.known)
+        cached, uncached = self._cached, self._type
+        types = [
+            cached(text) if len(text) <= CACHED_LENGTH else uncached(text)
+            for text in [token.text for token in tokens]
+        ]
+        return _sequence_features(tokens, types, self.known)
+
+
+_EVERY = Features()
 
 
 def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
     """Every feature of each token (what the trainer sees)."""
-    return _sequence_features(tokens, _token_type, None)
+    return _EVERY(tokens)
 
 
 def _sequence_features(
-    tokens: list[Token],
-    token_type: Callable[[str], _TokenType],
-    known: frozenset[bytes] | None,
+    tokens: list[Token], types: list[_TokenType], known: frozenset[bytes] | None
 ) -> list[list[bytes]]:
     n = len(tokens)
     texts = [token.text for token in tokens]
-    types = [token_type(text) for text in texts]
     emphasis = [token.emphasis for token in tokens]
     feats: list[list[bytes]] = []
     stack: list[str] = []

@@ -37,6 +37,7 @@ def tokenize(text: str) -> list[Token]:
     """Tokens of `text` with their character offsets; `*` marks toggle emphasis."""
     tokens: list[Token] = []
     append = tokens.append
+    new = tuple.__new__  # `Token(…)` but without the Python-level `__new__` a call costs
     emphasis = False
     for match in TOKEN.finditer(text):
         kind = match.lastgroup
@@ -45,7 +46,7 @@ def tokenize(text: str) -> list[Token]:
             continue
         start, end = match.span()
         if kind != "link":
-            append(Token(match.group(), start, end, emphasis))
+            append(new(Token, (match.group(), start, end, emphasis)))
             continue
         end = start + len(_trim_link(match.group()))
         append(Token(text[start:end], start, end, emphasis))
