@@ -37,11 +37,13 @@ HTML_ITALIC = re.compile(r"^<(/?)(?:i|em|cite)\b[^>]*>$", re.I)
 HTML_BREAK = re.compile(r"^<br\b", re.I)
 
 #: A link destination markdown-it's normalizeLink and normalizeLinkText give back as it
-#: is: http(s), a lower-case ASCII host (no punycode label), an optional port, and only
+#: is: http(s), a lower-case ASCII host (no punycode label; at most 255 characters, as
+#: mdurl keeps no longer host), an optional port, and only
 #: characters mdurl neither percent-encodes nor decodes (no `%` at all).
 #: `tests/readers/test_mdparse_plain.py` holds the two paths to the same answer.
+_LABEL = r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
 PLAIN_LINK = re.compile(
-    r"https?://(?!.*xn--)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*"
+    rf"https?://(?!.*xn--)(?![^/?#:]{{256}}){_LABEL}(?:\.{_LABEL})*"
     r"(?::[0-9]{1,5})?(?:[/?#][A-Za-z0-9;/?:@&=+$,\-_.!~*'()#]*)?"
 )
 
