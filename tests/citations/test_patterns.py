@@ -501,3 +501,19 @@ def test_a_semicolon_between_the_chinese_editors_of_a_book_cuts_nothing() -> Non
     assert csl["author"] == [{"literal": "陳志明"}]
     assert csl["editor"] == [{"literal": "黃建國"}, {"literal": "吳美玲"}]
     assert csl["container-title"] == "近代臺灣經濟史論集"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "publisher"),
+    [
+        ("張三，《臺灣史論》（臺北：聯經，2001），45-47頁。", "臺灣史論", "聯經"),
+        ("王伟，《中国》（北京：人民出版社，2010），第5页。", "中国", "人民出版社"),
+        ("John Smith, *Harbours* (Leeds: Northern Press, 2012), 12.", "Harbours", "Northern Press"),
+    ],
+)
+def test_a_short_title_in_its_marks_and_a_short_publisher_are_read(
+    text: str, title: str, publisher: str
+) -> None:
+    # one word in italics or 《》, a two-character publisher between `PLACE：` and `，YEAR`
+    [csl] = citations(text)
+    assert (csl["title"], csl["publisher"]) == (title, publisher)

@@ -7,7 +7,8 @@ from citecheck.citations.names import SIGNAL
 from citecheck.citations.tagger import segments, tag_tokens
 from citecheck.citations.tagger.abbreviations import journal_openers
 from citecheck.citations.tagger.csl import to_fields
-from citecheck.citations.tagger.quotes import quoted_titles
+from citecheck.citations.tagger.imprint import imprint_publishers
+from citecheck.citations.tagger.quotes import quoted_titles, unlabelled_title
 from citecheck.citations.tagger.tokens import tokenize
 from citecheck.citations.urls import find_doi, find_urls
 
@@ -19,6 +20,7 @@ def tagged_fields(text: str, *, note: bool = False) -> Fields:
     text = SIGNAL.sub("", text, count=1)  # `Vgl.`, `See also`, `См.`: no field's words
     tokens = tokenize(text)
     labels = journal_openers(tokens, quoted_titles(text, tokens, tag_tokens(tokens)))
+    labels = imprint_publishers(tokens, unlabelled_title(text, tokens, labels))
     fields = to_fields(text, segments(text, tokens, labels))
     if "DOI" not in fields.csl:  # a DOI the tagger left unlabelled (`https://doi.org/10.…`)
         doi = find_doi(text)

@@ -6,6 +6,8 @@ or run on past its closing mark into the outlet (`“Remarks…,” Ministry of 
 Affairs`). When most of the words inside a closed pair of quotation marks or
 guillemets are labelled `title`, every word inside is, and a `title` run that goes on
 past the closing mark is the outlet (`container-title`) when the tagger found none.
+A short title the tagger left unlabelled in its marks (`《中国》`, `*Harbours*`) is the
+title when it found none elsewhere (`unlabelled_title`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from citecheck.citations.brackets import top_level_spans
 from citecheck.citations.tagger.tokens import Token
 
 QUOTE_OPENERS = frozenset("“«\"„‘")
+TITLE_OPENERS = QUOTE_OPENERS | frozenset("《〈『「*")
 TITLE = "title"
 
 
@@ -47,3 +50,24 @@ def _run_on_is_outlet(tokens: list[Token], labels: list[str], after: list[int]) 
     replacement = "container-title" if "container-title" not in labels else "other"
     for i in run:
         labels[i] = replacement
+
+
+def unlabelled_title(text: str, tokens: list[Token], labels: list[str]) -> list[str]:
+    """`labels` with the first closed title mark whose words are all unlabelled made the
+    title, when no token is labelled `title`."""
+    if TITLE in labels:
+        return labels
+    for span in top_level_spans(text):
+        if span.opener not in TITLE_OPENERS or not span.closed:
+            continue
+        inside = [i for i, token in enumerate(tokens) if span.start <= token.start < span.end]
+        inside = [i for i in inside if tokens[i].text not in TITLE_OPENERS]
+        if any(tokens[i].text[0].isalnum() for i in inside) and all(
+            labels[i] == "other" for i in inside
+        ):
+            labels = list(labels)
+            for i in inside:
+                if span.start < tokens[i].start and tokens[i].end < span.end:
+                    labels[i] = TITLE
+            return labels
+    return labels
