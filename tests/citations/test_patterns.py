@@ -517,3 +517,17 @@ def test_a_short_title_in_its_marks_and_a_short_publisher_are_read(
     # one word in italics or 《》, a two-character publisher between `PLACE：` and `，YEAR`
     [csl] = citations(text)
     assert (csl["title"], csl["publisher"]) == (title, publisher)
+
+
+def test_a_chinese_journal_article_note_in_book_marks() -> None:
+    # 《题》，《刊名》: the second mark is the journal; 第3期 an issue, 第5卷 a volume
+    [csl] = citations("赵刚：《论边疆治理》，《民族研究》第7卷第2期，2019年，第45—60页。")
+    assert (csl["title"], csl["container-title"]) == ("论边疆治理", "民族研究")
+    assert (csl["volume"], csl["issue"], csl["page"]) == ("7", "2", "45—60")
+    [csl] = citations("赵刚：《论边疆治理》，《民族研究》2019年第2期，第45—60页。")
+    assert csl["issue"] == "2" and "volume" not in csl
+
+
+def test_a_one_digit_page_in_a_chinese_note() -> None:
+    [draft] = parse_note_text("刘洋：《海防史》，北京：中华书局，2012年，第7页。").citations
+    assert draft.fields.locator == "7"

@@ -15,6 +15,7 @@ from citecheck.citations.fields_model import Fields
 from citecheck.citations.kinds import PLATFORMS, REPORT_TITLE, TREATY, is_news_outlet
 from citecheck.citations.language import citation_language
 from citecheck.citations.lexicon import is_organisation
+from citecheck.citations.locators import CJK_ISSUE, CJK_PAGES, CJK_PAGES_AFTER_WORD, CJK_VOLUME
 from citecheck.citations.names import parse_names
 from citecheck.citations.scripts import EAST_ASIAN, fold
 from citecheck.citations.tagger import Segment
@@ -137,6 +138,7 @@ def to_fields(text: str, segments: list[Segment]) -> Fields:
         csl["container-title"] = csl.pop("publisher")
     if _page_seen_online(csl):
         csl["page"] = csl.pop("volume")
+    _cjk_numbering(csl, text)
     locator = csl.pop("locator", None) or csl.get("page")
     fields = Fields(csl=csl, locator=locator, has_title="title" in csl)
     csl["type"] = guess_type(csl, text)
@@ -168,6 +170,26 @@ def _page_seen_online(csl: dict[str, Any]) -> bool:
         and "accessed" in csl
         and not {"issued", "issue", "page"} & csl.keys()
     )
+
+
+TITLE_CLOSERS = "》』」”*"
+
+
+def _cjk_numbering(csl: dict[str, Any], text: str) -> None:
+    """What CJK words say a number is: `第3期` an issue, not a volume (`第5卷` the volume);
+    `第5页` · `5頁` the page when the tagger labelled none (one digit is easily left out)."""
+    issue, volume = CJK_ISSUE.search(text), CJK_VOLUME.search(text)
+    if issue and issue.group("issue") in (csl.get("volume"), csl.get("issue")):
+        csl["issue"] = issue.group("issue")
+        if csl.get("volume") == csl["issue"]:
+            del csl["volume"]
+        if volume:
+            csl["volume"] = volume.group("volume")
+    if "page" not in csl and "locator" not in csl:
+        tail = text[max(map(text.rfind, TITLE_CLOSERS)) + 1 :]  # not a title's words
+        pages = CJK_PAGES.search(tail) or CJK_PAGES_AFTER_WORD.search(tail)
+        if pages:
+            csl["page"] = pages.group("pages")
 
 
 def _day_dated(csl: dict[str, Any]) -> bool:

@@ -7,7 +7,7 @@ Affairs`). When most of the words inside a closed pair of quotation marks or
 guillemets are labelled `title`, every word inside is, and a `title` run that goes on
 past the closing mark is the outlet (`container-title`) when the tagger found none.
 A short title the tagger left unlabelled in its marks (`《中国》`, `*Harbours*`) is the
-title when it found none elsewhere (`unlabelled_title`).
+title when it found none elsewhere, the next such one the container (`unlabelled_title`).
 """
 
 from __future__ import annotations
@@ -53,21 +53,22 @@ def _run_on_is_outlet(tokens: list[Token], labels: list[str], after: list[int]) 
 
 
 def unlabelled_title(text: str, tokens: list[Token], labels: list[str]) -> list[str]:
-    """`labels` with the first closed title mark whose words are all unlabelled made the
-    title, when no token is labelled `title`."""
-    if TITLE in labels:
-        return labels
+    """`labels` with the closed title marks read in order: marks whose words are all
+    unlabelled hold the title when no token is labelled `title`, else the container when
+    none is; a second marked title when there is no container is the container
+    (`李明：《论战略》，《国际问题研究》2020年第3期`)."""
+    labels = list(labels)
+    titled = False  # a marked title is taken
     for span in top_level_spans(text):
         if span.opener not in TITLE_OPENERS or not span.closed:
             continue
-        inside = [i for i, token in enumerate(tokens) if span.start <= token.start < span.end]
-        inside = [i for i in inside if tokens[i].text not in TITLE_OPENERS]
-        if any(tokens[i].text[0].isalnum() for i in inside) and all(
-            labels[i] == "other" for i in inside
-        ):
-            labels = list(labels)
+        inside = [i for i, t in enumerate(tokens) if span.start < t.start and t.end < span.end]
+        kinds = {labels[i] for i in inside if tokens[i].text[0].isalnum()}
+        if kinds == {TITLE} and not titled:
+            titled = True
+        elif kinds in ({TITLE}, {"other"}) and "container-title" not in labels:
+            role = TITLE if TITLE not in labels else "container-title"
+            titled = titled or role == TITLE
             for i in inside:
-                if span.start < tokens[i].start and tokens[i].end < span.end:
-                    labels[i] = TITLE
-            return labels
+                labels[i] = role
     return labels
