@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from citecheck.citations.backrefs import find_reference
-from citecheck.citations.brackets import depth_map, outside_titles, split_top_level, top_level_spans
+from citecheck.citations.brackets import (
+    MARKS,
+    depth_map,
+    outside_titles,
+    split_top_level,
+    top_level_spans,
+)
 from citecheck.citations.dates import DIGIT, find_dates, is_undated
 from citecheck.citations.imprints import parse_imprint, unmarked_book_title
 from citecheck.citations.locators import find_pages, find_un_symbol
@@ -69,16 +75,13 @@ def split_note(text: str) -> list[Segment]:
 
 
 def _closes_citation(before: Segment, segment: Segment) -> bool:
-    """`…, edited by 许婷婷, 208–19. 北京: 社会科学文献出版社, 2019`: a bare imprint after a
-    citation (the sentence cut after its pages) is that citation's, not a work of its own."""
-    if before.kind != "citation" or segment.kind != "citation" or UNBARE.search(segment.text):
+    """`…, edited by 许婷婷, 208–19. 北京: 社会科学文献出版社, 2019`: a bare imprint (no
+    bracket, quote or emphasis) after a citation, the sentence cut after its pages, is
+    that citation's, not a work of its own."""
+    if before.kind != "citation" or segment.kind != "citation" or MARKS.search(segment.text):
         return False
     imprint = parse_imprint(segment.text)
     return imprint is not None and imprint[0] is not None
-
-
-#: What a bare imprint (`PLACE: PUBLISHER, YEAR`) holds none of: brackets, quotes, emphasis.
-UNBARE = re.compile(r"[「」『』《》〈〉（）()“”\"«»*_\[\]]")
 
 
 #: Where the names opening a reference-list entry may end: a full stop (`Devitt, Terry.`,
@@ -157,8 +160,10 @@ def citation_pieces(text: str) -> list[str]:
     return pieces
 
 
+#: `梁佳怡` · `김나래`: a Chinese or Korean personal name (2-4 characters).
+CJK_PERSONAL_NAME = r"[\u4e00-\u9fff\uac00-\ud7af]{2,4}"
 #: `Dale, R.` · `趙偉`: a name in a list of editors or authors cut at its `;`.
-LISTED_NAME = r"(?:[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]?\.\s*-?\s*)+|[\u4e00-\u9fff\uac00-\ud7af]{2,4})"
+LISTED_NAME = rf"(?:[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]?\.\s*-?\s*)+|{CJK_PERSONAL_NAME})"
 ENDS_WITH_NAME = re.compile(rf"(?:^|[.,:;]\s|\b[Ii]n:?\s)\s*{LISTED_NAME}$")
 STARTS_WITH_NAME = re.compile(
     rf"^\s*(?:and\s+|&\s*)?{LISTED_NAME}(?:[,;]|\s*$|\s+eds?\.|\s*[(（](?:Hrsg|eds?|编|編))"
@@ -171,10 +176,8 @@ def _name_list_runs_on(before: str, after: str) -> bool:
     return bool(ENDS_WITH_NAME.search(before.strip()) and STARTS_WITH_NAME.match(after))
 
 
-#: `梁佳怡` · `梁佳怡 ; 杨国栋` · `김나래`: Chinese or Korean personal names (2-4 characters).
-EAST_ASIAN_NAMES = re.compile(
-    r"^[\u4e00-\u9fff\uac00-\ud7af]{2,4}(?:\s*[;；、,，]\s*[\u4e00-\u9fff\uac00-\ud7af]{2,4})*$"
-)
+#: `梁佳怡` · `梁佳怡 ; 杨国栋` · `김나래`: Chinese or Korean personal names only.
+EAST_ASIAN_NAMES = re.compile(rf"^{CJK_PERSONAL_NAME}(?:\s*[;；、,，]\s*{CJK_PERSONAL_NAME})*$")
 
 
 def _names_only(text: str) -> bool:

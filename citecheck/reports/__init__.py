@@ -22,12 +22,16 @@ if TYPE_CHECKING:  # the model is not needed to escape a string (reports.escape 
 Writer = Callable[..., str]
 
 
+def _writer_module(module: str) -> Any:
+    return importlib.import_module(f"citecheck.reports.{module}")
+
+
 def _on_first_use(module: str) -> Writer:
     """The `render` of `citecheck.reports.<module>`, imported when first called: a JSON
     report needs neither rich (the terminal writer) nor the HTML page's assets."""
 
     def writer(report: Report, **options: Any) -> str:
-        return importlib.import_module(f"citecheck.reports.{module}").render(report, **options)
+        return _writer_module(module).render(report, **options)
 
     writer.__name__ = f"{module}.render"
     return writer
@@ -66,7 +70,7 @@ def render_chunks(
     """`render`'s text in pieces that join to it; see the module's docstring."""
     module = WRITER_MODULES.get(fmt)
     if module is not None:
-        chunks = getattr(importlib.import_module(f"citecheck.reports.{module}"), "chunks", None)
+        chunks = getattr(_writer_module(module), "chunks", None)
         if chunks is not None:
             return chunks(report)
     return iter((render(report, fmt, color=color, quiet=quiet),))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from citecheck.citations.brackets import TITLE_PAIRS
 from citecheck.citations.dates import find_dates
 from citecheck.citations.fields_model import Fields
 from citecheck.citations.kinds import PLATFORMS, REPORT_TITLE, TREATY, is_news_outlet
@@ -172,7 +173,8 @@ def _page_seen_online(csl: dict[str, Any]) -> bool:
     )
 
 
-TITLE_CLOSERS = "》』」”*"
+#: The marks that close a title (`》`, `』`, `”`, …, and emphasis).
+TITLE_CLOSERS = "".join(TITLE_PAIRS.values()) + "*"
 
 
 def _cjk_numbering(csl: dict[str, Any], text: str) -> None:

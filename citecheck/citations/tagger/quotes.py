@@ -16,7 +16,6 @@ from citecheck.citations.brackets import top_level_spans
 from citecheck.citations.tagger.tokens import Token
 
 QUOTE_OPENERS = frozenset("“«\"„‘")
-TITLE_OPENERS = QUOTE_OPENERS | frozenset("《〈『「*")
 TITLE = "title"
 
 
@@ -60,7 +59,7 @@ def unlabelled_title(text: str, tokens: list[Token], labels: list[str]) -> list[
     labels = list(labels)
     titled = False  # a marked title is taken
     for span in top_level_spans(text):
-        if span.opener not in TITLE_OPENERS or not span.closed:
+        if not span.is_title or not span.closed:
             continue
         inside = [i for i, t in enumerate(tokens) if span.start < t.start and t.end < span.end]
         kinds = {labels[i] for i in inside if tokens[i].text[0].isalnum()}
