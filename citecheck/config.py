@@ -48,12 +48,12 @@ from collections.abc import Mapping
 from dataclasses import field, make_dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from citecheck.archives import ArchiveSettings
 from citecheck.errors import UsageError
 from citecheck.net import NetPolicy
 from citecheck.options import OPTIONS, VERDICT_CLASSES, convert_table
+from citecheck.urlparts import url_parts
 
 __all__ = ["CONFIG_FILES", "VERDICT_CLASSES", "Config", "load_config", "with_overrides"]
 
@@ -89,7 +89,7 @@ class _Settings:
 
     def accepted_for(self, url: str) -> frozenset[int]:
         """The status codes accepted as alive for `url`'s host (`www.` and case ignored)."""
-        host = (urlsplit(url).hostname or "").lower().removeprefix("www.")
+        host = url_parts(url).host.removeprefix("www.")
         return self.accept.get(host, frozenset())
 
     def archive_settings(self) -> ArchiveSettings:

@@ -9,17 +9,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from citecheck.model import Check
+from citecheck.urlparts import url_parts
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
 
 def site_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+    parts = url_parts(url)
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 def random_missing_path() -> str:

@@ -6,6 +6,8 @@ import re
 from functools import cache, lru_cache
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from citecheck.urlparts import url_parts
+
 DOI_RESOLVER = "https://doi.org/"
 
 _DOI_HOSTS = {"doi.org", "dx.doi.org", "www.doi.org"}
@@ -16,7 +18,7 @@ def find_urls(text: str) -> list[str]:
     """Every http(s) URL written in `text`, in order, trailing punctuation removed."""
     from citecheck.citations.urls import find_urls as find_written_urls
 
-    return [found.value for found in find_written_urls(text) if urlsplit(found.value).hostname]
+    return [found.value for found in find_written_urls(text) if url_parts(found.value).host]
 
 
 def find_dois(text: str) -> list[str]:
@@ -44,8 +46,8 @@ def _doi_pattern() -> re.Pattern[str]:
 
 def doi_of(url: str) -> str | None:
     """The DOI a doi.org URL resolves, or None for any other URL."""
-    parts = urlsplit(url)
-    if (parts.hostname or "").lower() in _DOI_HOSTS and parts.path.startswith("/10."):
+    parts = url_parts(url)
+    if parts.host in _DOI_HOSTS and parts.path.startswith("/10."):
         return unquote(parts.path[1:])
     return None
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from citecheck.model import Check, Fetcher, VerdictState
 from citecheck.platforms.decision import PlatformDecision, api_failure
+from citecheck.urlparts import url_parts
 
 EMBED_BASE = "https://t.me"
 HOSTS = frozenset({"t.me", "www.t.me", "telegram.me", "www.telegram.me"})
@@ -22,8 +22,8 @@ _PRIVATE_PATH = re.compile(r"^/c/\d+/\d+/?$")
 
 
 def _telegram_path(url: str) -> str | None:
-    parts = urlsplit(url)
-    return parts.path if (parts.hostname or "").lower() in HOSTS else None
+    parts = url_parts(url)
+    return parts.path if parts.host in HOSTS else None
 
 
 def post_ref(url: str) -> tuple[str, str] | None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 from citecheck.model import Fetcher
 from citecheck.platforms.decision import PlatformDecision, api_failure
+from citecheck.urlparts import url_parts
 
 OEMBED_ENDPOINT = "https://publish.twitter.com/oembed"
 HOSTS = frozenset(
@@ -24,8 +25,8 @@ _STATUS_PATH = re.compile(r"^/(?P<user>[A-Za-z0-9_]{1,15}|i/web|i)/status(?:es)?
 
 def status_path(url: str) -> str | None:
     """The canonical "<user>/status/<id>" of a status URL on any X/Twitter host."""
-    parts = urlsplit(url)
-    if (parts.hostname or "").lower() not in HOSTS:
+    parts = url_parts(url)
+    if parts.host not in HOSTS:
         return None
     match = _STATUS_PATH.match(parts.path)
     if not match:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from citecheck.model import Check
+from citecheck.urlparts import url_parts
 
 PERMANENT = frozenset({301, 308})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -29,14 +29,10 @@ def _resource_key(url: str) -> tuple[str, str, str]:
     """What stays the same across a trivial redirect: host without case, `www.` and
     default port; path without a trailing slash or directory index file; the query.
     The scheme is ignored."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    try:
-        port = parts.port
-    except ValueError:
-        port = None
-    if port is not None and port not in _DEFAULT_PORTS.values():
-        host = f"{host}:{port}"
+    parts = url_parts(url)
+    host = parts.host.removeprefix("www.")
+    if parts.port is not None and parts.port not in _DEFAULT_PORTS.values():
+        host = f"{host}:{parts.port}"
     path = _INDEX_FILE.sub("", parts.path).rstrip("/")
     return host, path, parts.query
 
@@ -65,7 +61,7 @@ def permanent_target(check: Check) -> str | None:
 
 def is_site_root(url: str) -> bool:
     """True for a site's home page: "/", "/index.html", a bare language root like "/en/"."""
-    parts = urlsplit(url)
+    parts = url_parts(url)
     segments = [s for s in parts.path.split("/") if s]
     if parts.query:
         return False
@@ -74,10 +70,10 @@ def is_site_root(url: str) -> bool:
 
 def is_error_page(url: str) -> bool:
     """True for an address that names an error page ("/404.html", "/error/not-found")."""
-    segments = [s for s in urlsplit(url).path.split("/") if s]
+    segments = [s for s in url_parts(url).path.split("/") if s]
     return any(_ERROR_SEGMENT.match(segment) for segment in segments)
 
 
 def is_login_page(url: str) -> bool:
-    parts = urlsplit(url)
+    parts = url_parts(url)
     return bool(_LOGIN.search(parts.path) or _LOGIN.search(parts.netloc.split(".")[0] + "/"))

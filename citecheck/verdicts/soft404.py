@@ -21,8 +21,9 @@ import re
 import unicodedata
 from difflib import SequenceMatcher
 from functools import lru_cache
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from citecheck.urlparts import url_parts
 from citecheck.verdicts.page import Page
 
 #: Phrases that mark a not-found page, matched against NFKC case-folded labels.
@@ -130,7 +131,7 @@ def likeness(page: Page, page_url: str, other: Page, other_url: str) -> float:
 
 
 def _url_words(url: str) -> set[str]:
-    parts = urlsplit(url)
+    parts = url_parts(url)
     return set(_WORD.findall(unquote(f"{parts.path} {parts.query}").casefold()))
 
 
