@@ -115,7 +115,6 @@ def check(
     from citecheck.links.ignore import load_ignore
     from citecheck.net.ondemand import OnDemandClient
     from citecheck.prepared import remember
-    from citecheck.store import ResultCache
 
     inputs, config = load(paths, config, "check")
     if config.no_cache and config.confirm_dead > 1:
@@ -126,7 +125,7 @@ def check(
     def wanted(url: str) -> bool:
         return config.wants(url) and not ignore.ignores(url)
 
-    store = None if config.no_cache else ResultCache(config.cache)
+    store = None if config.no_cache else _result_cache(config)
     archive: SnapshotsAlongside | None = None
     try:
         ready_inputs = _prepare(inputs, config, store, stdin, ignore)
@@ -207,16 +206,21 @@ def check(
     return replace(report, ignored=ignored, warnings=warnings)
 
 
+def _result_cache(config: Any) -> ResultCache:
+    """The result cache `config` names, opened (imported only by a run that uses it)."""
+    from citecheck.store import ResultCache
+
+    return ResultCache(config.cache)
+
+
 def _judge_citations(
     files: list[FileResult], config: Any, offline: bool, keys: Sequence[str | None]
 ) -> list[FileResult]:
     """Every cited work's verdict, from its links and its look-ups (`citecheck.lookup`),
     remembered per file under `keys` (their parse keys) while it holds (`citecheck.judged`)."""
-    from citecheck.store import ResultCache
-
     settings = lookup_settings(config)
     asks = settings.active and not offline  # then look-ups read and write the cache
-    store = ResultCache(config.cache) if not config.no_cache else None
+    store = _result_cache(config) if not config.no_cache else None
 
     def judge(
         some: list[FileResult], reports: Callable[[str], bool]
@@ -457,8 +461,7 @@ def _check_while_parsing(
         found = _by_key(check_all(list(early.values())))
         return found, {}
     from citecheck.checks.beside import ParseBeside
-    from citecheck.checks.overlap import links_in_notes
-    from citecheck.links import extract_links
+    from citecheck.links import extract_links, links_in_notes
 
     for job in to_parse.values():
         for link in links_in_notes(job.document):

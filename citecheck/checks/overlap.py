@@ -21,20 +21,14 @@ from citecheck.archives.lookup import FOUND, NOT_ARCHIVED
 from citecheck.archives.memory import LookupStore
 from citecheck.archives.save import PageSaver
 from citecheck.archives.service import shared_service
-from citecheck.links import extract_links
+from citecheck.links import extract_links, links_in_notes
 from citecheck.links.urls import dedup_key
-from citecheck.model import Document, Link, ParsedDocument, ParsedNote, Verdict
+from citecheck.model import Document, Link, ParsedDocument, Verdict
 from citecheck.net import NetPolicy
 from citecheck.net.ondemand import OnDemandClient
 
 Parsed = TypeVar("Parsed")
 CheckLinks = Callable[[Sequence[Link]], tuple[Verdict, ...]]
-
-
-def links_in_notes(document: Document) -> tuple[Link, ...]:
-    """The links written anywhere in the notes, each cited by its note."""
-    notes = tuple(ParsedNote(note, (), note.text) for note in document.notes)
-    return extract_links(ParsedDocument(document, notes))
 
 
 def check_while_parsing(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from citecheck.links.dates import citation_date
 from citecheck.links.urls import dedup_key, doi_of, doi_url, find_dois, find_urls
-from citecheck.model import Citation, Link, Note, ParsedDocument
+from citecheck.model import Citation, Document, Link, Note, ParsedDocument, ParsedNote
 
 
 @dataclass
@@ -95,3 +95,9 @@ def extract_links(parsed: ParsedDocument) -> tuple[Link, ...]:
         Link(url=g.url, citation_ids=tuple(g.citation_ids), doi=g.doi, cited_on=g.cited_on)
         for g in gathered.values()
     )
+
+
+def links_in_notes(document: Document) -> tuple[Link, ...]:
+    """The links written anywhere in the notes, each cited by its note."""
+    notes = tuple(ParsedNote(note, (), note.text) for note in document.notes)
+    return extract_links(ParsedDocument(document, notes))
