@@ -45,7 +45,7 @@ def render(report: Report) -> str:
     if works:
         tally = citations.counts(report)
         lines += [
-            "| cited works | " + " | ".join(tally) + " |",
+            "| citations | " + " | ".join(tally) + " |",
             "|---|" + "---:|" * len(tally),
             "| | " + " | ".join(str(n) for n in tally.values()) + " |",
             "",

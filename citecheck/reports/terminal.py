@@ -53,7 +53,7 @@ def render(report: Report, *, color: bool = False, quiet: bool = False, width: i
     works = list(citations.cited_works(report))
     if works:
         tally = ", ".join(f"{n} {state}" for state, n in citations.counts(report).items())
-        console.print(Line.of(f"cited works: {tally}"), soft_wrap=True)
+        console.print(Line.of(f"citations: {tally}"), soft_wrap=True)
     several = len(report.files) > 1
     for result in report.files:
         if result.error is not None:

@@ -94,12 +94,12 @@ def test_terminal_markdown_junit_and_html_show_the_cited_works(tmp_path, catalog
     report = tmp_path / "report.html"
     main(["check", str(bib), "--config", str(config), "--report", str(report)])
     terminal = capsys.readouterr().out
-    assert "cited works: 1 resolvable, 1 moved" in terminal
+    assert "citations: 1 resolvable, 1 moved" in terminal
     assert "citation-mismatch" in terminal
     page = report.read_text(encoding="utf-8")
     assert "work: moved" in page and "work: resolvable" in page
     main(["check", str(bib), "--config", str(config), "--format", "markdown"])
-    assert "| cited works |" in capsys.readouterr().out
+    assert "| citations |" in capsys.readouterr().out
     main(["check", str(bib), "--config", str(config), "--format", "junit"])
     junit = capsys.readouterr().out
     assert '<testsuite name="citations"' in junit and "<failure" in junit
