@@ -6,6 +6,7 @@ Exit codes: 0 no problem, 1 problems found, 2 usage or input error.
 from __future__ import annotations
 
 import argparse
+import gc
 import signal
 import sys
 import threading
@@ -70,3 +71,23 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+#: The collector's thresholds for a command run in a process of its own (see `command`).
+COMMAND_GC_THRESHOLDS = (100_000, 10, 10)
+
+
+def command() -> int:
+    """The `citecheck` program: `main` in a process of its own.
+
+    A run keeps nearly all it allocates (notes, citations, verdicts) until its report is
+    written and makes little cyclic garbage, yet at the default threshold of 700 the
+    collector walked it all some 300 times in a check of 2,000 links (0.1 s, every thread
+    stopped meanwhile). So the program collects far less often (mypy's command does the
+    same), and what is left at exit is not walked once more. A program that calls `main`
+    itself keeps its own collector settings."""
+    gc.set_threshold(*COMMAND_GC_THRESHOLDS)
+    try:
+        return main()
+    finally:
+        gc.freeze()

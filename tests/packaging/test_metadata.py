@@ -19,7 +19,7 @@ PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["
 
 def test_distribution_name_is_not_the_taken_one_but_the_command_stays() -> None:
     assert PROJECT["name"] == "citecheck-notes"
-    assert PROJECT["scripts"] == {"citecheck": "citecheck.cli:main"}
+    assert PROJECT["scripts"] == {"citecheck": "citecheck.cli:command"}
     assert PROJECT["version"] == citecheck.__version__
 
 
