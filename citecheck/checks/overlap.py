@@ -1,11 +1,8 @@
-"""Checking links while the citations are still being parsed, and looking up their
-archived copies while the links are still being checked.
+"""Looking up the archived copies of links while the links are still being checked.
 
-Parsing a long manuscript's citations takes a good fraction of a second, and checking
-its links spends most of its time waiting on servers. The URLs are already written in
-the notes' text, so they can be checked at once while the parser runs beside them;
-once it is done, each verdict is given the citations and spelling the parse found,
-and any link only the parse produced (a DOI field, say) is checked then.
+(The links themselves are checked while the citations are parsed: `citecheck.pipeline`
+checks the URLs written in the notes at once, beside the parse, see
+`citecheck.checks.beside`.)
 """
 
 from __future__ import annotations
@@ -14,50 +11,16 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
-from typing import TypeVar
 
 from citecheck.archives import ArchiveLookup, ArchiveSettings, SnapshotMemory, find_snapshot
 from citecheck.archives.lookup import FOUND, NOT_ARCHIVED
 from citecheck.archives.memory import LookupStore
 from citecheck.archives.save import PageSaver
 from citecheck.archives.service import shared_service
-from citecheck.links import extract_links, links_in_notes
 from citecheck.links.urls import dedup_key
-from citecheck.model import Document, Link, ParsedDocument, Verdict
+from citecheck.model import Link, Verdict
 from citecheck.net import NetPolicy
 from citecheck.net.ondemand import OnDemandClient
-
-Parsed = TypeVar("Parsed")
-CheckLinks = Callable[[Sequence[Link]], tuple[Verdict, ...]]
-
-
-def check_while_parsing(
-    document: Document,
-    parse: Callable[[Document], Parsed],
-    parsed_of: Callable[[Parsed], ParsedDocument],
-    check: CheckLinks,
-    wanted: Callable[[str], bool] = lambda url: True,
-) -> tuple[Parsed, tuple[Link, ...], tuple[Verdict, ...]]:
-    """(what `parse` returned, the parsed links, one verdict per link, in link order).
-
-    `parse` runs on a second thread while `check` checks the links written in the
-    notes; `parsed_of` gets the ParsedDocument out of what `parse` returned.
-    """
-    early = [link for link in links_in_notes(document) if wanted(link.url)]
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="citecheck-parse") as pool:
-        parsing = pool.submit(parse, document)
-        early_verdicts = check(early)
-        result = parsing.result()
-    links = tuple(link for link in extract_links(parsed_of(result)) if wanted(link.url))
-    found = {dedup_key(v.url): v for v in early_verdicts}
-    late = [link for link in links if dedup_key(link.url) not in found]
-    if late:
-        found.update((dedup_key(v.url), v) for v in check(late))
-    verdicts = tuple(
-        replace(found[dedup_key(link.url)], url=link.url, citation_ids=link.citation_ids)
-        for link in links
-    )
-    return result, links, verdicts
 
 
 class SnapshotsAlongside:
