@@ -1,0 +1,134 @@
+"""The compiled scorer: the model's weights as read from its file, and the same labels as
+python-crfsuite's on real citations."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pycrfsuite
+import pytest
+
+from citecheck.citations.tagger import MODEL_PATH, Tagger, compiled_available
+from citecheck.citations.tagger.features import ABSENT, Features
+from citecheck.citations.tagger.model_file import attribute_ids, read_model
+from citecheck.citations.tagger.tokens import tokenize
+from training import sources
+
+built = pytest.mark.skipif(
+    not compiled_available(), reason="the compiled tagger is not built or is turned off"
+)
+
+
+@pytest.fixture(scope="module")
+def model():
+    return read_model(MODEL_PATH)
+
+
+@pytest.fixture(scope="module")
+def info():
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger.info()
+
+
+def test_the_reader_finds_the_models_labels_and_attributes(model, info) -> None:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    assert list(model.labels) == tagger.labels()
+    assert model.attributes == attribute_ids(MODEL_PATH)
+    assert {name.decode() for name in model.attributes} == {a for a, _ in info.state_features}
+    assert sorted(model.attributes.values()) == list(range(len(model.attributes)))
+
+
+def test_the_reader_gives_every_weight_the_dump_shows(model, info) -> None:
+    names = {ident: name.decode() for name, ident in model.attributes.items()}
+    read: dict[tuple[str, str], float] = {}
+    for ident, name in names.items():
+        for at in range(model.state_offsets[ident], model.state_offsets[ident + 1]):
+            read[name, model.labels[model.state_labels[at]]] = model.state_weights[at]
+    assert read.keys() == info.state_features.keys()
+    # the dump prints six decimals
+    assert all(abs(read[key] - weight) < 5e-7 for key, weight in info.state_features.items())
+    count = len(model.labels)
+    transitions = {
+        (model.labels[source], model.labels[target]): model.transitions[source * count + target]
+        for source in range(count)
+        for target in range(count)
+        if model.transitions[source * count + target]
+    }
+    assert transitions.keys() == info.transitions.keys()
+    assert all(abs(transitions[key] - weight) < 5e-7 for key, weight in info.transitions.items())
+
+
+def _real_texts() -> list[str]:
+    texts = [example.text for example in sources.load("anystyle-core")]
+    texts += [example.text for example in sources.load("grobid", 1500)]
+    texts += [example.text for example in sources.load("seed")]
+    texts += [example.text for example in sources.load("synthetic", 250)]
+    return texts
+
+
+@built
+def test_the_compiled_labels_are_pycrfsuites_on_real_citations() -> None:
+    compiled, pure = Tagger(compiled=True), Tagger(compiled=False)
+    texts = _real_texts()
+    differing = [
+        text for text in texts if compiled.labels(tokenize(text)) != pure.labels(tokenize(text))
+    ]
+    assert len(texts) > 3000
+    assert differing == []
+
+
+@built
+def test_features_as_ids_are_the_names_the_model_knows() -> None:
+    ids = attribute_ids(MODEL_PATH)
+    by_id, by_name = Features(ids), Features(frozenset(ids))
+    for text in ["Smith, J. (2019). “A Title,” *Journal* 4 (2): 1–9.", "増田「題」『誌』第6号。"]:
+        tokens = tokenize(text)
+        named = by_name(tokens)
+        assert [[ident for ident in one if ident != ABSENT] for one in by_id(tokens)] == [
+            [ids[name] for name in one if name in ids] for one in named
+        ]
+
+
+@built
+def test_the_scorer_refuses_an_id_the_model_lacks(model) -> None:
+    tagger = Tagger(compiled=True)
+    tagger.labels(tokenize("Smith 2019"))
+    with pytest.raises(ValueError, match="not in the model"):
+        tagger._compiled().tag([[len(model.attributes)]])
+    with pytest.raises(TypeError):
+        tagger._compiled().tag([["w=smith"]])
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_a_missing_or_bad_model_is_a_clear_error(tmp_path: Path, compiled: bool) -> None:
+    if compiled and not compiled_available():
+        pytest.skip("the compiled tagger is not built")
+    tokens = tokenize("Smith 2019")
+    with pytest.raises(FileNotFoundError, match="model missing"):
+        Tagger(tmp_path / "absent.crfsuite", compiled=compiled).labels(tokens)
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model at all, just some bytes" * 4)
+    with pytest.raises(ValueError, match="unreadable"):
+        Tagger(bad, compiled=compiled).labels(tokens)
+    cut = tmp_path / "cut.crfsuite"
+    cut.write_bytes(MODEL_PATH.read_bytes()[:200_000])
+    with pytest.raises(ValueError, match="unreadable"):
+        read_model(cut)
+
+
+def test_the_environment_turns_the_compiled_scorer_off() -> None:
+    code = (
+        "from citecheck.citations.tagger import Tagger, tag\n"
+        "tagger = Tagger()\n"
+        "print(tagger.compiled, [s.label for s in tagger.tag('Smith, J. (2019). Title.')])\n"
+    )
+    env = {**os.environ, "CITECHECK_PURE_TAGGER": "1"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert out.startswith("False ['author'")
