@@ -3,7 +3,9 @@ python-crfsuite's on real citations."""
 
 from __future__ import annotations
 
+import functools
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +14,7 @@ import pycrfsuite
 import pytest
 
 from citecheck.citations.tagger import MODEL_PATH, Tagger, compiled_available
-from citecheck.citations.tagger.features import ABSENT, Features
+from citecheck.citations.tagger.features import ABSENT, CLOSERS, OPENERS, Features
 from citecheck.citations.tagger.model_file import attribute_ids, read_model
 from citecheck.citations.tagger.tokens import tokenize
 from training import sources
@@ -63,6 +65,7 @@ def test_the_reader_gives_every_weight_the_dump_shows(model, info) -> None:
     assert all(abs(transitions[key] - weight) < 5e-7 for key, weight in info.transitions.items())
 
 
+@functools.cache
 def _real_texts() -> list[str]:
     texts = [example.text for example in sources.load("anystyle-core")]
     texts += [example.text for example in sources.load("grobid", 1500)]
@@ -94,14 +97,56 @@ def test_features_as_ids_are_the_names_the_model_knows() -> None:
         ]
 
 
+#: Tokens that move the context: every bracket, straight and low quotes, full stops after
+#: initials or not, commas of three scripts, years, `In`, and words the model lacks.
+TRICKY = [*OPENERS, *CLOSERS, '"', ".", ",", "，", "、", "J", "In", "in", "1999", "2019", "12"]
+TRICKY += ["Smith", "Journal", "東", "題", "Zyxwvut", "http://example.org/a", ":", "–", "*"]
+
+
+def _tricky_sequences(count: int) -> list[str]:
+    chooser = random.Random(20261204)
+    return [" ".join(chooser.choices(TRICKY, k=chooser.randint(1, 40))) for _ in range(count)]
+
+
 @built
-def test_the_scorer_refuses_an_id_the_model_lacks(model) -> None:
-    tagger = Tagger(compiled=True)
-    tagger.labels(tokenize("Smith 2019"))
+def test_the_compiled_context_features_are_the_definitions() -> None:
+    """`_crf` works out each token's features as `_sequence_features` does: the same ids
+    in the same order, on real citations and on random runs of brackets and quotes."""
+    from citecheck.citations.tagger.compiled import CompiledTagger
+
+    model = read_model(MODEL_PATH)
+    compiled, definition = CompiledTagger(model), Features(model.attributes)
+    texts = _tricky_sequences(3000) + _real_texts()[::3]
+    for text in texts:
+        tokens = tokenize(text)
+        assert compiled.features(tokens) == definition(tokens), text
+    assert len(texts) > 4000
+
+
+@built
+def test_the_compiled_labels_on_random_bracket_runs_are_pycrfsuites() -> None:
+    compiled, pure = Tagger(compiled=True), Tagger(compiled=False)
+    for text in _tricky_sequences(500):
+        tokens = tokenize(text)
+        assert compiled.labels(tokens) == pure.labels(tokens), text
+
+
+@built
+def test_the_compiled_pieces_refuse_what_does_not_fit(model) -> None:
+    from citecheck.citations.tagger import _crf
+    from citecheck.citations.tagger.compiled import CompiledTagger
+
+    tagger = CompiledTagger(model)
+    with pytest.raises(TypeError, match="TokenType"):
+        tagger._scorer.tag(tagger._context, ["w=smith"], [False])
+    with pytest.raises(ValueError, match="one emphasis flag per token"):
+        tagger._scorer.tag(tagger._context, tagger._types(tokenize("Smith 2019")), [False])
+    beyond = _crf.TokenType((len(model.attributes),), (), (), (), (), b"-1|0=x|", b"x", 0, 0, 0)
     with pytest.raises(ValueError, match="not in the model"):
-        tagger._compiled().tag([[len(model.attributes)]])
-    with pytest.raises(TypeError):
-        tagger._compiled().tag([["w=smith"]])
+        tagger._scorer.tag(tagger._context, [beyond], [False])
+    with pytest.raises(ValueError, match="do not fit"):
+        _crf.Scorer(model.labels[:3], model.state_offsets, model.state_labels,
+                    model.state_weights, model.transitions)  # fmt: skip
 
 
 @pytest.mark.parametrize("compiled", [True, False])

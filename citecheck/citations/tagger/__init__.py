@@ -5,12 +5,14 @@ of one label as `Segment`s. The model ships in `citecheck/data/fields.crfsuite` 
 by `training/train_fields.py`; licences in `citecheck/data/NOTICE-fields.txt`) and is
 loaded the first time a citation needs it, once per process, under a lock.
 
-The labels are scored by `_crf`, a small C extension built at install (`setup.py`) that
-holds the model's weights in arrays and takes each token's attribute ids: python-crfsuite's
-string interface (one lookup in the model's dictionary per attribute, ~570 a note) cost
-more than the rest of the tagging. Its labels are python-crfsuite's, bit for bit (the same
-sums in the same order). Where the extension is not built (no C compiler), or with
-`CITECHECK_PURE_TAGGER=1` in the environment, python-crfsuite scores them as before.
+The labels are scored by `_crf`, a small C extension built at install (`setup.py`;
+`compiled.py` drives it) that holds the model's weights in arrays and works out each
+token's features as the model's attribute ids: python-crfsuite's string interface (one
+lookup in the model's dictionary per attribute, ~570 a note) and building the feature lists
+cost more than the rest of the tagging. Its labels are python-crfsuite's, bit for bit (the
+same features, the same sums in the same order). Where the extension is not built (no C
+compiler), or with `CITECHECK_PURE_TAGGER=1` in the environment, python-crfsuite scores
+the features of `features.py` as before.
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from citecheck.citations.tagger.features import Features
 from citecheck.citations.tagger.labels import LABELS
 from citecheck.citations.tagger.model_file import attribute_names, read_model
 from citecheck.citations.tagger.tokens import Token, tokenize
+
+if TYPE_CHECKING:
+    from citecheck.citations.tagger.compiled import CompiledTagger
 
 try:
     from citecheck.citations.tagger import _crf
@@ -68,7 +73,7 @@ class Tagger:
             raise ImportError("the compiled citation tagger is not built (see setup.py)")
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._scorer = None  # -> _crf.Scorer, once loaded
+        self._compiled_tagger: CompiledTagger | None = None
         #: every feature until the model is opened, then only those it has weights for
         self._features = Features()
 
@@ -76,25 +81,19 @@ class Tagger:
         if not self.path.is_file():
             raise FileNotFoundError(f"citation tagger model missing: {self.path}")
 
-    def _compiled(self):  # -> _crf.Scorer
-        scorer = self._scorer
-        if scorer is None:
+    def _compiled(self) -> CompiledTagger:
+        compiled = self._compiled_tagger
+        if compiled is None:
             with self._lock:
-                if self._scorer is None:
+                if self._compiled_tagger is None:
                     self._check_model()
-                    model = read_model(self.path)
-                    self._features = Features(model.attributes)
-                    self._scorer = _crf.Scorer(
-                        model.labels,
-                        model.state_offsets,
-                        model.state_labels,
-                        model.state_weights,
-                        model.transitions,
-                    )
-                scorer = self._scorer
-        return scorer
+                    from citecheck.citations.tagger.compiled import CompiledTagger
 
-    def _crf(self):  # -> pycrfsuite.Tagger
+                    self._compiled_tagger = CompiledTagger(read_model(self.path))
+                compiled = self._compiled_tagger
+        return compiled
+
+    def _pycrfsuite(self):  # -> pycrfsuite.Tagger
         crf = getattr(self._local, "crf", None)
         if crf is None:
             import pycrfsuite
@@ -111,8 +110,9 @@ class Tagger:
     def labels(self, tokens: list[Token]) -> list[str]:
         if not tokens:
             return []
-        scorer = self._compiled() if self.compiled else self._crf()
-        return scorer.tag(self._features(tokens))
+        if self.compiled:
+            return self._compiled().labels(tokens)
+        return self._pycrfsuite().tag(self._features(tokens))
 
     def tag(self, text: str) -> list[Segment]:
         tokens = tokenize(text)

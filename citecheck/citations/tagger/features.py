@@ -157,7 +157,7 @@ class _TokenType:
     is_in_word: bool
 
 
-def _token_type(text: str) -> _TokenType:
+def token_type(text: str) -> _TokenType:
     own = _word_features(text)
     lower, shape = text.lower().encode(), _shape(text).encode()
     return _TokenType(
@@ -187,8 +187,8 @@ _COMMAS = tuple(f"commas={count}".encode() for count in range(5))
 _DEPTHS = (b"depth=0", b"depth=1", b"depth=2", b"depth=3")
 _INSIDE = {opener: f"in={kind}".encode() for opener, kind in BRACKET_KIND.items()}
 QUOTE_KINDS = frozenset(("quote", "kagi", "guil", "squote"))
-_QUOTE_OPENERS = frozenset(opener for opener, kind in BRACKET_KIND.items() if kind in QUOTE_KINDS)
-_COMMA_MARKS = frozenset(",，、")
+QUOTE_OPENERS = frozenset(opener for opener, kind in BRACKET_KIND.items() if kind in QUOTE_KINDS)
+COMMA_MARKS = frozenset(",，、")
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,29 +247,24 @@ class Features:
     def __init__(self, known: Mapping[bytes, int] | Set[bytes] | None = None) -> None:
         self.known: Mapping[bytes, Feature] | None
         if known is None:
-            self.known, self._context = None, _Context.of(lambda name: name)
+            self.known, self.context = None, _Context.of(lambda name: name)
         elif isinstance(known, Mapping):
             self.known = known
-            self._context = _Context.of(lambda name: known.get(name, ABSENT))
+            self.context = _Context.of(lambda name: known.get(name, ABSENT))
         else:
             self.known = {name: name for name in known}
-            self._context = _Context.of(lambda name: self.known.get(name, name))
+            self.context = _Context.of(lambda name: self.known.get(name, name))
         self._tuples: dict[tuple[Feature, ...], tuple[Feature, ...]] = {}
         self._cached = lru_cache(maxsize=CACHE_SIZE)(self._type)
 
     def _type(self, text: str) -> _TokenType:
-        full = _token_type(text)
-        known = self.known
-        if known is None:
+        full = token_type(text)
+        if self.known is None:
             return full
-        own = tuple(known[feature] for feature in full.own if feature in known)
-        neighbours = []
-        for part in (full.as_left2, full.as_left1, full.as_right1, full.as_right2):
-            kept = tuple(known[feature] for feature in part if feature in known)
-            neighbours.append(self._tuples.setdefault(kept, kept))
+        own, *neighbours = self.kept(full)
         return _TokenType(
             own,
-            *neighbours,
+            *(self._tuples.setdefault(part, part) for part in neighbours),
             full.bigram_left,
             full.lower,
             full.is_year,
@@ -277,13 +272,21 @@ class Features:
             full.is_in_word,
         )
 
+    def kept(self, full: _TokenType) -> list[tuple[Feature, ...]]:
+        """The features of `full` the model knows, as the model's objects: own, then those
+        lent at -2, -1, +1 and +2."""
+        known = self.known
+        assert known is not None
+        parts = (full.own, full.as_left2, full.as_left1, full.as_right1, full.as_right2)
+        return [tuple(known[feature] for feature in part if feature in known) for part in parts]
+
     def __call__(self, tokens: list[Token]) -> list[list[Feature]]:
         cached, uncached = self._cached, self._type
         types = [
             cached(text) if len(text) <= CACHED_LENGTH else uncached(text)
             for text in [token.text for token in tokens]
         ]
-        return _sequence_features(tokens, types, self.known, self._context)
+        return _sequence_features(tokens, types, self.known, self.context)
 
 
 _EVERY = Features()
@@ -365,7 +368,7 @@ def _sequence_features(
         # the state after this token
         if closes:
             opener = stack.pop() if text != '"' else '"'
-            if opener in _QUOTE_OPENERS:
+            if opener in QUOTE_OPENERS:
                 quote_closed = True
         elif text in OPENERS and not (text == "“" and stack and stack[-1] == "„"):
             stack.append(text)
@@ -373,7 +376,7 @@ def _sequence_features(
             straight_quote = True
         if text == "." and index > 0 and not types[index - 1].is_initial:
             periods += 1
-        elif text in _COMMA_MARKS:
+        elif text in COMMA_MARKS:
             commas += 1
         if kind.is_year:
             year_seen = True
