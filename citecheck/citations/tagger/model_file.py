@@ -21,6 +21,7 @@ from __future__ import annotations
 import struct
 from array import array
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 
 _HEADER = struct.Struct("<4sI4sIIIIIIIII")
@@ -103,6 +104,12 @@ class _File:
         return words[0::5], words[1::5], words[2::5], array("d", weights)
 
 
+def _pick(column: array, ids: array) -> array:
+    """`column[i]` for each i of `ids` (itemgetter: a C loop, ~10 times a Python one's speed)."""
+    picked = itemgetter(*ids)(column) if len(ids) > 1 else [column[i] for i in ids]
+    return array(column.typecode, picked)
+
+
 def _check_little_endian() -> None:
     if array("I", b"\x01\x00\x00\x00")[0] != 1:
         raise ValueError("reading a CRFsuite model needs a little-endian machine")
@@ -122,9 +129,7 @@ def read_model(path: Path) -> Model:
         transition_offsets, transition_fids = model.refs(
             model.label_refs_at, b"LFRF", model.label_count
         )
-        if any(kinds[fid] != 0 for fid in state_fids) or any(
-            kinds[fid] != 1 for fid in transition_fids
-        ):
+        if set(_pick(kinds, state_fids)) - {0} or set(_pick(kinds, transition_fids)) - {1}:
             raise ValueError("a feature of the wrong kind in the refs")
         labels = [""] * model.label_count
         for name, ident in label_ids.items():
@@ -136,15 +141,15 @@ def read_model(path: Path) -> Model:
                 if targets[fid] >= count:
                     raise ValueError("a transition to a label the model lacks")
                 transitions[source * count + targets[fid]] = weights[fid]
-        state_labels = array("I", map(targets.__getitem__, state_fids))
-        if any(label >= count for label in state_labels):
+        state_labels = _pick(targets, state_fids)
+        if max(state_labels, default=0) >= count:
             raise ValueError("a state feature for a label the model lacks")
         return Model(
             tuple(labels),
             attributes,
             state_offsets,
             state_labels,
-            array("d", map(weights.__getitem__, state_fids)),
+            _pick(weights, state_fids),
             transitions,
         )
     except (struct.error, ValueError, IndexError, UnicodeDecodeError) as error:
