@@ -129,14 +129,17 @@ viterbi(const Scorer *self, const double *state, Py_ssize_t count, double *score
         double *cur = score + t * L;
         int *from = back + t * L;
         for (j = 0; j < L; ++j) {
+            int best_from = 0;
             best = -DBL_MAX;
             for (i = 0; i < L; ++i) {
+                /* selects, not a branch: which predecessor is best is a coin toss to the
+                 * processor's branch predictor */
                 double candidate = prev[i] + trans[i * L + j];
-                if (best < candidate) {
-                    best = candidate;
-                    from[j] = (int)i;
-                }
+                int better = best < candidate;
+                best_from = better ? (int)i : best_from;
+                best = better ? candidate : best;
             }
+            from[j] = best_from;
             cur[j] = best + state[t * L + j];
         }
     }

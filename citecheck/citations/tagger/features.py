@@ -3,7 +3,8 @@
 Per-token features that depend only on the token's text (word, shape, script, lexicon
 classes, affixes) are computed once per distinct text and cached; the context features
 (bracket kind and depth, emphasis, position, what came before, neighbours ±2) are added
-per sequence.
+per sequence. This module is their definition (the trainer's, and python-crfsuite's path);
+the compiled scorer works out the same features in C (`compiled.py`, `_crf.c`).
 """
 
 from __future__ import annotations
@@ -252,8 +253,8 @@ class Features:
             self.known = known
             self.context = _Context.of(lambda name: known.get(name, ABSENT))
         else:
-            self.known = {name: name for name in known}
-            self.context = _Context.of(lambda name: self.known.get(name, name))
+            names = {name: name for name in known}
+            self.known, self.context = names, _Context.of(lambda name: names.get(name, name))
         self._tuples: dict[tuple[Feature, ...], tuple[Feature, ...]] = {}
         self._cached = lru_cache(maxsize=CACHE_SIZE)(self._type)
 
