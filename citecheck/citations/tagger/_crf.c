@@ -83,12 +83,19 @@ Scorer_init(Scorer *self, PyObject *args, PyObject *kwargs)
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O!OOOO", keywords, &PyTuple_Type, &labels,
                                      &offsets, &targets, &weights, &transitions))
         return -1;
+    PyMem_Free(self->offsets);  /* what a failed earlier call left */
+    PyMem_Free(self->targets);
+    PyMem_Free(self->weights);
+    PyMem_Free(self->transitions);
+    self->targets = NULL;
+    self->weights = NULL;
+    self->transitions = NULL;
     self->label_count = PyTuple_GET_SIZE(labels);
-    self->offsets = copy_buffer(offsets, "I", 4, &offset_count, "state_offsets");
-    self->targets = copy_buffer(targets, "I", 4, &target_count, "state_labels");
-    self->weights = copy_buffer(weights, "d", 8, &weight_count, "state_weights");
-    self->transitions = copy_buffer(transitions, "d", 8, &transition_count, "transitions");
-    if (!self->offsets || !self->targets || !self->weights || !self->transitions)
+    if (!(self->offsets = copy_buffer(offsets, "I", 4, &offset_count, "state_offsets"))
+        || !(self->targets = copy_buffer(targets, "I", 4, &target_count, "state_labels"))
+        || !(self->weights = copy_buffer(weights, "d", 8, &weight_count, "state_weights"))
+        || !(self->transitions =
+                 copy_buffer(transitions, "d", 8, &transition_count, "transitions")))
         return -1;
     self->attribute_count = offset_count - 1;
     if (self->label_count == 0 || offset_count < 1 || target_count != weight_count
@@ -261,6 +268,7 @@ TokenType_init(TokenType *self, PyObject *args, PyObject *kwargs)
                                "bigram_left", "lower", "opener", "closes", "flags", NULL};
     PyObject *parts[PARTS], *bigram_left, *lower;
     Py_ssize_t total = 0, at = 0, part;
+    int32_t *ids;
     if (self->ids != NULL) {
         PyErr_SetString(PyExc_TypeError, "a TokenType is made once");
         return -1;
@@ -275,17 +283,21 @@ TokenType_init(TokenType *self, PyObject *args, PyObject *kwargs)
             return -1;
         total += size;
     }
-    self->ids = PyMem_Malloc(sizeof(int32_t) * (size_t)(total > 0 ? total : 1));
-    if (self->ids == NULL) {
+    ids = PyMem_Malloc(sizeof(int32_t) * (size_t)(total > 0 ? total : 1));
+    if (ids == NULL) {
         PyErr_NoMemory();
         return -1;
     }
     for (part = 0; part < PARTS; ++part) {
-        at = read_ids(parts[part], self->ids, at);
-        if (at < 0)
+        at = read_ids(parts[part], ids, at);
+        if (at < 0) {
+            PyMem_Free(ids);
             return -1;
+        }
         self->ends[part] = at;
     }
+    /* made: `ids` is set last, and only here (sequence_features takes no half-made one) */
+    self->ids = ids;
     Py_INCREF(bigram_left);
     self->bigram_left = bigram_left;
     Py_INCREF(lower);
@@ -365,6 +377,10 @@ Context_init(Context *self, PyObject *args, PyObject *kwargs)
             &self->emph_change_left, &self->emph_change_right, &self->straight_is_quote,
             &self->left_double, &self->low_double, &PyDict_Type, &known))
         return -1;
+    PyMem_Free(self->inside);  /* what a failed earlier call left */
+    PyMem_Free(self->quote);
+    self->inside = NULL;
+    self->quote = NULL;
     if (read_fixed(positions, self->positions, POSITIONS, "positions") < 0
         || read_fixed(periods, self->periods, COUNTS, "periods") < 0
         || read_fixed(commas, self->commas, COUNTS, "commas") < 0
