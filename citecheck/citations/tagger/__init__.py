@@ -4,20 +4,46 @@
 of one label as `Segment`s. The model ships in `citecheck/data/fields.crfsuite` (trained
 by `training/train_fields.py`; licences in `citecheck/data/NOTICE-fields.txt`) and is
 loaded the first time a citation needs it, once per process, under a lock.
+
+The labels are scored by `_crf`, a small C extension built at install (`setup.py`;
+`compiled.py` drives it) that holds the model's weights in arrays and works out each
+token's features as the model's attribute ids: python-crfsuite's string interface (one
+lookup in the model's dictionary per attribute, ~570 a note) and building the feature lists
+cost more than the rest of the tagging. Its labels are python-crfsuite's, bit for bit (the
+same features, the same sums in the same order). Where the extension is not built (no C
+compiler), or with `CITECHECK_PURE_TAGGER=1` in the environment, python-crfsuite scores
+the features of `features.py` as before.
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from citecheck.citations.tagger.features import Features
 from citecheck.citations.tagger.labels import LABELS
-from citecheck.citations.tagger.model_file import attribute_names
+from citecheck.citations.tagger.model_file import attribute_names, read_model
 from citecheck.citations.tagger.tokens import Token, tokenize
 
-__all__ = ["LABELS", "MODEL_PATH", "Segment", "Tagger", "tag", "tag_tokens"]
+if TYPE_CHECKING:
+    from citecheck.citations.tagger.compiled import CompiledTagger
+
+try:
+    from citecheck.citations.tagger import _crf
+except ImportError:  # not built: python-crfsuite scores the labels
+    _crf = None
+
+__all__ = [
+    "LABELS",
+    "MODEL_PATH",
+    "Segment",
+    "Tagger",
+    "compiled_available",
+    "tag",
+    "tag_tokens",
+]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent.parent / "data" / "fields.crfsuite"
 
@@ -31,24 +57,49 @@ class Segment(NamedTuple):
     end: int
 
 
-class Tagger:
-    """One loaded model. python-crfsuite's tagger is not thread-safe: one per thread."""
+def compiled_available() -> bool:
+    """Whether the compiled scorer is built and not turned off (`CITECHECK_PURE_TAGGER`)."""
+    return _crf is not None and os.environ.get("CITECHECK_PURE_TAGGER", "") in ("", "0")
 
-    def __init__(self, path: Path = MODEL_PATH) -> None:
+
+class Tagger:
+    """One loaded model, scored by the compiled scorer (`compiled`, by default when it is
+    available) or by python-crfsuite, whose tagger is not thread-safe: one per thread."""
+
+    def __init__(self, path: Path = MODEL_PATH, compiled: bool | None = None) -> None:
         self.path = path
+        self.compiled = compiled_available() if compiled is None else compiled
+        if self.compiled and _crf is None:
+            raise ImportError("the compiled citation tagger is not built (see setup.py)")
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._compiled_tagger: CompiledTagger | None = None
         #: every feature until the model is opened, then only those it has weights for
         self._features = Features()
 
-    def _crf(self):  # -> pycrfsuite.Tagger
+    def _check_model(self) -> None:
+        if not self.path.is_file():
+            raise FileNotFoundError(f"citation tagger model missing: {self.path}")
+
+    def _compiled(self) -> CompiledTagger:
+        compiled = self._compiled_tagger
+        if compiled is None:
+            with self._lock:
+                if self._compiled_tagger is None:
+                    self._check_model()
+                    from citecheck.citations.tagger.compiled import CompiledTagger
+
+                    self._compiled_tagger = CompiledTagger(read_model(self.path))
+                compiled = self._compiled_tagger
+        return compiled
+
+    def _pycrfsuite(self):  # -> pycrfsuite.Tagger
         crf = getattr(self._local, "crf", None)
         if crf is None:
             import pycrfsuite
 
             with self._lock:
-                if not self.path.is_file():
-                    raise FileNotFoundError(f"citation tagger model missing: {self.path}")
+                self._check_model()
                 if self._features.known is None:
                     self._features = Features(attribute_names(self.path))
                 crf = pycrfsuite.Tagger()
@@ -59,8 +110,9 @@ class Tagger:
     def labels(self, tokens: list[Token]) -> list[str]:
         if not tokens:
             return []
-        crf = self._crf()
-        return crf.tag(self._features(tokens))
+        if self.compiled:
+            return self._compiled().labels(tokens)
+        return self._pycrfsuite().tag(self._features(tokens))
 
     def tag(self, text: str) -> list[Segment]:
         tokens = tokenize(text)

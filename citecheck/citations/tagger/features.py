@@ -3,13 +3,15 @@
 Per-token features that depend only on the token's text (word, shape, script, lexicon
 classes, affixes) are computed once per distinct text and cached; the context features
 (bracket kind and depth, emphasis, position, what came before, neighbours ±2) are added
-per sequence.
+per sequence. This module is their definition (the trainer's, and python-crfsuite's path);
+the compiled scorer works out the same features in C (`compiled.py`, `_crf.c`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -46,6 +48,9 @@ BRACKET_KIND = {
     "„": "quote",
     '"': "quote",
 }
+#: one feature: its name, or a model's id of it
+Feature = bytes | int
+
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 
@@ -135,14 +140,15 @@ word_features = lru_cache(maxsize=65536)(_word_features)
 #: What a token's text gives each sequence it is in, worked out once per distinct text:
 #: its own features, and those it lends its neighbours (the word and its shape only, the
 #: rest would bloat the model) at offsets -2, -1, +1 and +2. Features are UTF-8 bytes,
-#: the form python-crfsuite hands to CRFsuite (a `str` would be encoded on every call).
+#: the form python-crfsuite hands to CRFsuite (a `str` would be encoded on every call),
+#: or, kept for the compiled scorer, the model's ids of them (see `Features`).
 @dataclass(frozen=True, slots=True)
 class _TokenType:
-    own: tuple[bytes, ...]
-    as_left2: tuple[bytes, ...]
-    as_left1: tuple[bytes, ...]
-    as_right1: tuple[bytes, ...]
-    as_right2: tuple[bytes, ...]
+    own: tuple[Feature, ...]
+    as_left2: tuple[Feature, ...]
+    as_left1: tuple[Feature, ...]
+    as_right1: tuple[Feature, ...]
+    as_right2: tuple[Feature, ...]
     #: the start of the pair feature `-1|0=LEFT|RIGHT` when this token is LEFT
     bigram_left: bytes
     #: the word, lower-cased: RIGHT in that pair feature
@@ -152,7 +158,7 @@ class _TokenType:
     is_in_word: bool
 
 
-def _token_type(text: str) -> _TokenType:
+def token_type(text: str) -> _TokenType:
     own = _word_features(text)
     lower, shape = text.lower().encode(), _shape(text).encode()
     return _TokenType(
@@ -182,40 +188,84 @@ _COMMAS = tuple(f"commas={count}".encode() for count in range(5))
 _DEPTHS = (b"depth=0", b"depth=1", b"depth=2", b"depth=3")
 _INSIDE = {opener: f"in={kind}".encode() for opener, kind in BRACKET_KIND.items()}
 QUOTE_KINDS = frozenset(("quote", "kagi", "guil", "squote"))
-_QUOTE_OPENERS = frozenset(opener for opener, kind in BRACKET_KIND.items() if kind in QUOTE_KINDS)
-_COMMA_MARKS = frozenset(",，、")
+QUOTE_OPENERS = frozenset(opener for opener, kind in BRACKET_KIND.items() if kind in QUOTE_KINDS)
+COMMA_MARKS = frozenset(",，、")
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The context features `_sequence_features` adds, as one model knows them."""
+
+    positions: tuple[Feature, ...]
+    periods: tuple[Feature, ...]
+    commas: tuple[Feature, ...]
+    depths: tuple[Feature, ...]
+    inside: dict[str, Feature]
+    in_other: Feature
+    in_quote: Feature
+    emph: Feature
+    after_year: Feature
+    after_quote: Feature
+    after_in: Feature
+    bos: Feature
+    eos: Feature
+    emph_change_left: Feature
+    emph_change_right: Feature
+
+    @classmethod
+    def of(cls, feature: Callable[[bytes], Feature]) -> _Context:
+        def each(names: Iterable[bytes]) -> tuple[Feature, ...]:
+            return tuple(map(feature, names))
+
+        return cls(
+            each(_POSITIONS),
+            each(_PERIODS),
+            each(_COMMAS),
+            each(_DEPTHS),
+            {opener: feature(name) for opener, name in _INSIDE.items()},
+            *each((b"in=other", b"in=quote", b"emph", b"after_year", b"after_quote")),
+            *each((b"after_in", b"BOS", b"EOS", b"-1:emph_change", b"1:emph_change")),
+        )
+
+
+#: what stands for a feature the compiled scorer is to skip (one its model lacks)
+ABSENT = -1
 
 
 class Features:
-    """Tokens → one feature list per token, keeping only the features in `known` (a
-    model's attributes: CRFsuite gives the others no weight, but still looks each one
-    up, which costs more than leaving it out here); every feature when `known` is None.
-    Those kept are in the order of the full list, so the model scores both alike.
+    """Tokens → one feature list per token, keeping only the features `known` to a model
+    (CRFsuite gives the others no weight, but still looks each one up, which costs more
+    than leaving it out here); every feature when `known` is None.
 
-    A token type kept for a model holds the model's own `bytes` objects (and one tuple
-    per distinct neighbour feature pair), not copies: a cached word costs ~0.4 KB."""
+    `known` is the model's attribute names (features are handed out as `bytes`, for
+    python-crfsuite) or its name → id mapping (features are ids, for the compiled scorer;
+    a context feature the model lacks is `ABSENT`). Those kept are in the order of the full
+    list, so the model scores all three alike.
 
-    def __init__(self, known: frozenset[bytes] | None = None) -> None:
-        self.known = known
-        self._shared: dict[bytes | tuple[bytes, ...], bytes | tuple[bytes, ...]] = {}
-        if known is not None:
-            self._shared.update((name, name) for name in known)
+    A token type kept for a model holds the model's own `bytes` or `int` objects (and one
+    tuple per distinct neighbour feature pair), not copies: a cached word costs ~0.4 KB."""
+
+    def __init__(self, known: Mapping[bytes, int] | Set[bytes] | None = None) -> None:
+        self.known: Mapping[bytes, Feature] | None
+        if known is None:
+            self.known, self.context = None, _Context.of(lambda name: name)
+        elif isinstance(known, Mapping):
+            self.known = known
+            self.context = _Context.of(lambda name: known.get(name, ABSENT))
+        else:
+            names = {name: name for name in known}
+            self.known, self.context = names, _Context.of(lambda name: names.get(name, name))
+        self._tuples: dict[tuple[Feature, ...], tuple[Feature, ...]] = {}
         self._cached = lru_cache(maxsize=CACHE_SIZE)(self._type)
 
     def _type(self, text: str) -> _TokenType:
-        full = _token_type(text)
-        known = self.known
-        if known is None:
+        full = token_type(text)
+        if self.known is None:
             return full
-        shared = self._shared
-        own = tuple(shared[feature] for feature in full.own if feature in known)
-        neighbours = []
-        for part in (full.as_left2, full.as_left1, full.as_right1, full.as_right2):
-            kept = tuple(shared[feature] for feature in part if feature in known)
-            neighbours.append(shared.setdefault(kept, kept))
+        own, *neighbours = self.kept(full)
         return _TokenType(
             own,
-            *neighbours,
+            *(self._tuples.setdefault(part, part) for part in neighbours),
             full.bigram_left,
             full.lower,
             full.is_year,
@@ -223,13 +273,21 @@ class Features:
             full.is_in_word,
         )
 
-    def __call__(self, tokens: list[Token]) -> list[list[bytes]]:
+    def kept(self, full: _TokenType) -> list[tuple[Feature, ...]]:
+        """The features of `full` the model knows, as the model's objects: own, then those
+        lent at -2, -1, +1 and +2."""
+        known = self.known
+        assert known is not None
+        parts = (full.own, full.as_left2, full.as_left1, full.as_right1, full.as_right2)
+        return [tuple(known[feature] for feature in part if feature in known) for part in parts]
+
+    def __call__(self, tokens: list[Token]) -> list[list[Feature]]:
         cached, uncached = self._cached, self._type
         types = [
             cached(text) if len(text) <= CACHED_LENGTH else uncached(text)
             for text in [token.text for token in tokens]
         ]
-        return _sequence_features(tokens, types, self.known)
+        return _sequence_features(tokens, types, self.known, self.context)
 
 
 _EVERY = Features()
@@ -237,22 +295,26 @@ _EVERY = Features()
 
 def sequence_features(tokens: list[Token]) -> list[list[bytes]]:
     """Every feature of each token (what the trainer sees)."""
-    return _EVERY(tokens)
+    return _EVERY(tokens)  # type: ignore[return-value]
 
 
 def _sequence_features(
-    tokens: list[Token], types: list[_TokenType], known: frozenset[bytes] | None
-) -> list[list[bytes]]:
+    tokens: list[Token],
+    types: list[_TokenType],
+    known: Mapping[bytes, Feature] | None,
+    context: _Context,
+) -> list[list[Feature]]:
     n = len(tokens)
     texts = [token.text for token in tokens]
     emphasis = [token.emphasis for token in tokens]
-    feats: list[list[bytes]] = []
+    feats: list[list[Feature]] = []
     stack: list[str] = []
     straight_quote = False
     periods = commas = 0
     year_seen = quote_closed = after_in = False
     last = n - 1
-    positions, period_counts, comma_counts = _POSITIONS, _PERIODS, _COMMAS
+    positions, period_counts, comma_counts = context.positions, context.periods, context.commas
+    inside, in_other, depths = context.inside, context.in_other, context.depths
     for index, text in enumerate(texts):
         kind = types[index]
         emphasised = emphasis[index]
@@ -260,50 +322,54 @@ def _sequence_features(
         if text == '"' and straight_quote:
             closes, straight_quote = True, False
         if stack:
-            own = [*kind.own, _INSIDE.get(stack[-1], b"in=other"), _DEPTHS[min(len(stack), 3)]]
+            own = [*kind.own, inside.get(stack[-1], in_other), depths[min(len(stack), 3)]]
         else:
             own = list(kind.own)
         append = own.append
         if straight_quote:
-            append(b"in=quote")
+            append(context.in_quote)
         if emphasised:
-            append(b"emph")
+            append(context.emph)
         own += (
             positions[10 * index // n],
             period_counts[periods if periods < 4 else 4],
             comma_counts[commas if commas < 4 else 4],
         )
         if year_seen:
-            append(b"after_year")
+            append(context.after_year)
         if quote_closed:
-            append(b"after_quote")
+            append(context.after_quote)
         if after_in:
-            append(b"after_in")
+            append(context.after_in)
         if index == 0:
-            append(b"BOS")
+            append(context.bos)
         else:
             left = types[index - 1]
             own += left.as_left1
             bigram = left.bigram_left + kind.lower
-            if known is None or bigram in known:
+            if known is None:
                 append(bigram)
+            else:
+                pair = known.get(bigram)
+                if pair is not None:
+                    append(pair)
             if emphasis[index - 1] != emphasised:
-                append(b"-1:emph_change")
+                append(context.emph_change_left)
             if index > 1:
                 own += types[index - 2].as_left2
         if index == last:
-            append(b"EOS")
+            append(context.eos)
         else:
             own += types[index + 1].as_right1
             if emphasis[index + 1] != emphasised:
-                append(b"1:emph_change")
+                append(context.emph_change_right)
             if index + 2 < n:
                 own += types[index + 2].as_right2
         feats.append(own)
         # the state after this token
         if closes:
             opener = stack.pop() if text != '"' else '"'
-            if opener in _QUOTE_OPENERS:
+            if opener in QUOTE_OPENERS:
                 quote_closed = True
         elif text in OPENERS and not (text == "“" and stack and stack[-1] == "„"):
             stack.append(text)
@@ -311,7 +377,7 @@ def _sequence_features(
             straight_quote = True
         if text == "." and index > 0 and not types[index - 1].is_initial:
             periods += 1
-        elif text in _COMMA_MARKS:
+        elif text in COMMA_MARKS:
             commas += 1
         if kind.is_year:
             year_seen = True
