@@ -62,4 +62,6 @@ def find_pages(tail: str) -> Pages | None:
 
 def find_un_symbol(text: str) -> re.Match[str] | None:
     """A UN document symbol such as S/2024/215 or A/71/941-S/2017/535."""
+    if "/" not in text:  # every symbol has its slashes: cheaper to look for than the pattern
+        return None
     return UN_SYMBOL.search(text)

@@ -47,6 +47,8 @@ def find_urls(text: str) -> list[Found]:
 
 def find_doi(text: str) -> str | None:
     """The first DOI in `text`, as the bare `10.…/…` name."""
+    if "10." not in text:  # what every DOI holds: far cheaper to look for than `DOI`
+        return None
     match = DOI.search(text)
     return trim(match.group(1)) if match else None
 
@@ -54,6 +56,8 @@ def find_doi(text: str) -> str | None:
 def doi_spans(text: str) -> list[tuple[int, int]]:
     """Where DOIs are written (with their `doi:` / `https://doi.org/`), for cutting a note
     only outside them."""
+    if "10." not in text:
+        return []
     return [match.span() for match in DOI.finditer(text)]
 
 
