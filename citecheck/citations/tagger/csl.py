@@ -16,7 +16,13 @@ from citecheck.citations.fields_model import Fields
 from citecheck.citations.kinds import PLATFORMS, REPORT_TITLE, TREATY, is_news_outlet
 from citecheck.citations.language import citation_language
 from citecheck.citations.lexicon import is_organisation
-from citecheck.citations.locators import CJK_ISSUE, CJK_PAGES, CJK_PAGES_AFTER_WORD, CJK_VOLUME
+from citecheck.citations.locators import (
+    CJK_ISSUE,
+    CJK_PAGE_WORDS,
+    CJK_PAGES,
+    CJK_PAGES_AFTER_WORD,
+    CJK_VOLUME,
+)
 from citecheck.citations.names import parse_names
 from citecheck.citations.scripts import EAST_ASIAN, fold
 from citecheck.citations.tagger import Segment
@@ -187,7 +193,8 @@ def _cjk_numbering(csl: dict[str, Any], text: str) -> None:
             del csl["volume"]
         if volume:
             csl["volume"] = volume.group("volume")
-    if "page" not in csl and "locator" not in csl:
+    # (both page patterns need a page word: looking for one first is cheaper)
+    if "page" not in csl and "locator" not in csl and any(w in text for w in CJK_PAGE_WORDS):
         tail = text[max(map(text.rfind, TITLE_CLOSERS)) + 1 :]  # not a title's words
         pages = CJK_PAGES.search(tail) or CJK_PAGES_AFTER_WORD.search(tail)
         if pages:
