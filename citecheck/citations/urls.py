@@ -31,6 +31,8 @@ class Found:
 
 def find_urls(text: str) -> list[Found]:
     """URLs in `text`, with the span each occupies (brackets included)."""
+    if "://" not in text:  # what every URL holds: far cheaper to look for than the patterns
+        return []
     found: list[Found] = []
     for match in ANGLED_URL.finditer(text):
         found.append(Found(match.start(), match.end(), trim(match.group(1))))
