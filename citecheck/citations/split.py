@@ -200,12 +200,16 @@ def _names_only(text: str) -> bool:
     return bool(names) and all("family" in name for name in names)
 
 
+CJK_FULL_STOP = re.compile("。")
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of `text`, each with its closing mark, cut only outside brackets."""
     depths = depth_map(text)
     url_ends = {url.end for url in find_urls(text)}
     date_spans = [(date.start, date.end) for date in find_dates(text)]
-    cuts = [index + 1 for index, char in enumerate(text) if char == "。" and depths[index] == 0]
+    stops = (match.start() for match in CJK_FULL_STOP.finditer(text))  # not every character
+    cuts = [index + 1 for index in stops if depths[index] == 0]
     for match in SENTENCE_PERIOD.finditer(text):
         index = match.start()
         if depths[index] or index == 0 or any(a < index < b for a, b in date_spans):
