@@ -89,12 +89,21 @@ REQUIRED = {
     "numeric": ("-", ".", "/"),
     "paren_year": ("(", "（"),
 }
+
+
+def _covering(names: Iterable[str]) -> tuple[str, ...]:
+    """The `names` that hold no other one (`jan`, not `january`): a text holds one of
+    `names` only if it holds one of these, fewer to look for."""
+    names = list(names)
+    return tuple(name for name in names if not any(o != name and o in name for o in names))
+
+
 #: The month and season names ASCII text can hold (lower case), for the patterns that
 #: read them: in ASCII text, where matching regardless of case is lower-casing, a pattern
 #: whose names are nowhere finds no date, and its search, tried at every word, is skipped.
 _ASCII_NAMES = {
-    "months": tuple(name for name in MONTHS if name.isascii()),
-    "seasons": tuple(name for name in SEASONS if name.isascii()),
+    "months": _covering(name for name in MONTHS if name.isascii()),
+    "seasons": _covering(name for name in SEASONS if name.isascii()),
 }
 _NAMED_BY = {"dmy": "months", "mdy": "months", "my": "months", "season": "seasons"}
 #: `(n.d.)`, `o. J.`, `s.f.`: a reference that says it has no date.
