@@ -73,7 +73,7 @@ def clean(value: str) -> str:
 def _balance(value: str) -> str:
     """Put back a closing bracket the edge strip took from `Title (2nd ed)`."""
     for opener, closer in ("()", "（）", "[]"):
-        if value.count(opener) > value.count(closer):
+        if opener in value and value.count(opener) > value.count(closer):
             value += closer
     return value
 
