@@ -259,12 +259,14 @@ def western_names(value: str) -> list[str]:
             after = split[position + 1] if position + 1 < len(split) else ""
             pieces.append(piece)
             by_comma.append(after.strip() == ",")
+    # whether each piece with a full stop is initials (asked up to four times a piece)
+    initials = [INITIALS.match(piece + ".") is not None for piece in pieces]
     people: list[str] = []
     index = 0
     while index < len(pieces):
         piece = pieces[index]
         following = pieces[index + 1] if index + 1 < len(pieces) else None
-        initials_next = following is not None and INITIALS.match(following + ".")
+        initials_next = following is not None and initials[index + 1]
         first_inverted = (
             index == 0
             and following is not None
@@ -272,9 +274,9 @@ def western_names(value: str) -> list[str]:
             and len(piece.split()) == 1
             and len(following.split()) <= 2
             and following[:1].isupper()
-            and not INITIALS.match(piece + ".")
+            and not initials[index]
         )
-        if not INITIALS.match(piece + ".") and (initials_next or first_inverted):
+        if not initials[index] and (initials_next or first_inverted):
             given = (
                 following
                 if following.endswith(".") or not INITIALS.match(following)
@@ -284,7 +286,7 @@ def western_names(value: str) -> list[str]:
             index += 2
             continue
         trailing = FAMILY_INITIALS.match(piece)
-        if trailing and not INITIALS.match(piece + "."):
+        if trailing and not initials[index]:
             people.append(f"{trailing.group('family')}, {_dotted(trailing.group('given'))}")
         else:
             people.append(_dotted(piece))
