@@ -36,6 +36,9 @@ LEADING_WORDS = re.compile(
     re.I,
 )
 TRAILING_WORDS = re.compile(r"\s*[(（]?\s*(?:eds?|Hrsg|Ed|Eds|coord|dir|編|主編|编)\.?\s*[)）]?$")
+#: Text each of those words holds: without any, the search (tried at every character) is
+#: skipped.
+_TRAILING_WORD_TEXT = ("ed", "Ed", "Hrsg", "coord", "dir", "編", "编")
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 #: `212--25` (TeX) and `41 - 54`: one dash, no spaces; an en dash stays as written.
 PAGE_DASHES = re.compile(r"\s*(-{1,2}|–|—|‐)\s*")
@@ -237,7 +240,9 @@ def _names(value: str, role: str) -> list[dict[str, str]]:
     if ET_AL_END.search(value[-3:]):
         value = ET_AL.sub("", value)
     value = LEADING_WORDS.sub("", value)
-    value = TRAILING_WORDS.sub("", value).strip(EDGE)
+    if any(word in value for word in _TRAILING_WORD_TEXT):
+        value = TRAILING_WORDS.sub("", value)
+    value = value.strip(EDGE)
     if not value or set(value) <= set("-–—_ "):
         return []
     if EAST_ASIAN.search(value):
