@@ -48,8 +48,23 @@ OP_CIT_MARKS = (
 )
 MARKS = {"ibid": IBID_MARKS, "op-cit": OP_CIT_MARKS}
 
+
+def _search_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
+    """`marks` as one pattern. The `\\b` opening each Latin or Cyrillic mark is written
+    once, before them all, so that a search tests it once at each character rather than
+    once per mark (half the time). What matches is the same: such a mark and a CJK one
+    never match at the same place, and the marks of each script keep their order."""
+    words = [mark.removeprefix(r"\b") for mark in marks if mark.startswith(r"\b")]
+    others = [mark for mark in marks if not mark.startswith(r"\b")]
+    return re.compile("|".join(others) + r"|\b(?:" + "|".join(words) + ")", re.IGNORECASE)
+
+
 #: Each kind's marks as one pattern, for a search anywhere in a citation.
-MARK_PATTERNS = {kind: re.compile("|".join(marks), re.IGNORECASE) for kind, marks in MARKS.items()}
+MARK_PATTERNS = {kind: _search_pattern(marks) for kind, marks in MARKS.items()}
+#: In lower case, what each mark that ASCII text can hold (the Latin ones) has:
+#: `ib` (Ibid., Ibidem), `eb` (Ebd., ebenda), `cit` (op. cit., loc. cit. …), `a. a. O.`
+_ASCII_MARK_LETTERS = ("ib", "eb", "cit")
+_ASCII_A_A_O = re.compile(r"a\.\s*a\.\s*o")
 _ANY_MARK_FIRST = re.compile(
     r"^[\s*_]*(?:" + "|".join(IBID_MARKS + OP_CIT_MARKS) + ")", re.IGNORECASE
 )
@@ -59,3 +74,16 @@ def starts_with_backref(text: str) -> bool:
     """True when `text` opens with a back-reference mark (同上、22頁。 / Ibid., 4. /
     *Ibid.*, 4.)."""
     return _ANY_MARK_FIRST.match(text) is not None
+
+
+def may_hold_mark(text: str) -> bool:
+    """False when `text` certainly holds no mark: ASCII text (where matching regardless
+    of case is matching the lower-case form) without the letters of any Latin mark.
+    Much cheaper than `MARK_PATTERNS`, whose `\\b` and case folding are tried at every
+    character."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(letters in lower for letters in _ASCII_MARK_LETTERS) or bool(
+        _ASCII_A_A_O.search(lower)
+    )

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from citecheck.citations.backref_marks import MARK_PATTERNS
+from citecheck.citations.backref_marks import MARK_PATTERNS, may_hold_mark
 from citecheck.citations.brackets import Span, top_level_spans
 from citecheck.citations.names import EDITOR_SUFFIX
 from citecheck.citations.scripts import fold
@@ -66,6 +66,8 @@ def find_reference(text: str) -> Reference | None:
     not back-references; a mark that is all its emphasis holds (`*Ibid.*`, `*op. cit.*`,
     as many styles print them) is still the mark.
     """
+    if not may_hold_mark(text):
+        return None
     titles: list[Span] | None = None  # worked out only once a mark is found
     for kind, pattern in MARK_PATTERNS.items():
         for found in pattern.finditer(text):

@@ -105,8 +105,7 @@ def depth_map(text: str) -> list[int]:
     """For every character, how many brackets enclose it (marks count as inside)."""
     depths = [0] * len(text)
     for span in top_level_spans(text):
-        for index in range(span.start, span.end):
-            depths[index] = 1
+        depths[span.start : span.end] = [1] * (span.end - span.start)
     return depths
 
 

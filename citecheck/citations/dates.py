@@ -89,6 +89,23 @@ REQUIRED = {
     "numeric": ("-", ".", "/"),
     "paren_year": ("(", "（"),
 }
+
+
+def _covering(names: Iterable[str]) -> tuple[str, ...]:
+    """The `names` that hold no other one (`jan`, not `january`): a text holds one of
+    `names` only if it holds one of these, fewer to look for."""
+    names = list(names)
+    return tuple(name for name in names if not any(o != name and o in name for o in names))
+
+
+#: The month and season names ASCII text can hold (lower case), for the patterns that
+#: read them: in ASCII text, where matching regardless of case is lower-casing, a pattern
+#: whose names are nowhere finds no date, and its search, tried at every word, is skipped.
+_ASCII_NAMES = {
+    "months": _covering(name for name in MONTHS if name.isascii()),
+    "seasons": _covering(name for name in SEASONS if name.isascii()),
+}
+_NAMED_BY = {"dmy": "months", "mdy": "months", "my": "months", "season": "seasons"}
 #: `(n.d.)`, `o. J.`, `s.f.`: a reference that says it has no date.
 UNDATED_MARK = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(mark) for mark in UNDATED) + r")(?!\w)", re.I
@@ -149,11 +166,14 @@ def _find_dates(text: str, checked: bool) -> tuple[DateMatch, ...]:
     """The same text is searched many times over while a note is split and parsed."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
+    unnamed = _names_missing(text)
     for kind, pattern in PATTERNS:
         if not checked and kind == "bare_year":
             continue
         required = REQUIRED.get(kind)
         if required is not None and not any(char in text for char in required):
+            continue
+        if _NAMED_BY.get(kind) in unnamed:
             continue
         for match in pattern.finditer(text):
             if any(match.start() < end and start < match.end() for start, end in taken):
@@ -163,6 +183,15 @@ def _find_dates(text: str, checked: bool) -> tuple[DateMatch, ...]:
                 found.append(date)
                 taken.append((match.start(), match.end()))
     return tuple(sorted(found, key=lambda date: date.start))
+
+
+def _names_missing(text: str) -> set[str]:
+    """Which of `_ASCII_NAMES` (months, seasons) ASCII `text` holds none of; none for
+    other text."""
+    if not text.isascii():
+        return set()
+    lower = text.lower()
+    return {kind for kind, names in _ASCII_NAMES.items() if not any(n in lower for n in names)}
 
 
 def is_undated(text: str) -> bool:

@@ -74,23 +74,43 @@ IN_WORD = re.compile(r"^(?:in|dans|en|в|у)\s*:?$", re.I)
 #: `@handle` or a platform named between commas, with no title), role words the tagger was
 #: not trained on, and UN document symbols. Everything else, quotes, guillemets, italics
 #: and CJK or Cyrillic text included, goes to the tagger first.
-RULES_TERRITORY = re.compile(
-    r"(?:^|[\s,(])@\w|,\s*(?:"
+#: (Three patterns, each searched only where the text has what it needs, not one
+#: alternation tried at every character.)
+HANDLE = re.compile(r"(?:^|[\s,(])@\w")
+PLATFORM_NAMED = re.compile(
+    r",\s*(?:"
     + "|".join(sorted(map(re.escape, lexicon.PLATFORMS), key=len, reverse=True))
     + r")\s*,"
-    + r"|(?:^|[\s,，])(?:hrsg\.|hg\.|под\s+ред\.|за\s+ред\.|trad\.\s+par|übers\.)\s"
 )
+ROLE_WORD = re.compile(
+    r"(?:^|[\s,，])(?:hrsg\.|hg\.|под\s+ред\.|за\s+ред\.|trad\.\s+par|übers\.)\s"
+)
+#: Text one of the `ROLE_WORD` words has (`ред.` for both Russian ones).
+_ROLE_WORD_TEXT = ("hrsg.", "hg.", "ред.", "trad.", "übers.")
+
+
+def in_rules_territory(text: str) -> bool:
+    """An `@handle`, a platform named between commas, or a role word (see above)."""
+    return (
+        ("@" in text and HANDLE.search(text) is not None)
+        or PLATFORM_NAMED.search(text) is not None
+        or (any(word in text for word in _ROLE_WORD_TEXT) and ROLE_WORD.search(text) is not None)
+    )
 
 
 #: Notes whose citations and commentary the rules tell apart (`split.split_note`): CJK or
 #: Cyrillic text, titles in brackets, quotes, guillemets or italics, links. An unmarked
 #: note (an author-date reference, say) is cut by `parse_note_text` at `; ` instead.
-MARKED_NOTE = re.compile(r"[「」『』«»“”\"*\u0400-\u04ff]|https?://|" + EAST_ASIAN.pattern)
+#: The marks are one character class (`EAST_ASIAN`'s ranges joined to the others), which
+#: a search skips to; the links are looked for as text. An alternation of the two would
+#: be tried at every character.
+MARKED_CHARACTERS = re.compile(r"[「」『』«»“”\"*\u0400-\u04ff" + EAST_ASIAN.pattern[1:])
 
 
 def rules_split(text: str) -> bool:
     """Whether the rules, not the tagger, should split this note into citations."""
-    return MARKED_NOTE.search(text) is not None or rules_are_stronger(text)
+    marked = MARKED_CHARACTERS.search(text) is not None or "http://" in text
+    return marked or "https://" in text or rules_are_stronger(text)
 
 
 #: 「」『』 titles in the punctuation of a Japanese, Chinese or Korean note
@@ -104,7 +124,7 @@ def rules_are_stronger(text: str) -> bool:
     """Whether the rule parser, not the tagger, should read this citation or note."""
     if CJK_TITLE.search(text) and not WESTERN_CJK_TITLE.search(text):
         return True
-    return RULES_TERRITORY.search(text) is not None or find_un_symbol(text) is not None
+    return in_rules_territory(text) or find_un_symbol(text) is not None
 
 
 def extract_fields(text: str, *, reference: bool = False, tagger: bool = True) -> Fields:

@@ -76,6 +76,8 @@ def citation_language(
 def script_language(text: str) -> str | None:
     """The language `text`'s script tells: ko, ja, ru / uk, zh-Hant / zh-Hans; None for
     Latin script or none."""
+    if text.isascii():  # none of these scripts: four searches saved
+        return None
     if HANGUL.search(text):
         return "ko"
     if KANA.search(text):
@@ -115,9 +117,11 @@ def latin_language(text: str) -> str | None:
     for word in WORD.findall(lower):
         for language in WORD_LANGUAGES.get(word, ()):
             scores[language] += 1
-    for letter in LETTERS.findall(lower):
-        scores[LETTER_LANGUAGE[letter]] += 2
-    scores["fr"] += 2 * len(FRENCH_ELISION.findall(lower))
+    if not lower.isascii():  # the letters are none of ASCII's
+        for letter in LETTERS.findall(lower):
+            scores[LETTER_LANGUAGE[letter]] += 2
+    if "'" in lower or "’" in lower:  # what an elision needs, cheaper to look for
+        scores["fr"] += 2 * len(FRENCH_ELISION.findall(lower))
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     return best if top >= 2 and top > second else None

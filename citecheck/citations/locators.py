@@ -10,7 +10,9 @@ _PAGE = r"(?:[eERS](?=\d))?\d+"
 #: A range: `212-225`, `212–25`, `212--25` (a Markdown or TeX en dash), `22 ~ 23`.
 _DASH = r"\s*(?:--|[-–—~])\s*"
 _NUMBERS = rf"{_PAGE}(?:{_DASH}{_PAGE})?(?:\s*[、,]\s*{_PAGE}(?:{_DASH}{_PAGE})?)*"
-CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*(?:頁|页|쪽|면|ページ)")
+#: The words for "page" a CJK pinpoint is written with (`50頁`, `ページ 190`, `284쪽`).
+CJK_PAGE_WORDS = ("頁", "页", "쪽", "면", "ページ")
+CJK_PAGES = re.compile(rf"(?P<pages>{_NUMBERS})\s*(?:{'|'.join(CJK_PAGE_WORDS)})")
 #: The page word first, as Taiwan's notes and some styles write it: `頁 12-15`, `ページ 190`.
 CJK_PAGES_AFTER_WORD = re.compile(rf"(?:頁|页|ページ)\s*(?P<pages>{_NUMBERS})")
 EN_PAGES = re.compile(rf"(?:\bpp?|\bSS?|(?<![А-Яа-я])[СсCc])\.\s*(?P<pages>{_NUMBERS})")
@@ -62,4 +64,6 @@ def find_pages(tail: str) -> Pages | None:
 
 def find_un_symbol(text: str) -> re.Match[str] | None:
     """A UN document symbol such as S/2024/215 or A/71/941-S/2017/535."""
+    if "/" not in text:  # every symbol has its slashes: cheaper to look for than the pattern
+        return None
     return UN_SYMBOL.search(text)

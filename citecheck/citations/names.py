@@ -101,7 +101,8 @@ def parse_names(text: str, *, split_cjk: bool = False) -> Names:
     if match:
         names.translator = split_names(match.group("names"), split_cjk=split_cjk)
         text = (text[: match.start()] + text[match.end() :]).strip()
-    text = TOPIC_PARTICLE.sub("", text)
+    if "は" in text or "が" in text:  # what TOPIC_PARTICLE needs, cheaper to look for
+        text = TOPIC_PARTICLE.sub("", text)
     if EDITOR_SUFFIX.search(text):
         names.editor = split_names(EDITOR_SUFFIX.sub("", text), split_cjk=split_cjk)
     else:

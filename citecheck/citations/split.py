@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 from typing import Literal
 
 from citecheck.citations.backrefs import find_reference
@@ -40,11 +41,16 @@ SENTENCE_PERIOD = re.compile(
     r"\.\s+(?!(?:Retrieved|Accessed|Archived|Last accessed|Viewed|doi|DOI|ISBN|ISSN|pp?\.)"
     r"(?:\b|:)|https?://)"
 )
-ENGLISH_PROSE_WORDS = re.compile(
-    r"\b(?:the|a|an|of|and|to|in|is|was|were|are|by|that|this|for|with|on|as|it|its|not|but|"
-    r"which|has|have|had|be|been|see|also)\b",
-    re.I,
-)
+#: English function words: many of them outside quotations and emphasis make prose.
+ENGLISH_FUNCTION_WORDS = (
+    "the", "a", "an", "of", "and", "to", "in", "is", "was", "were", "are", "by", "that",
+    "this", "for", "with", "on", "as", "it", "its", "not", "but", "which", "has", "have",
+    "had", "be", "been", "see", "also",
+)  # fmt: skip
+ENGLISH_PROSE_WORDS = re.compile(r"\b(?:" + "|".join(ENGLISH_FUNCTION_WORDS) + r")\b", re.I)
+_FUNCTION_WORD_SET = frozenset(ENGLISH_FUNCTION_WORDS)
+_LONGEST_FUNCTION_WORD = max(map(len, ENGLISH_FUNCTION_WORDS))
+WORD_RUN = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,9 @@ def reference_head(text: str) -> re.Match[str] | None:
     if EAST_ASIAN.search(text[:40]):
         return None
     for match in HEAD_END.finditer(text[:200]):
-        head = EDITORS_MARK.sub("", text[: match.start()].strip())
+        head = text[: match.start()].strip()
+        if "ed" in head.lower():  # what EDITORS_MARK needs; its search tries every character
+            head = EDITORS_MARK.sub("", head)
         if match.group("initial") is not None and not INVERTED_INITIALS.search(head):
             continue  # the initial of a given name written first: `J. Smith`
         if head and not _names_only(head):
@@ -194,12 +202,16 @@ def _names_only(text: str) -> bool:
     return bool(names) and all("family" in name for name in names)
 
 
+CJK_FULL_STOP = re.compile("。")
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of `text`, each with its closing mark, cut only outside brackets."""
     depths = depth_map(text)
     url_ends = {url.end for url in find_urls(text)}
     date_spans = [(date.start, date.end) for date in find_dates(text)]
-    cuts = [index + 1 for index, char in enumerate(text) if char == "。" and depths[index] == 0]
+    stops = (match.start() for match in CJK_FULL_STOP.finditer(text))  # not every character
+    cuts = [index + 1 for index in stops if depths[index] == 0]
     for match in SENTENCE_PERIOD.finditer(text):
         index = match.start()
         if depths[index] or index == 0 or any(a < index < b for a, b in date_spans):
@@ -234,10 +246,28 @@ def is_prose(text: str) -> bool:
         return True
     if find_urls(text) or find_doi(text):
         return False
-    words = len(ENGLISH_PROSE_WORDS.findall(outside_titles(text)))
+    words = prose_word_count(outside_titles(text))
     if not any(span.is_title for span in top_level_spans(text)):
-        return words >= 5 and len(CITATION_CUES.findall(text)) < 3
+        # fewer than 3 cues: the search stops at the third
+        return words >= 5 and len(list(islice(CITATION_CUES.finditer(text), 3))) < 3
     return words >= 5 and not find_dates(text) and not find_pages(text)
+
+
+def prose_word_count(text: str) -> int:
+    """How many matches of `ENGLISH_PROSE_WORDS` `text` holds. Each match is a whole word,
+    so the words are looked up one by one (an ASCII word in a set, where case-insensitive
+    matching is plain lower-casing; any other through the pattern): the pattern's search,
+    tried at every character, costs several times more."""
+    return sum(
+        1
+        for word in WORD_RUN.findall(text)
+        if len(word) <= _LONGEST_FUNCTION_WORD
+        and (
+            word.lower() in _FUNCTION_WORD_SET
+            if word.isascii()
+            else ENGLISH_PROSE_WORDS.fullmatch(word) is not None
+        )
+    )
 
 
 #: What a reference string has and a sentence of prose seldom does: initials (`D.`,

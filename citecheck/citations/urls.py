@@ -31,6 +31,8 @@ class Found:
 
 def find_urls(text: str) -> list[Found]:
     """URLs in `text`, with the span each occupies (brackets included)."""
+    if "://" not in text:  # what every URL holds: far cheaper to look for than the patterns
+        return []
     found: list[Found] = []
     for match in ANGLED_URL.finditer(text):
         found.append(Found(match.start(), match.end(), trim(match.group(1))))
@@ -47,6 +49,8 @@ def find_urls(text: str) -> list[Found]:
 
 def find_doi(text: str) -> str | None:
     """The first DOI in `text`, as the bare `10.…/…` name."""
+    if "10." not in text:  # what every DOI holds: far cheaper to look for than `DOI`
+        return None
     match = DOI.search(text)
     return trim(match.group(1)) if match else None
 
@@ -54,6 +58,8 @@ def find_doi(text: str) -> str | None:
 def doi_spans(text: str) -> list[tuple[int, int]]:
     """Where DOIs are written (with their `doi:` / `https://doi.org/`), for cutting a note
     only outside them."""
+    if "10." not in text:
+        return []
     return [match.span() for match in DOI.finditer(text)]
 
 

@@ -20,6 +20,8 @@ CAPITALISED = re.compile(r"^[A-Z][a-z]{0,7}$")
 def journal_openers(tokens: list[Token], labels: list[str]) -> list[str]:
     """`labels` with the abbreviated journal words that close an author run moved on."""
     labels = list(labels)
+    if "container-title" not in labels:  # no container: the walk finds nothing
+        return labels
     for start in range(2, len(tokens)):
         if labels[start] != "container-title" or labels[start - 1] == "container-title":
             continue

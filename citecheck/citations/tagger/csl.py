@@ -16,7 +16,13 @@ from citecheck.citations.fields_model import Fields
 from citecheck.citations.kinds import PLATFORMS, REPORT_TITLE, TREATY, is_news_outlet
 from citecheck.citations.language import citation_language
 from citecheck.citations.lexicon import is_organisation
-from citecheck.citations.locators import CJK_ISSUE, CJK_PAGES, CJK_PAGES_AFTER_WORD, CJK_VOLUME
+from citecheck.citations.locators import (
+    CJK_ISSUE,
+    CJK_PAGE_WORDS,
+    CJK_PAGES,
+    CJK_PAGES_AFTER_WORD,
+    CJK_VOLUME,
+)
 from citecheck.citations.names import parse_names
 from citecheck.citations.scripts import EAST_ASIAN, fold
 from citecheck.citations.tagger import Segment
@@ -30,6 +36,9 @@ LEADING_WORDS = re.compile(
     re.I,
 )
 TRAILING_WORDS = re.compile(r"\s*[(（]?\s*(?:eds?|Hrsg|Ed|Eds|coord|dir|編|主編|编)\.?\s*[)）]?$")
+#: Text each of those words holds: without any, the search (tried at every character) is
+#: skipped.
+_TRAILING_WORD_TEXT = ("ed", "Ed", "Hrsg", "coord", "dir", "編", "编")
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 #: `212--25` (TeX) and `41 - 54`: one dash, no spaces; an en dash stays as written.
 PAGE_DASHES = re.compile(r"\s*(-{1,2}|–|—|‐)\s*")
@@ -67,7 +76,7 @@ def clean(value: str) -> str:
 def _balance(value: str) -> str:
     """Put back a closing bracket the edge strip took from `Title (2nd ed)`."""
     for opener, closer in ("()", "（）", "[]"):
-        if value.count(opener) > value.count(closer):
+        if opener in value and value.count(opener) > value.count(closer):
             value += closer
     return value
 
@@ -187,7 +196,8 @@ def _cjk_numbering(csl: dict[str, Any], text: str) -> None:
             del csl["volume"]
         if volume:
             csl["volume"] = volume.group("volume")
-    if "page" not in csl and "locator" not in csl:
+    # (both page patterns need a page word: looking for one first is cheaper)
+    if "page" not in csl and "locator" not in csl and any(w in text for w in CJK_PAGE_WORDS):
         tail = text[max(map(text.rfind, TITLE_CLOSERS)) + 1 :]  # not a title's words
         pages = CJK_PAGES.search(tail) or CJK_PAGES_AFTER_WORD.search(tail)
         if pages:
@@ -230,7 +240,9 @@ def _names(value: str, role: str) -> list[dict[str, str]]:
     if ET_AL_END.search(value[-3:]):
         value = ET_AL.sub("", value)
     value = LEADING_WORDS.sub("", value)
-    value = TRAILING_WORDS.sub("", value).strip(EDGE)
+    if any(word in value for word in _TRAILING_WORD_TEXT):
+        value = TRAILING_WORDS.sub("", value)
+    value = value.strip(EDGE)
     if not value or set(value) <= set("-–—_ "):
         return []
     if EAST_ASIAN.search(value):
@@ -252,12 +264,14 @@ def western_names(value: str) -> list[str]:
             after = split[position + 1] if position + 1 < len(split) else ""
             pieces.append(piece)
             by_comma.append(after.strip() == ",")
+    # whether each piece with a full stop is initials (asked up to four times a piece)
+    initials = [INITIALS.match(piece + ".") is not None for piece in pieces]
     people: list[str] = []
     index = 0
     while index < len(pieces):
         piece = pieces[index]
         following = pieces[index + 1] if index + 1 < len(pieces) else None
-        initials_next = following is not None and INITIALS.match(following + ".")
+        initials_next = following is not None and initials[index + 1]
         first_inverted = (
             index == 0
             and following is not None
@@ -265,9 +279,9 @@ def western_names(value: str) -> list[str]:
             and len(piece.split()) == 1
             and len(following.split()) <= 2
             and following[:1].isupper()
-            and not INITIALS.match(piece + ".")
+            and not initials[index]
         )
-        if not INITIALS.match(piece + ".") and (initials_next or first_inverted):
+        if not initials[index] and (initials_next or first_inverted):
             given = (
                 following
                 if following.endswith(".") or not INITIALS.match(following)
@@ -277,7 +291,7 @@ def western_names(value: str) -> list[str]:
             index += 2
             continue
         trailing = FAMILY_INITIALS.match(piece)
-        if trailing and not INITIALS.match(piece + "."):
+        if trailing and not initials[index]:
             people.append(f"{trailing.group('family')}, {_dotted(trailing.group('given'))}")
         else:
             people.append(_dotted(piece))

@@ -16,6 +16,8 @@ COMMAS = frozenset(",，、")
 def imprint_publishers(tokens: list[Token], labels: list[str]) -> list[str]:
     """`labels` with each unlabelled run `PLACE : run , YEAR` labelled `publisher`."""
     labels = list(labels)
+    if "publisher-place" not in labels:  # no place, no imprint: the walk finds nothing
+        return labels
     for colon in range(1, len(tokens) - 3):
         if tokens[colon].text not in COLONS or labels[colon - 1] != "publisher-place":
             continue

@@ -11,15 +11,25 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-TOKEN = re.compile(
-    r"(?P<link>https?://[^\s<>]+|(?:doi:\s*)?10\.\d{4,9}/\S+)"
-    r"|(?P<word>[^\W\d_\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+(?:['’][^\W\d_]+)*)"
-    r"|(?P<number>\d+)"
-    r"|(?P<kana>[\u3041-\u309F\u30A0-\u30FF\u31F0-\u31FF]+)"
-    r"|(?P<hangul>[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]+)"
-    r"|(?P<emphasis>\*+)"
-    r"|(?P<other>\S)"
-)
+#: Each kind of token and its pattern, in the order they are tried.
+TOKEN_KINDS = {
+    "link": r"https?://[^\s<>]+|(?:doi:\s*)?10\.\d{4,9}/\S+",
+    "word": r"[^\W\d_\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+(?:['’][^\W\d_]+)*",
+    "number": r"\d+",
+    "kana": r"[\u3041-\u309F\u30A0-\u30FF\u31F0-\u31FF]+",
+    "hangul": r"[\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F]+",
+    "emphasis": r"\*+",
+    "other": r"\S",
+}
+
+
+def _alternation(kinds: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?P<{kind}>{TOKEN_KINDS[kind]})" for kind in kinds))
+
+
+TOKEN = _alternation(list(TOKEN_KINDS))
+#: The same without links and emphasis, for text that holds neither (a fifth faster).
+PLAIN_TOKEN = _alternation([kind for kind in TOKEN_KINDS if kind not in ("link", "emphasis")])
 #: A URL or DOI does not end in sentence punctuation or a closing bracket it did not open.
 _LINK_TRAILING = ".,;:!?'\"”’)]}>。、，；：）」』"
 
@@ -35,9 +45,15 @@ class Token(NamedTuple):
 
 def tokenize(text: str) -> list[Token]:
     """Tokens of `text` with their character offsets; `*` marks toggle emphasis."""
+    new = tuple.__new__  # `Token(…)` but without the Python-level `__new__` a call costs
+    if "*" not in text and "http" not in text and "10." not in text:
+        # No emphasis mark and no link (each needs one of these): every match is a token.
+        return [
+            new(Token, (match.group(), match.start(), match.end(), False))
+            for match in PLAIN_TOKEN.finditer(text)
+        ]
     tokens: list[Token] = []
     append = tokens.append
-    new = tuple.__new__  # `Token(…)` but without the Python-level `__new__` a call costs
     emphasis = False
     for match in TOKEN.finditer(text):
         kind = match.lastgroup

@@ -1,0 +1,152 @@
+"""The cheap tests the parser runs before a costly pattern decide exactly as the pattern.
+
+Each is checked against the pattern it stands in front of (or the one alternation it
+replaced) on the seed's notes and on texts made to probe case folding: `İ`, `ı` and `ſ`
+match `i` and `s` regardless of case in a pattern, but `str.lower` keeps them apart.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from citecheck.citations import lexicon
+from citecheck.citations.backref_marks import MARK_PATTERNS, MARKS, may_hold_mark
+from citecheck.citations.dates import find_dates
+from citecheck.citations.fields import (
+    HANDLE,
+    MARKED_CHARACTERS,
+    PLATFORM_NAMED,
+    ROLE_WORD,
+    in_rules_territory,
+    rules_are_stronger,
+    rules_split,
+)
+from citecheck.citations.scripts import EAST_ASIAN
+from citecheck.citations.split import ENGLISH_PROSE_WORDS, prose_word_count
+from citecheck.citations.urls import find_doi, find_urls
+from citecheck.readers import read_document
+
+SAMPLE = Path(__file__).resolve().parents[2] / "references" / "china-security-report-2026-notes.txt"
+
+PROBES = [
+    "Ibid., 45.",
+    "IBID. 12",
+    "ibíd., p. 3",
+    "*Ibid.*, 4.",
+    "İbid., 5.",
+    "ıbid, 7",
+    "Smith, op. cit., 23.",
+    "SMITH, OP. CIT., 23",
+    "Müller, a. a. O., S. 12.",
+    "Müller, A.A.O. 12",
+    "Ebd., S. 4.",
+    "EBENDA, 7",
+    "Там же. С. 5.",
+    "ТАМ ЖЕ, с. 5",
+    "Иванов, указ. соч., с. 12.",
+    "同上、22頁。",
+    "川島編、前掲書、235頁。",
+    "위의 책, 12쪽.",
+    "Cited in Gibbons, The Decline, 1776.",
+    "Robert Ebdon, Treatises, 1901.",
+    "The state of the art is that it is not what it was, as has been seen.",
+    "THE STATE OF THE ART IS THAT IT IS NOT WHAT IT WAS",
+    "İs ıt iſ the_a the-a thé The",
+    "John Smith, “Title,” @handle, Telegram, 4 March 2024.",
+    "Doe, *Book*, hrsg. von Max Muster, Berlin 2010.",
+    "Иванов И. И., под ред. Петрова, Москва, 2001.",
+    "Report S/2024/215, New York, 2024.",
+    "https://example.org/a?b=1 and <http://x.org/y>.",
+    "doi:10.1000/xyz123 and https://doi.org/10.1002/(SICI)1097-0142",
+    "Smith J. 2020. A title. J Things 12:1-9.",
+    "MARCH 5, 2024; 5 Mar. 2024; Spring 2010; SPRING 2010; 1stMarch 2020",
+    "Sept. 3, 2019 and 3 ſept 2019",
+]
+
+
+def _texts() -> list[str]:
+    document = read_document(str(SAMPLE))
+    return PROBES + [note.text for section in document.sections for note in section.notes]
+
+
+TEXTS = _texts()
+
+
+def test_the_texts_hold_the_seed_notes_too() -> None:
+    assert len(TEXTS) > len(PROBES) + 100
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_text_with_a_back_reference_mark_may_hold_one(text: str) -> None:
+    if any(pattern.search(text) for pattern in MARK_PATTERNS.values()):
+        assert may_hold_mark(text)
+
+
+def test_plain_ascii_text_is_told_to_hold_no_mark() -> None:
+    assert not may_hold_mark("Smith, J. (2020). A title. Journal of Things, 12(3), 45-67.")
+    assert may_hold_mark("Smith, op. cit., 23.")
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_mark_patterns_find_what_one_alternation_of_the_marks_finds(text: str) -> None:
+    for kind, marks in MARKS.items():
+        plain = re.compile("|".join(marks), re.IGNORECASE)
+        expected = [(m.span(), m.group(0)) for m in plain.finditer(text)]
+        assert [(m.span(), m.group(0)) for m in MARK_PATTERNS[kind].finditer(text)] == expected
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_function_words_are_counted_as_the_pattern_counts_them(text: str) -> None:
+    assert prose_word_count(text) == len(ENGLISH_PROSE_WORDS.findall(text))
+
+
+def test_case_folded_letters_count_as_the_pattern_counts_them() -> None:
+    assert prose_word_count("İs ıt iſ THE the_a thé") == 4  # İs, ıt, iſ, THE
+
+
+RULES_TERRITORY = re.compile("|".join((HANDLE.pattern, PLATFORM_NAMED.pattern, ROLE_WORD.pattern)))
+MARKED_NOTE = re.compile(r"[「」『』«»“”\"*\u0400-\u04ff]|https?://|" + EAST_ASIAN.pattern)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_rules_territory_is_the_one_alternation(text: str) -> None:
+    assert in_rules_territory(text) == (RULES_TERRITORY.search(text) is not None)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_marked_note_is_one_the_alternation_finds(text: str) -> None:
+    marked = MARKED_NOTE.search(text) is not None
+    assert rules_split(text) == (marked or rules_are_stronger(text))
+    if MARKED_CHARACTERS.search(text) is not None:
+        assert marked
+
+
+def test_a_platform_between_commas_is_the_rules_territory() -> None:
+    platform = sorted(lexicon.PLATFORMS)[0]
+    assert in_rules_territory(f"Jane Doe, {platform}, 4 March 2024")
+    assert not in_rules_territory("Jane Doe, A Title, 4 March 2024")
+
+
+def test_links_and_dois_are_found_whatever_the_case() -> None:
+    assert find_doi("DOI:10.1000/XYZ") == "10.1000/XYZ"
+    assert find_doi("no identifier here") is None
+    assert [url.value for url in find_urls("see HTTPS://Example.org/a.")] == [
+        "HTTPS://Example.org/a"
+    ]
+    assert find_urls("example.org/a") == []
+
+
+def test_month_and_season_names_are_read_in_any_case() -> None:
+    dates = [date.csl() for date in find_dates(PROBES[-2])]
+    non_ascii = [date.csl() for date in find_dates(PROBES[-1])]
+    assert non_ascii == [{"date-parts": [[2019, 9, 3]]}, {"date-parts": [[2019]]}]  # no month: ſept
+    assert dates == [
+        {"date-parts": [[2024, 3, 5]]},
+        {"date-parts": [[2024, 3, 5]]},
+        {"date-parts": [[2010]], "season": 1},
+        {"date-parts": [[2010]], "season": 1},
+        {"date-parts": [[2020, 3, 1]]},
+    ]
