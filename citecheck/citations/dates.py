@@ -13,12 +13,14 @@ names come from `lexicon`. An access date (`accessed March 3, 2024`, `Retrieved
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from citecheck.citations.lexicon import ERAS, MONTHS, SEASONS, UNDATED
+
+T = TypeVar("T")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -204,6 +206,16 @@ def _era_year(era: str, year: str) -> int:
     return ERAS[era] + (0 if year == "元" else int(year) - 1)
 
 
+def _named(table: Mapping[str, T], written: str) -> T | None:
+    """`table`'s entry for a month or season name a pattern matched ignoring case:
+    `re.I` also takes `ſ` for `s` and the Kelvin sign for `k`, which `lower()` keeps."""
+    found = table.get(written.lower())
+    if found is None:
+        matching = (v for name, v in table.items() if re.fullmatch(re.escape(name), written, re.I))
+        found = next(matching, None)
+    return found
+
+
 def _to_date(kind: str, match: re.Match[str], *, checked: bool = True) -> DateMatch | None:
     groups = match.groupdict()
     year = _era_year(groups["era"], groups["era_year"]) if groups.get("era") else int(groups["y"])
@@ -211,7 +223,7 @@ def _to_date(kind: str, match: re.Match[str], *, checked: bool = True) -> DateMa
         return None
     month = groups.get("m")
     if groups.get("mon"):
-        number = MONTHS.get(groups["mon"].lower())
+        number = _named(MONTHS, groups["mon"])
         if number is None:
             return None
         month = str(number)
@@ -226,7 +238,7 @@ def _to_date(kind: str, match: re.Match[str], *, checked: bool = True) -> DateMa
     ranges = (parts,)
     if groups.get("m2"):
         ranges = (parts, (year, int(groups["m2"])))
-    season = SEASONS[groups["season"].lower()] if groups.get("season") else None
+    season = _named(SEASONS, groups["season"]) if groups.get("season") else None
     return DateMatch(
         match.start(), match.end(), ranges, groups.get("issue"), season, groups.get("suffix")
     )

@@ -41,6 +41,14 @@ def test_dates(text: str, parts: list[list[int]], issue: str | None) -> None:
     assert date.issue == issue
 
 
+def test_month_and_season_names_matched_ignoring_case_are_read_as_the_pattern_read_them() -> None:
+    # `re.I` takes the long s for an s: the name is looked up the same way, not lower-cased
+    (season,) = find_dates("ſpring 2010")
+    assert (season.parts, season.season) == (((2010,),), 1)
+    (month,) = find_dates("ſeptember 2010")
+    assert month.parts == ((2010, 9),)
+
+
 def test_dates_reject_impossible_values() -> None:
     assert find_dates("2023年13月40日") == []
     assert find_dates("page 1234") == []
