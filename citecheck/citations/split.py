@@ -53,6 +53,11 @@ _LONGEST_FUNCTION_WORD = max(map(len, ENGLISH_FUNCTION_WORDS))
 WORD_RUN = re.compile(r"\w+")
 
 
+#: A list label alone (`1.`, `12)`, `(3)`, `[4]`): opening a note, the note's number typed
+#: again, not commentary (the tagger reads a label joined to a citation as `other`).
+LIST_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s*")
+
+
 @dataclass(frozen=True)
 class Segment:
     kind: Literal["citation", "commentary"]
@@ -77,6 +82,8 @@ def split_note(text: str) -> list[Segment]:
                     segments[-1] = Segment("citation", f"{segments[-1].text}. {segment.text}")
                 else:
                     segments.append(segment)
+    if segments and segments[0].kind == "commentary" and LIST_LABEL.fullmatch(segments[0].text):
+        del segments[0]
     return segments
 
 

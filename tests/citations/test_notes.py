@@ -17,6 +17,17 @@ def test_separators_split_citations() -> None:
     assert kinds(english) == ["citation", "citation"]
 
 
+def test_a_note_number_typed_again_is_no_commentary() -> None:
+    parsed = parse_note_text('1. Doe, A. "A title," Journal 3 (2001): 4.')
+    assert parsed.commentary is None
+    assert [c.text for c in parsed.citations] == ['Doe, A. "A title," Journal 3 (2001): 4']
+    assert parsed.citations[0].fields.csl["author"] == [{"family": "Doe", "given": "A."}]
+    # a number that is the note's own words stays (`3.5 million`)
+    assert [c.text for c in parse_note_text("3.5 million, Smith, *Book*, 12.").citations] == [
+        "3.5 million, Smith, *Book*, 12"
+    ]
+
+
 def test_commentary_sentences_around_citations() -> None:
     note = (
         "周力「憶『條約』的簽署」謝伏瞻主編『文集』（北京：出版社、2021年）58-59頁。"
