@@ -54,7 +54,7 @@ from citecheck.citations.names import (
     short_form,
     split_names,
 )
-from citecheck.citations.scripts import EAST_ASIAN
+from citecheck.citations.scripts import EAST_ASIAN_CHARACTERS
 from citecheck.citations.tagger.fields import tagged_fields
 from citecheck.citations.text import BLANK, LEFTOVER_PUNCTUATION, blank, remainder
 from citecheck.citations.untitled import without_title
@@ -101,16 +101,16 @@ def in_rules_territory(text: str) -> bool:
 #: Notes whose citations and commentary the rules tell apart (`split.split_note`): CJK or
 #: Cyrillic text, titles in brackets, quotes, guillemets or italics, links. An unmarked
 #: note (an author-date reference, say) is cut by `parse_note_text` at `; ` instead.
-#: The marks are one character class (`EAST_ASIAN`'s ranges joined to the others), which
+#: The marks are one character class (`EAST_ASIAN_CHARACTERS` joined to the others), which
 #: a search skips to; the links are looked for as text. An alternation of the two would
 #: be tried at every character.
-MARKED_CHARACTERS = re.compile(r"[「」『』«»“”\"*\u0400-\u04ff" + EAST_ASIAN.pattern[1:])
+MARKED_CHARACTERS = re.compile(r"[「」『』«»“”\"*\u0400-\u04ff" + EAST_ASIAN_CHARACTERS + "]")
 
 
 def rules_split(text: str) -> bool:
     """Whether the rules, not the tagger, should split this note into citations."""
-    marked = MARKED_CHARACTERS.search(text) is not None or "http://" in text
-    return marked or "https://" in text or rules_are_stronger(text)
+    linked = "http://" in text or "https://" in text
+    return linked or MARKED_CHARACTERS.search(text) is not None or rules_are_stronger(text)
 
 
 #: 「」『』 titles in the punctuation of a Japanese, Chinese or Korean note

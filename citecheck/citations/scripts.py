@@ -23,7 +23,9 @@ HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
-EAST_ASIAN = re.compile(r"[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+#: Kana, Han and hangul: the characters of Japanese, Chinese and Korean text (a class body).
+EAST_ASIAN_CHARACTERS = r"\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+EAST_ASIAN = re.compile(f"[{EAST_ASIAN_CHARACTERS}]")
 
 _FOLD_DROP = re.compile(r"[\s\u30fb·・「」『』“”\"«»,，、.。:：;；!?！？\-‐–—~〜…]+")
 
