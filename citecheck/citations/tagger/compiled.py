@@ -15,13 +15,13 @@ from functools import lru_cache
 from citecheck.citations.tagger import _crf
 from citecheck.citations.tagger.features import (
     CACHE_SIZE,
-    CACHED_LENGTH,
     CLOSERS,
     COMMA_MARKS,
     OPENERS,
     QUOTE_OPENERS,
     Features,
     token_type,
+    types_of,
 )
 from citecheck.citations.tagger.model_file import Model
 from citecheck.citations.tagger.tokens import Token
@@ -95,11 +95,7 @@ class CompiledTagger:
         )
 
     def _types(self, tokens: list[Token]) -> list[_crf.TokenType]:
-        cached, uncached = self._cached, self._type
-        return [
-            cached(text) if len(text) <= CACHED_LENGTH else uncached(text)
-            for text in [token.text for token in tokens]
-        ]
+        return types_of(tokens, self._type, self._cached)
 
     def features(self, tokens: list[Token]) -> list[list[int]]:
         """Each token's feature ids, as `Features(model.attributes)(tokens)` gives them."""

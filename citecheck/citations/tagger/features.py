@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from citecheck.citations.tagger.lexicons import classes_of
 from citecheck.citations.tagger.tokens import Token
@@ -50,6 +51,7 @@ BRACKET_KIND = {
 }
 #: one feature: its name, or a model's id of it
 Feature = bytes | int
+T = TypeVar("T")
 
 YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
@@ -282,12 +284,19 @@ class Features:
         return [tuple(known[feature] for feature in part if feature in known) for part in parts]
 
     def __call__(self, tokens: list[Token]) -> list[list[Feature]]:
-        cached, uncached = self._cached, self._type
-        types = [
-            cached(text) if len(text) <= CACHED_LENGTH else uncached(text)
-            for text in [token.text for token in tokens]
-        ]
+        types = types_of(tokens, self._type, self._cached)
         return _sequence_features(tokens, types, self.known, self.context)
+
+
+def types_of(
+    tokens: list[Token], type_of: Callable[[str], T], cached: Callable[[str], T]
+) -> list[T]:
+    """The type of each token's text: from `cached` (`type_of` with a cache), but for a text
+    longer than `CACHED_LENGTH`, which is worked out anew."""
+    return [
+        cached(text) if len(text) <= CACHED_LENGTH else type_of(text)
+        for text in [token.text for token in tokens]
+    ]
 
 
 _EVERY = Features()
