@@ -125,7 +125,7 @@ def check(
     def wanted(url: str) -> bool:
         return config.wants(url) and not ignore.ignores(url)
 
-    store = None if config.no_cache else _result_cache(config)
+    store = _result_cache(config)
     archive: SnapshotsAlongside | None = None
     try:
         ready_inputs = _prepare(inputs, config, store, stdin, ignore)
@@ -206,8 +206,11 @@ def check(
     return replace(report, ignored=ignored, warnings=warnings)
 
 
-def _result_cache(config: Any) -> ResultCache:
-    """The result cache `config` names, opened (imported only by a run that uses it)."""
+def _result_cache(config: Any) -> ResultCache | None:
+    """The result cache `config` names, opened; None with `no_cache` (then the cache's
+    modules, sqlite3 among them, are not even imported)."""
+    if config.no_cache:
+        return None
     from citecheck.store import ResultCache
 
     return ResultCache(config.cache)
@@ -220,7 +223,7 @@ def _judge_citations(
     remembered per file under `keys` (their parse keys) while it holds (`citecheck.judged`)."""
     settings = lookup_settings(config)
     asks = settings.active and not offline  # then look-ups read and write the cache
-    store = _result_cache(config) if not config.no_cache else None
+    store = _result_cache(config)
 
     def judge(
         some: list[FileResult], reports: Callable[[str], bool]
