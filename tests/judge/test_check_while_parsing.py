@@ -1,5 +1,6 @@
-"""A check checks the links written in the notes while the notes are parsed, then the
-links only the parse found; every verdict carries the parse's citation ids."""
+"""The links written in the notes, checked while the notes are parsed: each verdict
+carries the parsed citations' ids, and an excluded link is never asked. (A link only the
+parse finds, a DOI field, goes to doi.org, which no test here can reach.)"""
 
 from __future__ import annotations
 
