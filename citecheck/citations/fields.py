@@ -32,6 +32,7 @@ from citecheck.citations.dates import (
     is_access_date,
 )
 from citecheck.citations.fields_model import Fields
+from citecheck.citations.guarded import Guarded
 from citecheck.citations.imprints import parse_imprint, unmarked_book_title
 from citecheck.citations.kinds import guess_type
 from citecheck.citations.language import citation_language
@@ -76,25 +77,24 @@ IN_WORD = re.compile(r"^(?:in|dans|en|в|у)\s*:?$", re.I)
 #: and CJK or Cyrillic text included, goes to the tagger first.
 #: (Three patterns, each searched only where the text has what it needs, not one
 #: alternation tried at every character.)
-HANDLE = re.compile(r"(?:^|[\s,(])@\w")
+HANDLE = Guarded(re.compile(r"(?:^|[\s,(])@\w"), "@")
 PLATFORM_NAMED = re.compile(
     r",\s*(?:"
     + "|".join(sorted(map(re.escape, lexicon.PLATFORMS), key=len, reverse=True))
     + r")\s*,"
 )
-ROLE_WORD = re.compile(
-    r"(?:^|[\s,，])(?:hrsg\.|hg\.|под\s+ред\.|за\s+ред\.|trad\.\s+par|übers\.)\s"
+ROLE_WORD = Guarded(
+    re.compile(r"(?:^|[\s,，])(?:hrsg\.|hg\.|под\s+ред\.|за\s+ред\.|trad\.\s+par|übers\.)\s"),
+    *("hrsg.", "hg.", "ред.", "trad.", "übers."),  # `ред.` for both Russian ones
 )
-#: Text one of the `ROLE_WORD` words has (`ред.` for both Russian ones).
-_ROLE_WORD_TEXT = ("hrsg.", "hg.", "ред.", "trad.", "übers.")
 
 
 def in_rules_territory(text: str) -> bool:
     """An `@handle`, a platform named between commas, or a role word (see above)."""
     return (
-        ("@" in text and HANDLE.search(text) is not None)
+        HANDLE.search(text) is not None
         or PLATFORM_NAMED.search(text) is not None
-        or (any(word in text for word in _ROLE_WORD_TEXT) and ROLE_WORD.search(text) is not None)
+        or ROLE_WORD.search(text) is not None
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from citecheck.citations.guarded import Guarded
+
 #: A page: `212`, an article number `e1234`, a supplement or letter page `S12`, `R17292`.
 _PAGE = r"(?:[eERS](?=\d))?\d+"
 #: A range: `212-225`, `212–25`, `212--25` (a Markdown or TeX en dash), `22 ~ 23`.
@@ -33,7 +35,7 @@ REPORT_NUMBER = re.compile(
     r"^(?P<genre>[^\d,]{2,60}?)\s+(?:no\.|nᵒ|nº|nr\.|№|n\.\s?[º°])\s*(?P<number>\d[\w./-]*)$", re.I
 )
 _SYMBOL = r"[A-Z]{1,6}(?:/[A-Z0-9](?:[A-Z0-9.]*[A-Z0-9])?){2,}"
-UN_SYMBOL = re.compile(rf"(?<![\w/]){_SYMBOL}(?:-{_SYMBOL})*(?![\w/])")
+UN_SYMBOL = Guarded(re.compile(rf"(?<![\w/]){_SYMBOL}(?:-{_SYMBOL})*(?![\w/])"), "/")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,4 @@ def find_pages(tail: str) -> Pages | None:
 
 def find_un_symbol(text: str) -> re.Match[str] | None:
     """A UN document symbol such as S/2024/215 or A/71/941-S/2017/535."""
-    if "/" not in text:  # every symbol has its slashes: cheaper to look for than the pattern
-        return None
     return UN_SYMBOL.search(text)

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from citecheck.citations import lexicon
+from citecheck.citations.guarded import Guarded
 from citecheck.citations.scripts import EAST_ASIAN, HAN, HANGUL, KANA
 
 EDITOR_SUFFIX = re.compile(
@@ -66,7 +67,7 @@ def drop_et_al(text: str) -> str:
     return ET_AL.sub("", text)
 
 
-TOPIC_PARTICLE = re.compile(r"(?<=[\u3400-\u9fff])\s*(?:は|が)\s*$")
+TOPIC_PARTICLE = Guarded(re.compile(r"(?<=[\u3400-\u9fff])\s*(?:は|が)\s*$"), "は", "が")
 NAME_SEPARATORS = re.compile(
     r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и|と)\s+|,)\s*)"
 )
@@ -101,8 +102,7 @@ def parse_names(text: str, *, split_cjk: bool = False) -> Names:
     if match:
         names.translator = split_names(match.group("names"), split_cjk=split_cjk)
         text = (text[: match.start()] + text[match.end() :]).strip()
-    if "は" in text or "が" in text:  # what TOPIC_PARTICLE needs, cheaper to look for
-        text = TOPIC_PARTICLE.sub("", text)
+    text = TOPIC_PARTICLE.sub("", text)
     if EDITOR_SUFFIX.search(text):
         names.editor = split_names(EDITOR_SUFFIX.sub("", text), split_cjk=split_cjk)
     else:

@@ -25,6 +25,7 @@ from citecheck.citations.brackets import (
     top_level_spans,
 )
 from citecheck.citations.dates import DIGIT, find_dates, is_undated
+from citecheck.citations.guarded import Guarded
 from citecheck.citations.imprints import parse_imprint, unmarked_book_title
 from citecheck.citations.locators import find_pages, find_un_symbol
 from citecheck.citations.names import short_form, split_names
@@ -108,7 +109,7 @@ INVERTED_INITIALS = re.compile(r",\s*(?:[A-Z][a-z]?\.\s*-?\s*)*[A-Z][a-z]?$")
 
 
 #: `Clem, Ralph S., and Joseph D. Olander, eds.`: the names of editors.
-EDITORS_MARK = re.compile(r",?\s*[(（]?\s*eds?\s*[)）]?$", re.I)
+EDITORS_MARK = Guarded(re.compile(r",?\s*[(（]?\s*eds?\s*[)）]?$", re.I), "ed", lower=True)
 
 
 def reference_head(text: str) -> re.Match[str] | None:
@@ -119,9 +120,7 @@ def reference_head(text: str) -> re.Match[str] | None:
     if EAST_ASIAN.search(text[:40]):
         return None
     for match in HEAD_END.finditer(text[:200]):
-        head = text[: match.start()].strip()
-        if "ed" in head.lower():  # what EDITORS_MARK needs; its search tries every character
-            head = EDITORS_MARK.sub("", head)
+        head = EDITORS_MARK.sub("", text[: match.start()].strip())
         if match.group("initial") is not None and not INVERTED_INITIALS.search(head):
             continue  # the initial of a given name written first: `J. Smith`
         if head and not _names_only(head):

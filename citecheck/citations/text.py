@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from citecheck.citations.guarded import Guarded
+
 BLANK = "\u2002"
 LEFTOVER_PUNCTUATION = " 　,，、.。;；:：-–—/"  # `/` of GOST's `// Журнал`
 SPACES = re.compile(rf"[{BLANK}\s]+")
@@ -13,17 +15,15 @@ REMARK = re.compile(r"\s*[(（]\s*[a-z][^()（）]*\s[^()（）]*\s[^()（）]*[
 
 
 #: `[Jake's]{.nocase}`, `[UN]{.smallcaps}`: pandoc spans; their text is the value.
-PANDOC_SPAN = re.compile(r"\[([^\[\]]*)\]\{[.#][^{}]*\}")
+PANDOC_SPAN = Guarded(re.compile(r"\[([^\[\]]*)\]\{[.#][^{}]*\}"), "]{")
 #: `\_`, `\*`, `\[`: a Markdown backslash escape of ASCII punctuation.
-MARKDOWN_ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+MARKDOWN_ESCAPE = Guarded(re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])"), "\\")
 
 
 def strip_markup(text: str) -> str:
     """`Jake\\_s [Jake's]{.nocase}` → `Jake_s Jake's`: the Markdown escapes and pandoc spans a
     reader left in a note are markup, not part of any value."""
-    if "]{" in text:  # what a span needs, cheaper to look for than the pattern
-        text = PANDOC_SPAN.sub(r"\1", text)
-    return MARKDOWN_ESCAPE.sub(r"\1", text) if "\\" in text else text
+    return MARKDOWN_ESCAPE.sub(r"\1", PANDOC_SPAN.sub(r"\1", text))
 
 
 def blank(text: str, ranges: list[tuple[int, int]]) -> str:

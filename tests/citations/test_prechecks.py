@@ -7,11 +7,14 @@ match `i` and `s` regardless of case in a pattern, but `str.lower` keeps them ap
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 
 import pytest
 
+import citecheck.citations
 from citecheck.citations import lexicon
 from citecheck.citations.backref_marks import MARK_PATTERNS, MARKS, may_hold_mark
 from citecheck.citations.dates import find_dates
@@ -24,6 +27,7 @@ from citecheck.citations.fields import (
     rules_are_stronger,
     rules_split,
 )
+from citecheck.citations.guarded import Guarded
 from citecheck.citations.scripts import EAST_ASIAN
 from citecheck.citations.split import ENGLISH_PROSE_WORDS, prose_word_count
 from citecheck.citations.urls import find_doi, find_urls
@@ -107,7 +111,9 @@ def test_case_folded_letters_count_as_the_pattern_counts_them() -> None:
     assert prose_word_count("İs ıt iſ THE the_a thé") == 4  # İs, ıt, iſ, THE
 
 
-RULES_TERRITORY = re.compile("|".join((HANDLE.pattern, PLATFORM_NAMED.pattern, ROLE_WORD.pattern)))
+RULES_TERRITORY = re.compile(
+    "|".join((HANDLE.pattern.pattern, PLATFORM_NAMED.pattern, ROLE_WORD.pattern.pattern))
+)
 MARKED_NOTE = re.compile(r"[「」『』«»“”\"*\u0400-\u04ff]|https?://|" + EAST_ASIAN.pattern)
 
 
@@ -151,3 +157,50 @@ def test_month_and_season_names_are_read_in_any_case() -> None:
         {"date-parts": [[2010]], "season": 1},
         {"date-parts": [[2020, 3, 1]]},
     ]
+
+
+#: Texts each guarded pattern matches (`Guarded`), ASCII, upper case and folded letters.
+GUARD_PROBES = [
+    "山田は",
+    "中国が ",
+    "Smith, J., eds",
+    "Smith, J. (EDS)",
+    "Smith, J. (edſ)",
+    "Doe, Jane (Hrsg.)",
+    "王 (主編)",
+    "Keller, M., coord.",
+    "See @handle.",
+    "Doe, *Book*, Hrsg. von Max Muster, hrsg. von X",
+    "Report A/71/941-S/2017/535.",
+    "[Jake's]{.nocase} and [UN]{.smallcaps}",
+    "Jake\\_s \\*not italics\\*",
+]
+
+
+def _guards() -> dict[str, Guarded]:
+    found = {}
+    for info in pkgutil.walk_packages(citecheck.citations.__path__, "citecheck.citations."):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, Guarded):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+GUARDS = _guards()
+
+
+def test_the_parser_has_its_guarded_patterns() -> None:
+    assert len(GUARDS) >= 8, sorted(GUARDS)
+
+
+@pytest.mark.parametrize("name", sorted(GUARDS))
+def test_a_guarded_pattern_finds_and_replaces_what_the_pattern_does(name: str) -> None:
+    guarded = GUARDS[name]
+    matched = 0
+    for text in TEXTS + GUARD_PROBES:
+        expected = guarded.pattern.search(text)
+        assert (guarded.search(text) is None) == (expected is None), text
+        assert guarded.sub("", text) == guarded.pattern.sub("", text), text
+        matched += expected is not None
+    assert matched, f"{name} matched none of the texts: the test would prove nothing"

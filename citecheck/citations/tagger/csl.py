@@ -13,6 +13,7 @@ from typing import Any
 from citecheck.citations.brackets import TITLE_PAIRS
 from citecheck.citations.dates import find_dates
 from citecheck.citations.fields_model import Fields
+from citecheck.citations.guarded import Guarded
 from citecheck.citations.kinds import PLATFORMS, REPORT_TITLE, TREATY, is_news_outlet
 from citecheck.citations.language import citation_language
 from citecheck.citations.lexicon import is_organisation
@@ -35,10 +36,10 @@ LEADING_WORDS = re.compile(
     r"|retrieved from|available (?:at|from)|url:?|accessed|ed(?:s|ited by)?\.?|hrsg\.?)\s+",
     re.I,
 )
-TRAILING_WORDS = re.compile(r"\s*[(（]?\s*(?:eds?|Hrsg|Ed|Eds|coord|dir|編|主編|编)\.?\s*[)）]?$")
-#: Text each of those words holds: without any, the search (tried at every character) is
-#: skipped.
-_TRAILING_WORD_TEXT = ("ed", "Ed", "Hrsg", "coord", "dir", "編", "编")
+TRAILING_WORDS = Guarded(
+    re.compile(r"\s*[(（]?\s*(?:eds?|Hrsg|Ed|Eds|coord|dir|編|主編|编)\.?\s*[)）]?$"),
+    *("ed", "Ed", "Hrsg", "coord", "dir", "編", "编"),
+)
 YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 #: `212--25` (TeX) and `41 - 54`: one dash, no spaces; an en dash stays as written.
 PAGE_DASHES = re.compile(r"\s*(-{1,2}|–|—|‐)\s*")
@@ -240,9 +241,7 @@ def _names(value: str, role: str) -> list[dict[str, str]]:
     if ET_AL_END.search(value[-3:]):
         value = ET_AL.sub("", value)
     value = LEADING_WORDS.sub("", value)
-    if any(word in value for word in _TRAILING_WORD_TEXT):
-        value = TRAILING_WORDS.sub("", value)
-    value = value.strip(EDGE)
+    value = TRAILING_WORDS.sub("", value).strip(EDGE)
     if not value or set(value) <= set("-–—_ "):
         return []
     if EAST_ASIAN.search(value):
