@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from citecheck.citations.lexicon import ERAS, MONTHS, SEASONS, UNDATED
@@ -208,12 +208,21 @@ def _era_year(era: str, year: str) -> int:
 
 def _named(table: Mapping[str, T], written: str) -> T | None:
     """`table`'s entry for a month or season name a pattern matched ignoring case:
-    `re.I` also takes `ſ` for `s` and the Kelvin sign for `k`, which `lower()` keeps."""
+    `re.I` also takes `ſ` for `s` and the Kelvin sign for `k`, which `lower()` keeps,
+    so a word `lower()` does not find is asked of every name at once, as `re.I` sees it
+    (the first name in the table's order that matches, as one at a time would)."""
     found = table.get(written.lower())
     if found is None:
-        matching = (v for name, v in table.items() if re.fullmatch(re.escape(name), written, re.I))
-        found = next(matching, None)
+        names = tuple(table)
+        match = _any_of(names).fullmatch(written)
+        found = None if match is None else table[names[match.lastindex - 1]]
     return found
+
+
+@cache
+def _any_of(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern matching any of `names` ignoring case, each name its own group."""
+    return re.compile("|".join(f"({re.escape(name)})" for name in names), re.I)
 
 
 def _to_date(kind: str, match: re.Match[str], *, checked: bool = True) -> DateMatch | None:
