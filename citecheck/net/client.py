@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -103,6 +104,8 @@ class _FetchState:
     cookies: RequestsCookieJar | None = None  # made by the first Set-Cookie: most fetches get none
     #: What a POST sends (a form to an archive's save API); never sent with GET or HEAD.
     body: bytes | None = None
+    #: Whether a request of this fetch took a slot yet (its first goes first: `limits`).
+    started: bool = False
 
     def cookie_state(self) -> tuple[tuple[str, str | None, str, str], ...]:
         if self.cookies is None:
@@ -287,13 +290,12 @@ class HttpClient:
 
     def _exchange(self, method: str, url: str, state: _FetchState) -> _Reply:
         try:
-            parts = urlsplit(url)
-            origin = origin_of(parts)
+            scheme, hostname, origin = _split_origin(url)
         except ValueError:  # a bracketed host that is no IPv6 address, a port out of range
             return _Reply(url, method, error="invalid-url")
-        if parts.scheme not in ("http", "https"):
+        if scheme not in ("http", "https"):
             return _Reply(url, method, error="unsupported-scheme")
-        if not parts.hostname:
+        if not hostname:
             return _Reply(url, method, error="invalid-url")
         budget = state.budget
         key, resolved = self._politeness_key(origin, budget)
@@ -304,7 +306,8 @@ class HttpClient:
             budget.sleep(wait)
         if budget.left() <= 0:
             return _Reply(url, method, error="timeout")
-        with self._limiter.slot(key):
+        first, state.started = not state.started, True
+        with self._limiter.slot(key, first=first):
             started = time.monotonic()
             watch = self._watchdog.watch(budget.left())
             scope = RequestScope(self._guard, self._resolver, self._watchdog, watch, resolved)
@@ -352,7 +355,7 @@ class HttpClient:
         return self._keys.setdefault(origin, key), resolved
 
     def _key_of(self, url: str) -> Hashable:
-        origin = origin_of(urlsplit(url))
+        origin = _split_origin(url)[2]
         return self._keys.get(origin, origin)
 
     def _send(self, method: str, url: str, state: _FetchState) -> _Reply:
@@ -425,6 +428,20 @@ def _is_textual(content_type: str | None) -> bool:
     return kind.startswith("text/") or kind.endswith(("+xml", "/xml", "/json", "+json"))
 
 
+# The URL functions below are pure and cached: a fetch asks them of the same URLs at
+# every request, hop and retry, and `urlsplit` parses the host and port again at each
+# read of them. An exception is not cached: it is raised again the next time.
+
+
+@lru_cache(maxsize=8192)
+def _split_origin(url: str) -> tuple[str, str | None, Origin]:
+    """(scheme as written, host name, origin) of `url`; raises ValueError for a URL
+    `urlsplit` refuses or a port out of range."""
+    parts = urlsplit(url)
+    return parts.scheme, parts.hostname, origin_of(parts)
+
+
+@lru_cache(maxsize=8192)
 def _origin_and_target(url: str) -> tuple[Origin, str]:
     """(scheme, host, port) and the request target (path and query) of a prepared URL."""
     parts = urlsplit(url)
@@ -450,6 +467,7 @@ def _header_text(value: str) -> str:
         return value
 
 
+@lru_cache(maxsize=8192)
 def _without_fragment(url: str) -> str:
     """The URL without its #fragment; raises ValueError for an unparsable URL."""
     return urlunsplit(urlsplit(url)._replace(fragment=""))

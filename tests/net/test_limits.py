@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 import time
 
 import pytest
 
 from citecheck.net import HttpClient
+from citecheck.net.limits import SlotLimiter
 from citecheck.net.pool import pool_limits, run_concurrently
 from tests.net.conftest import fast
 from tests.servers import ScenarioWeb
@@ -100,3 +102,68 @@ def test_a_pool_sized_by_pool_limits_keeps_the_client_limits() -> None:
     assert [check.url for check in checks] == urls
     assert max(web.stats.peak_per_host.values()) == 2
     assert sorted(done) == list(range(1, len(urls) + 1))
+
+
+def _wait_until(condition, seconds: float = 5.0) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "the waiters never lined up"
+        time.sleep(0.005)
+
+
+def test_a_free_host_slot_goes_to_a_first_request_before_a_retry() -> None:
+    limiter = SlotLimiter(total=10, per_host=1)
+    holder = limiter.slot("host")
+    holder.__enter__()
+    order: list[str] = []
+
+    def wait_for_slot(name: str, first: bool) -> None:
+        with limiter.slot("host", first=first):
+            order.append(name)
+
+    host = limiter._hosts["host"]
+    retry = threading.Thread(target=wait_for_slot, args=("retry", False))
+    retry.start()
+    _wait_until(lambda: len(host._others) == 1)
+    fresh = threading.Thread(target=wait_for_slot, args=("first request", True))
+    fresh.start()
+    _wait_until(lambda: len(host._firsts) == 1)
+    holder.__exit__(None, None, None)
+    retry.join(5)
+    fresh.join(5)
+    assert order == ["first request", "retry"]
+    with limiter.slot("host"):  # every slot came back
+        pass
+
+
+def test_an_interrupted_wait_for_a_slot_loses_no_slot() -> None:
+    limiter = SlotLimiter(total=10, per_host=1)
+    holder = limiter.slot("host")
+    holder.__enter__()
+
+    class Interrupted(Exception):
+        pass
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Interrupted
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, 0.1)
+        with pytest.raises(Interrupted), limiter.slot("host", first=False):
+            pass
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert not limiter._hosts["host"]._others  # the interrupted waiter left the line
+    holder.__exit__(None, None, None)
+    taken = threading.Event()
+
+    def take() -> None:
+        with limiter.slot("host"):
+            taken.set()
+
+    thread = threading.Thread(target=take)
+    thread.start()
+    thread.join(5)
+    assert taken.is_set()  # the slot went back to the free ones, to nobody waiting
