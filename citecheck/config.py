@@ -19,7 +19,7 @@ line override the file. The keys are those of `citecheck.options.OPTIONS`.
     include = []            # checked even when an exclude pattern matches
     cache = ".citecheck-cache.sqlite"
     max-age = "1d"          # seconds, or "30m", "12h", "2d"
-    reuse-inconclusive = 0  # reuse uncertain answers this young (default: always re-ask)
+    reuse-inconclusive = "1h"  # reuse uncertain answers this young (0: always re-ask)
     allow-private = false
     allow-network = ["10.1.0.0/16"]   # private networks reachable all the same
     fail-on = ["moved"]     # exit 1 for these too (dead always fails)

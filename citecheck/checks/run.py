@@ -57,7 +57,7 @@ class CheckOptions:
 
     accepted_for: Callable[[str], frozenset[int]] = lambda url: frozenset()
     max_age: float = 86400.0
-    reuse_inconclusive: float = 0.0
+    reuse_inconclusive: float = 3600.0
     host_concurrency: int = 4
     concurrency: int = 128
     handler_for: Callable[[str], PlatformHandler | None] = lambda url: None
@@ -89,10 +89,11 @@ def check_links(
     as it is known (the archive lookups start from it while other links are checked).
 
     A fresh cached verdict (younger than `max_age`, judged under the same policy) is
-    reused unless it was inconclusive: an uncertain answer is asked again, unless the
-    caller opts in to reusing one younger than `reuse_inconclusive` (a host that
-    rate-limited or walled us a minute ago will do it again). An "offline" answer is
-    never reused. Every verdict says when it was observed and whether it was cached.
+    reused; an inconclusive one only while younger than `reuse_inconclusive` (an hour
+    by default: a host that rate-limited, walled or ignored us a minute ago will do it
+    again, and a hook run at every commit must not wait for it each time; 0 asks again
+    every run). An "offline" answer is never reused. Every verdict says when it was
+    observed and whether it was cached.
     """
     baselines = Baselines(lambda url: client.fetch(url))
     done = _Tally(total=len(links), report=progress)

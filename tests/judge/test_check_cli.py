@@ -108,6 +108,22 @@ def test_cache_reuses_final_verdicts(web, tmp_path, capsys) -> None:
     assert [{**link, "cached": True} for link in first["links"]] == second["links"]
 
 
+def test_an_inconclusive_verdict_is_reused_for_an_hour_unless_told(web, tmp_path, capsys) -> None:
+    path = manuscript(tmp_path, [web.url("/forbidden/17")])
+    cache = str(tmp_path / "results.sqlite")
+    run_json(capsys, str(path), "--cache", cache, *FAST)
+    hits = web.stats.hits("/forbidden/17")
+    _, warm = run_json(capsys, str(path), "--cache", cache, *FAST)
+    assert web.stats.hits("/forbidden/17") == hits
+    assert [(link["verdict"], link["cached"]) for link in warm["links"]] == [("inconclusive", True)]
+    argv = [str(path), "--cache", cache, "--reuse-inconclusive", "0", *FAST]
+    _, asked = run_json(capsys, *argv)
+    assert web.stats.hits("/forbidden/17") > hits
+    assert [(link["verdict"], link["cached"]) for link in asked["links"]] == [
+        ("inconclusive", False)
+    ]
+
+
 def test_config_file_is_read_and_command_line_wins(web, tmp_path, capsys) -> None:
     path = manuscript(tmp_path, [web.url("/forbidden/17")])
     config = tmp_path / "citecheck.toml"

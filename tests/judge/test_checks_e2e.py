@@ -106,14 +106,15 @@ def test_accepted_status_per_host(web: ScenarioWeb) -> None:
     assert (verdict.state, verdict.reason) == ("resolvable", "accepted-status")
 
 
-def test_fresh_final_results_are_reused_and_inconclusive_ones_rechecked(
+def test_fresh_final_results_are_reused_and_inconclusive_ones_rechecked_without_reuse(
     web: ScenarioWeb, tmp_path
 ) -> None:
     links = [Link(web.url("/missing/c1"), ()), Link(web.url("/server-error/c2"), ())]
+    always_ask = CheckOptions(reuse_inconclusive=0)
     with ResultCache(tmp_path / "cache.sqlite") as store, HttpClient(POLICY) as client:
-        first = check_links(links, client, CheckOptions(), store=store)
+        first = check_links(links, client, always_ask, store=store)
         hits_missing, hits_error = web.stats.hits("/missing/c1"), web.stats.hits("/server-error/c2")
-        second = check_links(links, client, CheckOptions(), store=store)
+        second = check_links(links, client, always_ask, store=store)
         assert [v.state for v in first] == [v.state for v in second] == ["dead", "inconclusive"]
         assert web.stats.hits("/missing/c1") == hits_missing
         assert web.stats.hits("/server-error/c2") > hits_error
@@ -122,15 +123,18 @@ def test_fresh_final_results_are_reused_and_inconclusive_ones_rechecked(
         assert web.stats.hits("/missing/c1") > hits_missing
 
 
-def test_recent_inconclusive_results_are_reused_only_when_asked(web: ScenarioWeb, tmp_path) -> None:
+def test_recent_inconclusive_results_are_reused_by_default(web: ScenarioWeb, tmp_path) -> None:
     links = [Link(web.url("/server-error/r1"), ())]
     with ResultCache(tmp_path / "cache.sqlite") as store, HttpClient(POLICY) as client:
         (first,) = check_links(links, client, CheckOptions(), store=store)
         hits = web.stats.hits("/server-error/r1")
-        (again,) = check_links(links, client, CheckOptions(reuse_inconclusive=600), store=store)
+        (again,) = check_links(links, client, CheckOptions(), store=store)
         assert (first.state, again.state) == ("inconclusive", "inconclusive")
         assert again.reason == first.reason
         assert web.stats.hits("/server-error/r1") == hits
+        (shorter,) = check_links(links, client, CheckOptions(reuse_inconclusive=0), store=store)
+        assert shorter.state == "inconclusive"
+        assert web.stats.hits("/server-error/r1") > hits
 
 
 def test_progress_reports_every_link(web: ScenarioWeb) -> None:
