@@ -175,12 +175,19 @@ class _Handler(socketserver.StreamRequestHandler):
         parts = urlsplit(target)
         web = self.server.web
         web.stats.enter(host, method, parts.path)
+        scenario = _Scenario(self, web, host, method, parts.path, parts.query, headers)
         try:
             if web.latency:
                 time.sleep(web.latency)
-            return _Scenario(self, web, host, method, parts.path, parts.query, headers).run()
+            return scenario.run()
         finally:
-            web.stats.leave(host)
+            scenario.leave()
+
+
+def _head_bytes(status: int, head: dict[str, str]) -> bytes:
+    lines = [f"HTTP/1.1 {status} {REASONS.get(status, 'X')}", "Server: scenario-web"]
+    lines += [f"{k}: {v}" for k, v in head.items()]
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
 
 
 class _Scenario:
@@ -194,22 +201,30 @@ class _Scenario:
         self.name = segments[0]
         self.ident = segments[1] if len(segments) > 1 else "0"
         self.segments = segments
+        self.in_flight = True
+
+    def leave(self) -> None:
+        """The request is over for the counters (once)."""
+        if self.in_flight:
+            self.in_flight = False
+            self.web.stats.leave(self.host)
 
     # --- writing -----------------------------------------------------------------
 
     def send(self, status: int, body: bytes = b"", extra: dict[str, str] | None = None) -> bool:
+        """The whole answer in one write, the request counted over just before it: the
+        client can send its next request only once it read this answer, so the counters
+        never see two requests in flight that the client did not have in flight."""
         head = {"Content-Type": "text/html; charset=utf-8", "Content-Length": str(len(body))}
         head.update(extra or {})
-        self.write_head(status, head)
-        if self.method != "HEAD":
-            self.h.wfile.write(body)
+        answer = _head_bytes(status, head) + (body if self.method != "HEAD" else b"")
+        self.leave()
+        self.h.wfile.write(answer)
         self.h.wfile.flush()
         return True
 
     def write_head(self, status: int, head: dict[str, str]) -> None:
-        lines = [f"HTTP/1.1 {status} {REASONS.get(status, 'X')}", "Server: scenario-web"]
-        lines += [f"{k}: {v}" for k, v in head.items()]
-        self.h.wfile.write(("\r\n".join(lines) + "\r\n\r\n").encode("latin-1"))
+        self.h.wfile.write(_head_bytes(status, head))
 
     def redirect(self, status: int, location: str) -> bool:
         return self.send(status, b"", {"Location": location})
