@@ -63,6 +63,8 @@ URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
 def escape_emphasis(text: str) -> str:
     """`text` with every literal asterisk escaped, so it cannot pass for a mark; URLs
     keep theirs, as in a Markdown autolink."""
+    if EMPHASIS not in text:  # most text: nothing to escape, no URL to look for
+        return text
     pieces, last = [], 0
     for url in URL_IN_TEXT.finditer(text):
         pieces += [text[last : url.start()].replace(EMPHASIS, ESCAPED_EMPHASIS), url.group()]
@@ -163,6 +165,8 @@ def squash_spaces(text: str) -> str:
         )
         return "" if tight else " "
 
+    if "\n" not in text:  # no line break, no run to drop: every run is one space
+        return WHITESPACE.sub(" ", text).strip()
     return WHITESPACE.sub(replace, text).strip()
 
 

@@ -52,6 +52,17 @@ BACKLINKS_AS_SPACES = {ord(char): " " for char in BACKLINK_CHARS}
 
 InlineRule = Callable[["StateInline", bool], bool]
 
+#: Options the rules look up with a default, given that default: markdown-it's option
+#: mapping finds a missing key by raising and catching KeyError, and strikethrough asks
+#: for its option once per paragraph.
+OPTION_DEFAULTS = {
+    "strikethrough_single_tilde": False,
+    "store_labels": False,
+    "tasklists": False,
+    "alerts": False,
+    "inline_definitions": False,
+}
+
 
 def _positioned(rule: InlineRule) -> InlineRule:
     def wrapped(state: StateInline, silent: bool) -> bool:
@@ -71,7 +82,8 @@ def parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, **OPTION_DEFAULTS})
+    md.enable(["table", "strikethrough"])
     md.use(footnote_plugin, move_to_end=False, always_match_refs=True)
     md.normalizeLink = _unless_plain(md.normalizeLink)  # type: ignore[method-assign]
     md.normalizeLinkText = _unless_plain(md.normalizeLinkText)  # type: ignore[method-assign]
@@ -207,11 +219,13 @@ class _Pieces:
         label = "".join(text for text, _ in self.parts[start:]).strip()
         if not label.strip(BACKLINK_CHARS + " "):
             del self.parts[start:]  # a back-link arrow
-        elif href and not href.startswith("#") and not shows_url(label, href):
+            return
+        shown = shows_url(label, href)
+        if href and not href.startswith("#") and not shown:
             self.parts.append((" " + href, False))
             self.after_url = True
         else:
-            self.after_url = shows_url(label, href)
+            self.after_url = shown
 
     def html(self, tag: str) -> None:
         href = HTML_HREF.match(tag)
@@ -227,8 +241,9 @@ class _Pieces:
 
 def finish(text: str) -> str:
     """Pandoc spans and attributes dropped, spaces squashed."""
-    text = SPAN.sub(r"\1", text)
-    return squash_spaces(ATTRIBUTES.sub("", text))
+    if "{" in text:  # what spans and attributes both hold
+        text = ATTRIBUTES.sub("", SPAN.sub(r"\1", text))
+    return squash_spaces(text)
 
 
 def note_text(raw: str) -> str:

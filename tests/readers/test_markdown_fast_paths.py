@@ -1,0 +1,88 @@
+"""The cheap paths of the Markdown reader give what the general ones give, and reading
+Markdown notes loads only what it needs."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citecheck.readers.markup import escape_emphasis, squash_spaces
+
+REPO = Path(__file__).resolve().parents[2]
+
+#: Spaces of every kind, wide and narrow letters, asterisks and URL starts.
+PIECES = st.sampled_from(
+    [" ", "\t", "\u3000", "\xa0", "a", "Z", "。", "日", "한", "*", "http://", "www.", "x/*/y"]
+)
+TEXT = st.lists(PIECES, max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_spaces_squash_alike_without_a_line_break(text: str) -> None:
+    """A text without a line break (the cheap path) squashes as it does with a line
+    break at its end (the general path, which drops that trailing break)."""
+    assert squash_spaces(text) == squash_spaces(text + "\n")
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT)
+def test_escaping_leaves_a_text_without_asterisks_as_it_is(text: str) -> None:
+    escaped = escape_emphasis(text)
+    if "*" not in text:
+        assert escaped == text
+    else:
+        assert escaped.replace("\\*", "*") == text
+
+
+PROBE = """
+import json, sys
+from citecheck.readers import read_document
+document = read_document(sys.argv[1], quiet=True)
+print(json.dumps([len(document.notes), sorted(sys.modules)]))
+"""
+
+
+def read_in_fresh_interpreter(path: Path) -> tuple[int, set[str]]:
+    """How many notes `path` holds, and every module imported to read it."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(path)],
+        env=dict(os.environ, PYTHONPATH=str(REPO)),
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    count, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    return count, set(modules)
+
+
+def test_markdown_footnotes_are_read_without_the_html_reader(tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        "A claim.[^1] Another.[^2]\n\n"
+        "[^1]: Jane Doe, *A Book* (2020), <https://example.org/a>.\n"
+        "[^2]: <https://example.org/b> (accessed 1 May 2024).\n",
+        encoding="utf-8",
+    )
+    count, modules = read_in_fresh_interpreter(notes)
+    assert count == 2
+    assert "citecheck.readers.markdown" in modules
+    assert not {m for m in modules if m.startswith("citecheck.readers.html")}
+
+
+def test_notes_written_in_html_inside_markdown_load_the_html_reader(tmp_path: Path) -> None:
+    """The probe is able to fail: notes that only HTML holds need the HTML reader."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(
+        'A claim.<a href="#fn1" class="footnote-ref" id="fnref1"><sup>1</sup></a>\n\n'
+        '<ol>\n<li id="fn1"><p>Jane Doe, <em>A Book</em> (2020), '
+        'https://example.org/a. <a href="#fnref1">↩</a></p></li>\n</ol>\n',
+        encoding="utf-8",
+    )
+    count, modules = read_in_fresh_interpreter(notes)
+    assert count == 1
+    assert "citecheck.readers.html" in modules
