@@ -24,8 +24,14 @@ if TYPE_CHECKING:  # markdown-it is imported when a parser is first built (`pars
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-#: Inline rules whose tokens must know where they are in the file.
-POSITIONED_RULES = ("backticks", "html_inline", "footnote_inline", "footnote_ref")
+#: Inline rules whose tokens must know where they are in the file, each with the one
+#: character it can start at (the rule's own first test).
+POSITIONED_RULES = {
+    "backticks": "`",
+    "html_inline": "<",
+    "footnote_inline": "^",
+    "footnote_ref": "[",
+}
 
 #: Pandoc attributes (`{#id .class}`) and bracketed spans (`[Jake's]{.nocase}`).
 ATTRIBUTES = re.compile(r"\{[#.][^}]*\}")
@@ -64,8 +70,13 @@ OPTION_DEFAULTS = {
 }
 
 
-def _positioned(rule: InlineRule) -> InlineRule:
+def _positioned(rule: InlineRule, first: str) -> InlineRule:
+    """`rule`, its tokens told where they start and end; asked only where it can start
+    (the inline parser tries every rule at every markup character)."""
+
     def wrapped(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != first:
+            return False
         start, count = state.pos, len(state.tokens)
         found = rule(state, silent)
         if found and not silent and len(state.tokens) > count:
@@ -78,6 +89,11 @@ def _positioned(rule: InlineRule) -> InlineRule:
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
+    """The parser (`build_parser`), built once."""
+    return build_parser()
+
+
+def build_parser() -> MarkdownIt:
     """CommonMark with raw HTML, pipe tables and pandoc footnotes kept where written."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
@@ -85,12 +101,35 @@ def parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, **OPTION_DEFAULTS})
     md.enable(["table", "strikethrough"])
     md.use(footnote_plugin, move_to_end=False, always_match_refs=True)
+    _footnote_definitions_early(md)
     md.normalizeLink = _unless_plain(md.normalizeLink)  # type: ignore[method-assign]
     md.normalizeLinkText = _unless_plain(md.normalizeLinkText)  # type: ignore[method-assign]
     for rule in md.inline.ruler.__rules__:
         if rule.name in POSITIONED_RULES:
-            md.inline.ruler.at(rule.name, _positioned(rule.fn))
+            md.inline.ruler.at(rule.name, _positioned(rule.fn, POSITIONED_RULES[rule.name]))
     return md
+
+
+#: The block rules the footnote plugin places its definitions after that can never
+#: take a line a definition takes: indented code (a definition is not indented code),
+#: fences, block quotes, rules and list items (each starts with a character of its own).
+#: Tables can: a table's header row may start with `[^x]:`, so tables stay first.
+NEVER_A_DEFINITION = ("code", "fence", "blockquote", "hr", "list")
+
+
+def _footnote_definitions_early(md: MarkdownIt) -> None:
+    """Footnote definitions asked for before the block rules that can never take their
+    line: every line of a list of notes was tried against each of those first, both as a
+    block and as the end of the note before it. The order of rules that never take the
+    same line decides nothing, so the tokens stay the same."""
+    ruler = md.block.ruler
+    names = [rule.name for rule in ruler.__rules__ if rule.enabled]
+    definitions = names.index("footnote_def")
+    if set(names[names.index("table") + 1 : definitions]) - set(NEVER_A_DEFINITION):
+        return  # another rule stands between them: leave the order as it is
+    rule = ruler.__rules__[ruler.__find__("footnote_def")]
+    ruler.disable("footnote_def")
+    ruler.after("table", "footnote_def_early", rule.fn, {"alt": rule.alt})
 
 
 def _unless_plain(normalize: Callable[[str], str]) -> Callable[[str], str]:

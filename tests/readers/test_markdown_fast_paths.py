@@ -1,5 +1,6 @@
-"""The cheap paths of the Markdown reader give what the general ones give, and reading
-Markdown notes loads only what it needs."""
+"""The cheap paths of the Markdown reader give what the general ones give (footnote
+definitions asked for early give the tokens markdown-it gives in the plugin's order),
+and reading Markdown notes loads only what it needs."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from citecheck.readers.markup import escape_emphasis, squash_spaces
+from citecheck.readers.mdparse import build_parser, parser
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -86,3 +89,59 @@ def test_notes_written_in_html_inside_markdown_load_the_html_reader(tmp_path: Pa
     count, modules = read_in_fresh_interpreter(notes)
     assert count == 1
     assert "citecheck.readers.html" in modules
+
+
+def plugin_order_parser() -> MarkdownIt:
+    """The parser with footnote definitions where the footnote plugin puts them."""
+    md = build_parser()
+    md.block.ruler.disable("footnote_def_early")
+    md.block.ruler.enable("footnote_def")
+    return md
+
+
+def tokens(md: MarkdownIt, text: str) -> list[dict]:
+    env: dict = {}
+    return [*(token.as_dict() for token in md.parse(text, env)), env]
+
+
+#: Lines where a footnote definition meets the block rules it is now asked before.
+BLOCK_LINES = st.sampled_from(
+    [
+        "[^1]: A note, <https://example.org/a>.",
+        "[^a-b]: *Title*, 2020.",
+        "    [^2]: indented code, not a note",
+        "  [^3]: a note indented by two",
+        "    continued note paragraph",
+        "- [^4]: in a list item",
+        "1. [^5]: in a numbered item",
+        "> [^6]: in a quote",
+        "```",
+        "~~~",
+        "***",
+        "---",
+        "[^7]: a | b",
+        "--- | ---",
+        "| [^8]: c | d |",
+        "[^ x]: not a label",
+        "[^]: empty label",
+        "[ref]: https://example.org/r",
+        "<div>",
+        "# [^9]: heading",
+        "Text with a mark.[^1]",
+        "",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(BLOCK_LINES, min_size=1, max_size=10).map("\n".join))
+def test_definitions_asked_early_give_the_same_tokens(text: str) -> None:
+    assert tokens(parser(), text) == tokens(plugin_order_parser(), text)
+
+
+def test_the_early_definitions_are_asked_right_after_tables() -> None:
+    names = [rule.name for rule in parser().block.ruler.__rules__ if rule.enabled]
+    assert names.index("footnote_def_early") == names.index("table") + 1
+    assert "footnote_def" not in names
+    reference = [rule.name for rule in plugin_order_parser().block.ruler.__rules__ if rule.enabled]
+    assert reference.index("footnote_def") > reference.index("list")
