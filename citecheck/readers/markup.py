@@ -166,7 +166,7 @@ def squash_spaces(text: str) -> str:
         return "" if tight else " "
 
     if "\n" not in text:  # no line break, no run to drop: every run is one space
-        return WHITESPACE.sub(" ", text).strip()
+        return " ".join(text.split())  # str.split's whitespace is the pattern's `\s`
     return WHITESPACE.sub(replace, text).strip()
 
 
@@ -185,7 +185,7 @@ def shows_url(shown: str, url: str) -> bool:
         return _SCHEME.sub("", text.strip()).rstrip("/").casefold()
 
     wanted = bare(url)
-    return bool(wanted) and wanted in bare(shown)
+    return bool(wanted) and (shown == url or wanted in bare(shown))
 
 
 def split_repeats(markers: list[Marker]) -> tuple[tuple[Marker, ...], tuple[Marker, ...]]:

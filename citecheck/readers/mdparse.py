@@ -55,6 +55,8 @@ PLAIN_LINK = re.compile(
 
 #: Back-link arrows in text (not in code) read as spaces.
 BACKLINKS_AS_SPACES = {ord(char): " " for char in BACKLINK_CHARS}
+#: Any back-link arrow: looking for one is far cheaper than translating every text.
+BACKLINK = re.compile(f"[{re.escape(BACKLINK_CHARS)}]")
 
 InlineRule = Callable[["StateInline", bool], bool]
 
@@ -229,7 +231,9 @@ class _Pieces:
         kind, after_url = token.type, self.after_url
         self.after_url = False
         if kind == "text":
-            text = token.content.translate(BACKLINKS_AS_SPACES)
+            text = token.content
+            if BACKLINK.search(text):
+                text = text.translate(BACKLINKS_AS_SPACES)
             self.text(" " + text if after_url and text[:1].isalnum() else text)
         elif kind in ("softbreak", "hardbreak"):
             self.text("\n")
@@ -255,7 +259,7 @@ class _Pieces:
     def close_link(self) -> None:
         """The label of the closing link, then its address unless the label shows it."""
         href, start = self.links.pop()
-        label = "".join(text for text, _ in self.parts[start:]).strip()
+        label = "".join([text for text, _ in self.parts[start:]]).strip()
         if not label.strip(BACKLINK_CHARS + " "):
             del self.parts[start:]  # a back-link arrow
             return

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from citecheck.readers.markup import escape_emphasis, squash_spaces
+from citecheck.readers.markup import WHITESPACE, escape_emphasis, squash_spaces
 from citecheck.readers.mdparse import build_parser, parser
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,6 +32,16 @@ def test_spaces_squash_alike_without_a_line_break(text: str) -> None:
     """A text without a line break (the cheap path) squashes as it does with a line
     break at its end (the general path, which drops that trailing break)."""
     assert squash_spaces(text) == squash_spaces(text + "\n")
+
+
+def test_str_split_splits_at_what_the_whitespace_pattern_matches() -> None:
+    """The cheap path of `squash_spaces` splits with `str.split`, the general one with
+    `\\s+`: they must agree on every code point."""
+    differing = [
+        hex(point) for point in range(sys.maxunicode + 1)
+        if bool(WHITESPACE.fullmatch(chr(point))) != chr(point).isspace()
+    ]  # fmt: skip
+    assert differing == []
 
 
 @settings(max_examples=500, deadline=None)
