@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from citecheck.model import Marker
+from citecheck.readers.lazyre import LazyPattern
 
 #: Words that head a block of notes, in the languages of our manuscripts.
 NOTES_HEADINGS = re.compile(
@@ -25,7 +26,7 @@ BACKLINK_CHARS = "↩↑^\ufe0e\ufe0f"
 UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
 
 WHITESPACE = re.compile(r"\s+")
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+HANGUL = LazyPattern(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
 #: Headings of a reference list (a bibliography), which may follow the notes or stand

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from citecheck.readers.lazyre import LazyPattern
 from citecheck.readers.markup import WHITESPACE, escape_emphasis, squash_spaces
 from citecheck.readers.mdparse import build_parser, parser
 
@@ -155,3 +157,15 @@ def test_the_early_definitions_are_asked_right_after_tables() -> None:
     assert "footnote_def" not in names
     reference = [rule.name for rule in plugin_order_parser().block.ruler.__rules__ if rule.enabled]
     assert reference.index("footnote_def") > reference.index("list")
+
+
+def test_a_lazy_pattern_answers_as_the_compiled_one_once_asked() -> None:
+    source, flags = r"(?P<word>[^\W\d_]+)\s*(\d{4})?", re.IGNORECASE
+    lazy, compiled = LazyPattern(source, flags), re.compile(source, flags)
+    assert not vars(lazy).keys() - {"_source"}  # nothing compiled yet
+    text = "Smith 2020, 山田 2019; Иванов"
+    assert lazy.match(text).groups() == compiled.match(text).groups()
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.sub(r"<\g<word>>", text) == compiled.sub(r"<\g<word>>", text)
+    assert lazy.search("1999") is None and lazy.pattern == source
+    assert "match" in vars(lazy)  # kept: later calls do not go through the look-up again
