@@ -23,6 +23,11 @@ class _Gathered:
 CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
+def _without_code(text: str) -> str:
+    """`text` with its code spans blanked (a text without a backtick has none)."""
+    return CODE_SPAN.sub(" ", text) if "`" in text else text
+
+
 def urls_of(citation: Citation) -> list[tuple[str, str | None]]:
     """(url, doi) pairs one citation points at: its CSL URL and DOI, then any URL or
     DOI written in its text. Order is kept; repeats are removed later.
@@ -31,7 +36,7 @@ def urls_of(citation: Citation) -> list[tuple[str, str | None]]:
     even where the citation parser took it for the citation's URL.
     """
     csl = citation.csl
-    prose = CODE_SPAN.sub(" ", citation.text)
+    prose = _without_code(citation.text)
     in_code = {url for span in CODE_SPAN.finditer(citation.text) for url in find_urls(span[2])}
     in_code -= set(find_urls(prose))
     found: list[tuple[str, str | None]] = []
@@ -68,7 +73,7 @@ def _sources(
         for citation in parsed_note.citations:
             yield citation.id, urls_of(citation), citation_date(citation.csl)
         if parsed_note.commentary:
-            text = CODE_SPAN.sub(" ", parsed_note.commentary)
+            text = _without_code(parsed_note.commentary)
             found = [(url, doi_of(url)) for url in find_urls(text)]
             found += [(doi_url(doi), doi) for doi in find_dois(text)]
             yield note_id(parsed_note.note), found, None

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 from citecheck.errors import InputError
 from citecheck.links.local import local_links
 from citecheck.model import Document, Marker, Note, Section
-from citecheck.readers import html, urllist
+from citecheck.readers import urllist
 from citecheck.readers.markup import LineIndex, split_repeats
 from citecheck.readers.mdblocks import markdown_blocks
 from citecheck.readers.mdlists import hand_made_notes
@@ -194,9 +194,13 @@ def read_text(text: str, path: str = "<text>") -> Document:
 
 
 def _html_notes(text: str, path: str) -> Document | None:
-    """Notes written as raw HTML inside Markdown (noteref links and an `<ol>` of notes)."""
+    """Notes written as raw HTML inside Markdown (noteref links and an `<ol>` of notes).
+
+    The HTML reader is imported here: a file with Markdown notes has no use for it."""
     if "<" not in text:
         return None
+    from citecheck.readers import html
+
     try:
         document = html.read_text(text, path, in_markdown=True)
     except InputError:

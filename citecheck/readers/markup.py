@@ -9,6 +9,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from citecheck.model import Marker
+from citecheck.readers.lazyre import LazyPattern
 
 #: Words that head a block of notes, in the languages of our manuscripts.
 NOTES_HEADINGS = re.compile(
@@ -25,7 +26,7 @@ BACKLINK_CHARS = "↩↑^\ufe0e\ufe0f"
 UNIT_BEFORE = re.compile(r"(?<![A-Za-z])(?:[kcmdµn]?m|ft|yd|mi)$")
 
 WHITESPACE = re.compile(r"\s+")
-HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+HANGUL = LazyPattern(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 
 
 #: Headings of a reference list (a bibliography), which may follow the notes or stand
@@ -63,6 +64,8 @@ URL_IN_TEXT = re.compile(r"(?:https?|ftp)://\S+|www\.\S+", re.IGNORECASE)
 def escape_emphasis(text: str) -> str:
     """`text` with every literal asterisk escaped, so it cannot pass for a mark; URLs
     keep theirs, as in a Markdown autolink."""
+    if EMPHASIS not in text:  # most text: nothing to escape, no URL to look for
+        return text
     pieces, last = [], 0
     for url in URL_IN_TEXT.finditer(text):
         pieces += [text[last : url.start()].replace(EMPHASIS, ESCAPED_EMPHASIS), url.group()]
@@ -163,6 +166,8 @@ def squash_spaces(text: str) -> str:
         )
         return "" if tight else " "
 
+    if "\n" not in text:  # no line break, no run to drop: every run is one space
+        return " ".join(text.split())  # str.split's whitespace is the pattern's `\s`
     return WHITESPACE.sub(replace, text).strip()
 
 
@@ -181,7 +186,7 @@ def shows_url(shown: str, url: str) -> bool:
         return _SCHEME.sub("", text.strip()).rstrip("/").casefold()
 
     wanted = bare(url)
-    return bool(wanted) and wanted in bare(shown)
+    return bool(wanted) and (shown == url or wanted in bare(shown))
 
 
 def split_repeats(markers: list[Marker]) -> tuple[tuple[Marker, ...], tuple[Marker, ...]]:

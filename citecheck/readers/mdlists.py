@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from citecheck.model import Marker, Note, Section
+from citecheck.readers.lazyre import LazyPattern
 from citecheck.readers.markup import (
     UNIT_BEFORE,
     LineIndex,
@@ -34,7 +35,7 @@ from citecheck.readers.mdsyntax import (
 )
 
 SUP_MARK = r"[0-9]{1,4}|[*†‡§¶※＊]{1,3}"
-SUP_MARKER = re.compile(
+SUP_MARKER = LazyPattern(
     r"(\[\s*)?<sup\b[^>]*>\s*(?:<a\b[^>]*>\s*)?\[?\[?(" + SUP_MARK + r")\]?"
     r"(?:\]\([^)\s]*\))?\s*(?:</a>\s*)?</sup>(?(1)\s*\]\([^)\s]*\))",
     re.IGNORECASE,

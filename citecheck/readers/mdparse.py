@@ -24,8 +24,14 @@ if TYPE_CHECKING:  # markdown-it is imported when a parser is first built (`pars
     from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
-#: Inline rules whose tokens must know where they are in the file.
-POSITIONED_RULES = ("backticks", "html_inline", "footnote_inline", "footnote_ref")
+#: Inline rules whose tokens must know where they are in the file, each with the one
+#: character it can start at (the rule's own first test).
+POSITIONED_RULES = {
+    "backticks": "`",
+    "html_inline": "<",
+    "footnote_inline": "^",
+    "footnote_ref": "[",
+}
 
 #: Pandoc attributes (`{#id .class}`) and bracketed spans (`[Jake's]{.nocase}`).
 ATTRIBUTES = re.compile(r"\{[#.][^}]*\}")
@@ -49,12 +55,30 @@ PLAIN_LINK = re.compile(
 
 #: Back-link arrows in text (not in code) read as spaces.
 BACKLINKS_AS_SPACES = {ord(char): " " for char in BACKLINK_CHARS}
+#: Any back-link arrow: looking for one is far cheaper than translating every text.
+BACKLINK = re.compile(f"[{re.escape(BACKLINK_CHARS)}]")
 
 InlineRule = Callable[["StateInline", bool], bool]
 
+#: Options the rules look up with a default, given that default: markdown-it's option
+#: mapping finds a missing key by raising and catching KeyError, and strikethrough asks
+#: for its option once per paragraph.
+OPTION_DEFAULTS = {
+    "strikethrough_single_tilde": False,
+    "store_labels": False,
+    "tasklists": False,
+    "alerts": False,
+    "inline_definitions": False,
+}
 
-def _positioned(rule: InlineRule) -> InlineRule:
+
+def _positioned(rule: InlineRule, first: str) -> InlineRule:
+    """`rule`, its tokens told where they start and end; asked only where it can start
+    (the inline parser tries every rule at every markup character)."""
+
     def wrapped(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != first:
+            return False
         start, count = state.pos, len(state.tokens)
         found = rule(state, silent)
         if found and not silent and len(state.tokens) > count:
@@ -67,18 +91,47 @@ def _positioned(rule: InlineRule) -> InlineRule:
 
 @lru_cache(maxsize=1)
 def parser() -> MarkdownIt:
+    """The parser (`build_parser`), built once."""
+    return build_parser()
+
+
+def build_parser() -> MarkdownIt:
     """CommonMark with raw HTML, pipe tables and pandoc footnotes kept where written."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, **OPTION_DEFAULTS})
+    md.enable(["table", "strikethrough"])
     md.use(footnote_plugin, move_to_end=False, always_match_refs=True)
+    _footnote_definitions_early(md)
     md.normalizeLink = _unless_plain(md.normalizeLink)  # type: ignore[method-assign]
     md.normalizeLinkText = _unless_plain(md.normalizeLinkText)  # type: ignore[method-assign]
     for rule in md.inline.ruler.__rules__:
         if rule.name in POSITIONED_RULES:
-            md.inline.ruler.at(rule.name, _positioned(rule.fn))
+            md.inline.ruler.at(rule.name, _positioned(rule.fn, POSITIONED_RULES[rule.name]))
     return md
+
+
+#: The block rules the footnote plugin places its definitions after that can never
+#: take a line a definition takes: indented code (a definition is not indented code),
+#: fences, block quotes, rules and list items (each starts with a character of its own).
+#: Tables can: a table's header row may start with `[^x]:`, so tables stay first.
+NEVER_A_DEFINITION = ("code", "fence", "blockquote", "hr", "list")
+
+
+def _footnote_definitions_early(md: MarkdownIt) -> None:
+    """Footnote definitions asked for before the block rules that can never take their
+    line: every line of a list of notes was tried against each of those first, both as a
+    block and as the end of the note before it. The order of rules that never take the
+    same line decides nothing, so the tokens stay the same."""
+    ruler = md.block.ruler
+    names = [rule.name for rule in ruler.__rules__ if rule.enabled]
+    definitions = names.index("footnote_def")
+    if set(names[names.index("table") + 1 : definitions]) - set(NEVER_A_DEFINITION):
+        return  # another rule stands between them: leave the order as it is
+    rule = ruler.__rules__[ruler.__find__("footnote_def")]
+    ruler.disable("footnote_def")
+    ruler.after("table", "footnote_def_early", rule.fn, {"alt": rule.alt})
 
 
 def _unless_plain(normalize: Callable[[str], str]) -> Callable[[str], str]:
@@ -178,7 +231,9 @@ class _Pieces:
         kind, after_url = token.type, self.after_url
         self.after_url = False
         if kind == "text":
-            text = token.content.translate(BACKLINKS_AS_SPACES)
+            text = token.content
+            if BACKLINK.search(text):
+                text = text.translate(BACKLINKS_AS_SPACES)
             self.text(" " + text if after_url and text[:1].isalnum() else text)
         elif kind in ("softbreak", "hardbreak"):
             self.text("\n")
@@ -204,14 +259,16 @@ class _Pieces:
     def close_link(self) -> None:
         """The label of the closing link, then its address unless the label shows it."""
         href, start = self.links.pop()
-        label = "".join(text for text, _ in self.parts[start:]).strip()
+        label = "".join([text for text, _ in self.parts[start:]]).strip()
         if not label.strip(BACKLINK_CHARS + " "):
             del self.parts[start:]  # a back-link arrow
-        elif href and not href.startswith("#") and not shows_url(label, href):
+            return
+        shown = shows_url(label, href)
+        if href and not href.startswith("#") and not shown:
             self.parts.append((" " + href, False))
             self.after_url = True
         else:
-            self.after_url = shows_url(label, href)
+            self.after_url = shown
 
     def html(self, tag: str) -> None:
         href = HTML_HREF.match(tag)
@@ -227,8 +284,9 @@ class _Pieces:
 
 def finish(text: str) -> str:
     """Pandoc spans and attributes dropped, spaces squashed."""
-    text = SPAN.sub(r"\1", text)
-    return squash_spaces(ATTRIBUTES.sub("", text))
+    if "{" in text:  # what spans and attributes both hold
+        text = ATTRIBUTES.sub("", SPAN.sub(r"\1", text))
+    return squash_spaces(text)
 
 
 def note_text(raw: str) -> str:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from citecheck.model import Note, Section
+from citecheck.readers.lazyre import LazyPattern
 from citecheck.readers.markup import is_bibliography_heading, squash_spaces
 
 DEFAULT_LABEL = "References"
@@ -35,7 +36,7 @@ DEFAULT_LABEL = "References"
 MAX_HEADING = 60
 
 #: A printed entry number, or a bullet, at the start of an entry.
-ENTRY_LABEL = re.compile(
+ENTRY_LABEL = LazyPattern(
     r"^\s*(?:\[(\d{1,4})\]|[(（](\d{1,4})[)）]|(\d{1,4})[.)．](?=\s|$)|(\d{1,4})[、．]"
     r"|[-–•·▪◦+*](?=\s))\s*"
 )
@@ -43,24 +44,24 @@ ENTRY_LABEL = re.compile(
 #: line that starts with "2019." is a year, not entry 2019.
 MAX_NUMBER_JUMP = 20
 
-YEAR = re.compile(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
+YEAR = LazyPattern(r"(?<!\d)(?:1[5-9]\d\d|20\d\d)(?!\d)")
 CJK = r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
 NAME_WORD = r"[^\W\d_][\w'’\-]*"
 #: "Smith, J.", "Smith, John.", "Smith J," (Vancouver), "van der Berg, A.", "Иванов И. И.".
-INVERTED_NAME = re.compile(
+INVERTED_NAME = LazyPattern(
     rf"^(?:{NAME_WORD}\s){{0,3}}{NAME_WORD},?\s(?:[^\W\d_]{{1,2}}\.\s?-?){{1,3}}"
     rf"|^(?:{NAME_WORD}\s){{0,3}}{NAME_WORD},\s{NAME_WORD}(?:\s{NAME_WORD})?[.,(]"
     rf"|^{NAME_WORD}\s[A-Z]{{1,3}}[,.]"
 )
 #: An author or an organisation at the start: a capital letter or a CJK name.
-AUTHORISH_START = re.compile(rf"^(?:[^\W\d_a-zа-яё]|[{CJK}])")
-TITLE_MARKS = re.compile(
+AUTHORISH_START = LazyPattern(rf"^(?:[^\W\d_a-zа-яё]|[{CJK}])")
+TITLE_MARKS = LazyPattern(
     r"[“”\"«»「」『』《》〈〉]|\*[^*\s][^*]*\*|\bIn:\s|[.,]\s[Ii]n\s|\b(?:pp?|vol|Vol|no)\.\s?\d"
 )
 #: Characters a complete reference may end with.
-ENDS_ENTRY = re.compile(r"(?:[.。!?)\]）」』>]|\d|https?://\S+|\bdoi:\S+)\s*$", re.I)
+ENDS_ENTRY = LazyPattern(r"(?:[.。!?)\]）」』>]|\d|https?://\S+|\bdoi:\S+)\s*$", re.I)
 #: A line that ends this way leaves its reference open.
-OPEN_END = re.compile(r"(?:[,;:\-–&]|\band)\s*$")
+OPEN_END = LazyPattern(r"(?:[,;:\-–&]|\band)\s*$")
 
 
 @dataclass(frozen=True)
