@@ -68,7 +68,10 @@ def drop_et_al(text: str) -> str:
 
 
 TOPIC_PARTICLE = Guarded(re.compile(r"(?<=[\u3400-\u9fff])\s*(?:は|が)\s*$"), "は", "が")
+#: (The lookahead names each separator's first character: without it the engine tries the
+#: whole pattern, `\s*` first, at every character of the text.)
 NAME_SEPARATORS = re.compile(
+    r"(?=[\s、，;,&])"
     r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и|と)\s+|,)\s*)"
 )
 SIGNAL = re.compile(

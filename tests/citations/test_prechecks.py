@@ -28,8 +28,10 @@ from citecheck.citations.fields import (
     rules_split,
 )
 from citecheck.citations.guarded import Guarded
+from citecheck.citations.names import NAME_SEPARATORS
 from citecheck.citations.scripts import EAST_ASIAN
-from citecheck.citations.split import ENGLISH_PROSE_WORDS, prose_word_count
+from citecheck.citations.split import ENGLISH_PROSE_WORDS, HEAD_END, prose_word_count
+from citecheck.citations.tagger.csl import IN_BEFORE, NAME_BREAK, ends_with_in
 from citecheck.citations.urls import find_doi, find_urls
 from citecheck.readers import read_document
 
@@ -174,6 +176,7 @@ GUARD_PROBES = [
     "Report A/71/941-S/2017/535.",
     "[Jake's]{.nocase} and [UN]{.smallcaps}",
     "Jake\\_s \\*not italics\\*",
+    "Doe, J. A doctoral thesis (diss. 1990); 博士論文; une thèse",
 ]
 
 
@@ -204,3 +207,53 @@ def test_a_guarded_pattern_finds_and_replaces_what_the_pattern_does(name: str) -
         assert guarded.sub("", text) == guarded.pattern.sub("", text), text
         matched += expected is not None
     assert matched, f"{name} matched none of the texts: the test would prove nothing"
+
+
+#: Patterns that open with a lookahead naming the first character of any match, and what
+#: they were without it: each must find and split as before.
+FIRST_CHARACTER_NAMED = {
+    "NAME_BREAK": (NAME_BREAK, r"(\s*(?:;|,|&|\band\b|\bet\b(?!\s+al)|\bund\b|\bи\b)\s*)"),
+    "NAME_SEPARATORS": (
+        NAME_SEPARATORS,
+        r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и|と)\s+|,)\s*)",
+    ),
+    "HEAD_END": (
+        HEAD_END,
+        r"(?P<initial>(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))?\.\s(?![A-Z]\.)"
+        r"|\s*[(（]\s*(?:1[5-9]|20)\d\d|\s(?:1[5-9]|20)\d\d[a-z]?[.,]",
+    ),
+}
+NAME_PROBES = [
+    "Smith, J., Doe, A. B., & Roe, C.",
+    "Smith J and Doe K und Müller L et Dupont M и Иванов И",
+    "Smith J et al, Doe K; Roe L、王 、李，张 と 田中",
+    "Crawford, J., & Auton, L. (1993). Title.",
+    "Scott, D., and de Souza, C. S. 1990. Title",
+    "Souza, C. S.  （2001） Title\tand\u3000more",
+]
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_CHARACTER_NAMED))
+def test_a_pattern_naming_its_first_character_matches_as_before(name: str) -> None:
+    pattern, before = FIRST_CHARACTER_NAMED[name]
+    plain = re.compile(before, pattern.flags)
+    matched = 0
+    for text in TEXTS + NAME_PROBES:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == expected, text
+        assert pattern.split(text) == plain.split(text), text
+        matched += bool(expected)
+    assert matched > 20
+
+
+IN_PROBES = ["In ", "in: “", "Smith, dans *", "X. В „", "in  “ “", "tin ", "Doe, In:\t\u3000*_"]
+
+
+def test_in_before_a_container_is_searched_for_only_where_it_may_start() -> None:
+    told = []
+    for text in TEXTS + IN_PROBES:
+        for end in range(len(text) + 1):
+            expected = IN_BEFORE.search(text[:end]) is not None
+            assert ends_with_in(text[:end]) == expected, text[:end]
+            told.append(expected)
+    assert any(told) and not all(told)
