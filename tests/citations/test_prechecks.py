@@ -28,12 +28,14 @@ from citecheck.citations.fields import (
     rules_split,
 )
 from citecheck.citations.guarded import Guarded
+from citecheck.citations.lexicon import INITIALS_BODY
 from citecheck.citations.names import NAME_SEPARATORS
 from citecheck.citations.scripts import EAST_ASIAN
 from citecheck.citations.split import ENGLISH_PROSE_WORDS, HEAD_END, prose_word_count
 from citecheck.citations.tagger.csl import IN_BEFORE, NAME_BREAK, ends_with_in
 from citecheck.citations.urls import find_doi, find_urls
 from citecheck.readers import read_document
+from training.sources import load
 
 SAMPLE = Path(__file__).resolve().parents[2] / "references" / "china-security-report-2026-notes.txt"
 
@@ -48,6 +50,10 @@ PROBES = [
     "SMITH, OP. CIT., 23",
     "Müller, a. a. O., S. 12.",
     "Müller, A.A.O. 12",
+    "Mueller, a. a. O., S. 12.",
+    "Mueller, A.A.O. 12",
+    "Smith, loc.cit., 4; Doe, art.  cit. 5; Roe, OB.\tCIT.; Poe, op.\x1ccit.",
+    "Ibidem, 3; IBID; ebd; Ebenda.",
     "Ebd., S. 4.",
     "EBENDA, 7",
     "Там же. С. 5.",
@@ -89,6 +95,13 @@ def test_the_texts_hold_the_seed_notes_too() -> None:
 def test_a_text_with_a_back_reference_mark_may_hold_one(text: str) -> None:
     if any(pattern.search(text) for pattern in MARK_PATTERNS.values()):
         assert may_hold_mark(text)
+
+
+def test_a_reference_string_with_a_back_reference_mark_may_hold_one() -> None:
+    texts = [example.text for name in ("anystyle-core", "grobid") for example in load(name)]
+    marked = [t for t in texts if any(p.search(t) for p in MARK_PATTERNS.values())]
+    assert all(map(may_hold_mark, marked))
+    assert marked and sum(map(may_hold_mark, texts)) < len(texts) / 2
 
 
 def test_plain_ascii_text_is_told_to_hold_no_mark() -> None:
@@ -217,6 +230,7 @@ FIRST_CHARACTER_NAMED = {
         NAME_SEPARATORS,
         r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и|と)\s+|,)\s*)",
     ),
+    "INITIALS_BODY": (INITIALS_BODY, r"\b(?:U\.\s?S|U\.\s?K|E\.\s?U)\."),
     "HEAD_END": (
         HEAD_END,
         r"(?P<initial>(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))?\.\s(?![A-Z]\.)"
@@ -230,6 +244,8 @@ NAME_PROBES = [
     "Crawford, J., & Auton, L. (1993). Title.",
     "Scott, D., and de Souza, C. S. 1990. Title",
     "Souza, C. S.  （2001） Title\tand\u3000more",
+    "U.S. Department; the U. K. Office, E.U. and EU., US.",
+    "NATO, the UNHCR and ÉCOLE, III, XII, ABCé, _ABC, ABC_, 1ABC, ABC1, AB, ABCD",
 ]
 
 
@@ -243,7 +259,7 @@ def test_a_pattern_naming_its_first_character_matches_as_before(name: str) -> No
         assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == expected, text
         assert pattern.split(text) == plain.split(text), text
         matched += bool(expected)
-    assert matched > 20
+    assert matched, f"{name} matched none of the texts: the test would prove nothing"
 
 
 IN_PROBES = ["In ", "in: “", "Smith, dans *", "X. В „", "in  “ “", "tin ", "Doe, In:\t\u3000*_"]
