@@ -27,7 +27,9 @@ from citecheck.citations import lexicon
 from citecheck.citations.guarded import Guarded
 from citecheck.citations.scripts import EAST_ASIAN, HAN, HANGUL, KANA
 
+#: (The lookahead names a match's first character, which the engine cannot tell itself.)
 EDITOR_SUFFIX = re.compile(
+    r"(?=[\s編主编監(（,])"
     r"\s*(?:編著|主編|主编|編|编|監修|[(（]\s*(?:eds?|Hrsg|Hg|dir|coord|comp|red|ред)\.?\s*[)）]"
     r"|,\s*eds?\.)\s*$",
     re.I,

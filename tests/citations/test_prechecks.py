@@ -29,7 +29,7 @@ from citecheck.citations.fields import (
 )
 from citecheck.citations.guarded import Guarded
 from citecheck.citations.lexicon import INITIALS_BODY
-from citecheck.citations.names import NAME_SEPARATORS
+from citecheck.citations.names import EDITOR_SUFFIX, NAME_SEPARATORS
 from citecheck.citations.scripts import EAST_ASIAN
 from citecheck.citations.split import ENGLISH_PROSE_WORDS, HEAD_END, prose_word_count
 from citecheck.citations.tagger.csl import IN_BEFORE, NAME_BREAK, ends_with_in
@@ -230,6 +230,11 @@ FIRST_CHARACTER_NAMED = {
         NAME_SEPARATORS,
         r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и|と)\s+|,)\s*)",
     ),
+    "EDITOR_SUFFIX": (
+        EDITOR_SUFFIX,
+        r"\s*(?:編著|主編|主编|編|编|監修|[(（]\s*(?:eds?|Hrsg|Hg|dir|coord|comp|red|ред)\.?\s*[)）]"
+        r"|,\s*eds?\.)\s*$",
+    ),
     "INITIALS_BODY": (INITIALS_BODY, r"\b(?:U\.\s?S|U\.\s?K|E\.\s?U)\."),
     "HEAD_END": (
         HEAD_END,
@@ -245,6 +250,10 @@ NAME_PROBES = [
     "Scott, D., and de Souza, C. S. 1990. Title",
     "Souza, C. S.  （2001） Title\tand\u3000more",
     "U.S. Department; the U. K. Office, E.U. and EU., US.",
+    "Doe, J., eds.",
+    "川島真、森聡編",
+    "Muster, M. (HRSG.)",
+    "王 (主編) ",
     "NATO, the UNHCR and ÉCOLE, III, XII, ABCé, _ABC, ABC_, 1ABC, ABC1, AB, ABCD",
 ]
 

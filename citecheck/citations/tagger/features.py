@@ -80,8 +80,9 @@ _ASCII_KINDS = str.maketrans(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
     "X" * 26 + "x" * 26 + "d" * 10,
 )
-#: A run of one character: in ASCII text each kind is one character, so a run of one kind.
-_RUN = re.compile(r"(.)\1+", re.S)
+#: The last character of each run of one character (in ASCII text each kind is one
+#: character, so of each run of one kind): `findall` joined is the text, runs collapsed.
+_RUN_END = re.compile(r"(.)(?!\1)", re.S)
 
 
 def _shape(text: str) -> str:
@@ -89,7 +90,7 @@ def _shape(text: str) -> str:
     if text.isdigit():
         return "d" * min(len(text), 5)
     if text.isascii():  # `_shape_by_character`, in two passes over the text at C speed
-        return _RUN.sub(r"\1", text.translate(_ASCII_KINDS))[:8]
+        return "".join(_RUN_END.findall(text.translate(_ASCII_KINDS)))[:8]
     return _shape_by_character(text)
 
 
