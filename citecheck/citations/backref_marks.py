@@ -61,9 +61,11 @@ def _search_pattern(marks: tuple[str, ...]) -> re.Pattern[str]:
 
 #: Each kind's marks as one pattern, for a search anywhere in a citation.
 MARK_PATTERNS = {kind: _search_pattern(marks) for kind, marks in MARKS.items()}
-#: In lower case, what each mark that ASCII text can hold (the Latin ones) has:
-#: `ib` (Ibid., Ibidem), `eb` (Ebd., ebenda), `cit` (op. cit., loc. cit. …), `a. a. O.`
-_ASCII_MARK_LETTERS = ("ib", "eb", "cit")
+#: In lower case, what each mark that ASCII text can hold (the Latin ones) has: `ibid`
+#: (Ibid., Ibidem), `ebd`, `ebenda`, `cit` after `op.`, `ob.`, `art.` or `loc.` (and any
+#: spaces), `a. a. O.`
+_ASCII_MARK_WORDS = ("ibid", "ebd", "ebenda")
+_CIT_OPENERS = ("op.", "ob.", "art.", "loc.")
 _ASCII_A_A_O = re.compile(r"a\.\s*a\.\s*o")
 _ANY_MARK_FIRST = re.compile(
     r"^[\s*_]*(?:" + "|".join(IBID_MARKS + OP_CIT_MARKS) + ")", re.IGNORECASE
@@ -84,6 +86,16 @@ def may_hold_mark(text: str) -> bool:
     if not text.isascii():
         return True
     lower = text.lower()
-    return any(letters in lower for letters in _ASCII_MARK_LETTERS) or bool(
-        _ASCII_A_A_O.search(lower)
-    )
+    if any(map(lower.__contains__, _ASCII_MARK_WORDS)) or _cites_earlier(lower):
+        return True
+    return "a." in lower and _ASCII_A_A_O.search(lower) is not None
+
+
+def _cites_earlier(lower: str) -> bool:
+    """Whether `cit` follows `op.`, `ob.`, `art.` or `loc.` (spaces between) in `lower`."""
+    at = lower.find("cit")
+    while at != -1:
+        if lower[:at].rstrip().endswith(_CIT_OPENERS):
+            return True
+        at = lower.find("cit", at + 1)
+    return False

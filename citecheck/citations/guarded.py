@@ -25,7 +25,7 @@ class Guarded:
     def may_match(self, text: str) -> bool:
         if self.lower:
             text = text.lower()
-        return any(needle in text for needle in self.needles)
+        return any(map(text.__contains__, self.needles))  # no generator: cheaper than most scans
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None

@@ -114,8 +114,8 @@ def latin_language(text: str) -> str | None:
     2, a French elision 2), when it is at least 2 and ahead of the next; else None."""
     lower = text.lower()
     scores = dict.fromkeys(LATIN_WORDS, 0)
-    for word in WORD.findall(lower):
-        for language in WORD_LANGUAGES.get(word, ()):
+    for languages in filter(None, map(WORD_LANGUAGES.get, WORD.findall(lower))):
+        for language in languages:
             scores[language] += 1
     if not lower.isascii():  # the letters are none of ASCII's
         for letter in LETTERS.findall(lower):

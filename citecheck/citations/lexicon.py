@@ -194,7 +194,9 @@ ORGANISATION_WORDS = frozenset(
 #: A whole word (a run of word characters) that is an acronym of three or more capitals
 #: (`[A-Z]{3,}`) names a body too, unless it is a Roman numeral; so do `U.S.`, `U.K.`, `E.U.`.
 ROMAN_ACRONYMS = frozenset(("III", "VII", "VIII", "XII"))
-INITIALS_BODY = re.compile(r"\b(?:U\.\s?S|U\.\s?K|E\.\s?U)\.")
+#: (The lookahead names a match's first letter: a pattern opening with `\b` is otherwise
+#: tried whole at every character.)
+INITIALS_BODY = re.compile(r"(?=[UE])\b(?:U\.\s?S|U\.\s?K|E\.\s?U)\.")
 WORD = re.compile(r"\w+")
 #: Han-script endings of a body's name: 防衛省, 国防部, 新華社, 研究所, 委員会.
 CJK_ORGANISATION_MARKS = re.compile(

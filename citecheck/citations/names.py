@@ -27,7 +27,9 @@ from citecheck.citations import lexicon
 from citecheck.citations.guarded import Guarded
 from citecheck.citations.scripts import EAST_ASIAN, HAN, HANGUL, KANA
 
+#: (The lookahead names a match's first character, which the engine cannot tell itself.)
 EDITOR_SUFFIX = re.compile(
+    r"(?=[\s編主编監(（,])"
     r"\s*(?:編著|主編|主编|編|编|監修|[(（]\s*(?:eds?|Hrsg|Hg|dir|coord|comp|red|ред)\.?\s*[)）]"
     r"|,\s*eds?\.)\s*$",
     re.I,
@@ -68,7 +70,10 @@ def drop_et_al(text: str) -> str:
 
 
 TOPIC_PARTICLE = Guarded(re.compile(r"(?<=[\u3400-\u9fff])\s*(?:は|が)\s*$"), "は", "が")
+#: (The lookahead names each separator's first character: without it the engine tries the
+#: whole pattern, `\s*` first, at every character of the text.)
 NAME_SEPARATORS = re.compile(
+    r"(?=[\s、，;,&])"
     r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и|と)\s+|,)\s*)"
 )
 SIGNAL = re.compile(

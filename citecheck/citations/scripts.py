@@ -71,6 +71,13 @@ def fold(text: str) -> str:
 
 def traditional_minus_simplified(text: str) -> int:
     """How many more traditional-only than simplified-only Chinese characters `text` has."""
-    traditional = sum(1 for char in text if to_simplified().convert(char) != char)
-    simplified = sum(1 for char in text if simplified_to_traditional().convert(char) != char)
+    return sum(map(_character_form, text))
+
+
+@lru_cache(maxsize=16384)
+def _character_form(char: str) -> int:
+    """1 for a traditional-only character, -1 for a simplified-only one, else 0 (both
+    conversions, one character at a time, are asked once per character)."""
+    traditional = to_simplified().convert(char) != char
+    simplified = simplified_to_traditional().convert(char) != char
     return traditional - simplified

@@ -100,9 +100,11 @@ def _closes_citation(before: Segment, segment: Segment) -> bool:
 
 #: Where the names opening a reference-list entry may end: a full stop (`Devitt, Terry.`,
 #: `Doe, J.`, but not `J.` of `J. Smith`), or a year (`Auton, L. (1993)`, `Souza, C. S. 1990.`).
+#: (The lookahead names a match's first character: without it the engine tries each
+#: branch at every character.)
 HEAD_END = re.compile(
-    r"(?P<initial>(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))?\.\s(?![A-Z]\.)"
-    r"|\s*[(（]\s*(?:1[5-9]|20)\d\d|\s(?:1[5-9]|20)\d\d[a-z]?[.,]"
+    r"(?=[.\s(（])(?:(?P<initial>(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))?\.\s(?![A-Z]\.)"
+    r"|\s*[(（]\s*(?:1[5-9]|20)\d\d|\s(?:1[5-9]|20)\d\d[a-z]?[.,])"
 )
 #: `…, C. S` · `…, N`: names ending in an inverted name's initials.
 INVERTED_INITIALS = re.compile(r",\s*(?:[A-Z][a-z]?\.\s*-?\s*)*[A-Z][a-z]?$")

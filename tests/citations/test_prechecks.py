@@ -28,10 +28,14 @@ from citecheck.citations.fields import (
     rules_split,
 )
 from citecheck.citations.guarded import Guarded
+from citecheck.citations.lexicon import INITIALS_BODY
+from citecheck.citations.names import EDITOR_SUFFIX, NAME_SEPARATORS
 from citecheck.citations.scripts import EAST_ASIAN
-from citecheck.citations.split import ENGLISH_PROSE_WORDS, prose_word_count
+from citecheck.citations.split import ENGLISH_PROSE_WORDS, HEAD_END, prose_word_count
+from citecheck.citations.tagger.csl import IN_BEFORE, NAME_BREAK, ends_with_in
 from citecheck.citations.urls import find_doi, find_urls
 from citecheck.readers import read_document
+from training.sources import load
 
 SAMPLE = Path(__file__).resolve().parents[2] / "references" / "china-security-report-2026-notes.txt"
 
@@ -46,6 +50,10 @@ PROBES = [
     "SMITH, OP. CIT., 23",
     "Müller, a. a. O., S. 12.",
     "Müller, A.A.O. 12",
+    "Mueller, a. a. O., S. 12.",
+    "Mueller, A.A.O. 12",
+    "Smith, loc.cit., 4; Doe, art.  cit. 5; Roe, OB.\tCIT.; Poe, op.\x1ccit.",
+    "Ibidem, 3; IBID; ebd; Ebenda.",
     "Ebd., S. 4.",
     "EBENDA, 7",
     "Там же. С. 5.",
@@ -87,6 +95,13 @@ def test_the_texts_hold_the_seed_notes_too() -> None:
 def test_a_text_with_a_back_reference_mark_may_hold_one(text: str) -> None:
     if any(pattern.search(text) for pattern in MARK_PATTERNS.values()):
         assert may_hold_mark(text)
+
+
+def test_a_reference_string_with_a_back_reference_mark_may_hold_one() -> None:
+    texts = [example.text for name in ("anystyle-core", "grobid") for example in load(name)]
+    marked = [t for t in texts if any(p.search(t) for p in MARK_PATTERNS.values())]
+    assert all(map(may_hold_mark, marked))
+    assert marked and sum(map(may_hold_mark, texts)) < len(texts) / 2
 
 
 def test_plain_ascii_text_is_told_to_hold_no_mark() -> None:
@@ -174,6 +189,7 @@ GUARD_PROBES = [
     "Report A/71/941-S/2017/535.",
     "[Jake's]{.nocase} and [UN]{.smallcaps}",
     "Jake\\_s \\*not italics\\*",
+    "Doe, J. A doctoral thesis (diss. 1990); 博士論文; une thèse",
 ]
 
 
@@ -204,3 +220,65 @@ def test_a_guarded_pattern_finds_and_replaces_what_the_pattern_does(name: str) -
         assert guarded.sub("", text) == guarded.pattern.sub("", text), text
         matched += expected is not None
     assert matched, f"{name} matched none of the texts: the test would prove nothing"
+
+
+#: Patterns that open with a lookahead naming the first character of any match, and what
+#: they were without it: each must find and split as before.
+FIRST_CHARACTER_NAMED = {
+    "NAME_BREAK": (NAME_BREAK, r"(\s*(?:;|,|&|\band\b|\bet\b(?!\s+al)|\bund\b|\bи\b)\s*)"),
+    "NAME_SEPARATORS": (
+        NAME_SEPARATORS,
+        r"(\s*(?:、|，|;|,?\s*&\s*|,\s*(?:and|und|et|и)\s+|\s+(?:and|und|et|и|と)\s+|,)\s*)",
+    ),
+    "EDITOR_SUFFIX": (
+        EDITOR_SUFFIX,
+        r"\s*(?:編著|主編|主编|編|编|監修|[(（]\s*(?:eds?|Hrsg|Hg|dir|coord|comp|red|ред)\.?\s*[)）]"
+        r"|,\s*eds?\.)\s*$",
+    ),
+    "INITIALS_BODY": (INITIALS_BODY, r"\b(?:U\.\s?S|U\.\s?K|E\.\s?U)\."),
+    "HEAD_END": (
+        HEAD_END,
+        r"(?P<initial>(?<=\b[A-Z])|(?<=\b[A-Z][a-z]))?\.\s(?![A-Z]\.)"
+        r"|\s*[(（]\s*(?:1[5-9]|20)\d\d|\s(?:1[5-9]|20)\d\d[a-z]?[.,]",
+    ),
+}
+NAME_PROBES = [
+    "Smith, J., Doe, A. B., & Roe, C.",
+    "Smith J and Doe K und Müller L et Dupont M и Иванов И",
+    "Smith J et al, Doe K; Roe L、王 、李，张 と 田中",
+    "Crawford, J., & Auton, L. (1993). Title.",
+    "Scott, D., and de Souza, C. S. 1990. Title",
+    "Souza, C. S.  （2001） Title\tand\u3000more",
+    "U.S. Department; the U. K. Office, E.U. and EU., US.",
+    "Doe, J., eds.",
+    "川島真、森聡編",
+    "Muster, M. (HRSG.)",
+    "王 (主編) ",
+    "NATO, the UNHCR and ÉCOLE, III, XII, ABCé, _ABC, ABC_, 1ABC, ABC1, AB, ABCD",
+]
+
+
+@pytest.mark.parametrize("name", sorted(FIRST_CHARACTER_NAMED))
+def test_a_pattern_naming_its_first_character_matches_as_before(name: str) -> None:
+    pattern, before = FIRST_CHARACTER_NAMED[name]
+    plain = re.compile(before, pattern.flags)
+    matched = 0
+    for text in TEXTS + NAME_PROBES:
+        expected = [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == expected, text
+        assert pattern.split(text) == plain.split(text), text
+        matched += bool(expected)
+    assert matched, f"{name} matched none of the texts: the test would prove nothing"
+
+
+IN_PROBES = ["In ", "in: “", "Smith, dans *", "X. В „", "in  “ “", "tin ", "Doe, In:\t\u3000*_"]
+
+
+def test_in_before_a_container_is_searched_for_only_where_it_may_start() -> None:
+    told = []
+    for text in TEXTS + IN_PROBES:
+        for end in range(len(text) + 1):
+            expected = IN_BEFORE.search(text[:end]) is not None
+            assert ends_with_in(text[:end]) == expected, text[:end]
+            told.append(expected)
+    assert any(told) and not all(told)

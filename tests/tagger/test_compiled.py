@@ -141,7 +141,7 @@ def test_the_compiled_pieces_refuse_what_does_not_fit(model) -> None:
     with pytest.raises(TypeError, match="TokenType"):
         tagger._scorer.tag(tagger._context, ["w=smith"], [False])
     with pytest.raises(ValueError, match="one emphasis flag per token"):
-        tagger._scorer.tag(tagger._context, tagger._types(tokenize("Smith 2019")), [False])
+        tagger._scorer.tag(tagger._context, tagger._cached.types(tokenize("Smith 2019")), [False])
     beyond = _crf.TokenType((len(model.attributes),), (), (), (), (), b"-1|0=x|", b"x", 0, 0, 0)
     with pytest.raises(ValueError, match="not in the model"):
         tagger._scorer.tag(tagger._context, [beyond], [False])

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import os
 import threading
+from itertools import compress
+from operator import ne
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -121,13 +123,15 @@ class Tagger:
 
 def segments(text: str, tokens: list[Token], labels: list[str]) -> list[Segment]:
     """Runs of one label (an `other` token between two tokens of a label splits them)."""
+    count = len(tokens)
+    if not count:
+        return []
+    # where each run starts: the tokens whose label is not the one before's (found at C speed)
+    firsts = [0, *compress(range(1, count), map(ne, labels[1:], labels[:-1]))]
     found: list[Segment] = []
-    run_start = 0
-    for index in range(1, len(tokens) + 1):
-        if index == len(tokens) or labels[index] != labels[run_start]:
-            start, end = tokens[run_start].start, tokens[index - 1].end
-            found.append(Segment(labels[run_start], text[start:end], start, end))
-            run_start = index
+    for first, after in zip(firsts, [*firsts[1:], count], strict=True):
+        start, end = tokens[first].start, tokens[after - 1].end
+        found.append(Segment(labels[first], text[start:end], start, end))
     return found
 
 

@@ -751,11 +751,132 @@ static PyTypeObject ScorerType = {
     .tp_methods = Scorer_methods,
 };
 
+/* ---- tokens.py's PLAIN_TOKEN, its character classes as the regex engine (_sre) has them:
+ * `\w` is Py_UNICODE_ISALNUM or `_`, `\d` Py_UNICODE_ISDECIMAL, `\s` Py_UNICODE_ISSPACE.
+ * The alternatives are tried in the pattern's order: word, number, kana, hangul, other. */
+
+static inline int
+is_word_letter(Py_UCS4 c)  /* [^\W\d_] */
+{
+    return c != '_' && Py_UNICODE_ISALNUM(c) && !Py_UNICODE_ISDECIMAL(c);
+}
+
+static inline int
+opens_word(Py_UCS4 c)  /* [^\W\d_\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF] */
+{
+    if ((c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF)
+        || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF))
+        return 0;
+    return is_word_letter(c);
+}
+
+static inline int
+is_kana(Py_UCS4 c)
+{
+    return (c >= 0x3041 && c <= 0x309F) || (c >= 0x30A0 && c <= 0x30FF)
+           || (c >= 0x31F0 && c <= 0x31FF);
+}
+
+static inline int
+is_hangul(Py_UCS4 c)
+{
+    return (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0x1100 && c <= 0x11FF)
+           || (c >= 0x3130 && c <= 0x318F);
+}
+
+/* The end of the token starting at `i` (a non-space character), as PLAIN_TOKEN matches. */
+static Py_ssize_t
+token_end(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    Py_UCS4 c = PyUnicode_READ(kind, data, i);
+    Py_ssize_t j = i + 1;
+    if (opens_word(c)) {  /* [^\W\d_…]+(?:['’][^\W\d_]+)* */
+        while (j < n && opens_word(PyUnicode_READ(kind, data, j)))
+            j++;
+        while (j + 1 < n) {
+            Py_UCS4 mark = PyUnicode_READ(kind, data, j);
+            if ((mark != '\'' && mark != 0x2019) || !is_word_letter(PyUnicode_READ(kind, data, j + 1)))
+                break;
+            j += 2;
+            while (j < n && is_word_letter(PyUnicode_READ(kind, data, j)))
+                j++;
+        }
+    }
+    else if (Py_UNICODE_ISDECIMAL(c)) {
+        while (j < n && Py_UNICODE_ISDECIMAL(PyUnicode_READ(kind, data, j)))
+            j++;
+    }
+    else if (is_kana(c)) {
+        while (j < n && is_kana(PyUnicode_READ(kind, data, j)))
+            j++;
+    }
+    else if (is_hangul(c)) {
+        while (j < n && is_hangul(PyUnicode_READ(kind, data, j)))
+            j++;
+    }
+    return j;  /* else `\S`: one character */
+}
+
+static PyObject *
+plain_tokens(PyObject *self, PyObject *args)
+{
+    PyObject *text, *list, *token;
+    PyTypeObject *token_type;
+    if (!PyArg_ParseTuple(args, "UO!:plain_tokens", &text, &PyType_Type, &token_type))
+        return NULL;
+    if (!PyType_IsSubtype(token_type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "the token type must be a tuple type");
+        return NULL;
+    }
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n;) {
+        if (Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = token_end(kind, data, n, i);
+        token = token_type->tp_alloc(token_type, 4);
+        if (token == NULL)
+            goto error;
+        PyObject *word = PyUnicode_Substring(text, i, j);
+        PyObject *start = PyLong_FromSsize_t(i), *end = PyLong_FromSsize_t(j);
+        PyTuple_SET_ITEM(token, 0, word);
+        PyTuple_SET_ITEM(token, 1, start);
+        PyTuple_SET_ITEM(token, 2, end);
+        PyTuple_SET_ITEM(token, 3, Py_NewRef(Py_False));
+        if (word == NULL || start == NULL || end == NULL || PyList_Append(list, token) < 0) {
+            Py_DECREF(token);
+            goto error;
+        }
+        Py_DECREF(token);
+        i = j;
+    }
+    return list;
+error:
+    Py_DECREF(list);
+    return NULL;
+}
+
+static PyMethodDef module_methods[] = {
+    {"plain_tokens", plain_tokens, METH_VARARGS,
+     "plain_tokens(text, Token): tokens.PLAIN_TOKEN's matches in `text`, as `Token(text, "
+     "start, end, False)`."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "citecheck.citations.tagger._crf",
-    .m_doc = "The field tagger's CRF scoring and Viterbi, compiled.",
+    .m_doc = "The field tagger's tokens, CRF scoring and Viterbi, compiled.",
     .m_size = -1,
+    .m_methods = module_methods,
 };
 
 PyMODINIT_FUNC

@@ -9,6 +9,8 @@ word and its full stop) go to the container.
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import gt
 
 from citecheck.citations.tagger.lexicons import JOURNAL_ABBREVIATIONS
 from citecheck.citations.tagger.tokens import Token
@@ -22,9 +24,10 @@ def journal_openers(tokens: list[Token], labels: list[str]) -> list[str]:
     labels = list(labels)
     if "container-title" not in labels:  # no container: the walk finds nothing
         return labels
-    for start in range(2, len(tokens)):
-        if labels[start] != "container-title" or labels[start - 1] == "container-title":
-            continue
+    # where a container run starts, from the third token on (found at C speed; the walk
+    # below changes labels before a start only)
+    container = list(map("container-title".__eq__, labels))
+    for start in compress(range(2, len(tokens)), map(gt, container[2:], container[1:-1])):
         index = start
         while index >= 2 and _abbreviated_word(tokens, labels, index - 2):
             labels[index - 2] = labels[index - 1] = "container-title"

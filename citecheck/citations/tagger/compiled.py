@@ -10,18 +10,17 @@ Importing this module fails where the extension is not built.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from operator import itemgetter
 
 from citecheck.citations.tagger import _crf
 from citecheck.citations.tagger.features import (
-    CACHE_SIZE,
     CLOSERS,
     COMMA_MARKS,
     OPENERS,
     QUOTE_OPENERS,
     Features,
+    TypeCache,
     token_type,
-    types_of,
 )
 from citecheck.citations.tagger.model_file import Model
 from citecheck.citations.tagger.tokens import Token
@@ -72,7 +71,7 @@ class CompiledTagger:
             model.state_weights,
             model.transitions,
         )
-        self._cached = lru_cache(maxsize=CACHE_SIZE)(self._type)
+        self._cached = TypeCache(self._type)
 
     def _type(self, text: str) -> _crf.TokenType:
         full = token_type(text)
@@ -94,13 +93,14 @@ class CompiledTagger:
             flags,
         )
 
-    def _types(self, tokens: list[Token]) -> list[_crf.TokenType]:
-        return types_of(tokens, self._type, self._cached)
-
     def features(self, tokens: list[Token]) -> list[list[int]]:
         """Each token's feature ids, as `Features(model.attributes)(tokens)` gives them."""
-        return self._context.features(self._types(tokens), [token.emphasis for token in tokens])
+        types = self._cached.types(tokens)
+        return self._context.features(types, list(map(_EMPHASIS, tokens)))
 
     def labels(self, tokens: list[Token]) -> list[str]:
-        types = self._types(tokens)
-        return self._scorer.tag(self._context, types, [token.emphasis for token in tokens])
+        types = self._cached.types(tokens)
+        return self._scorer.tag(self._context, types, list(map(_EMPHASIS, tokens)))
+
+
+_EMPHASIS = itemgetter(3)  # whether a `Token` is emphasised

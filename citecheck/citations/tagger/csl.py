@@ -228,7 +228,9 @@ def _date(value: str) -> dict[str, Any] | None:
 
 INITIALS = re.compile(r"^(?:[A-ZÀ-ÞА-Я][a-zа-я]?\.?[\s-]*)+$")
 FAMILY_INITIALS = re.compile(r"^(?P<family>.*\S)\s+(?P<given>(?:[A-ZÀ-ÞА-Я]\.?\s*-?){1,3})$")
-NAME_BREAK = re.compile(r"(\s*(?:;|,|&|\band\b|\bet\b(?!\s+al)|\bund\b|\bи\b)\s*)")
+#: (The lookahead names each break's first character: without it the engine tries the
+#: whole pattern, `\s*` first, at every character of the value.)
+NAME_BREAK = re.compile(r"(?=[\s;,&aeuи])(\s*(?:;|,|&|\band\b|\bet\b(?!\s+al)|\bund\b|\bи\b)\s*)")
 ET_AL = re.compile(r"\s*,?\s*(?:et\s+al\.?|and\s+others|u\.\s*a\.|и\s+др\.?)\s*$", re.I)
 #: How an `ET_AL` match ends: tested on a value's last three characters first, which is
 #: cheaper than the search, tried at every character.
@@ -309,10 +311,17 @@ def _dotted(given: str) -> str:
     return given
 
 
-THESIS = re.compile(r"thesis|dissertation|diss\.|tesis|thèse|博士論文|修士論文")
+THESIS = Guarded(
+    re.compile(r"thesis|dissertation|diss\.|tesis|thèse|博士論文|修士論文"),
+    *("esis", "diss", "thèse", "士論文"),
+)
 CONFERENCE = re.compile(r"\b(?:proc(?:eedings)?|conference|conf\.|symposium|workshop)\b")
 #: `in` (`In:`, `dans`, `в`) just before the container: a chapter in a book.
 IN_BEFORE = re.compile(r"(?:^|[\s.,;])(?:in|dans|en|в|у):?\s*[*_“\"«„]*$", re.I)
+#: What may follow `in` at the end of `IN_BEFORE` (after any `:` and spaces).
+IN_BEFORE_MARKS = '*_“"«„'
+#: The most characters `IN_BEFORE` matches before those: a mark, `dans` and `:`.
+IN_BEFORE_WORD = 6
 
 
 def guess_type(csl: dict[str, Any], text: str) -> str:
@@ -358,4 +367,11 @@ def guess_type(csl: dict[str, Any], text: str) -> str:
 
 def _in_before(text: str, container: str) -> bool:
     at = text.find(container)
-    return at > 0 and IN_BEFORE.search(text[:at]) is not None
+    return at > 0 and ends_with_in(text[:at])
+
+
+def ends_with_in(text: str) -> bool:
+    """`IN_BEFORE.search(text)`, tried only where a match could start (a search tries the
+    pattern at every character, and a match ends the text)."""
+    word_end = len(text.rstrip(IN_BEFORE_MARKS).rstrip())
+    return IN_BEFORE.search(text, max(0, word_end - IN_BEFORE_WORD)) is not None

@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import TypeVar
 
 from citecheck.citations.tagger.lexicons import classes_of
@@ -74,10 +75,27 @@ def _script(char: str) -> str:
     return "punct"
 
 
+#: An ASCII character's kind in `_shape` (itself, but for letters and digits).
+_ASCII_KINDS = str.maketrans(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+    "X" * 26 + "x" * 26 + "d" * 10,
+)
+#: The last character of each run of one character (in ASCII text each kind is one
+#: character, so of each run of one kind): `findall` joined is the text, runs collapsed.
+_RUN_END = re.compile(r"(.)(?!\1)", re.S)
+
+
 def _shape(text: str) -> str:
     """`Smith` → `Xx`, `J` → `X`, `1996` → `dddd`, `R17292` → `Xd`, `「` → `「`."""
     if text.isdigit():
         return "d" * min(len(text), 5)
+    if text.isascii():  # `_shape_by_character`, in two passes over the text at C speed
+        return "".join(_RUN_END.findall(text.translate(_ASCII_KINDS)))[:8]
+    return _shape_by_character(text)
+
+
+def _shape_by_character(text: str) -> str:
+    """`_shape` of a text that is not all digits, one character at a time."""
     out: list[str] = []
     for char in text:
         if char.isupper():
@@ -97,10 +115,13 @@ def _shape(text: str) -> str:
 
 def _word_features(text: str) -> tuple[str, ...]:
     """The features of one token's text alone."""
-    lower = text.lower()
+    return _features_of(text, text.lower(), _shape(text))
+
+
+def _features_of(text: str, lower: str, shape: str) -> tuple[str, ...]:
+    """`_word_features(text)`, given the text lower-cased and its `_shape`."""
     first = text[0]
     script = _script(first)
-    shape = _shape(text)
     feats = [f"w={lower}", f"shape={shape}", f"script={script}", f"len={min(len(text), 8)}"]
     if script in ("latin", "cyrillic") and len(text) > 3:
         feats += [f"p3={lower[:3]}", f"s3={lower[-3:]}", f"s2={lower[-2:]}"]
@@ -161,8 +182,9 @@ class _TokenType:
 
 
 def token_type(text: str) -> _TokenType:
-    own = _word_features(text)
-    lower, shape = text.lower().encode(), _shape(text).encode()
+    lower_text, shape_text = text.lower(), _shape(text)
+    own = _features_of(text, lower_text, shape_text)
+    lower, shape = lower_text.encode(), shape_text.encode()
     return _TokenType(
         tuple(feature.encode() for feature in own),
         (b"-2:w=" + lower, b"-2:shape=" + shape),
@@ -177,11 +199,38 @@ def token_type(text: str) -> _TokenType:
     )
 
 
-#: Token types kept per `Features` (least recently used first out): the distinct words of
-#: a long manuscript. Tokens longer than `CACHED_LENGTH` (links, mostly) are not kept:
-#: nearly every one is new, and each would hold its text three times.
+#: Token types kept per `Features` (`TypeCache`): the distinct words of a long manuscript.
+#: Tokens longer than `CACHED_LENGTH` (links, mostly) are not kept: nearly every one is
+#: new, and each would hold its text three times.
 CACHE_SIZE = 131072
 CACHED_LENGTH = 24
+
+
+class TypeCache(dict[str, T]):
+    """Token texts → their types (`type_of(text)`), each worked out once: `types(tokens)`
+    is one dictionary lookup a token, at C speed, and a call of `type_of` for a text not
+    seen yet. Texts longer than `CACHED_LENGTH` are worked out anew each time; when
+    `CACHE_SIZE` texts are kept, the cache starts again empty (a manuscript seldom has
+    that many distinct words: a least-recently-used order costs more on every lookup)."""
+
+    def __init__(self, type_of: Callable[[str], T]) -> None:
+        super().__init__()
+        self._type_of = type_of
+
+    def __missing__(self, text: str) -> T:
+        kind = self._type_of(text)
+        if len(text) <= CACHED_LENGTH:
+            if len(self) >= CACHE_SIZE:
+                self.clear()
+            self[text] = kind
+        return kind
+
+    def types(self, tokens: list[Token]) -> list[T]:
+        """The type of each token's text."""
+        return list(map(self.__getitem__, map(_TEXT, tokens)))
+
+
+_TEXT = itemgetter(0)  # a `Token`'s text
 
 
 _POSITIONS = tuple(f"pos={bucket}".encode() for bucket in range(10))
@@ -258,7 +307,7 @@ class Features:
             names = {name: name for name in known}
             self.known, self.context = names, _Context.of(lambda name: names.get(name, name))
         self._tuples: dict[tuple[Feature, ...], tuple[Feature, ...]] = {}
-        self._cached = lru_cache(maxsize=CACHE_SIZE)(self._type)
+        self._cached = TypeCache(self._type)
 
     def _type(self, text: str) -> _TokenType:
         full = token_type(text)
@@ -280,23 +329,13 @@ class Features:
         lent at -2, -1, +1 and +2."""
         known = self.known
         assert known is not None
+        get = known.get
         parts = (full.own, full.as_left2, full.as_left1, full.as_right1, full.as_right2)
-        return [tuple(known[feature] for feature in part if feature in known) for part in parts]
+        return [tuple([kept for kept in map(get, part) if kept is not None]) for part in parts]
 
     def __call__(self, tokens: list[Token]) -> list[list[Feature]]:
-        types = types_of(tokens, self._type, self._cached)
+        types = self._cached.types(tokens)
         return _sequence_features(tokens, types, self.known, self.context)
-
-
-def types_of(
-    tokens: list[Token], type_of: Callable[[str], T], cached: Callable[[str], T]
-) -> list[T]:
-    """The type of each token's text: from `cached` (`type_of` with a cache), but for a text
-    longer than `CACHED_LENGTH`, which is worked out anew."""
-    return [
-        cached(text) if len(text) <= CACHED_LENGTH else type_of(text)
-        for text in [token.text for token in tokens]
-    ]
 
 
 _EVERY = Features()

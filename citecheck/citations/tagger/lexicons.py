@@ -76,9 +76,21 @@ LEXICONS: dict[str, frozenset[str]] = {
 }
 
 
-def classes_of(lower: str) -> list[str]:
-    """The lexicon classes a lower-cased token belongs to."""
-    return [name for name, words in LEXICONS.items() if lower in words]
+def _classes_by_word() -> dict[str, tuple[str, ...]]:
+    by_word: dict[str, list[str]] = {}
+    for name, words in LEXICONS.items():
+        for word in words:
+            by_word.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in by_word.items()}
+
+
+#: Each word of the lists → its classes, in the order of `LEXICONS` (one lookup a token).
+_CLASSES = _classes_by_word()
+
+
+def classes_of(lower: str) -> tuple[str, ...]:
+    """The lexicon classes a lower-cased token belongs to, in the order of `LEXICONS`."""
+    return _CLASSES.get(lower, ())
 
 
 #: First words of abbreviated journal titles (ISO 4 forms: `Am.`, `Helv.`, `Eur.`), for

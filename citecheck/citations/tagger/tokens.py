@@ -30,6 +30,12 @@ def _alternation(kinds: list[str]) -> re.Pattern[str]:
 TOKEN = _alternation(list(TOKEN_KINDS))
 #: The same without links and emphasis, for text that holds neither (a fifth faster).
 PLAIN_TOKEN = _alternation([kind for kind in TOKEN_KINDS if kind not in ("link", "emphasis")])
+#: `plain_tokens` compiled (`_crf.c`, which says why its tokens are the pattern's; the tests
+#: check they are), where the extension is built.
+try:
+    from citecheck.citations.tagger._crf import plain_tokens as _compiled_plain_tokens
+except ImportError:
+    _compiled_plain_tokens = None
 #: A URL or DOI does not end in sentence punctuation or a closing bracket it did not open.
 _LINK_TRAILING = ".,;:!?'\"”’)]}>。、，；：）」』"
 
@@ -43,15 +49,23 @@ class Token(NamedTuple):
     emphasis: bool = False
 
 
+def plain_tokens(text: str) -> list[Token]:
+    """The tokens of text without emphasis marks or links: each match of `PLAIN_TOKEN`."""
+    new = tuple.__new__  # `Token(…)` but without the Python-level `__new__` a call costs
+    return [
+        new(Token, (match.group(), match.start(), match.end(), False))
+        for match in PLAIN_TOKEN.finditer(text)
+    ]
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of `text` with their character offsets; `*` marks toggle emphasis."""
-    new = tuple.__new__  # `Token(…)` but without the Python-level `__new__` a call costs
     if "*" not in text and "http" not in text and "10." not in text:
         # No emphasis mark and no link (each needs one of these): every match is a token.
-        return [
-            new(Token, (match.group(), match.start(), match.end(), False))
-            for match in PLAIN_TOKEN.finditer(text)
-        ]
+        if _compiled_plain_tokens is not None:
+            return _compiled_plain_tokens(text, Token)
+        return plain_tokens(text)
+    new = tuple.__new__
     tokens: list[Token] = []
     append = tokens.append
     emphasis = False
