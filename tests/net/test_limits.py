@@ -167,3 +167,32 @@ def test_an_interrupted_wait_for_a_slot_loses_no_slot() -> None:
     thread.start()
     thread.join(5)
     assert taken.is_set()  # the slot went back to the free ones, to nobody waiting
+
+
+class _RecordingLimiter(SlotLimiter):
+    """A limiter that notes, for each slot asked for, whether it was a first request."""
+
+    def __init__(self, total: int, per_host: int) -> None:
+        super().__init__(total, per_host)
+        self.asked: list[bool] = []
+
+    def slot(self, host_key, *, first: bool = True):  # type: ignore[no-untyped-def]
+        self.asked.append(first)
+        return super().slot(host_key, first=first)
+
+
+@pytest.mark.parametrize(
+    ("path", "asked"),
+    [
+        ("/ok/p1", [True]),
+        ("/moved-permanent/p2", [True, False]),  # the hop to /ok/p2-new
+        ("/flaky/p3", [True, False, False]),  # two 503s, then the answer
+    ],
+)
+def test_only_a_fetchs_first_request_asks_as_a_first_one(path: str, asked: list[bool]) -> None:
+    policy = fast(backoff_base=0.01)
+    with ScenarioWeb(hosts=1) as web, HttpClient(policy) as client:
+        client._limiter = limiter = _RecordingLimiter(policy.concurrency, policy.host_concurrency)
+        check = client.fetch(web.url(path))
+    assert check.status == 200
+    assert limiter.asked == asked
