@@ -10,7 +10,7 @@ the pattern what any match must contain, and skips the search in text holding no
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 
 class Guarded:
@@ -29,6 +29,9 @@ class Guarded:
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.may_match(text) else iter(())
 
     def sub(self, replacement: str | Callable[[re.Match[str]], str], text: str) -> str:
         return self.pattern.sub(replacement, text) if self.may_match(text) else text

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 from citecheck.urlparts import url_parts
+
+if TYPE_CHECKING:
+    from citecheck.citations.guarded import Guarded
 
 DOI_RESOLVER = "https://doi.org/"
 
@@ -23,8 +27,6 @@ def find_urls(text: str) -> list[str]:
 
 def find_dois(text: str) -> list[str]:
     """DOIs written bare in `text` ("doi:10.1000/xyz"), not those inside a URL."""
-    if "10." not in text:  # what every DOI holds: far cheaper to look for than the pattern
-        return []
     from citecheck.citations.urls import trim
 
     dois = []
@@ -37,13 +39,15 @@ def find_dois(text: str) -> list[str]:
 
 
 @cache
-def _doi_pattern() -> re.Pattern[str]:
-    """A DOI written bare. Compiled on first use: the citation grammar it comes from
-    (`citecheck.citations`) is not needed to deduplicate or normalise URLs, which a run
-    whose parse and verdicts are all cached does with nothing else."""
+def _doi_pattern() -> Guarded:
+    """A DOI written bare, searched only in text holding `10.`. Compiled on first use: the
+    citation grammar it comes from (`citecheck.citations`) is not needed to deduplicate or
+    normalise URLs, which a run whose parse and verdicts are all cached does with nothing
+    else."""
+    from citecheck.citations.guarded import Guarded
     from citecheck.citations.urls import DOI_NAME
 
-    return re.compile(rf"\b({DOI_NAME})")
+    return Guarded(re.compile(rf"\b({DOI_NAME})"), "10.")
 
 
 def doi_of(url: str) -> str | None:

@@ -190,6 +190,7 @@ GUARD_PROBES = [
     "[Jake's]{.nocase} and [UN]{.smallcaps}",
     "Jake\\_s \\*not italics\\*",
     "Doe, J. A doctoral thesis (diss. 1990); 博士論文; une thèse",
+    "DOI:10.1002/(SICI)1096-987X(199803)19:4<377::AID-JCC1>3.0.CO;2-P and doi.org/10.1000/X1",
 ]
 
 
@@ -218,6 +219,8 @@ def test_a_guarded_pattern_finds_and_replaces_what_the_pattern_does(name: str) -
         expected = guarded.pattern.search(text)
         assert (guarded.search(text) is None) == (expected is None), text
         assert guarded.sub("", text) == guarded.pattern.sub("", text), text
+        found = [match.span() for match in guarded.finditer(text)]
+        assert found == [match.span() for match in guarded.pattern.finditer(text)], text
         matched += expected is not None
     assert matched, f"{name} matched none of the texts: the test would prove nothing"
 
