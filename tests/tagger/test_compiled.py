@@ -167,10 +167,11 @@ def test_a_missing_or_bad_model_is_a_clear_error(tmp_path: Path, compiled: bool)
         read_model(cut)
 
 
-def test_the_environment_turns_the_compiled_scorer_off() -> None:
+def test_the_environment_turns_the_compiled_scorer_and_tokenizer_off() -> None:
     code = (
-        "from citecheck.citations.tagger import Tagger, tag\n"
+        "from citecheck.citations.tagger import Tagger, tag, tokens\n"
         "tagger = Tagger()\n"
+        "assert tokens._compiled_plain_tokens is None\n"
         "print(tagger.compiled, [s.label for s in tagger.tag('Smith, J. (2019). Title.')])\n"
     )
     env = {**os.environ, "CITECHECK_PURE_TAGGER": "1"}

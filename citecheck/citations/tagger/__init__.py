@@ -11,13 +11,12 @@ token's features as the model's attribute ids: python-crfsuite's string interfac
 lookup in the model's dictionary per attribute, ~570 a note) and building the feature lists
 cost more than the rest of the tagging. Its labels are python-crfsuite's, bit for bit (the
 same features, the same sums in the same order). Where the extension is not built (no C
-compiler), or with `CITECHECK_PURE_TAGGER=1` in the environment, python-crfsuite scores
-the features of `features.py` as before.
+compiler), or with `CITECHECK_PURE_TAGGER=1` in the environment (`native`), python-crfsuite
+scores the features of `features.py` as before.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from itertools import compress
 from operator import ne
@@ -27,15 +26,12 @@ from typing import TYPE_CHECKING, NamedTuple
 from citecheck.citations.tagger.features import Features
 from citecheck.citations.tagger.labels import LABELS
 from citecheck.citations.tagger.model_file import attribute_names, read_model
+from citecheck.citations.tagger.native import _crf, compiled_available
 from citecheck.citations.tagger.tokens import Token, tokenize
 
 if TYPE_CHECKING:
     from citecheck.citations.tagger.compiled import CompiledTagger
 
-try:
-    from citecheck.citations.tagger import _crf
-except ImportError:  # not built: python-crfsuite scores the labels
-    _crf = None
 
 __all__ = [
     "LABELS",
@@ -57,11 +53,6 @@ class Segment(NamedTuple):
     text: str
     start: int
     end: int
-
-
-def compiled_available() -> bool:
-    """Whether the compiled scorer is built and not turned off (`CITECHECK_PURE_TAGGER`)."""
-    return _crf is not None and os.environ.get("CITECHECK_PURE_TAGGER", "") in ("", "0")
 
 
 class Tagger:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from citecheck.citations.tagger.native import _crf, compiled_available
+
 #: Each kind of token and its pattern, in the order they are tried.
 TOKEN_KINDS = {
     "link": r"https?://[^\s<>]+|(?:doi:\s*)?10\.\d{4,9}/\S+",
@@ -31,11 +33,8 @@ TOKEN = _alternation(list(TOKEN_KINDS))
 #: The same without links and emphasis, for text that holds neither (a fifth faster).
 PLAIN_TOKEN = _alternation([kind for kind in TOKEN_KINDS if kind not in ("link", "emphasis")])
 #: `plain_tokens` compiled (`_crf.c`, which says why its tokens are the pattern's; the tests
-#: check they are), where the extension is built.
-try:
-    from citecheck.citations.tagger._crf import plain_tokens as _compiled_plain_tokens
-except ImportError:
-    _compiled_plain_tokens = None
+#: check they are), where the extension is built and used (`native`).
+_compiled_plain_tokens = _crf.plain_tokens if compiled_available() else None
 #: A URL or DOI does not end in sentence punctuation or a closing bracket it did not open.
 _LINK_TRAILING = ".,;:!?'\"”’)]}>。、，；：）」』"
 
