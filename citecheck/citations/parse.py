@@ -170,15 +170,20 @@ def parse_document(document: Document) -> ParsedDocument:
 
 def _given(note: Note, section_index: int) -> Citation:
     """The citation of a note whose reader already knows its exact CSL item (a .bib entry)."""
-    identifier = citation_id(section_index, note.mark, 1)
-    csl = {"id": identifier, **{k: v for k, v in (note.csl or {}).items() if k != "id"}}
+    return _citation(note, citation_id(section_index, note.mark, 1), note.text, note.csl or {})
+
+
+def _citation(note: Note, identifier: str, text: str, csl: dict[str, Any], **more: Any) -> Citation:
+    """The citation `identifier` of `note`, its CSL item led by that id."""
+    csl = {"id": identifier, **{key: value for key, value in csl.items() if key != "id"}}
     return Citation(
         id=identifier,
         section=note.section,
         note_mark=note.mark,
         note_line=note.line,
-        text=note.text,
+        text=text,
         csl=csl,
+        **more,
     )
 
 
@@ -231,15 +236,8 @@ def _resolve(
             if key in target.csl and (key != "title" or "title" not in csl):
                 csl[key] = target.csl[key]
     csl.setdefault("type", "document")
-    csl = {"id": identifier, **{key: value for key, value in csl.items() if key != "id"}}
-    resolver.add(Entry(identifier, section_index, note_index, csl, backref))
-    return Citation(
-        id=identifier,
-        section=note.section,
-        note_mark=note.mark,
-        note_line=note.line,
-        text=draft.text,
-        csl=csl,
-        backref=backref,
-        locator=draft.fields.locator,
+    citation = _citation(
+        note, identifier, draft.text, csl, backref=backref, locator=draft.fields.locator
     )
+    resolver.add(Entry(identifier, section_index, note_index, citation.csl, backref))
+    return citation
